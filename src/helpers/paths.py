@@ -1,0 +1,19 @@
+"""Where the project's folders are, found from this file and never from the working directory.
+
+papermill, nbval and JupyterLab start kernels in different folders; these paths hold in all of them.
+`BLACKWORK_DATA` may point the loader at another copy of the data package.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+REPORTS = ROOT / "reports"
+
+
+def data_dir() -> Path:
+    """The data package folder: $BLACKWORK_DATA if set, else data/ in the project."""
+    override = os.environ.get("BLACKWORK_DATA")
+    return Path(override).resolve() if override else ROOT / "data"

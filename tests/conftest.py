@@ -1,0 +1,76 @@
+"""Shared fixtures: the real dataset, and small or broken copies of the package to test rules on."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+import helpers
+from helpers import paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+#: Tables the mini fixture shares with the real package (vocabulary-like tables).
+SHARED = ("datapackage.json", "sources.csv", "sections.csv", "organisations.csv")
+
+
+@pytest.fixture(scope="session")
+def ds() -> helpers.Dataset:
+    """The project's real, validated data."""
+    return helpers.load()
+
+
+def copy_package(target: Path, source: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.glob("*"):
+        if path.is_file():
+            shutil.copy(path, target / path.name)
+    return target
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A small hand-made package (tests/fixtures/mini) with the real schema, sources and sections."""
+    root = copy_package(tmp_path / "mini", FIXTURES / "mini")
+    for name in SHARED:
+        shutil.copy(paths.ROOT / "data" / name, root / name)
+    return root
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the real data package."""
+    return copy_package(tmp_path / "data", paths.ROOT / "data")
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def set_cell(root: Path, file: str, line: int, field: str, value: str) -> None:
+    """Change one cell; `line` is the line in the file (the header is line 1)."""
+    rows = read_rows(root / file)
+    rows[line - 1][rows[0].index(field)] = value
+    write_rows(root / file, rows)
+
+
+def add_row(root: Path, file: str, **cells: str) -> int:
+    """Append a row (missing cells empty); return its line number."""
+    rows = read_rows(root / file)
+    rows.append([cells.get(name, "") for name in rows[0]])
+    write_rows(root / file, rows)
+    return len(rows)
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(helpers.DataError) as caught:
+        helpers.load(root)
+    return [str(p) for p in caught.value.problems]
