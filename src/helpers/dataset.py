@@ -95,8 +95,8 @@ def fates_from(events: pd.DataFrame, roles: pd.DataFrame, people: pd.DataFrame) 
             ev = deaths.iloc[0]
             fate = DEATH_TYPES[ev.type]
             if ev.type == "death":
-                before = custody[custody.end <= ev.start]
-                if len(before) and before.iloc[-1].type != "release":
+                held = custody[(custody.end <= ev.start) & (custody.type != "kidnapping")]  # state custody only
+                if len(held) and held.iloc[-1].type != "release":
                     fate = "died_in_custody"
                 elif ev.method in VIOLENT_METHODS:
                     fate = "killed"
