@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import edtf
+from edtf.parser import grammar
 
 PRECISIONS = ("day", "month", "year", "season", "interval")
 
@@ -53,13 +55,28 @@ def _precision(obj, earliest: dt.date, latest: dt.date) -> str:
     return "interval"
 
 
+def _read(text: str):
+    """The edtf object for text, trying the library's level 0, then level 1, then its full grammar.
+
+    The full grammar tries every level on every string (about 10 ms each); almost all our dates are
+    level 0 or 1, which parse an order of magnitude faster and give the same objects.
+    """
+    for level in (grammar.level0Expression, grammar.level1Expression):
+        try:
+            return level.parse_string(text, parse_all=True)[0]
+        except Exception:  # pyparsing's ParseException, or the library's own on odd input
+            continue
+    return edtf.parse_edtf(text)
+
+
+@lru_cache(maxsize=4096)
 def parse(text: str) -> DateBounds:
-    """Parse one EDTF string into its bounds; raise DateError with a plain message."""
+    """Parse one EDTF string into its bounds; raise DateError with a plain message. Results are cached."""
     text = text.strip()
     if ".." in text or text.startswith("/") or text.endswith("/"):
         raise DateError(f"{text!r} has an open or unknown end; give both ends")
     try:
-        obj = edtf.parse_edtf(text)
+        obj = _read(text)
     except Exception:  # the library raises its own parse errors and, for odd input, others
         raise DateError(
             f"{text!r} is not an EDTF date (use 1937-09-04, 1937-09, 1937, 1938-07-12?, 1936-12~ "
