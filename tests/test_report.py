@@ -1,14 +1,20 @@
-"""The report build: the index lists every report with its title, escaped; a failure keeps the last good build."""
+"""The report build: index, dossiers, parameters checked before any kernel starts, clean failure."""
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import report
+from helpers import ParameterError, cli, paths, report
 from helpers.report import Built
+
+KERNEL = {"kernelspec": {"name": "blackwork", "display_name": "blackwork", "language": "python"}}
+OVERVIEW = paths.NOTEBOOKS / "00-data-overview.ipynb"
+DOSSIER = paths.NOTEBOOKS / "dossier.ipynb"
 
 
 def test_title_and_summary_come_from_the_first_markdown_cell():
-    nb = new_notebook(cells=[new_code_cell("x = 1"), new_markdown_cell("# Purge cadence\n\nWhen did it come?\n\nMore.")])
-    assert report.title_and_summary(nb) == ("Purge cadence", "When did it come?")
+    nb = new_notebook(cells=[new_code_cell("x = 1"),
+                             new_markdown_cell("# Purge cadence\n\nWhen did it come,\nand how fast?\n\nMore.")])
+    assert report.title_and_summary(nb) == ("Purge cadence", "When did it come, and how fast?")
 
 
 def test_parameters_of_reads_the_injected_values():
@@ -19,24 +25,75 @@ def test_parameters_of_reads_the_injected_values():
     assert report.parameters_of(nb) == {"freq": "year", "scope": "all"}
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("freq=year", ("freq", "year")),
+    ("first_year=1930", ("first_year", 1930)),
+    ("include_alleged=False", ("include_alleged", False)),
+    ("event_types=['execution', 'arrest']", ("event_types", ["execution", "arrest"])),
+    ("person=Nikolai Yezhov", ("person", "Nikolai Yezhov")),
+])
+def test_command_line_parameters_are_literals_or_text(text, pair):
+    assert report.parse_parameter(text) == pair
+
+
 def test_index_escapes_text_from_the_data():
     page = report.index_html([Built(name="x", title="<script>alert(1)</script>", summary="a & b", html="x.html")],
-                             {"people": 3}, "abc123", "2026-01-01T00:00:00+00:00")
-    assert "<script>alert(1)</script>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "a &amp; b" in page
+                             [Built(name="p", title="", summary="", html="dossiers/p.html", label="<b>Bad</b>")],
+                             {"people": 3}, "abc123", "2026-01-01T00:00:00+00:00", {"p": "executed"})
+    assert "<script>alert(1)</script>" not in page and "<b>Bad</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "a &amp; b" in page and "&lt;b&gt;Bad" in page
 
 
-def test_notebooks_are_found_in_name_order():
+def test_main_notebooks_are_found_in_name_order_without_the_dossier():
     names = [p.name for p in report.notebooks()]
-    assert names == sorted(names) and "00-data-overview.ipynb" in names
+    assert names == sorted(names) and "00-data-overview.ipynb" in names and "dossier.ipynb" not in names
 
 
-def test_build_renders_the_overview_and_an_index(tmp_path):
+def test_a_wrong_parameter_name_fails_before_any_kernel_starts(monkeypatch):
+    monkeypatch.setattr(report, "execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    with pytest.raises(ParameterError) as err:
+        report.run_one(OVERVIEW, {"freq": "year"})
+    assert str(err.value) == "00-data-overview has no parameter `freq`; it accepts: data_dir, first_year, last_year."
+
+
+def test_a_wrong_parameter_value_fails_before_any_kernel_starts(monkeypatch, capsys):
+    monkeypatch.setattr(report, "execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    assert cli.main(["report", "00-data-overview", "-p", "last_year=1850"]) == 1
+    err = capsys.readouterr().err
+    assert "Parameter `last_year` got 1850; it accepts a value from 1917 to 2000." in err
+    assert "Traceback" not in err
+
+
+def test_an_unknown_person_fails_before_any_kernel_starts(monkeypatch):
+    monkeypatch.setattr(report, "execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    with pytest.raises(ParameterError, match=r"Parameter `person` got 'Yezhof', which names no person in the data; "
+                                             r"did you mean Nikolai Yezhov"):
+        report.run_one(DOSSIER, {"person": "Yezhof"})
+
+
+def test_one_notebook_with_other_parameters_goes_to_its_own_report(tmp_path):
+    built = report.run_one(OVERVIEW, {"first_year": 1930, "last_year": 1940}, target=tmp_path)
+    assert built.error is None and built.html == "runs/00-data-overview--first_year-1930--last_year-1940.html"
+    page = (tmp_path / built.html).read_text(encoding="utf-8")
+    assert "between 1930 and 1940" in page
+
+
+def test_a_dossier_for_a_person_found_by_an_alias(tmp_path):
+    built = report.run_one(DOSSIER, {"person": "Yezkov"}, target=tmp_path)
+    page = (tmp_path / built.html).read_text(encoding="utf-8")
+    assert "<strong>Nikolai Yezhov</strong>" in page        # resolved from the spelling of Slutsky ¶2
+    assert "nikolai-yezhov-execution" in page and "1940-02-04" in page
+
+
+def test_the_build_writes_every_report_and_dossier_into_the_index(tmp_path):
     target = tmp_path / "reports"
-    built = report.build(target=target, only=["00-data-overview"])
-    assert [b.error for b in built] == [None]
+    reports, dossiers = report.build(target=target, only=None, limit=3, jobs=2)
     index = (target / "index.html").read_text(encoding="utf-8")
-    assert 'href="00-data-overview.html"' in index and "What the data covers" in index
+    for b in reports + dossiers:
+        assert b.error is None
+        assert f'href="{b.html}"' in index and (target / b.html).exists()
+    assert {b.name for b in reports} == {p.stem for p in report.notebooks()}
+    assert len(dossiers) == 3
     page = (target / "00-data-overview.html").read_text(encoding="utf-8")
     assert "Events per year" in page and "helpers.load(data_path)" not in page   # code hidden
 
@@ -45,15 +102,14 @@ def test_a_failing_notebook_leaves_the_previous_build_intact(tmp_path, monkeypat
     folder = tmp_path / "notebooks"
     folder.mkdir()
     nb = new_notebook(cells=[new_markdown_cell("# Broken\n\nFails on purpose."), new_code_cell("1 / 0")],
-                      metadata={"kernelspec": {"name": "blackwork", "display_name": "blackwork", "language": "python"}})
+                      metadata=KERNEL)
     nbformat.write(nb, folder / "99-broken.ipynb")
     target = tmp_path / "reports"
     target.mkdir()
     (target / "index.html").write_text("previous good build", encoding="utf-8")
-    monkeypatch.setattr(report.paths, "NOTEBOOKS", folder)
-    monkeypatch.setattr(report, "notebooks", lambda only=None: sorted(folder.glob("*.ipynb")))
-    built = report.build(target=target)
-    assert built[0].error == "cell 2: ZeroDivisionError: division by zero"
+    monkeypatch.setattr(report, "notebooks", lambda folder_=None, only=None: sorted(folder.glob("*.ipynb")))
+    reports, _ = report.build(target=target, dossiers=False)
+    assert reports[0].error == "cell 2: ZeroDivisionError: division by zero"
     assert (target / "index.html").read_text(encoding="utf-8") == "previous good build"
     failed = tmp_path / "reports-failed" / "99-broken.html"
     assert "ZeroDivisionError" in failed.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import DataError, load, paths
+from . import DataError, ParameterError, load, paths
 
 
 def _validate(args) -> int:
@@ -23,45 +23,75 @@ def _validate(args) -> int:
     return 0
 
 
-def _bar(total: int, what: str):
+def _bar(what: str, total: int | None = None):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=what, unit="notebook", disable=None, leave=True)
+    return tqdm(total=total, desc=what, unit="report", disable=None, leave=True, dynamic_ncols=True)
+
+
+def _failures(built) -> list[str]:
+    return [f"FAILED {b.label or b.name}: {b.error}. Its HTML, with the failing cell, is "
+            f"{paths.REPORTS.name}-failed/{b.html}." for b in built if b.error]
 
 
 def _report(args) -> int:
     from . import report
 
-    names = report.notebooks(only=args.only)
-    if not names:
+    parameters = dict(report.parse_parameter(p) for p in args.parameter or [])
+    started = time.perf_counter()
+    if args.notebook:
+        src = Path(args.notebook)
+        if not src.exists():
+            src = paths.NOTEBOOKS / f"{Path(args.notebook).stem}.ipynb"
+        if not src.exists():
+            names = ", ".join(p.stem for p in sorted(paths.NOTEBOOKS.glob("*.ipynb")))
+            print(f"blackwork report: no notebook {args.notebook!r}; there are: {names}", file=sys.stderr)
+            return 1
+        built = report.run_one(src, parameters, with_code=args.with_code)
+        if built.error:
+            print(f"FAILED {built.name}: {built.error}. See {paths.REPORTS / (built.html or '')}", file=sys.stderr)
+            return 1
+        print(f"built {built.name} in {time.perf_counter() - started:.0f} s: open {paths.REPORTS / built.html}")
+        return 0
+    if parameters:
+        print("blackwork report: -p needs a NOTEBOOK to run (e.g. blackwork report 01-purge-cadence -p freq=year)",
+              file=sys.stderr)
+        return 2
+    bar = _bar("building")
+
+    def planned(total):
+        bar.reset(total=total)
+
+    def done(name):
+        bar.set_postfix_str(name[:30])
+        bar.update()
+
+    with bar:
+        reports, dossiers = report.build(only=args.only, with_code=args.with_code, dossiers=not args.no_dossiers,
+                                         jobs=args.jobs, limit=args.limit_dossiers, on_plan=planned, on_done=done)
+    if not reports and not dossiers:
         print(f"blackwork report: no notebook matches {args.only}", file=sys.stderr)
         return 1
-    started = time.perf_counter()
-    with _bar(len(names), "building") as bar:
-        def tick(item):
-            bar.set_postfix_str(item.name)
-            bar.update()
-        built = report.build(only=args.only, with_code=args.with_code, progress=tick)
-    failed = [b for b in built if b.error]
-    for b in failed:
-        print(f"FAILED {b.name}: {b.error}. Its HTML, showing the failing cell, is in "
-              f"{paths.REPORTS.name}-failed/{b.name}.html; the previous reports/ is untouched.", file=sys.stderr)
+    problems = _failures(reports + dossiers)
+    for line in problems:
+        print(line, file=sys.stderr)
     seconds = time.perf_counter() - started
-    print(f"{len(built) - len(failed)} built, {len(failed)} failed in {seconds:.0f} s"
-          + ("" if failed else f": open {paths.REPORTS / 'index.html'}"))
-    return 1 if failed else 0
+    ok_reports = sum(not b.error for b in reports)
+    ok_dossiers = sum(not b.error for b in dossiers)
+    tail = (f"; reports/ is unchanged" if problems else f": open {paths.REPORTS / 'index.html'}")
+    print(f"{ok_reports} reports and {ok_dossiers} dossiers built, {len(problems)} failed in {seconds:.0f} s{tail}")
+    return 1 if problems else 0
 
 
 def _notebooks(args) -> int:
     from . import report
 
-    names = report.notebooks(only=args.only)
-    with _bar(len(names), "executing") as bar:
+    with _bar("executing") as bar:
         def tick(item):
             bar.set_postfix_str(item.name)
             bar.update()
-        report.execute_in_place(only=args.only, progress=tick)
-    print(f"{len(names)} notebooks executed in place; review `git diff notebooks/` and commit them.")
+        done = report.execute_in_place(only=args.only, progress=tick)
+    print(f"{len(done)} notebooks executed in place; review `git diff notebooks/` and commit them.")
     return 0
 
 
@@ -71,9 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("validate", help="check the data package and print its row counts")
     p.add_argument("dir", nargs="?", help="folder holding datapackage.json (default: data/)")
     p.set_defaults(run=_validate)
-    p = sub.add_parser("report", help="run every notebook and render reports/ with an index")
+    p = sub.add_parser("report", help="run the notebooks and render reports/ with an index and dossiers")
+    p.add_argument("notebook", nargs="?", help="run only this notebook, with -p parameters, into reports/runs/")
+    p.add_argument("-p", "--parameter", action="append", metavar="KEY=VALUE", help="a parameter for NOTEBOOK")
     p.add_argument("--only", nargs="+", metavar="NAME", help="build only notebooks whose name contains NAME")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the HTML")
+    p.add_argument("--no-dossiers", action="store_true", help="skip the per-person dossiers")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument("--limit-dossiers", type=int, metavar="N", help="build only the first N dossiers (tests, benchmarks)")
     p.set_defaults(run=_report)
     p = sub.add_parser("notebooks", help="re-execute the notebooks in place so stored outputs match the data")
     p.add_argument("--only", nargs="+", metavar="NAME")
@@ -81,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except DataError as err:
+    except (DataError, ParameterError) as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

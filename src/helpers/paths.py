@@ -1,7 +1,8 @@
 """Where the project's folders are, found from this file and never from the working directory.
 
 papermill, nbval and JupyterLab start kernels in different folders; these paths hold in all of them.
-`BLACKWORK_DATA` may point the loader at another copy of the data package.
+`BLACKWORK_DATA` may point the loader at another copy of the data package, and `BLACKWORK_REPORTS`
+the build at another output folder (the tests and the benchmark use both).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
-REPORTS = ROOT / "reports"
+REPORTS = Path(os.environ.get("BLACKWORK_REPORTS") or ROOT / "reports").resolve()
 
 
 def data_dir() -> Path:

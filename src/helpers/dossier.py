@@ -1,0 +1,73 @@
+"""One person's file: who they were, the posts they held, the events they took part in, their fate,
+and where the sources disagree about them, each line with its source and locator.
+
+Used by `notebooks/dossier.ipynb`; `people_with_dossiers` says whom the report build covers.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .dataset import Dataset
+
+ROLE_ORDER = ["subject", "perpetrator", "ordered_by", "organiser", "accomplice", "other"]
+
+
+def people_with_dossiers(ds: Dataset) -> pd.DataFrame:
+    """Every member of the apparatus and every person whose fate the data records, sorted by name."""
+    fated = set(ds.fates().person_id)
+    chosen = ds.people[(ds.people.side == "apparatus") | ds.people.person_id.isin(fated)]
+    return chosen[["person_id", "name", "side"]].sort_values(["name", "person_id"]).reset_index(drop=True)
+
+
+def file_name(person_id: str) -> str:
+    """A safe file name for a person's dossier: letters, digits and hyphens only, never a path."""
+    safe = re.sub(r"[^a-z0-9-]+", "-", str(person_id).lower()).strip("-")
+    return f"{safe or 'unnamed'}.html"
+
+
+def profile(ds: Dataset, person_id: str) -> pd.Series:
+    """name, side, notes, source and locator of one person."""
+    return ds.people.set_index("person_id").loc[person_id, ["name", "side", "notes", "source_id", "locator"]]
+
+
+def aliases(ds: Dataset, person_id: str) -> pd.DataFrame:
+    a = ds.aliases[ds.aliases.person_id == person_id]
+    return a[["alias", "kind", "source_id", "locator"]].sort_values("alias").reset_index(drop=True)
+
+
+def posts(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """The person's tenures in date order, with how each ended."""
+    p = ds.positions[ds.positions.person_id == person_id].sort_values(["start_earliest", "position_id"])
+    cols = ["title", "org_id", "start", "end", "end_reason", "acting", "certainty", "source_id", "locator"]
+    return p[cols].reset_index(drop=True)
+
+
+def events(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """Every event the person took part in, in date order, with their role in it."""
+    r = ds.roles[ds.roles.person_id == person_id][["event_id", "role", "certainty"]]
+    e = r.merge(ds.events[["event_id", "date", "start", "type", "title", "source_id", "locator"]],
+                on="event_id", suffixes=("_of_role", ""))
+    e["role"] = pd.Categorical(e.role, ROLE_ORDER, ordered=True)
+    e = e.sort_values(["start", "event_id", "role"])
+    return e[["date", "type", "title", "role", "certainty", "source_id", "locator"]].reset_index(drop=True)
+
+
+def fate(ds: Dataset, person_id: str) -> pd.Series | None:
+    """The person's fate row from Dataset.fates(), or None when the data records no end."""
+    f = ds.fates()
+    f = f[f.person_id == person_id]
+    return None if f.empty else f.iloc[0]
+
+
+def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """Dates another source gives for this person's events or tenures that differ from the data's."""
+    own_events = set(ds.roles.loc[(ds.roles.person_id == person_id) & (ds.roles.role == "subject"), "event_id"])
+    own_posts = set(ds.positions.loc[ds.positions.person_id == person_id, "position_id"])
+    a = ds.attestations[(ds.attestations.agrees == False)  # noqa: E712
+                        & (ds.attestations.event_id.isin(own_events) | ds.attestations.position_id.isin(own_posts))]
+    what = a.event_id.fillna(a.position_id)
+    out = pd.DataFrame({"about": what, "field": a.field, "other_date": a.date, "source_id": a.source_id,
+                        "locator": a.locator, "note": a.note})
+    return out.sort_values(["about", "field", "other_date"]).reset_index(drop=True)
