@@ -74,3 +74,13 @@ def problems_of(root: Path) -> list[str]:
     with pytest.raises(helpers.DataError) as caught:
         helpers.load(root)
     return [str(p) for p in caught.value.problems]
+
+
+def event_row(ds, event_id: str):
+    """One event of the real data as a row (fact tests)."""
+    return ds.events.set_index("event_id").loc[event_id]
+
+
+def people_in(ds, event_id: str, role: str) -> set[str]:
+    """The person_ids with `role` in an event (fact tests)."""
+    return set(ds.roles.person_id[(ds.roles.event_id == event_id) & (ds.roles.role == role)])

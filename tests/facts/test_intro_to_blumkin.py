@@ -1,14 +1,7 @@
 """Fact tests for part A: Introduction, Savinkov, Reilly and Blumkin sections of case-file-0121."""
 import helpers
-
-
-def _event(ds, event_id):
-    return ds.events.set_index("event_id").loc[event_id]
-
-
-def _people(ds, event_id, role):
-    rows = ds.roles[(ds.roles.event_id == event_id) & (ds.roles.role == role)]
-    return set(rows.person_id)
+from conftest import event_row as _event
+from conftest import people_in as _people
 
 
 def test_kannegisser_killed_uritsky(ds):

@@ -1,13 +1,7 @@
 """Fact tests for partE: the Katyn, Münzenberg and Trotsky sections of case-file-0121."""
 import helpers
-
-
-def _event(ds, event_id):
-    return ds.events.set_index("event_id").loc[event_id]
-
-
-def _people(ds, event_id, role):
-    return set(ds.roles.query("event_id == @event_id and role == @role").person_id)
+from conftest import event_row as _event
+from conftest import people_in as _people
 
 
 def test_pact_date(ds):

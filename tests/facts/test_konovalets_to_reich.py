@@ -3,14 +3,8 @@
 Each test checks one coded fact through the package API; the comment names the case-file paragraph.
 """
 import helpers
-
-
-def _event(ds, event_id):
-    return ds.events.set_index("event_id").loc[event_id]
-
-
-def _people(ds, event_id, role):
-    return set(ds.roles.query("event_id == @event_id and role == @role").person_id)
+from conftest import event_row as _event
+from conftest import people_in as _people
 
 
 def _role_certainty(ds, event_id, person_id, role):

@@ -3,14 +3,8 @@
 Each test checks one coded fact through the helper API; the comment names the locator.
 """
 import helpers
-
-
-def _event(ds, event_id):
-    return ds.events.set_index("event_id").loc[event_id]
-
-
-def _people(ds, event_id, role):
-    return set(ds.roles.query("event_id == @event_id and role == @role").person_id)
+from conftest import event_row as _event
+from conftest import people_in as _people
 
 
 def test_kutepov_abduction_date_and_unit(ds):

@@ -1,13 +1,7 @@
 """Fact tests for part C: Lakoba, Yagoda's fall, Reiss, Miller, Slutsky (case file sections 7-11)."""
 import helpers
-
-
-def _event(ds, event_id):
-    return ds.events.set_index("event_id").loc[event_id]
-
-
-def _people(ds, event_id, role):
-    return set(ds.roles.query("event_id == @event_id and role == @role").person_id)
+from conftest import event_row as _event
+from conftest import people_in as _people
 
 
 def test_lakoba_poisoned_by_beria_official_heart_attack(ds):
