@@ -26,6 +26,10 @@ VIOLENT_METHODS = ("shooting", "poison", "injection", "bomb", "ice_axe", "stabbi
                    "defenestration", "vehicle", "drugging")
 FATES = ("executed", "assassinated", "killed", "suicide", "died_in_custody", "natural_death", "died",
          "imprisoned", "disappeared", "survived", "unknown")
+#: The fates that are a death.
+DEATH_FATES = FATES[:7]
+#: Kinds of organisation that are the organs themselves; `organs` adds what sits under them.
+ORGAN_KINDS = ("secret_police", "regional_branch", "laboratory")
 #: Event types that may name a person as subject after their death (a posthumous trial, a body found).
 POSTHUMOUS_TYPES = ("trial", "discovery")
 
@@ -73,6 +77,19 @@ def typed_table(frame: pd.DataFrame, resource: dict) -> pd.DataFrame:
     if resource["name"] == "events" and "date_earliest" in out:
         out["start"], out["end"], out["precision"] = out.date_earliest, out.date_latest, out.date_precision
     return out
+
+
+def organs(organisations: pd.DataFrame) -> list[str]:
+    """The org_ids of the organs, sorted: organisations of ORGAN_KINDS, the commissariats that housed
+    the secret police (the NKVD over the GUGB), and everything placed under these by parent_id. The
+    commissariats the demoted were moved to, and the Comintern's departments, are not among them."""
+    inside = set(organisations.org_id[organisations.kind.isin(ORGAN_KINDS)])
+    inside |= set(organisations.parent_id[organisations.kind == "secret_police"].dropna())
+    while True:
+        below = set(organisations.org_id[organisations.parent_id.isin(inside)]) - inside
+        if not below:
+            return sorted(inside)
+        inside |= below
 
 
 def fates_from(events: pd.DataFrame, roles: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
