@@ -1,0 +1,754 @@
+"""Leadership turnover: who held the posts at the top of the secret police, for how long, who
+replaced whom, how each tenure ended, and how long from a fall to an arrest to a bullet.
+
+Tenures come from `positions`; a tenure's length is a pair of bounds in days, never one padded
+number: shortest = max(0, end_earliest - start_latest), longest = end_latest - start_earliest. A
+date the case file leaves out but the reference source supplies (an attestation that `agrees`) fills
+the gap and is marked as coming from that source; a date the two sources give differently is never
+overwritten (see `tenure_conflicts`). Fates come from `Dataset.fates()`, arrests and trials from the
+events a person is the subject of. Used by `notebooks/02-leadership-turnover.ipynb`.
+"""
+from __future__ import annotations
+
+import difflib
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from . import eras, params
+from .dataset import DEATH_FATES, FATES, Dataset, organs
+from .errors import ParameterError
+from .style import palette
+
+#: "The main ones": the posts at the top of the organs that the notebook shows by default, in this
+#: order: the head across its renamings (Cheka, GPU, OGPU, NKVD), the first deputy, the head of the
+#: GUGB and of the NKGB, the foreign department, the Kommandatura and the poison laboratory; plus every
+#: post of a level in MAIN_LEVELS (the regional chiefs). A fixed list, not a rule on organisation
+#: kinds: the NKVD is a `commissariat`, so a kind rule would drop Yagoda, Yezhov and Beria.
+MAIN_POSTS = ("secret-police-head", "secret-police-first-deputy", "gugb-head", "nkgb-head",
+              "foreign-department-head", "kommandatura-commander", "poison-laboratory-head")
+MAIN_LEVELS = ("regional_head",)
+#: The harmless posts the fallen were parked in before their arrest.
+HARMLESS_POSTS = ("post-and-telegraph-commissar", "water-transport-commissar", "navy-commissar")
+#: Fates that count as "shot or killed".
+SHOT_OR_KILLED = ("executed", "assassinated", "killed")
+#: Events that remove a person, and the roles that make someone the remover.
+REMOVALS = ("arrest", "dismissal", "demotion")
+PURGER_ROLES = ("perpetrator", "ordered_by", "organiser")
+#: The steps of a fall, in their order.
+STEPS = ("left", "demoted", "arrested", "tried", "died")
+STEP_WORDS = {"left": "left the organs", "demoted": "moved to a harmless post", "arrested": "arrested",
+              "tried": "tried", "died": "died"}
+ACRONYMS = {"nkvd": "NKVD", "gugb": "GUGB", "nkgb": "NKGB", "ogpu": "OGPU", "gpu": "GPU", "cheka": "Cheka",
+            "ino": "INO", "pow": "POW", "sd": "SD", "sis": "SIS", "oun": "OUN", "uvo": "UVO", "rovs": "ROVS",
+            "kpd": "KPD"}
+NO_FATE = "unknown"  # colour and label of a holder whose end the data does not record (a FATES value)
+
+
+# --- posts and organisations --------------------------------------------------------------------
+
+def post_label(post: str) -> str:
+    """A readable name for a post slug: 'gugb-head' -> 'GUGB head'."""
+    words = [ACRONYMS.get(w, w) for w in post.split("-")]
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
+
+
+def select_posts(ds: Dataset, posts=()) -> list[str]:
+    """The post names a `posts` parameter stands for, in display order.
+
+    Empty: MAIN_POSTS plus the posts of MAIN_LEVELS. Each item is either a level (every post of that
+    level) or a post name from positions. An unknown item raises ParameterError with one sentence.
+    """
+    levels = ds.vocabulary("positions", "level")
+    known = sorted(ds.positions.post.unique())
+    for item in posts:
+        if item not in levels and item not in known:
+            near = difflib.get_close_matches(str(item), known + levels, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            raise ParameterError(
+                f"Parameter `posts` got {item!r} in its list; items may be a level "
+                f"({', '.join(repr(v) for v in levels)}) or a post of positions.csv such as "
+                f"'secret-police-head'{hint}.")
+    if posts:
+        chosen = {p for p in posts if p in known}
+        chosen |= set(ds.positions.post[ds.positions.level.isin([p for p in posts if p in levels])])
+    else:
+        chosen = set(MAIN_POSTS) & set(known)
+        chosen |= set(ds.positions.post[ds.positions.level.isin(MAIN_LEVELS)])
+    level_of = ds.positions.drop_duplicates("post").set_index("post").level
+    rank = {lv: i for i, lv in enumerate(levels)}
+    return sorted(chosen, key=lambda p: (MAIN_POSTS.index(p) if p in MAIN_POSTS else len(MAIN_POSTS),
+                                         rank[level_of[p]], p))
+
+
+def lineage(ds: Dataset) -> pd.DataFrame:
+    """The secret police's agencies as periods (Cheka -> GPU -> OGPU -> GUGB of the NKVD -> NKGB).
+
+    Columns: org_id, label (short name), name, founded, dissolved (EDTF) and their bounds, note.
+    Dates as recorded in organisations (GPU and GUGB from the reference source; the case file's slips
+    are in the notes). In order of founding.
+    """
+    org = ds.organisations[ds.organisations.kind == "secret_police"].copy()
+    org["label"] = org.name.str.split(" (", regex=False).str[0]
+    cols = ["org_id", "label", "name", "founded", "dissolved", "founded_earliest", "founded_latest",
+            "dissolved_earliest", "dissolved_latest", "predecessor_id", "note"]
+    return org[cols].sort_values(["founded_earliest", "org_id"]).reset_index(drop=True)
+
+
+# --- tenures -------------------------------------------------------------------------------------
+
+def length_bounds(start_earliest, start_latest, end_earliest, end_latest) -> tuple[pd.Series, pd.Series]:
+    """Shortest and longest possible length in days: max(0, end_earliest - start_latest) and
+    end_latest - start_earliest. Missing dates give missing bounds (nullable Int64)."""
+    shortest = (pd.Series(end_earliest) - pd.Series(start_latest)).dt.days.clip(lower=0)
+    longest = (pd.Series(end_latest) - pd.Series(start_earliest)).dt.days
+    return shortest.astype("Int64"), longest.astype("Int64")
+
+
+def _days(lo, hi) -> str:
+    if lo == hi:
+        return f"{lo:,} days"
+    return f"{lo:,} to {hi:,} days"
+
+
+def _filled(ds: Dataset, fill_gaps: bool) -> pd.DataFrame:
+    """Every position with the holder's name, and its missing start or end filled from agreeing
+    attestations (the hull of their bounds; several dates are shown joined by ' or ')."""
+    p = ds.positions.merge(ds.people[["person_id", "name"]], on="person_id", how="left")
+    for fld in ("start", "end"):
+        p[f"{fld}_by"] = p.source_id.where(p[fld].notna())
+    if not fill_gaps:
+        return p
+    att = ds.attestations[ds.attestations.position_id.notna() & (ds.attestations.agrees == True)]  # noqa: E712
+    att = att.sort_values(["date_earliest", "date_latest", "attestation_id"])
+    for fld in ("start", "end"):
+        a = att[att.field == fld]
+        hull = a.groupby("position_id").agg(
+            text=("date", lambda d: " or ".join(dict.fromkeys(d))), earliest=("date_earliest", "min"),
+            latest=("date_latest", "max"), by=("source_id", lambda s: ", ".join(sorted(set(s)))))
+        gap = p[fld].isna() & p.position_id.isin(hull.index)
+        ids = p.loc[gap, "position_id"]
+        p.loc[gap, fld] = ids.map(hull.text).values
+        p.loc[gap, f"{fld}_earliest"] = ids.map(hull.earliest).values
+        p.loc[gap, f"{fld}_latest"] = ids.map(hull.latest).values
+        p.loc[gap, f"{fld}_by"] = ids.map(hull.by).values
+    return p
+
+
+def _span(t: pd.DataFrame, coverage: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
+    """The dated span a tenure may cover: from its earliest start (or earliest end when no start is
+    given) to its latest end (the end of the data for an ongoing tenure; its latest start when the end
+    is not given)."""
+    lo = t.start_earliest.fillna(t.end_earliest)
+    reach = t.start_latest.where(t.end_reason != "ongoing", t.start_latest.clip(lower=coverage))
+    return lo, t.end_latest.fillna(reach)
+
+
+def order_key(t: pd.DataFrame) -> pd.DataFrame:
+    """Sort keys for tenures of one post: the latest possible start (the latest end when the start is
+    not given), ties broken by the earliest end (open ends last) and the position_id."""
+    return pd.DataFrame({"k1": t.start_latest.fillna(t.end_latest), "k2": t.end_earliest, "k3": t.position_id},
+                        index=t.index)
+
+
+def _sorted(t: pd.DataFrame, posts: list[str]) -> pd.DataFrame:
+    keys = order_key(t).assign(k0=t.post.map({p: i for i, p in enumerate(posts)}))
+    idx = keys.sort_values(["k0", "k1", "k2", "k3"], na_position="last").index
+    return t.loc[idx].reset_index(drop=True)
+
+
+def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = True,
+            fill_gaps: bool = True) -> pd.DataFrame:
+    """Tenures of the chosen posts (see `select_posts`) with their length as bounds and the holder's fate.
+
+    start/end (Timestamps, optional): keep the tenures whose dated span may overlap that window; a
+    window drops the tenures with neither a start nor an end (they cannot be placed). A tenure with
+    no end is open: if its end_reason is `ongoing` it ran at least to the end of the data
+    (`eras.coverage_end`) and its length is '≥ shortest'; otherwise its end is not given and its
+    length has no bounds. Columns: position_id, person_id, name, post, post_label, level, org_id,
+    title, acting, start, end (EDTF; gaps filled from the reference are marked in start_by/end_by),
+    their bounds, end_reason, certainty, shortest_days, longest_days, open_end, length (text),
+    dated, fate, fate_date, fate_start, fate_end, fate_certainty. Ordered by post, then by start.
+    """
+    chosen = select_posts(ds, posts)
+    t = _filled(ds, fill_gaps)
+    t = t[t.post.isin(chosen)]
+    if not include_acting:
+        t = t[~t.acting.fillna(False).astype(bool)]
+    t = t.copy()
+    coverage = eras.coverage_end(ds)
+    t["post_label"] = t.post.map(post_label)
+    t["shortest_days"], t["longest_days"] = length_bounds(t.start_earliest, t.start_latest,
+                                                         t.end_earliest, t.end_latest)
+    ongoing = t.end.isna() & (t.end_reason == "ongoing") & t.start_latest.notna()
+    t["open_end"] = t.end.isna()
+    t.loc[ongoing, "shortest_days"] = (coverage - t.loc[ongoing, "start_latest"]).dt.days.clip(lower=0).astype("Int64")
+    lo, hi = _span(t, coverage)
+    t["dated"] = lo.notna()
+    text = []
+    for row in t.itertuples():
+        if pd.notna(row.longest_days):
+            text.append(_days(row.shortest_days, row.longest_days))
+        elif pd.notna(row.start_latest) and row.end_reason == "ongoing":
+            text.append(f"≥ {row.shortest_days:,} days (in post at the end of the data, {coverage:%Y-%m-%d})")
+        elif pd.notna(row.start_latest):
+            text.append("end not given")
+        elif pd.notna(row.end_latest):
+            text.append("start not given")
+        else:
+            text.append("no dates")
+    t["length"] = text
+    if start is not None or end is not None:
+        keep = t.dated.copy()
+        if start is not None:
+            keep &= hi >= pd.Timestamp(start)
+        if end is not None:
+            keep &= lo <= pd.Timestamp(end)
+        t = t[keep]
+    fates = ds.fates()[["person_id", "fate", "date", "start", "end", "certainty"]].rename(
+        columns={"date": "fate_date", "start": "fate_start", "end": "fate_end", "certainty": "fate_certainty"})
+    t = t.merge(fates, on="person_id", how="left")
+    t["fate"] = t.fate.fillna(NO_FATE)
+    cols = ["position_id", "person_id", "name", "post", "post_label", "level", "org_id", "title", "acting",
+            "start", "end", "start_by", "end_by", "start_earliest", "start_latest", "end_earliest", "end_latest",
+            "end_reason", "certainty", "shortest_days", "longest_days", "open_end", "length", "dated",
+            "fate", "fate_date", "fate_start", "fate_end", "fate_certainty"]
+    return _sorted(t[cols], chosen)
+
+
+def length_table(tenures: pd.DataFrame) -> pd.DataFrame:
+    """The tenures as a table to read: post, holder, acting, start, end, how it ended, the length
+    bounds and the holder's fate, in the order of `tenures`."""
+    out = tenures.assign(
+        start=tenures.start.fillna("—") + np.where(tenures.start_by == "reference-facts", " (ref.)", ""),
+        end=tenures.end.fillna("—") + np.where(tenures.end_by == "reference-facts", " (ref.)", ""))
+    out = out.drop(columns="post").rename(columns={
+        "post_label": "post", "name": "holder", "end_reason": "ended",
+        "shortest_days": "shortest (days)", "longest_days": "longest (days)"})
+    out["fate_date"] = out.fate_date.fillna("—")
+    cols = ["post", "holder", "acting", "start", "end", "ended", "shortest (days)", "longest (days)", "length",
+            "fate", "fate_date"]
+    return out[cols].reset_index(drop=True)
+
+
+def succession(tenures: pd.DataFrame) -> pd.DataFrame:
+    """Who replaced whom, per post: holder, predecessor, successor, how the tenure ended, the holder's
+    fate and its date.
+
+    Tenures follow `order_key`. An acting holder whose dates lie within another holder's tenure stood in
+    for him: he is no link of the chain, and his predecessor and successor are that holder. Other
+    acting holders are links like any other.
+    """
+    rows = []
+    for post, own in tenures.groupby("post", sort=False):
+        own = own.reset_index(drop=True)
+        acting = own.acting.fillna(False).astype(bool)
+        stood_in = {}
+        for i in own.index[acting]:
+            a = own.loc[i]
+            for j in own.index[~acting]:
+                s = own.loc[j]
+                after = pd.isna(s.start_earliest) or (pd.notna(a.start_earliest) and a.start_earliest >= s.start_earliest)
+                before = (pd.notna(a.end_latest) and (pd.isna(s.end_latest) and s.end_reason == "ongoing"
+                                                      or pd.notna(s.end_latest) and a.end_latest <= s.end_latest))
+                if after and before:
+                    stood_in[i] = s["name"]
+                    break
+        chain = [i for i in own.index if i not in stood_in]
+        for i in own.index:
+            r = own.loc[i]
+            if i in stood_in:
+                pred = succ = stood_in[i]
+            else:
+                k = chain.index(i)
+                pred = own.loc[chain[k - 1], "name"] if k > 0 else None
+                succ = own.loc[chain[k + 1], "name"] if k + 1 < len(chain) else None
+            rows.append({"post": r.post_label, "holder": r["name"], "acting": bool(acting[i]),
+                         "start": r.start if pd.notna(r.start) else "—", "end": r.end if pd.notna(r.end) else "—",
+                         "predecessor": pred or "—", "successor": succ or "—", "ended": r.end_reason,
+                         "fate": r.fate, "fate_date": r.fate_date if pd.notna(r.fate_date) else "—"})
+    cols = ["post", "holder", "acting", "start", "end", "predecessor", "successor", "ended", "fate", "fate_date"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+# --- arrests, deaths and falls -------------------------------------------------------------------
+
+def subject_events(ds: Dataset, types, person_ids=None) -> pd.DataFrame:
+    """Events of the given types in which each person is the subject: person_id, event_id, type, date,
+    start, end, title, certainty (the weaker of the event's and the role's). By person and start."""
+    order = {"stated": 0, "alleged": 1, "disputed": 2}
+    r = ds.roles[ds.roles.role == "subject"]
+    if person_ids is not None:
+        r = r[r.person_id.isin(list(person_ids))]
+    ev = ds.events[ds.events.type.isin(list(types))]
+    x = r.merge(ev[["event_id", "type", "date", "start", "end", "title", "certainty"]], on="event_id",
+                suffixes=("_role", ""))
+    x["certainty"] = [max(a, b, key=order.get) for a, b in zip(x.certainty, x.certainty_role)]
+    cols = ["person_id", "event_id", "type", "date", "start", "end", "title", "certainty"]
+    return x[cols].sort_values(["person_id", "start", "event_id"]).reset_index(drop=True)
+
+
+def marks(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
+    """The arrests and deaths of the holders in `tenures`, to mark on the chart: person_id, kind
+    ('arrest' or 'death'), date (EDTF), start, end. Deaths are the fates that are deaths."""
+    people = sorted(tenures.person_id.unique())
+    arrests = subject_events(ds, ["arrest"], people).assign(kind="arrest")
+    f = ds.fates()
+    deaths = f[f.person_id.isin(people) & f.fate.isin(DEATH_FATES)].assign(kind="death")
+    cols = ["person_id", "kind", "date", "start", "end"]
+    out = pd.concat([arrests[cols], deaths[cols]], ignore_index=True)
+    return out.sort_values(["person_id", "start", "kind"]).reset_index(drop=True)
+
+
+def _lag(a_lo, a_hi, b_lo, b_hi) -> tuple[int, int]:
+    return (b_lo - a_hi).days, (b_hi - a_lo).days
+
+
+def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFrame:
+    """The fall of each person who was moved to a harmless post or arrested: last post in the organs ->
+    harmless post (HARMLESS_POSTS) -> arrest -> trial -> death, with the lag from each step to the
+    one before it that the data records.
+
+    left: the end of the person's last tenure in the organs (`organs`; the latest by end, an ongoing
+    one counting as open); demoted: the start of his first harmless post; arrested: his first arrest
+    from the start of that last tenure on; tried: his first trial after that arrest; died: his fate,
+    when it is a death. A step the data lacks is left out. lag_min/lag_max bound the days since the
+    previous recorded step (negative when this step came first, e.g. a harmless post taken while still
+    in the organs). One row per person and step: person_id, name, step, what, date (EDTF), earliest,
+    latest, after (the previous step), lag_min, lag_max. People in order of their first step.
+    """
+    people = sorted(set(person_ids))
+    pos = _filled(ds, fill_gaps)
+    pos = pos[pos.person_id.isin(people)]
+    coverage = eras.coverage_end(ds)
+    org_in = pos.org_id.isin(organs(ds.organisations)) & ~pos.post.isin(HARMLESS_POSTS)
+    inside = pos[org_in].copy()
+    lo, hi = _span(inside, coverage)
+    inside["last_key"], inside["dated"], inside["open"] = hi, lo.notna(), inside.end_earliest.isna()
+    harmless = pos[pos.post.isin(HARMLESS_POSTS) & pos.start_earliest.notna()].sort_values(["person_id", "start_earliest"])
+    arrests = subject_events(ds, ["arrest"], people)
+    trials = subject_events(ds, ["trial"], people)
+    f = ds.fates()
+    deaths = f[f.person_id.isin(people) & f.fate.isin(DEATH_FATES)].set_index("person_id")
+    names = ds.people.set_index("person_id").name
+    rows = []
+    for pid in people:
+        steps = []
+        mine = inside[inside.person_id == pid].sort_values(["dated", "last_key", "open", "position_id"])
+        last = mine.iloc[-1] if len(mine) else None
+        if last is not None and pd.notna(last.end_earliest):
+            steps.append(("left", last.title, last.end, last.end_earliest, last.end_latest))
+        h = harmless[harmless.person_id == pid]
+        if len(h):
+            steps.append(("demoted", h.iloc[0].title, h.iloc[0].start, h.iloc[0].start_earliest, h.iloc[0].start_latest))
+        since = None if last is None else last.start_earliest if pd.notna(last.start_earliest) else last.end_earliest
+        a = arrests[arrests.person_id == pid]
+        if since is not None and pd.notna(since):
+            a = a[a.end >= since]
+        if len(a):
+            arrest = a.iloc[0]
+            steps.append(("arrested", arrest.title, arrest.date, arrest.start, arrest.end))
+            tr = trials[(trials.person_id == pid) & (trials.end >= arrest.start)]
+            if len(tr):
+                steps.append(("tried", tr.iloc[0].title, tr.iloc[0].date, tr.iloc[0].start, tr.iloc[0].end))
+        if not any(s[0] in ("demoted", "arrested") for s in steps):
+            continue
+        if pid in deaths.index:
+            d = deaths.loc[pid]
+            steps.append(("died", d.fate.replace("_", " "), d.date, d.start, d.end))
+        prev = None
+        for step, what, date, earliest, latest in steps:
+            lag = _lag(prev[3], prev[4], earliest, latest) if prev else (None, None)
+            rows.append({"person_id": pid, "name": names[pid], "step": step, "what": what, "date": date,
+                         "earliest": earliest, "latest": latest, "after": prev[0] if prev else None,
+                         "lag_min": lag[0], "lag_max": lag[1]})
+            prev = (step, what, date, earliest, latest)
+    cols = ["person_id", "name", "step", "what", "date", "earliest", "latest", "after", "lag_min", "lag_max"]
+    out = pd.DataFrame(rows, columns=cols)
+    out["lag_min"], out["lag_max"] = out.lag_min.astype("Int64"), out.lag_max.astype("Int64")
+    out["step"] = pd.Categorical(out.step, categories=list(STEPS), ordered=True)
+    first = out.groupby("person_id").earliest.min()
+    out["_first"] = out.person_id.map(first)
+    out = out.sort_values(["_first", "person_id", "step"]).drop(columns="_first")
+    return out.reset_index(drop=True)
+
+
+def fall_spans(falls: pd.DataFrame) -> pd.DataFrame:
+    """Per person, the two spans of the question: from the fall (leaving the organs or the harmless post,
+    whichever came first) to the arrest, and from the arrest to the death, each as bounds in days.
+    Columns: person_id, name, fall_to_arrest_min/max, arrest_to_death_min/max (missing where a step is
+    not recorded). In the order of `falls`."""
+    rows = []
+    for pid, own in falls.groupby("person_id", sort=False):
+        at = own.set_index("step", drop=False)
+        fall = own[own.step.isin(["left", "demoted"])].sort_values(["earliest", "latest"])
+        row = {"person_id": pid, "name": own.name.iloc[0]}
+        for key, a, b in (("fall_to_arrest", fall.iloc[0] if len(fall) else None, "arrested"),
+                          ("arrest_to_death", at.loc["arrested"] if "arrested" in at.index else None, "died")):
+            lag = _lag(a.earliest, a.latest, at.loc[b].earliest, at.loc[b].latest) \
+                if a is not None and b in at.index else (None, None)
+            row[f"{key}_min"], row[f"{key}_max"] = lag
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=["person_id", "name", "fall_to_arrest_min", "fall_to_arrest_max",
+                                      "arrest_to_death_min", "arrest_to_death_max"])
+    for c in out.columns[2:]:
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def fall_table(falls: pd.DataFrame) -> pd.DataFrame:
+    """One row per person: the date of each step of the fall, with the lag since the previous step,
+    e.g. '1939-04-10 (+369 days)', then the spans fall -> arrest and arrest -> death (`fall_spans`);
+    '—' where the data records no such step. In the order of `falls`."""
+    def cell(r):
+        if pd.isna(r.lag_min):
+            return r.date
+        lag = f"{r.lag_min:+,}" if r.lag_min == r.lag_max else f"{r.lag_min:+,} to {r.lag_max:+,}"
+        return f"{r.date} ({lag} days)"
+    f = falls.assign(cell=[cell(r) for r in falls.itertuples()])
+    wide = f.pivot(index="name", columns="step", values="cell")
+    wide = wide.reindex(index=list(dict.fromkeys(falls.name)), columns=list(STEPS))
+    wide.columns = [STEP_WORDS[s] for s in STEPS]
+    wide.columns.name = None
+    last_post = falls[falls.step == "left"].set_index("name").what
+    wide.insert(0, "last post in the organs", last_post.reindex(wide.index))
+    spans = fall_spans(falls).set_index("name")
+    for key, words in (("fall_to_arrest", "fall to arrest"), ("arrest_to_death", "arrest to death")):
+        wide[words] = [None if pd.isna(lo) else _days(lo, hi) for lo, hi in
+                       zip(spans[f"{key}_min"].reindex(wide.index), spans[f"{key}_max"].reindex(wide.index))]
+    return wide.fillna("—")
+
+
+# --- turnover ------------------------------------------------------------------------------------
+
+def holders_per_year(tenures: pd.DataFrame, first: int, last: int, coverage: pd.Timestamp) -> pd.DataFrame:
+    """Distinct holders of each post whose dated span may overlap each calendar year (post label x year).
+
+    The span is the one `tenures` filters on: a tenure with only a start counts in its start year, one
+    with only an end in its end year, an ongoing one up to the end of the data. Undated tenures are
+    not counted.
+    """
+    t = tenures[tenures.dated]
+    lo, hi = _span(t, coverage)
+    rows = [(r.post_label, r.person_id, y) for r, a, b in zip(t.itertuples(), lo.dt.year, hi.dt.year)
+            for y in range(max(a, first), min(b, last) + 1)]
+    x = pd.DataFrame(rows, columns=["post", "person_id", "year"]).drop_duplicates()
+    table = pd.crosstab(x.post, x.year) if len(x) else pd.DataFrame()
+    labels = list(dict.fromkeys(tenures.post_label))
+    table = table.reindex(index=labels, columns=range(first, last + 1), fill_value=0)
+    table.index.name, table.columns.name = "post", "year"
+    return table
+
+
+def turnover(tenures: pd.DataFrame, per_year: pd.DataFrame) -> pd.DataFrame:
+    """Per post: tenures, distinct holders, years with a holder, mean holders in such a year, the busiest
+    year, and how many holders were later shot or killed (SHOT_OR_KILLED; of which on an alleged or
+    disputed account) and their share."""
+    rows = []
+    for label, own in tenures.groupby("post_label", sort=False):
+        holders = own.drop_duplicates("person_id")
+        years = per_year.loc[label] if label in per_year.index else pd.Series(dtype=int)
+        active = years[years > 0]
+        shot = int(holders.fate.isin(SHOT_OR_KILLED).sum())
+        alleged = int((holders.fate.isin(SHOT_OR_KILLED) & (holders.fate_certainty != "stated")).sum())
+        rows.append({"post": label, "tenures": len(own), "holders": len(holders), "years": len(active),
+                     "holders_per_year": round(active.mean(), 2) if len(active) else np.nan,
+                     "busiest_year": int(active.idxmax()) if len(active) else pd.NA,
+                     "most_in_a_year": int(active.max()) if len(active) else 0,
+                     "shot_or_killed": shot, "of_which_alleged": alleged,
+                     "share_shot_or_killed": round(shot / len(holders), 2)})
+    out = pd.DataFrame(rows)
+    out["busiest_year"] = out.busiest_year.astype("Int64")
+    return out
+
+
+# --- purgers purged ------------------------------------------------------------------------------
+
+def removals(ds: Dataset) -> pd.DataFrame:
+    """Who removed or arrested whom: one row per removal event (REMOVALS) with a subject and each
+    person in a PURGER_ROLES role. Columns: purger_id, purger, role, purged_id, purged, event_id, type,
+    date, start, end, certainty (the weakest of the event's and the two roles')."""
+    order = {"stated": 0, "alleged": 1, "disputed": 2}
+    ev = ds.events[ds.events.type.isin(REMOVALS)][["event_id", "type", "date", "start", "end", "certainty"]]
+    subj = ds.roles[ds.roles.role == "subject"][["event_id", "person_id", "certainty"]]
+    doer = ds.roles[ds.roles.role.isin(PURGER_ROLES)][["event_id", "person_id", "role", "certainty"]]
+    x = (ev.merge(subj.rename(columns={"person_id": "purged_id", "certainty": "c_subject"}), on="event_id")
+         .merge(doer.rename(columns={"person_id": "purger_id", "certainty": "c_purger"}), on="event_id"))
+    x = x[x.purger_id != x.purged_id].copy()
+    x["certainty"] = [max(a, b, c, key=order.get) for a, b, c in zip(x.certainty, x.c_subject, x.c_purger)]
+    names = ds.people.set_index("person_id").name
+    x["purger"], x["purged"] = x.purger_id.map(names), x.purged_id.map(names)
+    cols = ["purger_id", "purger", "role", "purged_id", "purged", "event_id", "type", "date", "start", "end", "certainty"]
+    return x[cols].sort_values(["start", "purger_id", "event_id"]).reset_index(drop=True)
+
+
+def purger_purged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.DataFrame:
+    """Purgers purged: each removal (arrest, dismissal, demotion) whose remover was himself removed or
+    arrested later, with his own fall, who brought it about and the lag in days (bounds).
+
+    person_ids: keep the rows where the purger or the purged is one of them; start/end: keep acts whose
+    date may fall in that window. Columns: purger, act, purged, date, certainty, purger_fell (type of
+    his own removal), fell_date, fell_by, lag_min, lag_max. In order of the act's date.
+    """
+    rem = removals(ds)
+    own = subject_events(ds, REMOVALS)
+    by = rem.assign(who=rem.purger + np.where(rem.certainty == "stated", "", " (" + rem.certainty + ")"))
+    by = by.groupby("event_id").who.agg(lambda s: ", ".join(sorted(set(s))))
+    rows = []
+    for r in rem.itertuples():
+        later = own[(own.person_id == r.purger_id) & (own.end > r.start) & (own.event_id != r.event_id)]
+        if not len(later):
+            continue
+        fall = later.iloc[0]
+        lo, hi = _lag(r.start, r.end, fall.start, fall.end)
+        rows.append({"purger": r.purger, "act": f"{r.type} ({r.role.replace('_', ' ')})", "purged": r.purged,
+                     "date": r.date, "certainty": r.certainty, "purger_fell": fall.type, "fell_date": fall.date,
+                     "fell_by": by.get(fall.event_id, "—"), "lag_min": lo, "lag_max": hi,
+                     "_purger_id": r.purger_id, "_purged_id": r.purged_id, "_start": r.start, "_end": r.end,
+                     "_event": r.event_id})
+    cols = ["purger", "act", "purged", "date", "certainty", "purger_fell", "fell_date", "fell_by", "lag_min", "lag_max"]
+    out = pd.DataFrame(rows, columns=cols + ["_purger_id", "_purged_id", "_start", "_end", "_event"])
+    keep = pd.Series(True, index=out.index)
+    if person_ids is not None:
+        ids = set(person_ids)
+        keep &= out._purger_id.isin(ids) | out._purged_id.isin(ids)
+    if start is not None:
+        keep &= out._end >= pd.Timestamp(start)
+    if end is not None:
+        keep &= out._start <= pd.Timestamp(end)
+    out = out[keep].sort_values(["_start", "purger", "_event"])
+    out["lag_min"], out["lag_max"] = out.lag_min.astype("Int64"), out.lag_max.astype("Int64")
+    return out[cols].reset_index(drop=True)
+
+
+def purge_chains(ds: Dataset, person_ids=None) -> pd.DataFrame:
+    """Chains of removals A -> B -> C ...: A removed or arrested B after B had removed or arrested C.
+
+    Built from `removals` (the first act per pair); only maximal chains of three people or more, and
+    with person_ids only those that pass through one of them. Columns: chain (names with the act and
+    its date on each link), people. Longest first, then alphabetical.
+    """
+    rem = removals(ds).drop_duplicates(["purger_id", "purged_id"])
+    edges = {}
+    for r in rem.itertuples():
+        edges.setdefault(r.purger_id, []).append(r)
+    paths = []
+
+    def walk(path, links):
+        tail = path[-1]
+        nxt = [e for e in edges.get(tail, []) if e.purged_id not in path
+               and (not links or e.start <= links[-1].end)]
+        if not nxt and len(path) >= 3:
+            paths.append((tuple(path), tuple(links)))
+        for e in nxt:
+            walk(path + [e.purged_id], links + [e])
+
+    for head in sorted(edges):
+        walk([head], [])
+    found = {p for p, _ in paths}
+    names = ds.people.set_index("person_id").name
+    rows = []
+    for path, links in paths:
+        inner = any(path != q and any(q[i:i + len(path)] == path for i in range(len(q) - len(path) + 1)) for q in found)
+        if inner or (person_ids is not None and not set(path) & set(person_ids)):
+            continue
+        text = names[path[0]] + "".join(f" —{e.type} {e.date}→ {names[e.purged_id]}" for e in links)
+        rows.append({"chain": text, "people": len(path)})
+    out = pd.DataFrame(rows, columns=["chain", "people"]).drop_duplicates()
+    return out.sort_values(["people", "chain"], ascending=[False, True]).reset_index(drop=True)
+
+
+def tenure_conflicts(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
+    """Where a second source dates a shown tenure differently: the package's date and the attested one
+    side by side. Columns: post, holder, field, recorded, recorded_by, reference, reference_by, note.
+    In the order of `tenures`, then field and reference date."""
+    att = ds.attestations[ds.attestations.position_id.isin(tenures.position_id) & (ds.attestations.agrees == False)]  # noqa: E712
+    own = ds.positions.set_index("position_id")
+    rank = {pid: i for i, pid in enumerate(tenures.position_id)}
+    t = tenures.set_index("position_id")
+    out = pd.DataFrame({
+        "post": att.position_id.map(t.post_label), "holder": att.position_id.map(t["name"]), "field": att.field,
+        "recorded": [own.at[p, f] for p, f in zip(att.position_id, att.field)],
+        "recorded_by": att.position_id.map(own.source_id), "reference": att.date, "reference_by": att.source_id,
+        "note": att.note, "_rank": att.position_id.map(rank), "_ref": att.date_earliest})
+    return out.sort_values(["_rank", "field", "_ref", "reference"]).drop(columns=["_rank", "_ref"]).reset_index(drop=True)
+
+
+def check_window(start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The window [earliest day of `start`, latest day of `end`] for the notebook's parameters, each a
+    year or an EDTF date checked by `params.check_date`; ParameterError when end comes before start."""
+    lo, hi = pd.Timestamp(params.check_date("start", start).earliest), pd.Timestamp(params.check_date("end", end).latest)
+    if hi < lo:
+        raise ParameterError(f"Parameter `end` got {end!r}; it accepts a date no earlier than `start` ({start!r}).")
+    return lo, hi
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+def _num(ts) -> float:
+    return mdates.date2num(pd.Timestamp(ts).to_pydatetime())
+
+
+def plot_gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFrame, start, end,
+               coverage: pd.Timestamp, ax=None):
+    """Tenures as bars, one row per tenure grouped under its post, over a band of the agencies.
+
+    Solid: the span the holder certainly held the post; pale: the span only possible given partial
+    dates; hatched: acting; colour: the holder's fate. Triangles mark a tenure known only by its start
+    (▶) or its end (◀). After each holder's last bar, × marks an arrest and † a death; those after
+    the window are written at the right edge.
+    """
+    t = tenures[tenures.dated].reset_index(drop=True)
+    colours = palette(FATES)
+    rows, ticks, labels, bold = [], [0], ["Agency"], [True]  # row 0 is the agencies' band
+    y = 1
+    for label, own in t.groupby("post_label", sort=False):
+        ticks.append(y), labels.append(label), bold.append(True)
+        y += 1
+        for i in own.index:
+            rows.append((i, y))
+            ticks.append(y), labels.append(own.at[i, "name"] + (" (acting)" if own.at[i, "acting"] else ""))
+            bold.append(False)
+            y += 1
+    height = max(4.0, 0.27 * (y + 1) + 1.2)
+    ax = ax or plt.subplots(figsize=(13, height))[1]
+    w0, w1 = pd.Timestamp(start), pd.Timestamp(end)
+    # the agencies' band, row 0
+    band = palette(agencies.org_id)
+    for a in agencies.itertuples():
+        a0, a1 = a.founded_earliest, a.dissolved_latest if pd.notna(a.dissolved_latest) else coverage
+        ax.barh(0, _num(a1) - _num(a0), left=_num(a0), height=0.8, color=band[a.org_id], alpha=0.55, edgecolor="white")
+        mid = max(a0, w0) + (min(a1, w1) - max(a0, w0)) / 2
+        if a1 > w0 and a0 < w1:
+            ax.text(_num(mid), 0, a.label, ha="center", va="center", fontsize=8, fontweight="bold", clip_on=True)
+    last_row = {}
+    for i, yy in rows:
+        r = t.loc[i]
+        c = colours[r.fate]
+        hatch = "////" if r.acting else None
+        s0, s1, e0, e1 = r.start_earliest, r.start_latest, r.end_earliest, r.end_latest
+        if pd.isna(e0) and r.end_reason == "ongoing":
+            e0 = e1 = max(coverage, s1)
+        if pd.notna(s0) and pd.notna(e0):
+            if s1 < e0:
+                ax.barh(yy, _num(e0) - _num(s1), left=_num(s1), height=0.6, color=c, hatch=hatch, edgecolor="#333333", linewidth=0.4)
+            ax.barh(yy, _num(e1) - _num(s0), left=_num(s0), height=0.6, color=c, alpha=0.35, hatch=hatch, linewidth=0)
+            if r.end_reason == "ongoing" and pd.isna(r.end_latest):
+                ax.plot(_num(e1), yy, marker=">", color=c, markersize=6)
+            end_at = e1
+        elif pd.notna(s0):
+            ax.barh(yy, _num(s1) - _num(s0), left=_num(s0), height=0.6, color=c, alpha=0.35, linewidth=0)
+            ax.plot(_num(s1), yy, marker=">", color=c, markersize=7, markeredgecolor="#333333", markeredgewidth=0.4)
+            end_at = s1
+        else:
+            ax.barh(yy, _num(e1) - _num(e0), left=_num(e0), height=0.6, color=c, alpha=0.35, linewidth=0)
+            ax.plot(_num(e0), yy, marker="<", color=c, markersize=7, markeredgecolor="#333333", markeredgewidth=0.4)
+            end_at = e1
+        if r.person_id not in last_row or end_at >= last_row[r.person_id][1]:
+            last_row[r.person_id] = (yy, end_at)  # marks go after the holder's latest-ending bar
+    late = {}
+    for m in marks.itertuples():
+        if m.person_id not in last_row:
+            continue
+        yy, _ = last_row[m.person_id]
+        if m.start > w1:
+            late.setdefault(yy, []).append(("× " if m.kind == "arrest" else "† ") + m.start.strftime("%Y"))
+            continue
+        x0, x1 = _num(m.start), _num(m.end)
+        if x1 > x0:
+            ax.plot([x0, x1], [yy, yy], color="black", linewidth=1)
+        marker = "x" if m.kind == "arrest" else "$\u2020$"
+        ax.plot((x0 + x1) / 2, yy, marker=marker, color="black", markersize=7 if m.kind == "arrest" else 10)
+    for yy, words in late.items():
+        ax.text(1.0, yy, " " + ", ".join(words), transform=ax.get_yaxis_transform(), va="center", fontsize=7.5,
+                color="#444444")
+    ax.set_yticks(ticks, labels)
+    for tick, is_bold in zip(ax.get_yticklabels(), bold):
+        if is_bold:
+            tick.set_fontweight("bold")
+        else:
+            tick.set_fontsize(8.5)
+    ax.set_ylim(y, -0.7)
+    ax.set_xlim(_num(w0), _num(w1))
+    span_years = (w1 - w0).days / 365.25
+    ax.xaxis.set_major_locator(mdates.YearLocator(1 if span_years <= 12 else 2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelrotation=0, labeltop=True)
+    ax.grid(axis="y", visible=False)
+    ax.set(title="Who held each post, and how they ended", xlabel="Year", ylabel="")
+    present = [f for f in FATES if f in set(t.fate)]
+    handles = [Patch(color=colours[f], label=f.replace("_", " ") if f != NO_FATE else "no recorded end")
+               for f in present]
+    handles += [Patch(facecolor="white", edgecolor="#333333", hatch="////", label="acting"),
+                Patch(facecolor="#999999", alpha=0.35, label="possible span (partial date)"),
+                Line2D([], [], marker="x", color="black", linestyle="", label="arrest"),
+                Line2D([], [], marker="$\u2020$", color="black", linestyle="", markersize=10, label="death"),
+                Line2D([], [], marker=">", color="#666666", linestyle="", label="start only / still in post"),
+                Line2D([], [], marker="<", color="#666666", linestyle="", label="end only")]
+    ax.legend(handles=handles, title="holder's fate and marks", fontsize=8, title_fontsize=9,
+              bbox_to_anchor=(1.1, 1), loc="upper left", frameon=False)
+    return ax
+
+
+def plot_falls(falls: pd.DataFrame, ax=None):
+    """The lags of each fall as a dot plot: one row per person, one colour per step, days since the
+    previous recorded step on a symmetric-log axis; a line spans the bounds when the dates are partial."""
+    f = falls[falls.lag_min.notna()]
+    people = list(dict.fromkeys(falls.name))
+    ax = ax or plt.subplots(figsize=(11, max(3.0, 0.45 * len(people) + 1.5)))[1]
+    colours = dict(zip(STEPS[1:], ["#7a4e9c", "#e39b28", "#2b6a99", "#b23a48"]))
+    offset = {s: (k - 1.5) * 0.14 for k, s in enumerate(STEPS[1:])}
+    ypos = {p: i for i, p in enumerate(people)}
+    for r in f.itertuples():
+        yy = ypos[r.name] + offset[r.step]
+        c = colours[r.step]
+        if r.lag_min != r.lag_max:
+            ax.plot([r.lag_min, r.lag_max], [yy, yy], color=c, linewidth=2.2, solid_capstyle="butt")
+            ax.plot([r.lag_min, r.lag_max], [yy, yy], "|", color=c, markersize=7)
+        else:
+            ax.plot(r.lag_min, yy, "o", color=c, markersize=6)
+    ax.set_xscale("symlog", linthresh=30)
+    ticks = [-3652, -365, -30, 0, 30, 365, 3652, 14610]
+    words = ["−10 yr", "−1 yr", "−1 mo", "0", "1 mo", "1 yr", "10 yr", "40 yr"]
+    lo = min(f.lag_min.min(), 0) if len(f) else 0
+    hi = max(f.lag_max.max(), 30) if len(f) else 30
+    keep = [(t, w) for t, w in zip(ticks, words) if lo * 1.2 - 1 <= t <= hi * 1.2 + 1]
+    ax.set_xticks([t for t, _ in keep], [w for _, w in keep])
+    ax.set_yticks(range(len(people)), people)
+    ax.set_ylim(len(people) - 0.5, -0.5)
+    ax.axvline(0, color="#666666", linewidth=0.8)
+    ax.set(title="From the fall to the bullet: time since the previous step",
+           xlabel="Time since the previous recorded step (symmetric log scale)", ylabel="")
+    handles = [Line2D([], [], marker="o", color=colours[s], linestyle="", label=STEP_WORDS[s]) for s in STEPS[1:]]
+    ax.legend(handles=handles, title="step reached", bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
+    return ax
+
+
+def plot_share_shot(rates: pd.DataFrame, ax=None):
+    """Share of each post's holders later shot or killed, with 'n of N' beside each bar."""
+    r = rates.iloc[::-1]
+    ax = ax or plt.subplots(figsize=(9, max(3.0, 0.38 * len(r) + 1.2)))[1]
+    ax.barh(r.post, r.share_shot_or_killed, color="#b23a48")
+    for yy, (share, n, total) in enumerate(zip(r.share_shot_or_killed, r.shot_or_killed, r.holders)):
+        ax.text(share + 0.01, yy, f"{n} of {total}", va="center", fontsize=9)
+    ax.set_xlim(0, 1.15)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.set(title="Holders later shot or killed, per post", xlabel="Share of the post's holders", ylabel="")
+    return ax
+
+
+def plot_holders_per_year(per_year: pd.DataFrame, ax=None):
+    """Holders of each post per calendar year as a heat map (blank: none); 2 or more means it changed hands."""
+    ax = ax or plt.subplots(figsize=(13, max(3.0, 0.36 * len(per_year) + 1.5)))[1]
+    shown = per_year.astype(str).where(per_year > 0, "")  # zeros left blank
+    sns.heatmap(per_year, annot=shown, fmt="", cmap="Reds", cbar=False, linewidths=0.5, linecolor="white",
+                ax=ax, annot_kws={"fontsize": 8}, vmin=0, vmax=max(3, int(per_year.values.max()) if per_year.size else 3))
+    ax.set(title="Holders per post per year", xlabel="Year", ylabel="")
+    ax.tick_params(axis="x", labelrotation=90)
+    return ax
