@@ -9,7 +9,7 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import ParameterError, cadence, dates, eras
+from helpers import ParameterError, cadence, dates, eras, params
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "01-purge-cadence.ipynb"
 
@@ -111,9 +111,9 @@ def test_select_leaves_out_background_and_hedged_events():
 
 
 def test_window_reads_years_and_dates_and_checks_the_order():
-    assert cadence.window(1937, "1938-03") == (pd.Timestamp("1937-01-01"), pd.Timestamp("1938-03-31"))
+    assert params.check_window(1937, "1938-03") == (pd.Timestamp("1937-01-01"), pd.Timestamp("1938-03-31"))
     with pytest.raises(ParameterError) as err:
-        cadence.window(1938, 1937)
+        params.check_window(1938, 1937)
     assert str(err.value) == ("Parameter `end` got 1937; it accepts a year or date no earlier than "
                               "`start` (1938).")
 

@@ -8,7 +8,7 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import ParameterError, turnover
+from helpers import ParameterError, params, turnover
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "02-leadership-turnover.ipynb"
 T = pd.Timestamp
@@ -239,10 +239,10 @@ def test_conflicting_tenure_dates_side_by_side(ds, main):
 
 
 def test_window_end_before_start():
-    assert turnover.check_window(1936, "1938-11") == (T("1936-01-01"), T("1938-11-30"))
+    assert params.check_window(1936, "1938-11") == (T("1936-01-01"), T("1938-11-30"))
     with pytest.raises(ParameterError) as err:
-        turnover.check_window(1939, 1930)
-    assert str(err.value) == "Parameter `end` got 1930; it accepts a date no earlier than `start` (1939)."
+        params.check_window(1939, 1930)
+    assert str(err.value) == "Parameter `end` got 1930; it accepts a year or date no earlier than `start` (1939)."
 
 
 # --- the notebook --------------------------------------------------------------------------------
@@ -271,4 +271,4 @@ def test_notebook_stops_on_a_bad_parameter(tmp_path):
         pm.execute_notebook(str(NB), str(tmp_path / "bad.ipynb"), parameters={"start": 1939, "end": 1930},
                             cwd=str(NB.parent), kernel_name="blackwork", progress_bar=False)
     assert err.value.ename == "ParameterError"
-    assert err.value.evalue == "Parameter `end` got 1930; it accepts a date no earlier than `start` (1939)."
+    assert err.value.evalue == "Parameter `end` got 1930; it accepts a year or date no earlier than `start` (1939)."

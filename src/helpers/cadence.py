@@ -24,8 +24,6 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .dataset import VIOLENT_METHODS, Dataset
-from .errors import ParameterError
-from .params import check_date
 
 #: Bins of the time series, and the pandas period each one is.
 FREQS = ("month", "quarter", "year")
@@ -54,18 +52,6 @@ _EVENT_COLUMNS = ["event_id", "date", "type", "title", "scope", "certainty", "st
 def event_types(descriptor: dict) -> list[str]:
     """Every event type of the vocabulary in datapackage.json (to check a parameter before loading)."""
     return Dataset(descriptor=descriptor, tables={}).vocabulary("events", "type")
-
-
-def window(start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and last day of the window from two parameters, each a year or an EDTF date.
-
-    Raises ParameterError (one sentence) if either is not a date or `end` lies before `start`.
-    """
-    first, last = check_date("start", start), check_date("end", end)
-    if last.latest < first.earliest:
-        raise ParameterError(f"Parameter `end` got {end!r}; it accepts a year or date no earlier than "
-                             f"`start` ({start!r}).")
-    return pd.Timestamp(first.earliest), pd.Timestamp(last.latest)
 
 
 def select(events: pd.DataFrame, *, types=(), scope: str = "all", include_alleged: bool = True,

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import pandas as pd
+
 from . import dates
 from .errors import ParameterError
 
@@ -69,6 +71,15 @@ def check_date(name: str, value) -> dates.DateBounds:
         return dates.parse(text)
     except dates.DateError:
         _fail(name, value, "a year such as 1937 or an EDTF date such as '1937-09-04'")
+
+
+def check_window(start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The window from `start`'s earliest day to `end`'s latest, each a year or an EDTF date;
+    one sentence if either is not a date or `end` comes before `start`."""
+    first, last = check_date("start", start), check_date("end", end)
+    if last.latest < first.earliest:
+        _fail("end", end, f"a year or date no earlier than `start` ({start!r})")
+    return pd.Timestamp(first.earliest), pd.Timestamp(last.latest)
 
 
 def check_data_dir(name: str, value) -> Path | None:

@@ -580,15 +580,6 @@ def tenure_conflicts(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["_rank", "field", "_ref", "reference"]).drop(columns=["_rank", "_ref"]).reset_index(drop=True)
 
 
-def check_window(start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The window [earliest day of `start`, latest day of `end`] for the notebook's parameters, each a
-    year or an EDTF date checked by `params.check_date`; ParameterError when end comes before start."""
-    lo, hi = pd.Timestamp(params.check_date("start", start).earliest), pd.Timestamp(params.check_date("end", end).latest)
-    if hi < lo:
-        raise ParameterError(f"Parameter `end` got {end!r}; it accepts a date no earlier than `start` ({start!r}).")
-    return lo, hi
-
-
 # --- figures -------------------------------------------------------------------------------------
 
 def _num(ts) -> float:
