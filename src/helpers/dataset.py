@@ -55,8 +55,9 @@ def _bounds(values: pd.Series) -> pd.DataFrame:
 def _cast(series: pd.Series, type_: str) -> pd.Series:
     """Cast text cells by schema type; cells that do not fit become missing (validation reports them)."""
     text = series.where(series != "", None)
-    if type_ == "integer":
-        return pd.to_numeric(text, errors="coerce").astype("Int64")
+    if type_ == "integer":  # only cells that are whole numbers int64 can hold; validation reports the rest
+        whole = text.where(text.str.fullmatch(r"-?\d{1,18}", na=False), None)
+        return pd.to_numeric(whole, errors="coerce").astype("Int64")
     if type_ == "number":
         return pd.to_numeric(text, errors="coerce")
     if type_ == "boolean":

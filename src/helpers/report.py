@@ -223,12 +223,27 @@ def execute(src: Path, dst: Path, parameters: dict | None = None) -> None:
                 raise
 
 
+def escape_markdown_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Make text from the data show as text in Markdown outputs: a name such as <script> stays visible.
+
+    Captions are Markdown built from the data, and Markdown lets raw HTML through; our captions use
+    no HTML of their own, so every '<' in them is escaped. Tables (pandas escapes them), plain text
+    and streams are escaped by nbconvert already.
+    """
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/markdown" in data:
+                data["text/markdown"] = data["text/markdown"].replace("<", "&lt;")
+    return nb
+
+
 def render(executed: Path, target: Path, with_code: bool = False) -> None:
     """HTML of an executed notebook; code cells hidden unless with_code. Text from the data is escaped."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    body, _ = exporter.from_notebook_node(escape_markdown_outputs(nbformat.read(executed, as_version=4)))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
 

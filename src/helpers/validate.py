@@ -43,6 +43,8 @@ def _cell_problem(value: str, f: dict) -> str | None:
     if t == "integer":
         if not re.fullmatch(r"-?\d+", value):
             return f"{_short(value)} is not a whole number"
+        if len(value.lstrip("-")) > 18:
+            return f"{_short(value)} is too large a number"
         if "minimum" in c and int(value) < c["minimum"]:
             return f"{value} is below the minimum {c['minimum']}"
     elif t == "boolean":

@@ -1,0 +1,160 @@
+"""Robustness: broken inputs give clear messages, nothing is lost, nothing is injected into reports."""
+from __future__ import annotations
+
+import nbformat
+import papermill as pm
+import pytest
+
+import helpers
+from conftest import problems_of, read_rows, set_cell, write_rows
+from helpers import paths, report
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+# ---- broken files: each with the exact message it must give ---------------------------------------
+
+def test_an_empty_file(mini):
+    (mini / "roles.csv").write_text("", encoding="utf-8")
+    assert "roles.csv::: file is empty; it needs a header row and at least one row" in problems_of(mini)
+
+
+def test_a_header_only(mini):
+    rows = read_rows(mini / "aliases.csv")
+    write_rows(mini / "aliases.csv", rows[:1])
+    assert "aliases.csv::: has a header but no rows" in problems_of(mini)
+
+
+def test_a_quote_left_open(mini):
+    text = (mini / "people.csv").read_text(encoding="utf-8")
+    (mini / "people.csv").write_text(text.replace("Head of the OGPU 1926-1934.", '"Head of the OGPU 1926-1934.'),
+                                     encoding="utf-8")
+    assert "people.csv:4:: cannot be read as CSV: a quote opened here is never closed" in problems_of(mini)
+
+
+def test_a_very_long_field(mini):
+    set_cell(mini, "events.csv", 2, "summary", "x" * 5000)
+    assert "events.csv:2:summary: is 5,000 characters long; at most 1,000 allowed" in problems_of(mini)
+
+
+def test_a_missing_file(mini):
+    (mini / "roles.csv").unlink()
+    assert "roles.csv::: file is missing" in problems_of(mini)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1937-13", "events.csv:2:date: '1937-13' is not an EDTF date"),
+    ("19370", "events.csv:2:date: '19370' is not an EDTF date"),
+])
+def test_more_impossible_dates(mini, value, message):
+    set_cell(mini, "events.csv", 2, "date", value)
+    assert any(p.startswith(message) for p in problems_of(mini))
+
+
+def test_an_unknown_end_reason(mini):
+    set_cell(mini, "positions.csv", 2, "end_reason", "purged")
+    assert ("positions.csv:2:end_reason: 'purged' is not one of: died, killed, dismissed, demoted, arrested, "
+            "reorganised, replaced, promoted, resigned, defected, ongoing, unknown") in problems_of(mini)
+
+
+def test_a_number_too_large(mini):
+    set_cell(mini, "convictions_by_year.csv", 2, "convicted", "99999999999999999999")
+    assert "convictions_by_year.csv:2:convicted: '99999999999999999999' is too large a number" in problems_of(mini)
+
+
+def test_a_dangling_source_in_another_table(mini):
+    set_cell(mini, "aliases.csv", 2, "source_id", "memoirs")
+    assert "aliases.csv:2:source_id: memoirs is not a source_id in sources.csv" in problems_of(mini)
+
+
+# ---- reports are safe to open -----------------------------------------------------------------------
+
+def test_text_from_the_data_shows_as_text_in_every_report(data_copy, tmp_path, monkeypatch):
+    people = read_rows(data_copy / "people.csv")
+    header = people[0]
+    for row in people[1:]:
+        if row[header.index("person_id")] in ("nikolai-yezhov", "lavrenty-beria", "genrikh-yagoda"):
+            row[header.index("name")] = f"{SCRIPT} {row[header.index('name')]}"
+            row[header.index("notes")] = SCRIPT
+    write_rows(data_copy / "people.csv", people)
+    monkeypatch.setenv("BLACKWORK_DATA", str(data_copy))
+    target = tmp_path / "reports"
+    reports, dossiers = report.build(target=target, limit=0)
+    assert not [b.error for b in reports if b.error]
+    yezhov = report.run_one(paths.NOTEBOOKS / "dossier.ipynb", {"person": "nikolai-yezhov"}, target=target)
+    pages = [target / b.html for b in reports] + [target / yezhov.html, target / "index.html"]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert SCRIPT not in text, page.name
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (target / yezhov.html).read_text(encoding="utf-8")
+
+
+def test_dossier_file_names_are_sanitised():
+    from helpers.dossier import file_name
+
+    assert file_name("../../etc/passwd") == "etc-passwd.html"
+    assert file_name("a/b\\c") == "a-b-c.html"
+    assert file_name("..") == "unnamed.html"
+
+
+# ---- bad parameters: one wrong value per parameter, per notebook, through papermill's parameteriser --
+
+NOWHERE = ("data_dir", "/nowhere",
+           "Parameter `data_dir` got '/nowhere'; it accepts '' (the project's data) or a folder that holds "
+           "datapackage.json.")
+NOT_BOOL = "it accepts true or false (True/False)."
+BAD = {
+    "00-data-overview": [
+        NOWHERE,
+        ("first_year", "1930", "Parameter `first_year` got '1930'; it accepts a whole number."),
+        ("last_year", 1850, "Parameter `last_year` got 1850; it accepts a value from 1917 to 2000."),
+    ],
+    "01-purge-cadence": [
+        NOWHERE,
+        ("start", "1937-13", "Parameter `start` got '1937-13'; it accepts a year such as 1937 or an EDTF date "
+                             "such as '1937-09-04'."),
+        ("end", 1900, "Parameter `end` got 1900; it accepts a year or date no earlier than `start` (1917)."),
+        ("freq", "weekly", "Parameter `freq` got 'weekly'; it accepts 'month', 'quarter' or 'year'."),
+        ("event_types", ["murder"], "Parameter `event_types` got 'murder' in its list; items may be 'appointment', "),
+        ("scope", "foreign", "Parameter `scope` got 'foreign'; it accepts 'all', 'domestic' or 'abroad'."),
+        ("include_alleged", "yes", f"Parameter `include_alleged` got 'yes'; {NOT_BOOL}"),
+        ("rule", "smear", "Parameter `rule` got 'smear'; it accepts 'exclude' or 'spread'."),
+    ],
+    "02-leadership-turnover": [
+        NOWHERE,
+        ("posts", "head", "Parameter `posts` got 'head'; it accepts a list."),
+        ("start", "19370", "Parameter `start` got '19370'; it accepts a year such as 1937 or an EDTF date such as "
+                           "'1937-09-04'."),
+        ("end", "1937-02-30", "Parameter `end` got '1937-02-30'; it accepts a year such as 1937 or an EDTF date "
+                              "such as '1937-09-04'."),
+        ("include_acting", "no", f"Parameter `include_acting` got 'no'; {NOT_BOOL}"),
+    ],
+    "03-fates-of-officials": [
+        NOWHERE,
+        ("group", "officials", "Parameter `group` got 'officials'; it accepts 'apparatus', 'targets' or 'all'."),
+        ("event_of_interest", "purge", "Parameter `event_of_interest` got 'purge'; it accepts 'death' or 'arrest'."),
+        ("include_alleged", 1, f"Parameter `include_alleged` got 1; {NOT_BOOL}"),
+        ("cohort_by", "side", "Parameter `cohort_by` got 'side'; it accepts 'era' or 'level'."),
+    ],
+    "dossier": [
+        NOWHERE,
+        ("person", 42, "Parameter `person` got 42; it accepts a text string."),
+        ("person", "Yezhof", "Parameter `person` got 'Yezhof', which names no person in the data; did you mean "
+                             "Nikolai Yezhov?"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_every_parameter_refuses_a_wrong_value_with_one_sentence(name, tmp_path):
+    """Each notebook runs in one kernel once per bad value (the build's warm runner); each must stop
+    at its parameter check with the sentence, never run on."""
+    src = paths.NOTEBOOKS / f"{name}.ipynb"
+    defaults = report.parameters_of(nbformat.read(src, as_version=4))
+    assert {key for key, _, _ in BAD[name]} == set(defaults), "one bad value per parameter"
+    jobs = [report.Job(name=f"bad-{i}", src=src, html=f"bad-{i}.html", parameters={key: value})
+            for i, (key, value, _) in enumerate(BAD[name])]
+    results = report.run_warm(jobs, tmp_path, with_code=False)
+    for (key, value, sentence), built in zip(BAD[name], results):
+        assert built.error is not None, f"{name} ran on with {key}={value!r}"
+        assert "ParameterError: " + sentence in built.error, built.error
