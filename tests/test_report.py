@@ -113,3 +113,19 @@ def test_a_failing_notebook_leaves_the_previous_build_intact(tmp_path, monkeypat
     assert (target / "index.html").read_text(encoding="utf-8") == "previous good build"
     failed = tmp_path / "reports-failed" / "99-broken.html"
     assert "ZeroDivisionError" in failed.read_text(encoding="utf-8")
+
+
+def test_the_command_line_reports_a_failure_in_one_paragraph_and_exits_1(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = new_notebook(cells=[new_markdown_cell("# Broken\n\nFails on purpose."), new_code_cell("x = 1"),
+                             new_code_cell("raise ValueError('no such era')")], metadata=KERNEL)
+    nbformat.write(nb, folder / "98-broken.ipynb")
+    monkeypatch.setattr(report, "notebooks", lambda folder_=None, only=None: sorted(folder.glob("*.ipynb")))
+    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    assert cli.main(["report", "--no-dossiers"]) == 1
+    out = capsys.readouterr()
+    assert f"FAILED 98-broken: cell 3: ValueError: no such era. Its HTML, with the failing cell, is " \
+           f"reports-failed/98-broken.html." in out.err
+    assert "0 reports and 0 dossiers built, 1 failed" in out.out and "Traceback" not in out.err
+    assert not (tmp_path / "reports").exists()
