@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import set_cell
 
 BLACKWORK = str(Path(sys.executable).with_name("blackwork"))
@@ -30,3 +32,14 @@ def test_a_folder_without_a_package(tmp_path):
     out = run("validate", str(tmp_path))
     assert out.returncode == 1
     assert "datapackage.json is missing" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_report_with_broken_data_lists_the_problems_and_starts_nothing(data_copy, monkeypatch, capsys):
+    from helpers import cli, report
+
+    set_cell(data_copy, "roles.csv", 2, "role", "victim")
+    monkeypatch.setenv("BLACKWORK_DATA", str(data_copy))
+    monkeypatch.setattr(report, "run_job", lambda *a, **k: pytest.fail("a notebook was run"))
+    assert cli.main(["report", "--no-dossiers"]) == 1
+    err = capsys.readouterr().err
+    assert "roles.csv:2:role: 'victim' is not one of: subject, perpetrator" in err and "Traceback" not in err
