@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import ast
 import concurrent.futures as cf
+import contextlib
 import copy
 import datetime as dt
 import hashlib
 import html
+import io
 import logging
 import multiprocessing
 import os
 import queue
 import shutil
+import subprocess
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -138,21 +141,22 @@ def preflight(src: Path, parameters: dict) -> None:
     cwd = os.getcwd()
     os.chdir(src.parent)
     try:
-        seen_parameters = False
-        for cell in nb.cells:
-            if cell.cell_type == "markdown" and seen_parameters and cell.source.lstrip().startswith("## "):
-                break
-            if cell.cell_type != "code" or cell.source.lstrip().startswith(("%", "!")):
-                continue
-            try:
-                exec(compile(cell.source, f"<{src.name}>", "exec"), namespace)  # our own notebooks' set-up code
-            except (ParameterError, DataError):
-                raise
-            except Exception:
-                return  # a fault of the notebook itself: the real run reports it, with its cell
-            if _tagged(cell, "parameters"):
-                namespace.update(parameters)
-                seen_parameters = True
+        with contextlib.redirect_stdout(io.StringIO()):  # a set-up cell may display() a caption
+            seen_parameters = False
+            for cell in nb.cells:
+                if cell.cell_type == "markdown" and seen_parameters and cell.source.lstrip().startswith("## "):
+                    break
+                if cell.cell_type != "code" or cell.source.lstrip().startswith(("%", "!")):
+                    continue
+                try:
+                    exec(compile(cell.source, f"<{src.name}>", "exec"), namespace)  # our own notebooks' set-up
+                except (ParameterError, DataError):
+                    raise
+                except Exception:
+                    return  # a fault of the notebook itself: the real run reports it, with its cell
+                if _tagged(cell, "parameters"):
+                    namespace.update(parameters)
+                    seen_parameters = True
     finally:
         os.chdir(cwd)
 
@@ -315,7 +319,7 @@ def run_warm(jobs: list[Job], out_dir: Path, with_code: bool, progress=None) -> 
     cwd = os.getcwd()
     os.chdir(jobs[0].src.parent)
     try:
-        with client.setup_kernel():
+        with client.setup_kernel(stderr=subprocess.DEVNULL):  # the kernel's own log, not cell output
             for job in jobs:
                 started = time.perf_counter()
                 nb = parameterize_notebook(copy.deepcopy(template), job.parameters, kernel_name="blackwork",
