@@ -389,16 +389,16 @@ li{{margin:.6rem 0}} td,th{{padding:0 1rem 0 0;text-align:left}} small{{color:#5
 
 # ---- the build --------------------------------------------------------------------------------
 
-def plan(only: list[str] | None = None, dossiers: bool = True, limit: int | None = None) -> tuple[list[Job], list[Job]]:
-    """The main reports and the dossiers a build makes."""
-    from . import load
+def plan(dataset, only: list[str] | None = None, dossiers: bool = True,
+         limit: int | None = None) -> tuple[list[Job], list[Job]]:
+    """The main reports and the dossiers a build makes, for a loaded Dataset."""
     from .dossier import file_name, people_with_dossiers
 
     reports = [Job(name=p.stem, src=p, html=f"{p.stem}.html") for p in notebooks(only=only)]
     people: list[Job] = []
     src = paths.NOTEBOOKS / f"{DOSSIER}.ipynb"
     if dossiers and src.exists() and not only:
-        chosen = people_with_dossiers(load())
+        chosen = people_with_dossiers(dataset)
         if limit is not None:
             chosen = chosen.head(limit)
         people = [Job(name=pid, src=src, html=f"dossiers/{file_name(pid)}", parameters={"person": pid}, label=name)
@@ -429,7 +429,7 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
     _quiet()
     target = target or paths.REPORTS
     dataset = load()  # fail fast, before any kernel starts, if the data has problems
-    report_jobs, dossier_jobs = plan(only, dossiers, limit)
+    report_jobs, dossier_jobs = plan(dataset, only, dossiers, limit)
     for job in report_jobs + dossier_jobs[:1]:  # dossier people come from the data: one check suffices
         preflight(job.src, job.parameters)
     if on_plan:
@@ -459,7 +459,8 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
             results = [f.result() for f in futures]
         built_reports = [r for r in results if isinstance(r, Built)]
         built_dossiers = sorted((b for r in results if isinstance(r, list) for b in r), key=lambda b: (b.label, b.name))
-        fates = dict(zip(dataset.fates().person_id, dataset.fates().fate))
+        fate_rows = dataset.fates()
+        fates = dict(zip(fate_rows.person_id, fate_rows.fate))
         stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         (tmp / "index.html").write_text(
             index_html(built_reports, built_dossiers, dataset.row_counts().to_dict(), data_checksum(), stamp, fates),
