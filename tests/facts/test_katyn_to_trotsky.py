@@ -1,5 +1,8 @@
 """Fact tests for partE: the Katyn, Münzenberg and Trotsky sections of case-file-0121."""
+import pandas as pd
+
 import helpers
+from conftest import accounts_of
 from conftest import event_row as _event
 from conftest import people_in as _people
 
@@ -44,7 +47,8 @@ def test_katyn_death_toll_and_start(ds):
     # The Katyn Massacre (April and May 1940) ¶3, ¶5
     ev = _event(ds, "katyn-massacre")
     assert ev.type == "massacre"
-    assert ev.deaths == 12000
+    assert (ev.deaths_best, ev.deaths_qualifier) == (12000, "about")   # "In total, 12,000": a round figure
+    assert ev.operation_id == "katyn-1940"
     assert ev.start.strftime("%Y-%m-%d") == "1940-04-04"
     assert ev.end.strftime("%Y-%m-%d") == "1940-05-31"
 
@@ -58,8 +62,8 @@ def test_katyn_ordered_by_stalin_and_beria(ds):
 def test_blokhin_kalinin_shootings_lower_bound(ds):
     # The Katyn Massacre (April and May 1940) ¶5
     ev = _event(ds, "kalinin-prison-shootings")
-    assert ev.deaths == 7000
-    assert "lower bound" in ev.note
+    assert (ev.deaths_low, ev.deaths_qualifier) == (7000, "at_least")    # "upwards of 7,000"
+    assert pd.isna(ev.deaths_best) and pd.isna(ev.deaths_high)
     assert ev.org_id == "kommandatura"
     assert "vasily-blokhin" in _people(ds, "kalinin-prison-shootings", "perpetrator")
 
@@ -90,7 +94,7 @@ def test_munzenberg_death_disputed_official_suicide(ds):
     ev = _event(ds, "willi-munzenberg-death")
     assert ev.type == "death"
     assert ev.certainty == "disputed"
-    assert "suicide" in ev.official_account.lower()
+    assert list(accounts_of(ds, "willi-munzenberg-death", "official").claim) == ["suicide"]
 
 
 def test_munzenberg_spelling_resolves(ds):

@@ -3,6 +3,7 @@
 Each test checks one coded fact through the package API; the comment names the case-file paragraph.
 """
 import helpers
+from conftest import accounts_of
 from conftest import event_row as _event
 from conftest import people_in as _people
 
@@ -109,7 +110,7 @@ def test_beria_replaced_yezhov_25_november_1938(ds):
     assert _event(ds, "lavrenty-beria-nkvd-appointment").date == "1938-11-25"
     dismissal = _event(ds, "nikolai-yezhov-dismissal")
     assert dismissal.date == "1938-11-25"
-    assert isinstance(dismissal.official_account, str) and dismissal.official_account
+    assert list(accounts_of(ds, "nikolai-yezhov-dismissal", "official").claim) == ["resignation"]
 
 
 def test_yezhov_taken_to_sukhanovka_four_days_after_frinovsky_arrest(ds):
@@ -135,7 +136,11 @@ def test_reich_murder_staged_as_robbery(ds):
     assert ev.date.startswith("1939-07-15")
     assert ev.method == "stabbing"
     assert ev.certainty == "alleged"
-    assert isinstance(ev.official_account, str) and ev.official_account
+    # ¶2: the killers ransacked the flat so that it would look like a robbery; ¶3 hedges the NKVD's hand.
+    official = accounts_of(ds, "zinaida-reich-assassination", "official")
+    assert len(official) == 1 and "burglary" in official.summary.iloc[0].lower()
+    alleged = accounts_of(ds, "zinaida-reich-assassination", "allegation")
+    assert set(alleged.perpetrator_org_id) == {"nkvd"} and set(alleged.certainty) == {"alleged"}
     assert _role_certainty(ds, "zinaida-reich-assassination", "lavrenty-beria", "ordered_by") == "alleged"
 
 

@@ -3,6 +3,7 @@
 Each test checks one coded fact through the helper API; the comment names the locator.
 """
 import helpers
+from conftest import accounts_of
 from conftest import event_row as _event
 from conftest import people_in as _people
 
@@ -64,7 +65,9 @@ def test_menzhinsky_died_10_may_1934(ds):
     # account); the poisoning rests on Yagoda's confession (The Fall of Genrikh Yagoda (March 1937) ¶1)
     ev = _event(ds, "vyacheslav-menzhinsky-death")
     assert (ev.date, ev.type) == ("1934-05-10", "death")
-    assert ev.official_account == "natural death after a long illness"
+    official = accounts_of(ds, "vyacheslav-menzhinsky-death", "official")
+    assert list(official.claim) == ["natural_death"]
+    assert set(accounts_of(ds, "vyacheslav-menzhinsky-death", "allegation").perpetrator_id) == {"genrikh-yagoda"}
 
 
 def test_yagoda_appointed_by_stalin_10_july_1934(ds):

@@ -1,5 +1,8 @@
 """Fact tests for part C: Lakoba, Yagoda's fall, Reiss, Miller, Slutsky (case file sections 7-11)."""
+import pandas as pd
+
 import helpers
+from conftest import accounts_of
 from conftest import event_row as _event
 from conftest import people_in as _people
 
@@ -9,7 +12,7 @@ def test_lakoba_poisoned_by_beria_official_heart_attack(ds):
     ev = _event(ds, "nestor-lakoba-assassination")
     assert ev.date == "1936-12-28"
     assert ev.type == "assassination" and ev.method == "poison"
-    assert "heart attack" in ev.official_account.lower()
+    assert "heart attack" in accounts_of(ds, "nestor-lakoba-assassination", "official").summary.iloc[0].lower()
     assert "lavrenty-beria" in _people(ds, "nestor-lakoba-assassination", "perpetrator")
     assert "joseph-stalin" in _people(ds, "nestor-lakoba-assassination", "ordered_by")
 
@@ -112,7 +115,7 @@ def test_slutsky_injected_official_heart_attack(ds):
     # The Assassination of Abram Slutsky (17 February 1938) ¶2, ¶3
     ev = _event(ds, "abram-slutsky-assassination")
     assert ev.date == "1938-02-17" and ev.method == "injection"
-    assert "heart attack" in ev.official_account.lower()
+    assert "heart attack" in accounts_of(ds, "abram-slutsky-assassination", "official").summary.iloc[0].lower()
     assert "nikolai-yezhov" in _people(ds, "abram-slutsky-assassination", "ordered_by")
     assert "leonid-zakovsky" in _people(ds, "abram-slutsky-assassination", "perpetrator")
     assert helpers.find_person("Frinovky") == "mikhail-frinovsky"
@@ -122,7 +125,9 @@ def test_slutsky_injected_official_heart_attack(ds):
 def test_third_moscow_trial_17_death_sentences(ds):
     # The Assassination of Abram Slutsky (17 February 1938) ¶4, ¶5
     ev = _event(ds, "third-moscow-trial")
-    assert ev.date == "1938-03" and ev.deaths == 17
+    assert ev.date == "1938-03" and pd.isna(ev.deaths_best)               # sentences are not deaths
+    sentences = ds.tallies[(ds.tallies.event_id == "third-moscow-trial") & (ds.tallies.source_id == "case-file-0121")]
+    assert list(zip(sentences.counted, sentences.best, sentences.qualifier)) == [("sentenced_to_death", 17, "exactly")]
     assert {"nikolai-bukharin", "alexei-rykov", "genrikh-yagoda"} <= _people(ds, "third-moscow-trial", "subject")
 
 

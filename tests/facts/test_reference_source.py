@@ -2,6 +2,7 @@
 import pandas as pd
 
 import helpers
+from conftest import tally
 
 
 def _conv(ds, year, count):
@@ -56,16 +57,17 @@ def test_convictions_1948_and_1949_have_no_death_sentence_figure(ds):
 
 def test_great_purge_shot_equals_1937_plus_1938_death_sentences(ds):
     # https://liquisearch.com/great_purge/number_of_people_executed
-    ev = _ev(ds, "great-purge-executions")
-    assert ev.type == "massacre" and ev.deaths == 681692
-    assert ev.deaths == _conv(ds, 1937, "mvd").sentenced_to_death + _conv(ds, 1938, "mvd").sentenced_to_death
+    shot = tally(ds, "great-purge-shot-reference")
+    assert (shot.counted, shot.best, shot.qualifier, shot.period) == ("shot", 681692, "exactly", "1937/1938")
+    assert shot.best == _conv(ds, 1937, "mvd").sentenced_to_death + _conv(ds, 1938, "mvd").sentenced_to_death
+    assert "great-purge-executions" not in set(ds.events.event_id)       # a total is not an event
 
 
 def test_katyn_total_1940(ds):
     # http://skoblin.blogspot.com/2009/03/katyn-documents-iii.html
-    ev = _ev(ds, "katyn-executions-1940-total")
-    assert ev.deaths == 21857
-    assert ev.date == "1940" and ev.type == "massacre"
+    total = tally(ds, "katyn-1940-shot-reference")
+    assert (total.best, total.qualifier, total.period, total.operation_id) == (21857, "exactly", "1940", "katyn-1940")
+    assert "katyn-executions-1940-total" not in set(ds.events.event_id)  # a total is not an event
 
 
 def test_artuzov_execution_date_conflict(ds):
