@@ -84,3 +84,14 @@ def event_row(ds, event_id: str):
 def people_in(ds, event_id: str, role: str) -> set[str]:
     """The person_ids with `role` in an event (fact tests)."""
     return set(ds.roles.person_id[(ds.roles.event_id == event_id) & (ds.roles.role == role)])
+
+
+def accounts_of(ds, event_id: str, kind: str | None = None):
+    """The accounts of an event (fact tests), optionally of one kind."""
+    a = ds.accounts[ds.accounts.event_id == event_id]
+    return a if kind is None else a[a.kind == kind]
+
+
+def tally(ds, tally_id: str):
+    """One tally of the real data as a row (fact tests)."""
+    return ds.tallies.set_index("tally_id").loc[tally_id]

@@ -12,7 +12,9 @@ def _digest(root):
 def test_load_types_the_tables(mini):
     ds = helpers.load(mini)
     assert set(ds.tables) == {"sources", "sections", "organisations", "people", "aliases", "positions",
-                              "events", "roles", "attestations", "convictions_by_year"}
+                              "operations", "events", "roles", "org_roles", "accounts", "tallies",
+                              "attestations", "convictions_by_year"}
+    assert str(ds.tallies.best.dtype) == "Int64" and str(ds.events.deaths_low.dtype) == "Int64"
     assert str(ds.positions.acting.dtype) == "boolean"
     assert str(ds.convictions_by_year.convicted.dtype) == "Int64"
     assert ds.convictions_by_year.set_index("year").loc[1937, "convicted"] == 790665

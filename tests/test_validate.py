@@ -20,8 +20,8 @@ def test_the_fixture_itself_is_valid(mini):
      "reorganisation, arrest, trial, execution, assassination, kidnapping, attempt, death, suicide, massacre, "
      "defection, release, operation, disappearance, discovery, order, exile, context"),
     ("events.csv", 3, "certainty", "likely", "events.csv:3:certainty: 'likely' is not one of: stated, alleged, disputed"),
-    ("events.csv", 3, "deaths", "many", "events.csv:3:deaths: 'many' is not a whole number"),
-    ("events.csv", 3, "deaths", "-4", "events.csv:3:deaths: -4 is below the minimum 0"),
+    ("events.csv", 3, "deaths_best", "many", "events.csv:3:deaths_best: 'many' is not a whole number"),
+    ("events.csv", 3, "deaths_low", "-4", "events.csv:3:deaths_low: -4 is below the minimum 0"),
     ("roles.csv", 2, "role", "victim", "roles.csv:2:role: 'victim' is not one of: subject, perpetrator, ordered_by, "
      "organiser, accomplice, other"),
     ("people.csv", 2, "person_id", "Genrikh Yagoda", "people.csv:2:person_id: 'Genrikh Yagoda' does not match the "

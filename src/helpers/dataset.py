@@ -18,20 +18,29 @@ from .names import NameIndex
 TRUE = {"true", "True", "TRUE", "1"}  # Table Schema's default trueValues and falseValues
 FALSE = {"false", "False", "FALSE", "0"}
 
-#: What each kind of terminal event means for its subject. `death` is refined by `fate_of_death`.
+#: What each kind of terminal event means for its subject. `death` is refined by `fates_from`.
 DEATH_TYPES = {"execution": "executed", "assassination": "assassinated", "suicide": "suicide", "death": "killed"}
 CUSTODY_TYPES = ("arrest", "kidnapping", "trial")
-#: Methods that make a `death` a killing; `illness` makes it natural; none or `unknown` leaves it "died".
-VIOLENT_METHODS = ("shooting", "poison", "injection", "bomb", "ice_axe", "stabbing", "hanging",
-                   "defenestration", "vehicle", "drugging")
 FATES = ("executed", "assassinated", "killed", "suicide", "died_in_custody", "natural_death", "died",
          "imprisoned", "disappeared", "survived", "unknown")
 #: The fates that are a death.
 DEATH_FATES = FATES[:7]
+#: Roles that name who did a thing (the killer of a `death`).
+DOER_ROLES = ("perpetrator", "organiser", "ordered_by")
+#: Countries of the Soviet state: an organisation there is on the Soviet side.
+SOVIET_COUNTRIES = ("USSR", "Soviet Russia")
+#: Sides of people who act for the Soviet state.
+SOVIET_SIDES = ("apparatus", "party")
 #: Kinds of organisation that are the organs themselves; `organs` adds what sits under them.
 ORGAN_KINDS = ("secret_police", "regional_branch", "laboratory")
 #: Event types that may name a person as subject after their death (a posthumous trial, a body found).
 POSTHUMOUS_TYPES = ("trial", "discovery")
+
+
+def violent_methods(descriptor: dict) -> tuple[str, ...]:
+    """The methods that kill violently: the `violent` property of events.method in datapackage.json."""
+    events = next(r for r in descriptor["resources"] if r["name"] == "events")
+    return tuple(next(f for f in events["schema"]["fields"] if f["name"] == "method")["violent"])
 
 
 def edtf_fields(resource: dict) -> list[str]:
@@ -93,48 +102,96 @@ def organs(organisations: pd.DataFrame) -> list[str]:
         inside |= below
 
 
-def fates_from(events: pd.DataFrame, roles: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+def soviet_actors(people: pd.DataFrame, organisations: pd.DataFrame) -> set[str]:
+    """The ids of the people (sides apparatus and party) and organisations (in the USSR or Soviet
+    Russia, not émigré or opposition groups) who act for the Soviet state."""
+    orgs = organisations[organisations.country.isin(SOVIET_COUNTRIES)
+                         & ~organisations.kind.isin(("emigre_group", "opposition_group"))]
+    return set(people.person_id[people.side.isin(SOVIET_SIDES)]) | set(orgs.org_id)
+
+
+def killers(ds: "Dataset") -> pd.DataFrame:
+    """Who killed, by the data's evidence: one row per (event, doer) from the roles (perpetrator,
+    organiser, ordered_by: persons), the organisations' roles, and the accounts that claim a killing
+    (their named person or organisation, or none). Columns: event_id, doer (id or missing), by
+    ('role', 'org_role' or 'account'), method (an account's), certainty."""
+    r = ds.roles[ds.roles.role.isin(DOER_ROLES)]
+    parts = [pd.DataFrame({"event_id": r.event_id, "doer": r.person_id, "by": "role", "method": None,
+                           "certainty": r.certainty})]
+    org = ds.tables.get("org_roles")
+    if org is not None:
+        o = org[org.role.isin(DOER_ROLES)]
+        parts.append(pd.DataFrame({"event_id": o.event_id, "doer": o.org_id, "by": "org_role", "method": None,
+                                   "certainty": o.certainty}))
+    acc = ds.tables.get("accounts")
+    if acc is not None:
+        a = acc[acc.claim == "killing"]
+        parts.append(pd.DataFrame({"event_id": a.event_id, "doer": a.perpetrator_id.fillna(a.perpetrator_org_id),
+                                   "by": "account", "method": a.method, "certainty": a.certainty}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def fates_from(ds: "Dataset") -> pd.DataFrame:
     """One row per person whose end the data records, derived from the events they are subject of.
 
-    Rules, in order: a death event decides (execution, assassination, suicide; a `death` after an
-    arrest with no release is died_in_custody, else killed when its method is violent, natural_death
-    when it is `illness`, and plain "died" when the source gives no cause); else a disappearance;
-    else the last arrest, kidnapping or trial (imprisoned) or a release after it (survived).
-    Certainty is the weaker of the event's and the role's.
+    Rules, in order: a death event decides — execution, assassination, suicide; a `death` after an
+    arrest with no release is died_in_custody; else it is killed when its method is violent (the
+    `violent` list of datapackage.json), a doer is named (a person's or an organisation's role) or an
+    account claims a killing; natural_death when its method is `illness`; plain "died" when the
+    sources give no cause. Else a disappearance; else the last arrest, kidnapping or trial
+    (imprisoned) or a release after it (survived).
+
+    certainty is the weaker of the event's and the subject role's, and for a killing known only from
+    a named doer or an account, also of that evidence (its strongest piece). by_state: the death came
+    at the hands of the Soviet state — an execution or a death in custody, or a killing or
+    assassination with a Soviet doer (`soviet_actors`) among its evidence.
     """
-    order = {"stated": 0, "alleged": 1, "disputed": 2}
-    subj = roles[roles.role == "subject"].merge(events, on="event_id", suffixes=("_role", ""))
-    subj = subj.sort_values(["person_id", "start", "event_id"])
+    from . import evidence  # evidence imports this module
+
+    violent = violent_methods(ds.descriptor)
+    subj = evidence.participants(ds, ("subject",))
+    doers = killers(ds)
+    soviet = soviet_actors(ds.people, ds.organisations)
+    official = ds.tables["accounts"] if "accounts" in ds.tables else pd.DataFrame(columns=["event_id", "kind", "summary"])
+    official = official[official.kind == "official"].groupby("event_id").summary.agg(" / ".join)
     rows = []
     for pid, own in subj.groupby("person_id", sort=True):
         deaths = own[own.type.isin(list(DEATH_TYPES))]
         custody = own[own.type.isin(CUSTODY_TYPES + ("release",))]
+        certainty = None
         if len(deaths):
             ev = deaths.iloc[0]
             fate = DEATH_TYPES[ev.type]
+            mine = doers[doers.event_id == ev.event_id]
             if ev.type == "death":
                 held = custody[(custody.end <= ev.start) & (custody.type != "kidnapping")]  # state custody only
                 if len(held) and held.iloc[-1].type != "release":
                     fate = "died_in_custody"
-                elif ev.method in VIOLENT_METHODS:
+                elif ev.method in violent:
                     fate = "killed"
+                elif len(mine):
+                    fate = "killed"
+                    best = min(mine.certainty, key=evidence.CERTAINTY.index)
+                    certainty = max(ev.certainty, best, key=evidence.CERTAINTY.index)
                 elif ev.method == "illness":
                     fate = "natural_death"
                 else:
                     fate = "died"
+            by_state = fate in ("executed", "died_in_custody") or (
+                fate in ("killed", "assassinated") and bool(set(mine.doer.dropna()) & soviet))
         elif (own.type == "disappearance").any():
-            ev, fate = own[own.type == "disappearance"].iloc[-1], "disappeared"
+            ev, fate, by_state = own[own.type == "disappearance"].iloc[-1], "disappeared", False
         elif len(custody):
             ev = custody.iloc[-1]
-            fate = "survived" if ev.type == "release" else "imprisoned"
+            fate, by_state = ("survived" if ev.type == "release" else "imprisoned"), False
         else:
             continue
-        certainty = max(ev.certainty, ev.certainty_role, key=order.get)
-        rows.append({"person_id": pid, "fate": fate, "date": ev.date, "start": ev.start, "end": ev.end,
-                     "official_account": ev.official_account, "certainty": certainty, "event_id": ev.event_id})
-    columns = ["person_id", "fate", "date", "start", "end", "official_account", "certainty", "event_id"]
+        rows.append({"person_id": pid, "fate": fate, "by_state": by_state, "date": ev.date, "start": ev.start,
+                     "end": ev.end, "official_account": official.get(ev.event_id),
+                     "certainty": certainty or ev.certainty, "event_id": ev.event_id})
+    columns = ["person_id", "fate", "by_state", "date", "start", "end", "official_account", "certainty", "event_id"]
     fates = pd.DataFrame(rows, columns=columns)
-    fates = fates.merge(people[["person_id", "name", "side"]], on="person_id", how="left")
+    fates = fates.merge(ds.people[["person_id", "name", "side"]], on="person_id", how="left")
     return fates[["person_id", "name", "side", *columns[1:]]].reset_index(drop=True)
 
 
@@ -172,5 +229,33 @@ class Dataset:
         return self.names.find(name, parameter)
 
     def fates(self) -> pd.DataFrame:
-        """person_id, name, side, fate, date (EDTF), start, end, official_account, certainty, event_id."""
-        return fates_from(self.events, self.roles, self.people)
+        """person_id, name, side, fate, by_state, date (EDTF), start, end, official_account, certainty,
+        event_id: one row per person whose end the data records (rules in `fates_from`)."""
+        return fates_from(self)
+
+    @property
+    def stated(self) -> bool:
+        """True for a view made by `stated_only`."""
+        return self.__dict__.get("_stated", False)
+
+    def stated_only(self) -> "Dataset":
+        """The same data with only what the sources state plainly: events, roles, positions, accounts
+        and organisations' roles whose certainty is `alleged` or `disputed` are dropped, and with them
+        the roles, accounts, tallies and attestations of dropped events and positions. The one switch
+        behind every `include_alleged` parameter."""
+        t = dict(self.tables)
+        for name in ("events", "roles", "positions", "accounts", "org_roles"):
+            if name in t and "certainty" in t[name]:
+                t[name] = t[name][t[name].certainty == "stated"]
+        kept = set(t["events"].event_id)
+        for name in ("roles", "accounts", "org_roles"):
+            if name in t:
+                t[name] = t[name][t[name].event_id.isin(kept)]
+        if "tallies" in t:
+            t["tallies"] = t["tallies"][t["tallies"].event_id.isna() | t["tallies"].event_id.isin(kept)]
+        if "attestations" in t:
+            a = t["attestations"]
+            t["attestations"] = a[a.event_id.isin(kept) | a.position_id.isin(set(t["positions"].position_id))]
+        view = Dataset(descriptor=self.descriptor, tables={n: f.reset_index(drop=True) for n, f in t.items()})
+        view.__dict__["_stated"] = True
+        return view

@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from . import evidence
 from .dataset import Dataset
 
 ROLE_ORDER = ["subject", "perpetrator", "ordered_by", "organiser", "accomplice", "other"]
@@ -61,13 +62,22 @@ def fate(ds: Dataset, person_id: str) -> pd.Series | None:
     return None if f.empty else f.iloc[0]
 
 
+def accounts(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """The rival accounts (official story, allegations, rival theories) of the events the person is the
+    subject of, in date order: what it is about, kind, claim, who claims it, certainty, source."""
+    own = evidence.participants(ds, ("subject",), person_ids=[person_id])[["event_id", "title", "start"]]
+    a = ds.accounts.merge(own, on="event_id")
+    a = a.sort_values(["start", "event_id", "kind", "account_id"])
+    return a[["title", "kind", "claim", "claimed_by", "summary", "certainty", "source_id", "locator"]].reset_index(drop=True)
+
+
 def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
-    """Dates another source gives for this person's events or tenures that differ from the data's."""
+    """Dates another source gives for this person's events or tenures that differ from the data's
+    (`evidence.disagreements`, the one filter)."""
     own_events = set(ds.roles.loc[(ds.roles.person_id == person_id) & (ds.roles.role == "subject"), "event_id"])
     own_posts = set(ds.positions.loc[ds.positions.person_id == person_id, "position_id"])
-    a = ds.attestations[(ds.attestations.agrees == False)  # noqa: E712
-                        & (ds.attestations.event_id.isin(own_events) | ds.attestations.position_id.isin(own_posts))]
-    what = a.event_id.fillna(a.position_id)
-    out = pd.DataFrame({"about": what, "field": a.field, "other_date": a.date, "source_id": a.source_id,
-                        "locator": a.locator, "note": a.note})
+    d = evidence.disagreements(ds)
+    d = d[d.target_id.isin(own_events | own_posts)]
+    out = pd.DataFrame({"about": d.target_id, "field": d.field, "recorded": d.recorded, "other_date": d.attested,
+                        "source_id": d.attested_by, "locator": d.locator, "note": d.note})
     return out.sort_values(["about", "field", "other_date"]).reset_index(drop=True)

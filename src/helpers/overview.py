@@ -6,7 +6,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from . import evidence
 from .dataset import Dataset
+from .validate import LOCATOR_JOIN
 from .style import palette
 
 LOCATOR_SECTION = r"^(?P<section>.+) ¶\d+$"
@@ -63,38 +65,60 @@ def people_per_side(ds: Dataset) -> pd.Series:
 
 
 def coverage_by_section(ds: Dataset, source_id: str = "case-file-0121") -> pd.DataFrame:
-    """For each section of the source, in its order: paragraphs, events, positions and aliases citing it."""
+    """For each section of the source, in its order: paragraphs, and the rows of each table citing
+    it (a row citing several paragraphs of one section counts once there, and once in each other
+    section it cites)."""
     sections = ds.sections[ds.sections.source_id == source_id].sort_values("order")
     out = sections[["section", "paragraphs"]].set_index("section")
-    for name in ("events", "positions", "people", "aliases"):
+    for name in ("events", "positions", "people", "aliases", "operations", "tallies", "accounts", "org_roles"):
         table = ds.tables[name]
-        cited = table[table.source_id == source_id].locator.str.extract(LOCATOR_SECTION)["section"]
+        mine = table[table.source_id == source_id]
+        parts = mine.locator.str.split(LOCATOR_JOIN).explode()
+        cited = parts.str.extract(LOCATOR_SECTION)["section"].groupby(level=0).unique().explode()
         out[name] = cited.value_counts().reindex(out.index, fill_value=0)
     return out
 
 
-def conflicts(ds: Dataset) -> pd.DataFrame:
-    """Where a second source dates an event or a tenure differently from the package's row.
+def operations(ds: Dataset) -> pd.DataFrame:
+    """Each operation with its dates, how many events are its parts, and its tallies per source
+    ('shot: 21,857 (reference-facts); about 12,000 (case-file-0121)'). In date order."""
+    ops = ds.operations.sort_values(["date_earliest", "operation_id"])
+    parts = ds.events.operation_id.value_counts()
+    t = tallies(ds)
+    text = t.assign(line=t.counted.str.replace("_", " ") + ": " + t.figure + " (" + t.source_id + ")")
+    figures = text.groupby("operation_id").line.agg("; ".join)
+    return pd.DataFrame({"operation": ops.name.values, "date": ops.date.values, "scope": ops.scope.values,
+                         "events": ops.operation_id.map(parts).fillna(0).astype(int).values,
+                         "tallies": ops.operation_id.map(figures).fillna("").values},
+                        index=pd.Index(ops.operation_id.values, name="operation_id"))
 
-    Columns: person, what, recorded (the row's date), recorded_by (the row's source), reference
-    (the date the attestation gives), note. Sorted by person and what.
+
+def tallies(ds: Dataset) -> pd.DataFrame:
+    """Every tally with its figure as the source gives it (`evidence.figure`), by operation, period
+    and what is counted. Columns: tally_id, operation_id, counted, subject, period, figure, part_of,
+    source_id."""
+    t = ds.tallies.sort_values(["operation_id", "period_earliest", "counted", "part_of", "tally_id"],
+                               na_position="last")
+    out = t[["tally_id", "operation_id", "counted", "subject", "period", "part_of", "source_id"]].copy()
+    out.insert(5, "figure", [evidence.figure(*r) for r in zip(t.low, t.best, t.high, t.qualifier)])
+    return out.reset_index(drop=True)
+
+
+def conflicts(ds: Dataset) -> pd.DataFrame:
+    """Where the sources date an event or a tenure differently (`evidence.disagreements`), by person.
+
+    Columns: person, what, recorded (the package's date; blank where its row gives none),
+    recorded_by, reference (the date the other source gives), reference_by, note. Sorted by person,
+    what and date.
     """
-    att = ds.attestations[ds.attestations.agrees == False]  # noqa: E712
-    subjects = ds.roles[ds.roles.role == "subject"].drop_duplicates("event_id")[["event_id", "person_id"]]
-    ev = (att.dropna(subset=["event_id"])
-          .merge(ds.events[["event_id", "title", "date", "source_id"]]
-                 .rename(columns={"date": "recorded", "source_id": "recorded_by"}), on="event_id")
-          .merge(subjects, on="event_id", how="left")
-          .rename(columns={"title": "what"}))
-    pos = (att.dropna(subset=["position_id"])
-           .merge(ds.positions[["position_id", "person_id", "title", "start", "end", "source_id"]]
-                  .rename(columns={"source_id": "recorded_by"}), on="position_id")
-           .assign(what=lambda d: d.title + " (" + d.field + ")",
-                   recorded=lambda d: d.start.where(d.field == "start", d.end)))
-    columns = ["person", "what", "recorded", "recorded_by", "reference", "note"]
-    both = pd.concat([ev, pos], ignore_index=True)
-    if both.empty:
-        return pd.DataFrame(columns=columns)
-    both["person"] = both.person_id.map(ds.people.set_index("person_id").name).fillna("")
-    both = both.rename(columns={"date": "reference"})
-    return both[columns].sort_values(["person", "what", "reference"]).reset_index(drop=True)
+    d = evidence.disagreements(ds)
+    subjects = ds.roles[ds.roles.role == "subject"].drop_duplicates("event_id").set_index("event_id").person_id
+    events = ds.events.set_index("event_id")
+    posts = ds.positions.set_index("position_id")
+    is_event = d.target == "event"
+    person = d.target_id.map(subjects).where(is_event, d.target_id.map(posts.person_id))
+    what = d.target_id.map(events.title).where(is_event, d.target_id.map(posts.title) + " (" + d.field + ")")
+    out = pd.DataFrame({"person": person.map(ds.people.set_index("person_id").name).fillna(""), "what": what,
+                        "recorded": d.recorded.fillna(""), "recorded_by": d.recorded_by.fillna(""),
+                        "reference": d.attested, "reference_by": d.attested_by, "note": d.note.fillna("")})
+    return out.sort_values(["person", "what", "reference"]).reset_index(drop=True)

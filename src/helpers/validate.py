@@ -13,14 +13,16 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from . import dates
-from .dataset import DEATH_TYPES, FALSE, POSTHUMOUS_TYPES, TRUE, edtf_fields, typed_table
+from . import dates, evidence
+from .dataset import DEATH_TYPES, FALSE, POSTHUMOUS_TYPES, TRUE, Dataset, edtf_fields, typed_table
 from .errors import Problem
 from .names import NameIndex, normalise
 from .package import RawPackage
 
 LOCATOR = re.compile(r"^(?P<section>.+) ¶(?P<n>\d+)$")
 URL = re.compile(r"^https?://\S+$")
+#: A row built from several paragraphs (or pages) cites each, joined by this.
+LOCATOR_JOIN = " ; "
 
 
 def _file(resource: dict) -> str:
@@ -124,6 +126,17 @@ def key_rules(raw: RawPackage) -> Iterator[Problem]:
 
 # ---- the project's rules, on typed tables ---------------------------------------------------------
 
+def _paragraph_problem(locator: str, source: str, paragraphs: dict[tuple[str, str], int]) -> str | None:
+    m = LOCATOR.match(locator)
+    if not m:
+        return f"{_short(locator, 60)} is not '<section heading> ¶<n>'"
+    if (source, m["section"]) not in paragraphs:
+        return f"{_short(m['section'], 60)} is not a section of {source} (see sections.csv)"
+    if not 1 <= int(m["n"]) <= paragraphs[(source, m["section"])]:
+        return f"{m['section']} has paragraphs 1-{paragraphs[(source, m['section'])]}, not ¶{m['n']}"
+    return None
+
+
 def locator_rules(raw: RawPackage) -> Iterator[Problem]:
     """A case-file locator names an existing paragraph; a reference-table locator is a page address."""
     sources, sections = raw.frames.get("sources"), raw.frames.get("sections")
@@ -140,17 +153,11 @@ def locator_rules(raw: RawPackage) -> Iterator[Problem]:
             if not locator or source not in set(sources.source_id):
                 continue
             if source in with_sections:
-                m = LOCATOR.match(locator)
-                if not m:
-                    yield Problem(_file(resource), line, "locator",
-                                  f"{_short(locator, 60)} is not '<section heading> ¶<n>'")
-                elif (source, m["section"]) not in paragraphs:
-                    yield Problem(_file(resource), line, "locator",
-                                  f"{_short(m['section'], 60)} is not a section of {source} (see sections.csv)")
-                elif not 1 <= int(m["n"]) <= paragraphs[(source, m["section"])]:
-                    yield Problem(_file(resource), line, "locator",
-                                  f"{m['section']} has paragraphs 1-{paragraphs[(source, m['section'])]}, not ¶{m['n']}")
-            elif not all(URL.match(part) for part in locator.split(" ; ")):
+                for part in locator.split(LOCATOR_JOIN):
+                    message = _paragraph_problem(part, source, paragraphs)
+                    if message:
+                        yield Problem(_file(resource), line, "locator", message)
+            elif not all(URL.match(part) for part in locator.split(LOCATOR_JOIN)):
                 yield Problem(_file(resource), line, "locator",
                               f"{_short(locator, 60)} should be the address (http…) of the page the source cites")
 
@@ -205,11 +212,9 @@ def _true(value) -> bool:
     return bool(pd.notna(value) and value)
 
 
-def tenure_rules(positions: pd.DataFrame, attestations: pd.DataFrame | None) -> Iterator[Problem]:
-    """Two tenures of one post may not surely overlap unless one is acting or a source conflict is recorded."""
-    disputed = set()
-    if attestations is not None and "position_id" in attestations:
-        disputed = set(attestations.loc[attestations.agrees == False, "position_id"].dropna())  # noqa: E712
+def tenure_rules(positions: pd.DataFrame, disputed: set[str]) -> Iterator[Problem]:
+    """Two tenures of one post may not surely overlap unless one is acting or a source conflict is
+    recorded for one of them (`disputed`: position_ids that `evidence.disagreements` names)."""
     p = positions.dropna(subset=["start_earliest"]).copy()
     p["end_floor"] = p.end_earliest.fillna(p.start_latest)
     for post, group in p.groupby("post"):
@@ -224,10 +229,91 @@ def tenure_rules(positions: pd.DataFrame, attestations: pd.DataFrame | None) -> 
                                   "of the same post; mark one acting or record the conflict in attestations.csv")
 
 
-def attestation_rules(attestations: pd.DataFrame) -> Iterator[Problem]:
-    for line, ev, pos in zip(attestations.index, attestations.event_id, attestations.position_id):
-        if (ev is None or ev != ev) == (pos is None or pos != pos):
+def attestation_rules(attestations: pd.DataFrame, events: pd.DataFrame | None,
+                      positions: pd.DataFrame | None) -> Iterator[Problem]:
+    """One target per attestation; `agrees` is given exactly when the target has a date to agree with."""
+    recorded = {}
+    if events is not None:
+        recorded.update({("event", e): d for e, d in zip(events.event_id, events.date)})
+    if positions is not None:
+        for fld in ("start", "end"):
+            recorded.update({(fld, p): d for p, d in zip(positions.position_id, positions[fld])})
+    for line, a in attestations.iterrows():
+        ev, pos = a.event_id, a.position_id
+        if pd.isna(ev) == pd.isna(pos):
             yield Problem("attestations.csv", line, "event_id", "give exactly one of event_id and position_id")
+            continue
+        key = ("event", ev) if pd.notna(ev) else (a.field, pos)
+        if key not in recorded or (pd.notna(ev) and a.field != "date") or (pd.notna(pos) and a.field == "date"):
+            continue  # an unknown id is a key problem; a wrong field is reported below
+        has_date = pd.notna(recorded[key])
+        if has_date and pd.isna(a.agrees):
+            yield Problem("attestations.csv", line, "agrees",
+                          f"is empty, but the package dates this {a.field} ({recorded[key]}); say true or false")
+        elif not has_date and pd.notna(a.agrees):
+            yield Problem("attestations.csv", line, "agrees",
+                          f"must be empty: the package gives no {a.field} to agree with (this date fills the gap)")
+    for line, ev, fld in zip(attestations.index, attestations.event_id, attestations.field):
+        if pd.notna(ev) and fld != "date":
+            yield Problem("attestations.csv", line, "field", f"an event has a date, not a {fld}")
+
+
+#: What each qualifier of a count needs: the figures it must give, and those it must leave empty.
+QUALIFIER_NEEDS = {"exactly": ({"best"}, {"low", "high"}), "about": ({"best"}, set()),
+                   "at_least": ({"low"}, {"high"}), "at_most": ({"high"}, {"low"}),
+                   "between": ({"low", "high"}, set())}
+
+
+def count_rules(file: str, table: pd.DataFrame, prefix: str = "") -> Iterator[Problem]:
+    """A count (low / best / high with a qualifier) gives what its qualifier needs, in order."""
+    cols = {k: f"{prefix}{k}" for k in ("low", "best", "high", "qualifier")}
+    if not all(c in table for c in cols.values()):
+        return
+    for line, r in table.iterrows():
+        given = {k for k in ("low", "best", "high") if pd.notna(r[cols[k]])}
+        q = r[cols["qualifier"]]
+        if pd.isna(q):
+            if given:
+                yield Problem(file, line, cols["qualifier"], "is empty; say how the source gives the figure "
+                              "(exactly, about, at_least, at_most or between)")
+            continue
+        need, forbid = QUALIFIER_NEEDS.get(q, (set(), set()))
+        for k in sorted(need - given):
+            yield Problem(file, line, cols[k], f"is required when {cols['qualifier']} is {q}")
+        for k in sorted(forbid & given):
+            yield Problem(file, line, cols[k], f"must be empty when {cols['qualifier']} is {q}")
+        values = [(k, r[cols[k]]) for k in ("low", "best", "high") if k in given]
+        for (a, x), (b, y) in zip(values, values[1:]):
+            if y < x:
+                yield Problem(file, line, cols[b], f"{y:,} is below {cols[a]} {x:,}")
+        if q == "between" and {"low", "high"} <= given and r[cols["low"]] == r[cols["high"]]:
+            yield Problem(file, line, cols["high"], f"equals {cols['low']}; a range needs two figures (or say exactly)")
+
+
+def tally_rules(tallies: pd.DataFrame) -> Iterator[Problem]:
+    """The parts of a total stated exactly add up to no more than it."""
+    whole = tallies.set_index("tally_id")
+    parts = tallies.dropna(subset=["part_of"])
+    for total_id, own in parts.groupby("part_of"):
+        if total_id not in whole.index or whole.at[total_id, "qualifier"] != "exactly":
+            continue
+        exact = own[own.qualifier == "exactly"]
+        if exact.best.sum() > whole.at[total_id, "best"]:
+            yield Problem("tallies.csv", int(exact.index.max()), "best",
+                          f"the parts of {total_id} add up to {int(exact.best.sum()):,}, more than its {int(whole.at[total_id, 'best']):,}")
+
+
+def operation_rules(events: pd.DataFrame, operations: pd.DataFrame) -> Iterator[Problem]:
+    """An event of an operation falls within the operation's dates (their spans overlap)."""
+    ops = operations.set_index("operation_id")
+    part = events.dropna(subset=["operation_id"])
+    for line, e in part.iterrows():
+        if e.operation_id not in ops.index or pd.isna(e.start):
+            continue
+        op = ops.loc[e.operation_id]
+        if pd.notna(op.date_earliest) and (e.end < op.date_earliest or e.start > op.date_latest):
+            yield Problem("events.csv", line, "operation_id",
+                          f"{e.event_id} ({e.date}) falls outside {e.operation_id} ({op.date})")
 
 
 def check(raw: RawPackage) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
@@ -248,7 +334,23 @@ def check(raw: RawPackage) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
     if t("events") is not None and t("roles") is not None:
         problems += life_rules(t("events"), t("roles"))
     if t("positions") is not None:
-        problems += tenure_rules(t("positions"), t("attestations"))
+        disputed = set()
+        needed = {"events": ["event_id", "date", "start", "end", "source_id", "locator"],
+                  "positions": ["position_id", "start", "end", "source_id", "locator"],
+                  "attestations": ["attestation_id", "event_id", "position_id", "field", "date", "agrees",
+                                   "source_id", "locator", "note"]}
+        if all(t(n) is not None and set(cols) <= set(t(n).columns) for n, cols in needed.items()):
+            view = Dataset(descriptor=raw.descriptor, tables=tables)
+            found = evidence.disagreements(view)
+            disputed = set(found.target_id[found.target == "position"])
+        problems += tenure_rules(t("positions"), disputed)
     if t("attestations") is not None:
-        problems += attestation_rules(t("attestations"))
+        problems += attestation_rules(t("attestations"), t("events"), t("positions"))
+    if t("events") is not None:
+        problems += count_rules("events.csv", t("events"), "deaths_")
+    if t("tallies") is not None:
+        problems += count_rules("tallies.csv", t("tallies"))
+        problems += tally_rules(t("tallies"))
+    if t("events") is not None and t("operations") is not None:
+        problems += operation_rules(t("events"), t("operations"))
     return problems, tables
