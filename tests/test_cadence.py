@@ -2,6 +2,7 @@
 national series. Expected values are counted by hand from tiny frames built here or from data/."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import nbformat
@@ -9,7 +10,8 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import ParameterError, cadence, dates, eras, params
+from helpers import ParameterError, cadence, dataset, dates, eras, params
+from helpers.dataset import Dataset
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "01-purge-cadence.ipynb"
 
@@ -25,6 +27,15 @@ def frame(*rows) -> pd.DataFrame:
                     "certainty": certainty, "method": method,
                     "start": pd.Timestamp(b.earliest), "end": pd.Timestamp(b.latest)})
     return pd.DataFrame(out)
+
+
+#: No roles: no event of a hand-made frame names a subject.
+NOROLES = pd.DataFrame({"event_id": pd.Series(dtype=object), "person_id": pd.Series(dtype=object),
+                        "role": pd.Series(dtype=object), "certainty": pd.Series(dtype=object)})
+
+
+def violent(ds) -> tuple:
+    return dataset.violent_methods(ds.descriptor)
 
 
 # Four events of 1937: one dated to the day, one to the month, one spanning March-April, one the year.
@@ -85,14 +96,15 @@ def test_counts_by_scope_and_certainty():
 
 
 def test_real_data_1937_per_year(ds):
-    events = cadence.select(ds.events, types=["arrest"], scope="domestic")
+    events = cadence.select(ds.events, ds.roles, types=["arrest"], scope="domestic")
     table, unplaceable = cadence.counts(events, freq="year")
     # Domestic arrests in data/events.csv dated within 1937: alexei-rykov-arrest (1937),
     # nikolai-bukharin-arrest (1937-02), genrikh-yagoda-arrest (1937-03), filipp-medved-arrest-2
     # (1937-05), artur-artuzov-arrest (05-13), mikhail-tukhachevsky-arrest (05-22),
-    # yakov-agranov-arrest (07-20) = 7; great-purge-arrests (1937/1938) spans two years.
+    # yakov-agranov-arrest (07-20) = 7. The Great Purge's 1.5 million arrests are a tally now,
+    # not an event: nothing named great-purge is counted or listed.
     assert table.loc[pd.Period("1937", "Y"), "arrest"] == 7
-    assert "great-purge-arrests" in set(unplaceable.event_id)
+    assert not any(e.startswith("great-purge") for e in set(events.event_id) | set(unplaceable.event_id))
 
 
 # --- choosing events ---------------------------------------------------------------------------
@@ -102,12 +114,44 @@ def test_select_leaves_out_background_and_hedged_events():
                ("murder", "1939-07-15?", "assassination", "domestic", "alleged"),
                ("rival", "1940-06", "death", "abroad", "disputed", "hanging"),
                ("shot", "1940-02-04", "execution"))
-    assert list(cadence.select(ev).event_id) == ["murder", "shot", "rival"]        # no 'context'
-    assert list(cadence.select(ev, include_alleged=False).event_id) == ["shot"]
-    assert list(cadence.select(ev, scope="abroad").event_id) == ["rival"]
-    assert list(cadence.select(ev, types=["context"]).event_id) == ["war"]
+    assert list(cadence.select(ev, NOROLES).event_id) == ["murder", "shot", "rival"]        # no 'context'
+    assert list(cadence.select(ev, NOROLES, scope="abroad").event_id) == ["rival"]
+    assert list(cadence.select(ev, NOROLES, types=["context"]).event_id) == ["war"]
     # The window keeps what overlaps it: only 'rival' (June 1940) reaches into 1940-06-10..
-    assert list(cadence.select(ev, first=pd.Timestamp("1940-06-10")).event_id) == ["rival"]
+    assert list(cadence.select(ev, NOROLES, first=pd.Timestamp("1940-06-10")).event_id) == ["rival"]
+    # Bounds of the window are inclusive: 'shot' (4 Feb 1940) is kept by a window that ends or starts that day.
+    assert "shot" in set(cadence.select(ev, NOROLES, last=pd.Timestamp("1940-02-04")).event_id)
+    assert "shot" in set(cadence.select(ev, NOROLES, first=pd.Timestamp("1940-02-04")).event_id)
+    assert "shot" not in set(cadence.select(ev, NOROLES, first=pd.Timestamp("1940-02-05")).event_id)
+
+
+def op_frame(*rows) -> pd.DataFrame:
+    """Events as `frame`, each row followed by its operation_id (or None)."""
+    ev = frame(*[r[:-1] for r in rows])
+    return ev.assign(operation_id=[r[-1] for r in rows])
+
+
+def test_select_counts_an_operations_mass_events_once():
+    ev = op_frame(("site-a", "1940-04-04/1940-05", "massacre", "op"),
+                  ("site-b", "1940-04/1940-05", "massacre", "op"),        # same operation and type, no subject
+                  ("order", "1940-03-05", "order", "op"),                 # same operation, another type
+                  ("named", "1940-04-20", "execution", "op"),             # names a subject: never merged
+                  ("named-2", "1940-04-21", "execution", "op"),
+                  ("elsewhere", "1940-04", "massacre", None))             # in no operation
+    roles = pd.DataFrame({"event_id": ["named", "named-2"], "person_id": ["p", "q"], "role": ["subject"] * 2,
+                          "certainty": ["stated"] * 2})
+    got = cadence.select(ev, roles)
+    # Six rows become five: site-a and site-b are one row 'op:massacre' spanning 1 April - 31 May 1940.
+    assert list(got.event_id) == ["order", "elsewhere", "op:massacre", "named", "named-2"]
+    one = got.set_index("event_id").loc["op:massacre"]
+    assert (one.start, one.end, one.parts) == (pd.Timestamp("1940-04-01"), pd.Timestamp("1940-05-31"),
+                                               "site-a, site-b")
+    assert cadence.merged_rows(got).event_id.tolist() == ["op:massacre"]
+    # Per year: massacres 2 (op:massacre and 'elsewhere'), not 3; executions 2; one order.
+    table, _ = cadence.counts(got, freq="year")
+    assert table.loc[pd.Period("1940", "Y")].to_dict() == {"execution": 2, "massacre": 2, "order": 1}
+    # Without roles naming the two executions' subjects, they would merge too: the roles decide.
+    assert "op:execution" in set(cadence.select(ev, NOROLES).event_id)
 
 
 def test_window_reads_years_and_dates_and_checks_the_order():
@@ -120,17 +164,59 @@ def test_window_reads_years_and_dates_and_checks_the_order():
 
 def test_event_types_come_from_the_descriptor(ds):
     types = cadence.event_types(ds.descriptor)
-    assert "execution" in types and "context" in types and types == ds.vocabulary("events", "type")
+    # data/datapackage.json, events.type: 21 types from 'appointment' to 'context', in that order.
+    assert len(types) == 21 and types[:3] == ["appointment", "dismissal", "demotion"] and types[-1] == "context"
+    assert "massacre" in types and "shooting" not in types            # a type, not a method
+    # Read from the descriptor it is given, not from a constant: a changed vocabulary shows.
+    changed = json.loads(json.dumps(ds.descriptor))
+    events = next(r for r in changed["resources"] if r["name"] == "events")
+    next(f for f in events["schema"]["fields"] if f["name"] == "type")["constraints"]["enum"] = ["a", "b"]
+    assert cadence.event_types(changed) == ["a", "b"]
 
 
 def test_killings_in_the_data(ds):
-    kills = set(cadence.killings(ds.events).event_id)
+    kills = set(cadence.killings(ds.events, violent(ds)).event_id)
     assert "vyacheslav-menzhinsky-death" in kills      # a death by poison
-    assert "katyn-massacre" in kills                   # a massacre counts once
+    assert "katyn-massacre" in kills                   # a massacre
     assert "leon-trotsky-assassination" in kills
     assert "lev-sedov-death" not in kills              # method unknown: not a killing
     assert "vladimir-lenin-death" not in kills         # no method given
     assert "leon-trotsky-attempt" not in kills         # an attempt kills no one
+    # With no violent methods given, a death is never a killing (no hidden default list).
+    assert "vyacheslav-menzhinsky-death" not in set(cadence.killings(ds.events).event_id)
+
+
+def test_a_death_is_a_killing_only_by_a_violent_method(ds):
+    ev = frame(("poisoned", "1934-05-10", "death", "domestic", "stated", "poison"),
+               ("ill", "1924-01-21", "death", "domestic", "stated", "illness"),
+               ("lured", "1938-07", "death", "abroad", "stated", "lure"),
+               ("unknown", "1938-02-16", "death", "abroad", "stated", None))
+    # datapackage.json's `violent` list holds poison, not illness or lure.
+    assert list(cadence.killings(ev, violent(ds)).event_id) == ["poisoned"]
+
+
+def test_killings_counted_once_in_the_data(ds):
+    kills = cadence.killings(cadence.select(ds.events, ds.roles), violent(ds))
+    # Katyn's two massacre rows (katyn-massacre, kalinin-prison-shootings; operation katyn-1940,
+    # no subject) are one killing row; neither part is a row of its own.
+    katyn = kills[kills.event_id == "katyn-1940:massacre"]
+    assert len(katyn) == 1 and katyn.parts.iloc[0] == "kalinin-prison-shootings, katyn-massacre"
+    assert not {"katyn-massacre", "kalinin-prison-shootings"} & set(kills.event_id)
+
+
+def test_no_tally_is_ever_counted(ds):
+    everything = cadence.select(ds.events, ds.roles)
+    table, unplaceable = cadence.align_national(cadence.select(ds.events, ds.roles, scope="domestic"),
+                                                ds.convictions_by_year, violent(ds))
+    tallies = set(ds.tallies.tally_id)
+    assert len(tallies) >= 1
+    assert not tallies & set(everything.event_id) and not tallies & set(unplaceable.event_id)
+    # The old total rows are gone from the events: none can be counted.
+    gone = {"katyn-executions-1940-total", "great-purge-arrests", "great-purge-executions", "great-purge-toll"}
+    assert not gone & set(ds.events.event_id) and not gone & set(everything.event_id)
+    # The national comparison counts no Great Purge total: the case file's killings of 1937 and 1938 are
+    # its named killings only (3 and 8, counted in test_align_national_counts_the_case_file_per_year).
+    assert table.loc[1937:1938, "killings"].sum() == 11
 
 
 # --- gaps between killings ---------------------------------------------------------------------
@@ -157,23 +243,162 @@ def test_gaps_between_killings_with_their_bounds():
 
 def test_killings_on_one_day_are_zero_days_apart():
     dated, _ = cadence.dated_killings(frame(("a", "1936-08-25", "execution"), ("b", "1936-08-25", "execution")))
-    assert cadence.gaps(dated).days.tolist() == [0.0]
+    g = cadence.gaps(dated)
+    assert g[["days", "min_days", "max_days"]].values.tolist() == [[0.0, 0, 0]]
+
+
+def test_overlapping_dates_give_a_shortest_gap_of_zero_never_below():
+    # 'day' (10 Feb 1940) stands before 'month' (February 1940, midpoint: 1 Feb + 28 days / 2 = 15 Feb).
+    dated, _ = cadence.dated_killings(frame(("month", "1940-02", "execution"), ("day", "1940-02-10", "execution")))
+    assert list(dated.event_id) == ["day", "month"] and dated.mid.iloc[1] == pd.Timestamp("1940-02-15")
+    g = cadence.gaps(dated)
+    # shortest: 1 Feb - 10 Feb = -9, shown as 0; longest: 29 Feb (leap year) - 10 Feb = 19; midpoints 5 days.
+    assert g[["days", "min_days", "max_days"]].values.tolist() == [[5.0, 0, 19]]
+
+
+def test_the_midpoint_of_an_odd_span_is_rounded_down_to_a_day():
+    # September 1918: 1-30 September, 29 days after the first; halfway is 15 Sep at noon, rounded down to 15 Sep.
+    dated, _ = cadence.dated_killings(frame(("sept", "1918-09", "massacre")))
+    assert dated.mid.iloc[0] == pd.Timestamp("1918-09-15")
+
+
+def test_a_killing_dated_to_max_span_days_is_kept_one_more_is_not():
+    # 1940-01-01/1940-01-31 spans 31 days (kept); 1940-01-01/1940-02-01 spans 32 (too vague).
+    dated, vague = cadence.dated_killings(frame(("a", "1940-01-01/1940-01-31", "execution"),
+                                                ("b", "1940-01-01/1940-02-01", "execution")))
+    assert list(dated.event_id) == ["a"] and list(vague.event_id) == ["b"]
+
+
+MASS = pd.DataFrame({"id": ["m1"], "name": ["Mass"], "start": [pd.Timestamp("1940-02-04")],
+                     "end": [pd.Timestamp("1940-02-20")], "events": ["m1-site"]})
+
+
+def test_a_stretch_holding_a_mass_killing_is_not_quiet():
+    dated, _ = cadence.dated_killings(KILLS)
+    g = cadence.gaps(dated)           # k1 (1 Feb) -> k2 (4 Feb) -> k3 (16 March)
+    spells = cadence.quiet_spells(g, mass=MASS).set_index("before")
+    # The mass killing (4-20 Feb) falls in k2 -> k3, and its first day is the last of k1 -> k2
+    # (1-4 Feb; bounds count): neither stretch is quiet.
+    assert spells.loc["k3", "during"] == "Mass" and not spells.loc["k3", "quiet"]
+    assert not spells.loc["k2", "quiet"]
+    # Ending on 1 Feb, the first day of k1 -> k2, it still falls in that stretch; ending on 31 Jan it does not.
+    touching = MASS.assign(start=pd.Timestamp("1940-01-20"), end=pd.Timestamp("1940-02-01"))
+    assert cadence.quiet_spells(g, mass=touching).set_index("before").quiet.to_dict() == {"k2": False, "k3": True}
+    earlier = touching.assign(end=pd.Timestamp("1940-01-31"))
+    assert cadence.quiet_spells(g, mass=earlier).quiet.tolist() == [True, True]
+    # A mass killing that is itself one of the two killings does not unquiet the stretch.
+    own = MASS.assign(events="k2, other")
+    assert cadence.quiet_spells(g, mass=own).quiet.tolist() == [True, True]
+    # Without mass killings every stretch is quiet.
+    assert cadence.quiet_spells(g).quiet.all()
 
 
 def test_gaps_in_the_data(ds):
-    events = cadence.select(ds.events, first=pd.Timestamp("1917-01-01"), last=pd.Timestamp("1941-12-31"))
-    dated, _ = cadence.dated_killings(cadence.killings(events))
-    spells = cadence.quiet_spells(cadence.gaps(dated), n=1)
-    # The longest silence: the Red Terror (September 1918, midpoint 15 Sep 12:00) to Savinkov's death
-    # (7 May 1925): 6 years with 1920 and 1924 as leap years = 2192 days to 15 Sep 1924, then 234 days
-    # to 7 May 1925, less half a day = 2425.5.
+    first, last = pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31")
+    events = cadence.select(ds.events, ds.roles, first=first, last=last)
+    dated, _ = cadence.dated_killings(cadence.killings(events, violent(ds)))
+    spells = cadence.quiet_spells(cadence.gaps(dated), n=1, mass=cadence.mass_killings(ds, first, last))
+    # The longest interval: the Red Terror (September 1918, midpoint 15 Sep, rounded down from noon)
+    # to Savinkov's death (7 May 1925): 6 years with 1920 and 1924 as leap years = 2192 days to
+    # 15 Sep 1924, then 15 + 31 + 30 + 31 + 31 + 28 + 31 + 30 + 7 = 234 days to 7 May 1925 = 2426.
     assert (spells.after.iloc[0], spells.before.iloc[0], spells.days.iloc[0]) == (
-        "red-terror", "boris-savinkov-assassination", 2425.5)
+        "red-terror", "boris-savinkov-assassination", 2426.0)
+    # It is not quiet: the suppression of the Georgian uprising (August-October 1924) falls in it.
+    assert spells.during.iloc[0] == "Suppression of the Georgian uprising" and not spells.quiet.iloc[0]
     run = cadence.runs(cadence.gaps(dated)).sort_values("killings").iloc[-1]
     # January-February 1940: Redens (21 Jan), Babel (27 Jan), Meyerhold (1 Feb), Trilisser (2 Feb),
     # Frinovsky and Yezhov (4 Feb), Passov (15 Feb): 7 killings in 25 days.
     assert (run["first"], run["last"], run.killings, run.days) == (
         "stanislav-redens-execution", "zelman-passov-execution", 7, 25.0)
+
+
+# --- mass killings dated to a span -------------------------------------------------------------
+
+def small_package(events: pd.DataFrame, tallies: list[dict], operations: list[dict]) -> Dataset:
+    tally_cols = ["tally_id", "counted", "subject", "period", "low", "best", "high", "qualifier", "operation_id",
+                  "event_id", "part_of", "source_id"]
+    t = pd.DataFrame([{c: row.get(c) for c in tally_cols} for row in tallies], columns=tally_cols)
+    for col in ("low", "best", "high"):
+        t[col] = t[col].astype("Int64")
+    b = [dates.parse(x) for x in t.period]
+    t["period_earliest"] = pd.to_datetime([x.earliest for x in b])
+    t["period_latest"] = pd.to_datetime([x.latest for x in b])
+    ops = pd.DataFrame(operations, columns=["operation_id", "name", "scope"])
+    ev = events.assign(source_id="case-file-0121", deaths_low=pd.NA, deaths_best=pd.NA, deaths_high=pd.NA,
+                       deaths_qualifier=None)
+    descriptor = {"resources": [{"name": "events", "schema": {"fields": [
+        {"name": "method", "violent": ["shooting"]}]}}]}
+    return Dataset(descriptor=descriptor, tables={"events": ev, "tallies": t, "operations": ops, "roles": NOROLES})
+
+
+def test_mass_killings_as_spans_with_their_figures_per_source():
+    ev = op_frame(("site-a", "1940-04-04/1940-05", "massacre", "kat"),
+                  ("site-b", "1940-04/1940-05", "massacre", "kat"),
+                  ("order", "1940-03-05", "order", "kat"),
+                  ("purge-start", "1936-09-26", "context", "purge"))
+    tallies = [
+        {"tally_id": "kat-ref", "counted": "shot", "period": "1940", "best": 21857, "qualifier": "exactly",
+         "operation_id": "kat", "source_id": "reference-facts"},
+        {"tally_id": "kat-forest", "counted": "shot", "period": "1940", "best": 4421, "qualifier": "exactly",
+         "operation_id": "kat", "part_of": "kat-ref", "source_id": "reference-facts"},   # a part: not shown
+        {"tally_id": "kat-cf", "counted": "shot", "period": "1940-04/1940-05", "best": 12000, "qualifier": "about",
+         "operation_id": "kat", "source_id": "case-file-0121"},
+        {"tally_id": "purge-shot", "counted": "shot", "period": "1937/1938", "best": 681692, "qualifier": "exactly",
+         "operation_id": "purge", "source_id": "reference-facts"},
+        {"tally_id": "purge-shot-wide", "counted": "shot", "period": "1936/1938", "low": 700000,
+         "qualifier": "at_least", "operation_id": "purge", "source_id": "other"},
+        {"tally_id": "purge-shot-bound", "counted": "shot", "period": "1936-10/1938-11", "low": 724000,
+         "qualifier": "at_least", "operation_id": "purge", "source_id": "reference-facts"},  # a bound beside a number
+        {"tally_id": "purge-arrested", "counted": "arrested", "period": "1937", "best": 1548366,
+         "qualifier": "exactly", "operation_id": "purge", "source_id": "reference-facts"}]
+    ops = [{"operation_id": "kat", "name": "Katyn", "scope": "domestic"},
+           {"operation_id": "purge", "name": "Great Purge", "scope": "domestic"},
+           {"operation_id": "quiet", "name": "No killing", "scope": "abroad"}]
+    small = small_package(ev, tallies, ops)
+    mass = cadence.mass_killings(small).set_index("id")
+    # 'quiet' has neither a shot tally nor a massacre: no row.
+    assert list(mass.index) == ["purge", "kat"]
+    # Katyn: the hull of its two massacres, 1 April - 31 May 1940 (not the tallies' year 1940).
+    assert (mass.loc["kat", "start"], mass.loc["kat", "end"], mass.loc["kat", "dated_by"]) == (
+        pd.Timestamp("1940-04-01"), pd.Timestamp("1940-05-31"), "killings")
+    assert mass.loc["kat", "figures"] == "about 12,000 (case-file-0121); 21,857 (reference-facts)"
+    assert mass.loc["kat", "events"] == "site-a, site-b"
+    # The purge has no killing event: the period of its narrowest shot tally, 1937/1938 (not 1936/1938).
+    assert (mass.loc["purge", "start"], mass.loc["purge", "end"], mass.loc["purge", "dated_by"]) == (
+        pd.Timestamp("1937-01-01"), pd.Timestamp("1938-12-31"), "tally")
+    # Each source's principal figures: reference-facts states 681,692, so its bound (at least 724,000)
+    # is left out; 'other' states only a bound, so the bound shows.
+    assert mass.loc["purge", "figures"] == "at least 700,000 (other); 681,692 (reference-facts)"
+    # The window: a span ending on `first` is kept, one ending the day before is not.
+    assert list(cadence.mass_killings(small, first=pd.Timestamp("1939-01-01")).id) == ["kat"]
+    assert list(cadence.mass_killings(small, first=pd.Timestamp("1938-12-31")).id) == ["purge", "kat"]
+    assert list(cadence.mass_killings(small, last=pd.Timestamp("1940-03-31")).id) == ["purge"]
+    assert list(cadence.mass_killings(small, last=pd.Timestamp("1940-04-01")).id) == ["purge", "kat"]
+    assert cadence.mass_killings(small, scope="abroad").empty
+
+
+def test_mass_killings_in_the_data(ds):
+    mass = cadence.mass_killings(ds, pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31")).set_index("id")
+    # Katyn (operation katyn-1940): April-May 1940, from its two massacre rows; 21,857 shot per
+    # reference-facts §5, about 12,000 per the case file (The Katyn Massacre ¶5).
+    katyn = mass.loc["katyn-1940"]
+    assert (katyn.start, katyn.end) == (pd.Timestamp("1940-04-01"), pd.Timestamp("1940-05-31"))
+    assert "21,857 (reference-facts)" in katyn.figures and "12,000 (case-file-0121)" in katyn.figures
+    # The Great Purge: 1937-1938, 681,692 shot per reference-facts §5; about 680,000 per the case file
+    # (The Assassination of Abram Slutsky ¶6).
+    purge = mass.loc["great-purge"]
+    assert (purge.start.year, purge.end.year) == (1937, 1938)
+    assert "681,692 (reference-facts)" in purge.figures and "680,000 (case-file-0121)" in purge.figures
+    # Massacres in no operation are spans too: the Georgian uprising (August-October 1924). The case
+    # file gives only "thousands" for it and for the Red Terror, recorded as at least 2,000 (the
+    # Georgian row's deaths_low in events.csv; red-terror-shot-case-file in tallies.csv).
+    assert (mass.loc["georgian-uprising-suppression", "start"], mass.loc["georgian-uprising-suppression", "end"]) == (
+        pd.Timestamp("1924-08-01"), pd.Timestamp("1924-10-31"))
+    assert mass.loc["red-terror", "figures"] == mass.loc["georgian-uprising-suppression", "figures"] == (
+        "at least 2,000 (case-file-0121)")
+    # The Great Purge has no killing event of its own: its span is its narrowest total's period, 1937/1938.
+    assert purge.dated_by == "tally" and (purge.start, purge.end) == (pd.Timestamp("1937-01-01"),
+                                                                      pd.Timestamp("1938-12-31"))
 
 
 # --- eras --------------------------------------------------------------------------------------
@@ -205,17 +430,99 @@ def test_national_series(ds):
 
 
 def test_align_national_counts_the_case_file_per_year(ds):
-    table, unplaceable = cadence.align_national(cadence.select(ds.events, scope="domestic"),
-                                                ds.convictions_by_year)
-    # Domestic killings dated within 1940: the executions of Redens, Babel, Meyerhold, Trilisser,
-    # Frinovsky, Yezhov and Passov (7), and the massacres katyn-executions-1940-total (1940),
-    # kalinin-prison-shootings (April-May) and katyn-massacre (4 April-May): 10, each massacre once.
-    assert table.loc[1940, "killings"] == 10
+    table, unplaceable = cadence.align_national(cadence.select(ds.events, ds.roles, scope="domestic"),
+                                                ds.convictions_by_year, violent(ds))
+    # Domestic killings dated within 1940 in data/events.csv: the executions of Redens (21 Jan),
+    # Babel (27 Jan), Meyerhold (1 Feb), Trilisser (2 Feb), Frinovsky and Yezhov (4 Feb) and Passov
+    # (15 Feb) = 7, and Katyn once (katyn-massacre and kalinin-prison-shootings, operation katyn-1940,
+    # naming no victim: one row) = 8. It was 10 when the total and both Katyn rows each counted.
+    assert table.loc[1940, "killings"] == 8
+    # 1938: Slutsky (17 Feb, assassination), Rykov and Bukharin (March), Yagoda (15 March), Davtyan
+    # (July), Frinovsky's officers (August; no operation, so not merged), Agranov (1 Aug), Zakovsky
+    # (29 Aug) = 8: 1940 ties 1938.
+    assert table.loc[1938, "killings"] == 8
     # 1937: the executions of Artuzov (21 May), Tukhachevsky (12 June) and Medved (July 1937) = 3;
     # the seven 1937 arrests of test_real_data_1937_per_year.
     assert (table.loc[1937, "killings"], table.loc[1937, "arrests"]) == (3, 7)
     assert table.loc[1937, "killings_ratio"] == pytest.approx(3 / 353074 * 10_000)
-    assert {"great-purge-executions", "great-purge-arrests"} <= set(unplaceable.event_id)
+    # 1940's national death sentences per case-file killing: 1,649 / 8 = 206.1 (not 1,649 / 10 = 165).
+    c = cadence.concentration(table)
+    assert (c["highest_ratio_year"], c["sentences_per_killing_high"]) == (1940, pytest.approx(1649 / 8))
+    # The tie: the first of the two peak years is named.
+    assert c["case_peak"] == 1938
+    assert not any(e.startswith("great-purge") for e in unplaceable.event_id)
+    # 1934: Menzhinsky's poisoning (10 May; poison is violent), Kirov (1 Dec), Nikolayev (29 Dec) = 3;
+    # Borisov and Zaporozhets (1934-12-01/1941-06-22) span several years and are listed instead.
+    assert table.loc[1934, "killings"] == 3
+    assert {"borisov-assassination", "vania-zaporozhets-execution"} <= set(unplaceable.event_id)
+    bare, _ = cadence.align_national(cadence.select(ds.events, ds.roles, scope="domestic"), ds.convictions_by_year, ())
+    assert bare.loc[1934, "killings"] == 2                      # no violent methods: the poisoning drops out
+
+
+def test_the_national_series_leaves_out_katyn_but_holds_the_great_purge(ds):
+    table = cadence.national(ds.convictions_by_year)
+    beside = cadence.national_tallies(ds, table)
+    ref = beside[beside.source_id == "reference-facts"].set_index("operation_id")
+    # reference-facts §5: 21,857 shot in 1940 on the special troika's decisions; §3: 1,649 death
+    # sentences (MVD) in all 1940. The figure exceeds the year's total: not in the series.
+    katyn = ref.loc["katyn-1940"]
+    assert (katyn.shot, katyn.first_year, katyn.sentenced_to_death) == (21857, 1940, 1649)
+    assert not katyn.in_series and katyn.exceeds
+    # §5: 681,692 shot in 1937-38 = 353,074 + 328,618 death sentences of §3: inside the series.
+    purge = ref.loc["great-purge"]
+    assert (purge.shot, purge.first_year, purge.last_year, purge.sentenced_to_death) == (
+        681692, 1937, 1938, 353074 + 328618)
+    assert purge.in_series and not purge.exceeds
+    # Parts of a total are not set beside the series on their own (Katyn forest's 4,421 is a part).
+    assert 4421 not in set(beside.shot)
+    note = cadence.national_note(ds, beside)
+    # The sentence names the Katyn figures against 1940's 1,649 and the Great Purge's against 1937-38.
+    assert ("(21,857, reference-facts) are not among the 1,649 national death sentences of 1940 — each figure "
+            "alone is larger than the year's total.") in note
+    assert "681,692 shot in 1937–1938 per reference-facts" in note and "fall inside the series" in note
+    # Were Katyn inside the series, no sentence would say it is left out.
+    assert "leaves out" not in cadence.national_note(ds, beside.assign(in_series=True))
+
+
+def test_disputed_dates_of_the_killings(ds):
+    kills = cadence.killings(cadence.select(ds.events, ds.roles), violent(ds))
+    d = cadence.disputed_dates(ds, kills)
+    by = d.set_index(["event_id", "attested"])
+    # data/attestations.csv: Artuzov shot 1937-05-21 (case file) or 1937-08-21 (reference): same year.
+    assert by.loc[("artur-artuzov-execution", "1937-08-21"), "recorded"] == "1937-05-21"
+    assert not by.loc[("artur-artuzov-execution", "1937-08-21"), "other_year"]
+    # Spiegelglas: 1941-01-29, or 1940-02-12, or 1939: another year each time.
+    assert by.loc[("sergei-spiegelglas-execution", "1940-02-12"), "other_year"]
+    assert by.loc[("sergei-spiegelglas-execution", "1939"), "other_year"]
+    # The reference's 1941 for him agrees: not a disagreement.
+    assert ("sergei-spiegelglas-execution", "1941") not in by.index
+    # Only killings: Spiegelglas's arrest and tenures are not listed.
+    assert set(d.event_id) <= set(kills.event_id)
+    # A merged row's parts are looked up: a rival date of a part would show under the part's id.
+    parts = kills.assign(event_id="merged", parts="artur-artuzov-execution")
+    assert set(cadence.disputed_dates(ds, parts[parts.event_id == "merged"].head(1)).event_id) == {
+        "artur-artuzov-execution"}
+
+
+def test_a_rival_date_in_another_year_is_flagged_either_way():
+    ev = frame(("dec", "1937-12", "execution"), ("span", "1937/1938", "execution"))
+    ev = ev.assign(source_id="case-file-0121", locator="x")
+    att = pd.DataFrame({"attestation_id": ["later", "same", "inside"], "event_id": ["dec", "dec", "span"],
+                        "position_id": [None] * 3, "field": ["date"] * 3, "date": ["1938-01-05", "1937-11", "1938-02"],
+                        "agrees": pd.array([False, False, False], dtype="boolean"), "source_id": ["reference-facts"] * 3,
+                        "locator": ["y"] * 3, "note": [None] * 3})
+    b = [dates.parse(d) for d in att.date]
+    att["date_earliest"] = pd.to_datetime([x.earliest for x in b])
+    att["date_latest"] = pd.to_datetime([x.latest for x in b])
+    day = pd.Timestamp("1936-01-01")
+    pos = pd.DataFrame({"position_id": ["p--post"], "start": ["1936-01-01"], "end": ["1936-01-01"],
+                        "start_earliest": [day], "start_latest": [day], "end_earliest": [day], "end_latest": [day],
+                        "source_id": ["case-file-0121"], "locator": ["x"]})
+    small = Dataset(descriptor={}, tables={"events": ev, "positions": pos, "attestations": att})
+    got = cadence.disputed_dates(small, ev).set_index("attested").other_year.to_dict()
+    # December 1937 vs 5 January 1938: a year later. vs November 1937: same year.
+    # 1937/1938 vs February 1938: inside the recorded years.
+    assert got == {"1938-01-05": True, "1937-11": False, "1938-02": False}
 
 
 def test_concentration_and_difference_on_a_small_table():
@@ -235,14 +542,20 @@ def test_concentration_and_difference_on_a_small_table():
 
 
 def test_not_stated_and_subject_sides(ds):
-    domestic = cadence.select(ds.events, scope="domestic")
+    domestic = cadence.select(ds.events, ds.roles, scope="domestic")
     # Domestic arrests and killings whose certainty is not 'stated' in data/events.csv.
-    assert cadence.not_stated(domestic).event_id.tolist() == [
+    assert cadence.not_stated(domestic, violent(ds)).event_id.tolist() == [
         "boris-savinkov-assassination", "vyacheslav-menzhinsky-death", "zinaida-reich-assassination"]
-    ev = frame(("a", "1938-03-15", "execution"), ("b", "1938-08", "execution"), ("c", "1940", "massacre"))
-    roles = pd.DataFrame({"event_id": ["a", "b"], "person_id": ["p", "q"], "role": ["subject", "subject"]})
-    people = pd.DataFrame({"person_id": ["p", "q"], "side": ["apparatus", "apparatus"]})
-    assert cadence.subject_sides(ev, roles, people).to_dict() == {"apparatus": 2, "none named": 1}
+    # Without the violent methods, Menzhinsky's poisoning is no killing and drops out.
+    assert "vyacheslav-menzhinsky-death" not in set(cadence.not_stated(domestic).event_id)
+    ev = frame(("a", "1938-03-15", "execution"), ("b", "1938-08", "execution"), ("c", "1940", "massacre"),
+               ("d", "1939", "execution"))
+    roles = pd.DataFrame({"event_id": ["a", "b", "d", "a"], "person_id": ["p", "q", "r", "r"],
+                          "role": ["subject", "subject", "subject", "perpetrator"], "certainty": ["stated"] * 4})
+    people = pd.DataFrame({"person_id": ["p", "q", "r"], "side": ["apparatus", "apparatus", "emigre"]})
+    small = Dataset(descriptor={}, tables={"events": ev, "roles": roles, "people": people})
+    # a and b strike the apparatus, d an emigre; c names no subject; r's perpetrator role in a is no subject.
+    assert cadence.subject_sides(small, ev).to_dict() == {"apparatus": 2, "emigre": 1, "none named": 1}
 
 
 def test_the_rule_is_named_in_words():

@@ -2,28 +2,40 @@
 
 Pure functions over the Dataset's frames, used by `notebooks/01-purge-cadence.ipynb`:
 
-- `select` picks the events of interest (types, scope, certainty, a window of dates);
+- `select` picks the events of interest (types, scope, a window of dates) and counts each thing
+  once (`evidence.count_once`): the events of one operation that share a type and name no victim
+  (the Katyn massacre and Blokhin's Kalinin shootings within it) become one row; `merged_rows`
+  lists them. Totals are tallies (tallies.csv), never events, so no total is ever counted here;
 - `counts` bins them per month, quarter or year *aware of date precision*: an event whose
   earliest–latest span lies in one bin counts there; one that spans several bins is either left
   out and listed (`rule="exclude"`, the default) or shared among the bins in proportion to the days
   of its span in each (`rule="spread"`). Never is it pushed onto the first day of its span;
 - `killings`, `dated_killings`, `gaps`, `quiet_spells` and `runs` measure the intervals between
-  killings, each standing at the midpoint of its dates, with the shortest and longest each gap can be;
+  the precisely dated killings, each standing at the midpoint of its dates (`evidence.midpoint`),
+  with the shortest and longest each gap can be (`evidence.span_days`);
+- `mass_killings` gives the mass killings dated only to a span (an operation with a `shot` tally or
+  a massacre) with their figures per source, to draw as bands (`mass_bands`) where killings are
+  drawn; `quiet_spells` flags a stretch that such a span overlaps, so it is not called quiet;
 - `per_era` groups by the head of the secret police (eras from `helpers.eras`);
 - `national`, `align_national`, `concentration` and `difference` set the national convictions and
-  death sentences beside the case file's arrests and killings; `not_stated` and `subject_sides`
-  show what rests on allegation and whom the case file's killings struck.
+  death sentences beside the case file's arrests and killings; `national_tallies` says which
+  figures of shot people the national series leaves out (OUTSIDE_NATIONAL); `not_stated`,
+  `disputed_dates` and `subject_sides` show what rests on allegation, which killings another source
+  dates otherwise, and whom the case file's killings struck.
 
-A mass event (one with `deaths`) counts as one event everywhere here, like any other row.
+Keeping only stated evidence is `Dataset.stated_only()`, done by the caller before selecting.
 Figure functions sit beside the computations: each takes a computed frame and an optional ax.
 """
 from __future__ import annotations
+
+import textwrap
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .dataset import VIOLENT_METHODS, Dataset
+from . import dates, evidence
+from .dataset import Dataset, violent_methods
 
 #: Bins of the time series, and the pandas period each one is.
 FREQS = ("month", "quarter", "year")
@@ -33,7 +45,7 @@ RULES = ("exclude", "spread")
 SCOPES = ("all", "domestic", "abroad")
 #: Background events (the world around the secret police), left out unless asked for by name.
 BACKGROUND = ("context",)
-#: Event types that are killings; a `death` is one when its method is violent (VIOLENT_METHODS).
+#: Event types that are killings; a `death` is one when its method is violent (`violent_methods`).
 KILLING_TYPES = ("execution", "assassination", "massacre")
 #: A killing enters the gaps only if its dates span at most this many days (a day or a month).
 MAX_SPAN_DAYS = 31
@@ -43,6 +55,16 @@ RUN_DAYS = 30
 RATIO_PER = 10_000
 #: The national tally used unless another is asked for (convictions_by_year.count).
 TALLY = "mvd"
+#: Operations whose people shot are not in the national series of death sentences. The rule: the
+#: series (reference-facts §3, convictions for counter-revolutionary crimes with their death
+#: sentences, MVD and KGB data) does not hold the Polish prisoners shot in 1940 on the decisions of
+#: the NKVD's special troika (reference-facts §5: 21,857). The reference does not say so in words;
+#: the arithmetic does: 21,857 is more than all of 1940's death sentences in the series (1,649 MVD,
+#: 1,863 KGB), so they cannot be among them. The Great Purge's 681,692 shot, by contrast, equal the
+#: series' 1937 + 1938 death sentences (reference-facts §3 notes), so they are inside it.
+OUTSIDE_NATIONAL = ("katyn-1940",)
+#: What `mass_killings` says of a mass killing no source puts a number on.
+NO_FIGURE = "no figure given"
 
 _EVENT_COLUMNS = ["event_id", "date", "type", "title", "scope", "certainty", "start", "end"]
 
@@ -54,20 +76,22 @@ def event_types(descriptor: dict) -> list[str]:
     return Dataset(descriptor=descriptor, tables={}).vocabulary("events", "type")
 
 
-def select(events: pd.DataFrame, *, types=(), scope: str = "all", include_alleged: bool = True,
+def select(events: pd.DataFrame, roles: pd.DataFrame, *, types=(), scope: str = "all",
            first: pd.Timestamp | None = None, last: pd.Timestamp | None = None) -> pd.DataFrame:
-    """The events of interest, sorted by start and id.
+    """The events of interest, each thing counted once, sorted by start and id.
 
-    types: the event types to keep; empty keeps every type except the background ones (`context`).
-    scope: 'all', 'domestic' or 'abroad'. include_alleged=False keeps only what the source states
-    plainly (it drops `alleged` and `disputed` events). first/last: keep events whose date span
-    overlaps this window (an event half inside is kept; `counts` shares or lists it).
+    roles: the roles table, to tell a mass event (naming no subject) from a killing of a person.
+    The events of one operation that share a type and name no subject become one row
+    (`evidence.count_once`: the operation's id and type as event_id, the hull of their dates,
+    `parts` listing them). types: the event types to keep; empty keeps every type except the
+    background ones (`context`). scope: 'all', 'domestic' or 'abroad'. first/last: keep events whose
+    date span overlaps this window (an event half inside is kept; `counts` shares or lists it).
+    To keep only stated evidence, select from `Dataset.stated_only()`.
     """
+    events = evidence.count_once(events, roles)
     keep = events.type.isin(list(types)) if len(types) else ~events.type.isin(BACKGROUND)
     if scope != "all":
         keep &= events.scope == scope
-    if not include_alleged:
-        keep &= events.certainty == "stated"
     keep &= events.start.notna() & events.end.notna()
     if first is not None:
         keep &= events.end >= first
@@ -76,9 +100,17 @@ def select(events: pd.DataFrame, *, types=(), scope: str = "all", include_allege
     return events[keep].sort_values(["start", "event_id"]).reset_index(drop=True)
 
 
-def killings(events: pd.DataFrame) -> pd.DataFrame:
-    """Executions, assassinations, massacres, and deaths whose method is violent (poison included)."""
-    violent_death = (events.type == "death") & events.method.isin(VIOLENT_METHODS)
+def merged_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `select` that stand for several events of one operation: event_id, date, type, parts."""
+    if "parts" not in events:
+        return pd.DataFrame(columns=["event_id", "date", "type", "parts"])
+    many = events[events.parts != events.event_id]
+    return many[["event_id", "date", "type", "parts"]].sort_values("event_id").reset_index(drop=True)
+
+
+def killings(events: pd.DataFrame, violent=()) -> pd.DataFrame:
+    """Executions, assassinations, massacres, and deaths whose method is in `violent`."""
+    violent_death = (events.type == "death") & events.method.isin(list(violent))
     out = events[events.type.isin(KILLING_TYPES) | violent_death]
     return out.sort_values(["start", "event_id"]).reset_index(drop=True)
 
@@ -187,10 +219,12 @@ def dated_killings(kills: pd.DataFrame, max_span_days: int = MAX_SPAN_DAYS) -> t
     """The killings precise enough to measure gaps with, each at the midpoint of its dates; and the rest.
 
     A killing qualifies when its dates span at most `max_span_days` days (a day, or a month); it
-    then stands at `mid`, the midpoint of its earliest and latest day. Sorted by mid, start and id.
+    then stands at `mid`, the midpoint of its earliest and latest day (`evidence.midpoint`: the day
+    halfway, rounded down). Sorted by mid, start and id. The mass killings dated only to a longer
+    span are among the rest; `mass_killings` draws them as spans.
     """
     span = (kills.end - kills.start).dt.days + 1
-    dated = kills[span <= max_span_days].assign(mid=lambda d: d.start + (d.end - d.start) / 2)
+    dated = kills[span <= max_span_days].assign(mid=lambda d: evidence.midpoint(d.start, d.end))
     dated = dated.sort_values(["mid", "start", "event_id"]).reset_index(drop=True)
     cols = [c for c in _EVENT_COLUMNS if c in kills]
     too_vague = kills[span > max_span_days][cols].sort_values(["start", "event_id"]).reset_index(drop=True)
@@ -205,19 +239,38 @@ def gaps(dated: pd.DataFrame) -> pd.DataFrame:
     it can be given both killings' dates (never below 0). Killings on one day give 0 days.
     """
     prev, nxt = dated.iloc[:-1].reset_index(drop=True), dated.iloc[1:].reset_index(drop=True)
+    shortest, longest = evidence.span_days(prev.start, prev.end, nxt.start, nxt.end)
     return pd.DataFrame({
         "after": prev.event_id, "after_date": prev.date,
         "before": nxt.event_id, "before_date": nxt.date,
         "start": prev.mid, "end": nxt.mid,
         "days": (nxt.mid - prev.mid) / pd.Timedelta(days=1),
-        "min_days": ((nxt.start - prev.end).dt.days).clip(lower=0),
-        "max_days": (nxt.end - prev.start).dt.days,
+        "min_days": shortest.clip(lower=0),
+        "max_days": longest,
     })
 
 
-def quiet_spells(gap_table: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """The n longest intervals without a killing, longest first (ties: the earlier first)."""
-    return gap_table.sort_values(["days", "start"], ascending=[False, True]).head(n).reset_index(drop=True)
+def quiet_spells(gap_table: pd.DataFrame, n: int = 5, mass: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The n longest intervals between precisely dated killings, longest first (ties: the earlier first).
+
+    mass: the spans of `mass_killings`. `during` names the mass killings whose span may overlap the
+    interval (`evidence.overlaps`, from the earlier killing's point to the later's, bounds included),
+    leaving out a mass killing that is itself one of the two killings; `quiet` is True only when
+    there is none, so a stretch holding a mass killing is never called quiet.
+    """
+    out = gap_table.copy()
+    during = []
+    for g in out.itertuples(index=False):
+        names = []
+        if mass is not None and len(mass):
+            hit = evidence.overlaps(g.start, g.end, mass.start, mass.end)
+            for m in mass[hit].itertuples(index=False):
+                if not {g.after, g.before} & set(m.events.split(", ")):
+                    names.append(m.name)
+        during.append("; ".join(names))
+    out["during"] = pd.Series(during, index=out.index, dtype=object)
+    out["quiet"] = out.during == ""
+    return out.sort_values(["days", "start"], ascending=[False, True]).head(n).reset_index(drop=True)
 
 
 def runs(gap_table: pd.DataFrame, within_days: float = RUN_DAYS) -> pd.DataFrame:
@@ -246,6 +299,70 @@ def runs(gap_table: pd.DataFrame, within_days: float = RUN_DAYS) -> pd.DataFrame
     return out.sort_values(["start", "first"]).reset_index(drop=True)
 
 
+# --- mass killings dated to a span -------------------------------------------------------------
+
+def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Timestamp | None = None,
+                  scope: str = "all") -> pd.DataFrame:
+    """The mass killings, each as a span with its figures per source: one row per operation with a
+    `shot` tally or a massacre event, and per massacre event outside any operation.
+
+    Span: the hull of the killing events' dates (`killings` of the operation's events); when it has
+    none, the period of its narrowest `shot` tally that is no part of another (a year's share of a
+    two-year total would be narrower but is not the whole); `dated_by` says which. figures: the `shot`
+    tallies that are not part of another (the operation's, or the event's), per source, as text —
+    '681,692 (reference-facts); about 680,000 (case-file-0121)'; for a massacre outside an operation
+    also its own death toll. Kept when the span overlaps first–last and the scope matches.
+    Columns: id, name, scope, start, end, dated_by, figures, events (the killings' ids, with the
+    parts of merged rows). Sorted by start and id.
+    """
+    violent = violent_methods(ds.descriptor)
+    ev = ds.events
+    tallies = ds.tables.get("tallies")
+    shot = tallies[tallies.counted == "shot"] if tallies is not None else None
+    ops = ds.tables.get("operations")
+    rows = []
+    for op in ([] if ops is None else ops.itertuples(index=False)):
+        own = ev[ev.operation_id == op.operation_id]
+        kills = killings(own, violent)
+        mine = (shot[(shot.operation_id == op.operation_id) | shot.event_id.isin(set(own.event_id))]
+                if shot is not None else pd.DataFrame())
+        if not len(mine) and not (own.type == "massacre").any():
+            continue
+        if len(kills):
+            start, end, dated_by = kills.start.min(), kills.end.max(), "killings"
+        else:
+            tops = evidence.totals(mine)
+            width = tops.period_latest - tops.period_earliest
+            narrow = tops.assign(width=width).dropna(subset=["width"]).sort_values(["width", "tally_id"])
+            if not len(narrow):
+                continue
+            start, end, dated_by = narrow.period_earliest.iloc[0], narrow.period_latest.iloc[0], "tally"
+        rows.append({"id": op.operation_id, "name": op.name, "scope": op.scope, "start": start, "end": end,
+                     "dated_by": dated_by, "figures": (evidence.figures_by_source(evidence.totals(mine)) if len(mine) else "") or NO_FIGURE,
+                     "events": ", ".join(sorted(kills.event_id))})
+    alone = ev[(ev.type == "massacre") & ev.operation_id.isna() & ev.start.notna()]
+    figure_cols = ["source_id", "low", "best", "high", "qualifier"]
+    for m in alone.itertuples(index=False):
+        mine = evidence.totals(shot[shot.event_id == m.event_id]) if shot is not None else pd.DataFrame()
+        told = [{"source_id": m.source_id, "low": m.deaths_low, "best": m.deaths_best, "high": m.deaths_high,
+                 "qualifier": m.deaths_qualifier}]
+        told += [dict(zip(figure_cols, r)) for r in (mine[figure_cols].itertuples(index=False) if len(mine) else [])]
+        told = pd.DataFrame(told, columns=figure_cols).astype({"low": "Int64", "best": "Int64", "high": "Int64"})
+        rows.append({"id": m.event_id, "name": m.title, "scope": m.scope, "start": m.start, "end": m.end,
+                     "dated_by": "killings", "figures": evidence.figures_by_source(told) or NO_FIGURE, "events": m.event_id})
+    cols = ["id", "name", "scope", "start", "end", "dated_by", "figures", "events"]
+    out = pd.DataFrame(rows, columns=cols)
+    out["start"], out["end"] = pd.to_datetime(out.start), pd.to_datetime(out.end)
+    keep = pd.Series(True, index=out.index)
+    if scope != "all":
+        keep &= out.scope == scope
+    if first is not None:
+        keep &= out.end >= first
+    if last is not None:
+        keep &= out.start <= last
+    return out[keep].sort_values(["start", "id"]).reset_index(drop=True)
+
+
 # --- the national series -----------------------------------------------------------------------
 
 def national(convictions: pd.DataFrame, tally: str = TALLY) -> pd.DataFrame:
@@ -268,12 +385,13 @@ def tallies_differ(convictions: pd.DataFrame, tally: str = TALLY) -> list[int]:
     return sorted(int(y) for y in years)
 
 
-def align_national(events: pd.DataFrame, convictions: pd.DataFrame, tally: str = TALLY,
+def align_national(events: pd.DataFrame, convictions: pd.DataFrame, violent, tally: str = TALLY,
                    rule: str = "exclude") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The national series beside the case file's arrests and killings, per year of the series.
 
     events: the case-file events to count (the caller chooses scope and certainty). Arrests are
-    `arrest` events, set beside the national convictions; killings are as `killings` defines them,
+    `arrest` events, set beside the national convictions; killings are as `killings` defines them
+    with the `violent` methods (`dataset.violent_methods`),
     beside the national death sentences. Both are placed per year under `rule`. The ratios are
     case-file events per RATIO_PER national cases (missing where the national figure is).
     Returns (table, the arrests and killings that no single year can take).
@@ -282,7 +400,7 @@ def align_national(events: pd.DataFrame, convictions: pd.DataFrame, tally: str =
     first = pd.Timestamp(year=int(nat.index.min()), month=1, day=1)
     last = pd.Timestamp(year=int(nat.index.max()), month=12, day=31)
     kinds = pd.concat([events[events.type == "arrest"].assign(kind="arrests"),
-                       killings(events).assign(kind="killings")], ignore_index=True)
+                       killings(events, violent).assign(kind="killings")], ignore_index=True)
     per_year, unplaceable = counts(kinds, freq="year", by="kind", rule=rule, first=first, last=last,
                                    order=["arrests", "killings"])
     per_year = per_year.reindex(columns=["arrests", "killings"], fill_value=0)
@@ -292,6 +410,63 @@ def align_national(events: pd.DataFrame, convictions: pd.DataFrame, tally: str =
     table["killings_ratio"] = table.killings / table.sentenced_to_death * RATIO_PER
     table.index.name = "year"
     return table, unplaceable
+
+
+def national_tallies(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
+    """The figures of people shot (`shot` tallies that are no part of another; per operation or
+    event, each source's principal figures, `evidence.principal_figures`) whose period lies in years of the national
+    series, set beside its death sentences in those years.
+
+    One row per tally: tally_id, operation_id, subject, source_id, first_year, last_year, shot (the
+    best figure, else the low, else the high), figure (in prose), sentenced_to_death (the series'
+    sum over the years), in_series (False for the operations of OUTSIDE_NATIONAL: not in the
+    series), exceeds (the figure is larger than the series' death sentences of its years).
+    Sorted by first year, operation and source.
+    """
+    cols = ["tally_id", "operation_id", "subject", "source_id", "first_year", "last_year", "shot", "figure",
+            "sentenced_to_death", "in_series", "exceeds"]
+    tallies = ds.tables.get("tallies")
+    if tallies is None or not len(tallies):
+        return pd.DataFrame(columns=cols)
+    shot = evidence.totals(tallies[tallies.counted == "shot"])
+    shot = shot[shot.period_earliest.notna() & shot.period_latest.notna()]
+    shot = pd.concat([evidence.principal_figures(own) for _, own in shot.groupby(shot.operation_id.fillna(shot.event_id))]
+                     ) if len(shot) else shot
+    rows = []
+    for t in shot.itertuples(index=False):
+        years = list(range(t.period_earliest.year, t.period_latest.year + 1))
+        if not set(years) <= set(table.index):
+            continue
+        deaths = table.loc[years, "sentenced_to_death"]
+        value = next((int(v) for v in (t.best, t.low, t.high) if not pd.isna(v)), None)
+        total = float(deaths.sum()) if deaths.notna().all() else float("nan")
+        rows.append({"tally_id": t.tally_id, "operation_id": t.operation_id, "subject": t.subject,
+                     "source_id": t.source_id, "first_year": years[0], "last_year": years[-1], "shot": value,
+                     "figure": evidence.figure(t.low, t.best, t.high, t.qualifier), "sentenced_to_death": total,
+                     "in_series": t.operation_id not in OUTSIDE_NATIONAL,
+                     "exceeds": value is not None and total == total and value > total})
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["first_year", "operation_id", "source_id", "tally_id"]).reset_index(drop=True)
+
+
+def national_note(ds: Dataset, beside: pd.DataFrame) -> str:
+    """Sentences for the notebook: which figures of people shot (`national_tallies`) the national
+    series leaves out, per year, and which operations' figures fall inside it, with the series' death
+    sentences of their years."""
+    names = ds.operations.set_index("operation_id").name
+    text = []
+    for year, part in beside[~beside.in_series].groupby("first_year"):
+        figures = " and ".join(f"{t.subject} ({t.figure}, {t.source_id})" for t in part.itertuples())
+        larger = " — each figure alone is larger than the year's total" if part.exceeds.all() else ""
+        text.append(f"**What the series leaves out:** {figures} are not among the "
+                    f"{part.sentenced_to_death.iloc[0]:,.0f} national death sentences of {year}{larger}.")
+    inside = beside[beside.in_series & beside.operation_id.notna()]
+    for op, part in inside.groupby("operation_id"):
+        figures = "; ".join(f"{t.figure} shot in {t.first_year}–{t.last_year} per {t.source_id}" for t in part.itertuples())
+        totals = " and ".join(f"{v:,.0f}" for v in dict.fromkeys(part.sentenced_to_death))
+        text.append(f"The {names[op]} ({figures}) fall inside the series, whose death sentences of those years "
+                    f"are {totals}.")
+    return " ".join(text)
 
 
 def concentration(table: pd.DataFrame) -> dict:
@@ -319,9 +494,11 @@ def concentration(table: pd.DataFrame) -> dict:
     }
 
 
-def subject_sides(events: pd.DataFrame, roles: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
-    """Events per side of their subject (a mass event without a named subject is 'none named')."""
-    subj = roles[roles.role == "subject"].merge(people[["person_id", "side"]], on="person_id")
+def subject_sides(ds: Dataset, events: pd.DataFrame) -> pd.Series:
+    """Events per side of their subject (`evidence.participants`); an event naming no subject (a
+    mass event, or the one row of an operation's mass events) is 'none named'."""
+    subj = evidence.participants(ds, ("subject",))[["event_id", "person_id"]].merge(
+        ds.people[["person_id", "side"]], on="person_id")
     side = events[["event_id"]].merge(subj.drop_duplicates("event_id")[["event_id", "side"]],
                                       on="event_id", how="left").side.fillna("none named")
     return side.value_counts().rename_axis("side").rename("events").sort_index().sort_values(
@@ -335,11 +512,36 @@ def difference(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
     return both[changed]
 
 
-def not_stated(events: pd.DataFrame) -> pd.DataFrame:
-    """The arrests and killings among `events` that the source does not state plainly, by date."""
-    kinds = pd.concat([events[events.type == "arrest"], killings(events)]).drop_duplicates("event_id")
+def not_stated(events: pd.DataFrame, violent=()) -> pd.DataFrame:
+    """The arrests and killings (`killings` with the `violent` methods) among `events` that the source
+    does not state plainly, by date."""
+    kinds = pd.concat([events[events.type == "arrest"], killings(events, violent)]).drop_duplicates("event_id")
     out = kinds[kinds.certainty != "stated"].sort_values(["start", "event_id"])
     return out[["event_id", "date", "type", "certainty", "title"]].reset_index(drop=True)
+
+
+def disputed_dates(ds: Dataset, kills: pd.DataFrame) -> pd.DataFrame:
+    """The killings among `kills` (with the parts of merged rows) whose date another source gives
+    otherwise (`evidence.disagreements`): one row per rival date.
+
+    Columns: event_id, recorded (the package's date), recorded_by, attested, attested_by, other_year
+    (True when the rival date may fall in a year the recorded one cannot: it would move the killing
+    in a count per year). Sorted by event and rival date.
+    """
+    cols = ["event_id", "recorded", "recorded_by", "attested", "attested_by", "other_year"]
+    ids = set(kills.event_id)
+    if "parts" in kills:
+        ids |= {p for parts in kills.parts.dropna() for p in str(parts).split(", ")}
+    d = evidence.disagreements(ds)
+    d = d[(d.target == "event") & (d.field == "date") & d.target_id.isin(ids)]
+    bounds = ds.events.set_index("event_id")[["start", "end"]]
+    other = []
+    for r in d.itertuples(index=False):
+        b = dates.parse(r.attested)
+        lo, hi = bounds.loc[r.target_id, "start"].year, bounds.loc[r.target_id, "end"].year
+        other.append(b.earliest.year < lo or b.latest.year > hi)
+    out = d.rename(columns={"target_id": "event_id"}).assign(other_year=other)
+    return out[cols].reset_index(drop=True)
 
 
 def describe_rule(rule: str, freq: str) -> str:
@@ -386,9 +588,25 @@ def era_bands(eras_table: pd.DataFrame, ax, first=None, last=None, label_y: floa
     return ax
 
 
+def mass_bands(mass: pd.DataFrame, ax, label_y: float = 0.86, width: int = 30, figures: bool = True):
+    """Draw each mass killing of `mass_killings` as a hatched band over its span, labelled with its
+    name (and its figures per source), the labels staggered so that neighbours do not collide."""
+    for i, m in enumerate(mass.itertuples(index=False)):
+        hi = m.end + pd.Timedelta(days=1)
+        ax.axvspan(m.start, hi, facecolor="#b23a48", alpha=0.16, hatch="////", edgecolor="#b23a48",
+                   lw=0.6, zorder=1)
+        label = f"{m.name}: {m.figures}" if figures else m.name
+        ax.text(m.start + (hi - m.start) / 2, label_y - 0.16 * (i % 3), textwrap.fill(label, width),
+                transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=7, color="#7a1f2b",
+                zorder=4, bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 1})
+    return ax
+
+
 def plot_over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame | None = None,
-                   title: str = "Events over time", ylabel: str = "Events", ax=None):
-    """Stacked bars per period (columns of `table` stacked), on a date axis, with era bands behind."""
+                   title: str = "Events over time", ylabel: str = "Events", ax=None,
+                   mass: pd.DataFrame | None = None):
+    """Stacked bars per period (columns of `table` stacked), on a date axis, with era bands behind
+    and the mass killings of `mass` (from `mass_killings`) as labelled hatched bands."""
     ax = ax or plt.subplots(figsize=(12, 5))[1]
     x, widths = _widths(table.index)
     bottom = pd.Series(0.0, index=table.index)
@@ -399,8 +617,10 @@ def plot_over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame 
     first, last = table.index[0].start_time, table.index[-1].end_time.normalize()
     if eras_table is not None:
         era_bands(eras_table, ax, first, last)
+    if mass is not None and len(mass):
+        mass_bands(mass, ax)
     ax.set_xlim(first, last)
-    ax.set_ylim(0, max(1.0, float(bottom.max())) * 1.12)
+    ax.set_ylim(0, max(1.0, float(bottom.max())) * (1.6 if mass is not None and len(mass) else 1.12))
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=14))
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.set(title=title, xlabel="Date (bar = one period)", ylabel=ylabel)
@@ -451,20 +671,26 @@ def plot_mirrored(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame |
 
 
 def plot_gaps(kills_dated: pd.DataFrame, gap_table: pd.DataFrame, spells: pd.DataFrame,
-              colours: dict, axes=None):
-    """Two panels: the killings on a time line with the quiet spells shaded, and each gap in days."""
+              colours: dict, axes=None, mass: pd.DataFrame | None = None):
+    """Two panels: the killings on a time line with the longest intervals shaded (sand when quiet,
+    grey when a mass killing falls in them) and the mass killings of `mass` as labelled hatched
+    bands; and each gap in days."""
     if axes is None:
-        axes = plt.subplots(2, 1, figsize=(12, 6.5), sharex=True, gridspec_kw={"height_ratios": [1, 2]})[1]
+        axes = plt.subplots(2, 1, figsize=(12, 7.5), sharex=True, gridspec_kw={"height_ratios": [1.4, 2]})[1]
     top, bottom = axes
     for s in spells.itertuples(index=False):
-        top.axvspan(s.start, s.end, color="#f2e2c4", zorder=0, lw=0)
+        quiet = getattr(s, "quiet", True)
+        top.axvspan(s.start, s.end, color="#f2e2c4" if quiet else "0.88", zorder=0, lw=0)
+    if mass is not None and len(mass):
+        mass_bands(mass, top, label_y=0.97, width=24, figures=False)
     types = [t for t in colours if t in set(kills_dated.type)]
     for i, t in enumerate(types):
         sub = kills_dated[kills_dated.type == t]
         top.plot(sub.mid, [i] * len(sub), "|", ms=14, mew=2, color=colours[t], label=t)
     top.set_yticks(range(len(types)), types)
-    top.set_ylim(-0.7, max(len(types), 1) - 0.3)
-    top.set(title="Killings on a time line (shaded: the longest quiet spells)", ylabel="Type")
+    top.set_ylim(-0.7, max(len(types), 1) + (1.4 if mass is not None and len(mass) else -0.3))
+    top.set(title="Precisely dated killings on a time line\n(sand: the longest quiet spells; grey: a long "
+                  "interval holding a mass killing; hatched: mass killings dated to a span)", ylabel="Type")
     if len(gap_table):
         bottom.vlines(gap_table.end, 0.5, gap_table.days.clip(lower=0.5), color="0.6", lw=1)
         bottom.plot(gap_table.end, gap_table.days.clip(lower=0.5), "o", color="#b23a48", ms=4)
