@@ -8,10 +8,26 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import ParameterError, params, turnover
+from helpers import Dataset, ParameterError, dates, params, turnover
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "02-leadership-turnover.ipynb"
 T = pd.Timestamp
+
+
+def _with(ds, **tables):
+    """The real data with some tables replaced (an in-memory variant to test one rule on)."""
+    return Dataset(descriptor=ds.descriptor, tables={**ds.tables, **tables})
+
+
+def _redate(ds, attestation_id, date):
+    """The real data with one attestation's date changed (an EDTF date, read by helpers.dates)."""
+    a = ds.attestations.copy()
+    hit = a.attestation_id == attestation_id
+    assert hit.sum() == 1
+    bounds = dates.parse(date)
+    a.loc[hit, "date"] = date
+    a.loc[hit, "date_earliest"], a.loc[hit, "date_latest"] = T(bounds.earliest), T(bounds.latest)
+    return _with(ds, attestations=a)
 
 
 def _row(frame, **where):
@@ -41,12 +57,33 @@ def test_length_bounds_of_partial_dates():
     assert list(longest) == [454, 19]
 
 
+def test_length_bounds_of_a_zero_length_and_a_one_day_tenure():
+    # Start and end on the same day: 0 and 0. Start 1938-03-01, end 1938-03-02: 1 and 1.
+    shortest, longest = turnover.length_bounds([T("1938-03-01"), T("1938-03-01")], [T("1938-03-01"), T("1938-03-01")],
+                                               [T("1938-03-01"), T("1938-03-02")], [T("1938-03-01"), T("1938-03-02")])
+    assert list(shortest) == [0, 1] and list(longest) == [0, 1]
+
+
+def test_lengths_under_several_sources_in_one_phrase():
+    assert turnover.by_source([("case-file-0121", 8, 8), ("reference-facts", 100, 100)]) == \
+        "8 days (case file) or 100 (reference-facts)"
+    # equal readings collapse into one, without naming a source
+    assert turnover.by_source([("case-file-0121", 8, 8), ("reference-facts", 8, 8)]) == "8 days"
+    # bounds, an open upper bound, and one source named twice (two of its pages disagree)
+    assert turnover.by_source([("reference-facts", 81, 110), ("reference-facts", 4922, pd.NA)]) == \
+        "81 to 110 days (reference-facts) or ≥ 4,922 (reference-facts, another page)"
+
+
 def test_yagoda_as_head(main):
     # positions: genrikh-yagoda--secret-police-head, 1934-07-10 to 1936-09-26. Days: 1934-07-10 -> 1936-07-10 is
     # 365 + 366 (29 Feb 1936) = 731, -> 1936-09-10 +31 +31 = 793, -> 1936-09-26 +16 = 809.
+    # The reference's pages start it on 1934-05-10 (OGPU, attestation ...--start--ref) and on 1934-07-10
+    # (NKVD, ...--start--ref-2, agreeing): under the reference the start lies between the two, so the length
+    # runs from 809 to 809 + (1934-05-10 -> 1934-07-10 = 21 + 30 + 10 = 61) = 870.
     row = _row(main, position_id="genrikh-yagoda--secret-police-head")
     assert (row.start, row.end, row.end_reason) == ("1934-07-10", "1936-09-26", "demoted")
-    assert (row.shortest_days, row.longest_days, row.length) == (809, 809, "809 days")
+    assert (row.shortest_days, row.longest_days) == (809, 809)
+    assert row.length == "809 days (case file) or 809 to 870 (reference-facts)" and row.differs
     assert row.fate == "executed" and row.fate_date == "1938-03-15"
 
 
@@ -63,6 +100,7 @@ def test_a_partial_date_tenure_has_bounds_not_a_number(main):
     # longest from 1937-04-01: 29 + 1 + 31 + 30 + 19 = 110.
     row = _row(main, position_id="yakov-agranov--saratov-nkvd-head")
     assert (row.shortest_days, row.longest_days, row.length) == (81, 110, "81 to 110 days")
+    assert not row.differs and not row.contested  # no attestation dates this tenure differently
 
 
 def test_an_ongoing_tenure_is_open_to_the_end_of_the_data(main):
@@ -81,8 +119,58 @@ def test_a_gap_is_filled_from_the_reference_and_marked(ds, main):
     # 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 = 245; -> 1938-02-17: 10 + 17 = 27; total 1,003.
     row = _row(main, position_id="abram-slutsky--foreign-department-head")
     assert (row.start, row.start_by, row.shortest_days) == ("1935-05-21", "reference-facts", 1003)
+    assert not row.contested  # one gap-filler, nothing rivals it
     raw = turnover.tenures(ds, ["foreign-department-head"], fill_gaps=False)
     assert pd.isna(_row(raw, position_id="abram-slutsky--foreign-department-head").start)
+
+
+def test_only_a_gap_filling_attestation_fills_a_gap(ds):
+    # The same attestation with agrees = true (a vacuous agreement with a date the package lacks) fills nothing.
+    a = ds.attestations.copy()
+    a.loc[a.attestation_id == "abram-slutsky--foreign-department-head--start--ref", "agrees"] = True
+    t = turnover.tenures(_with(ds, attestations=a), ["foreign-department-head"])
+    assert pd.isna(_row(t, position_id="abram-slutsky--foreign-department-head").start)
+
+
+def test_rival_gap_fillers_give_the_hull_and_mark_the_tenure_contested(ds, main):
+    # artur-artuzov--foreign-department-head: start 1929-10 (case file), no end; the reference pages give
+    # 1935-05-21 and 1936 -> hull 1935-05-21..1936-12-31. Shortest 1929-10-31 -> 1935-05-21: to 1934-10-31 five
+    # years with 29 Feb 1932 = 1,826, then Nov 30 + Dec 31 + Jan 31 + Feb 28 + Mar 31 + Apr 30 = 181, + 21 = 2,028.
+    # Longest 1929-10-01 -> 1936-12-31: seven years with 1932 and 1936 = 2,557, + Oct 30 + Nov 31 + Dec 30 = 2,648.
+    # Under the reference its start is 1931-07-31 or 1931-08-01 (attestations --start--ref, --ref-2): shortest
+    # 1931-08-01 -> 1935-05-21: three years with 1932 = 1,096, + Aug..Apr 273, + 20 = 1,389; longest 1931-07-31 ->
+    # 1936-12-31: five years with 1932 and 1936 = 1,827, + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31 = 1,980.
+    row = _row(main, position_id="artur-artuzov--foreign-department-head")
+    assert (row.end, row.end_earliest, row.end_latest) == ("1935-05-21 or 1936", T("1935-05-21"), T("1936-12-31"))
+    assert row.end_contested and not row.start_contested and row.contested
+    assert (row.shortest_days, row.longest_days) == (2028, 2648)
+    assert row.length == "2,028 to 2,648 days (case file) or 1,389 to 1,980 (reference-facts)"
+    table = turnover.length_table(main)
+    assert _row(table, holder="Artur Artuzov", post="Foreign department head").end == "1935-05-21 or 1936 (ref., contested)"
+    # Trilisser's start: 1922-03 or 1922-05-13 (two reference pages), the hull from 1922-03-01.
+    trilisser = _row(main, position_id="mikhail-trilisser--foreign-department-head")
+    assert (trilisser.start, trilisser.start_earliest, trilisser.start_latest) == (
+        "1922-03 or 1922-05-13", T("1922-03-01"), T("1922-05-13"))
+    assert trilisser.start_contested
+    # Merkulov as deputy: start 1938-11-25 or 1938-12-17, end 1941-02-03 (one gap-filler, not contested).
+    merkulov = _row(turnover.tenures(ds, ["secret-police-deputy"]), position_id="vsevolod-merkulov--secret-police-deputy")
+    assert merkulov.start == "1938-11-25 or 1938-12-17" and merkulov.start_contested and not merkulov.end_contested
+
+
+def test_dzerzhinsky_under_each_source(main):
+    # felix-dzerzhinsky--secret-police-head: no start in the case file; the reference fills it with 1917-12-20 and
+    # 1918-08-22 (his resumption after Peters): hull, contested. End 1926 (case file).
+    # Case file: shortest 1918-08-22 -> 1926-01-01: to 1925-08-22 seven years with 1920 and 1924 = 2,557, + 9 + Sep 30
+    # + Oct 31 + Nov 30 + Dec 31 + 1 = 132 -> 2,689; longest 1917-12-20 -> 1926-12-31: to 1925-12-20 eight years with
+    # 1920 and 1924 = 2,922, + 365 + 11 = 3,298.
+    # Reference: its pages end the tenure on 1918-07-07 (Peters' interim) and on 1926-07-20 (agreeing with
+    # the case file's 1926): the end lies between the two. Shortest 1918-08-22 -> 1918-07-07, below 0 -> 0;
+    # longest 1917-12-20 -> 1925-12-20 eight years with 1920 and 1924 = 2,922, -> 1926-07-20
+    # + 31 + 31 + 28 + 31 + 30 + 31 + 30 = 212 -> 3,134.
+    row = _row(main, position_id="felix-dzerzhinsky--secret-police-head")
+    assert (row.start, row.start_by, row.contested) == ("1917-12-20 or 1918-08-22", "reference-facts", True)
+    assert (row.shortest_days, row.longest_days) == (2689, 3298)
+    assert row.length == "2,689 to 3,298 days (case file) or 0 to 3,134 (reference-facts)"
 
 
 def test_a_post_with_an_acting_holder(ds, main):
@@ -179,9 +267,60 @@ def test_yagoda_fall_with_a_month_dated_arrest(ds):
     assert _row(falls, step="demoted").lag_min == 0
     arrest = _row(falls, step="arrested")
     assert (arrest.lag_min, arrest.lag_max) == (156, 186)
-    spans = turnover.fall_spans(falls).iloc[0]
+    spans = turnover.fall_spans(ds, falls)
     # arrest 1937-03-01..31 -> execution 1938-03-15: from 03-31 it is 365 - 16 = 349; from 03-01, 379.
-    assert (spans.arrest_to_death_min, spans.arrest_to_death_max) == (349, 379)
+    # No second source dates these steps differently: one reading.
+    assert list(spans.reading) == ["package"]
+    assert (spans.arrest_to_death_min.iloc[0], spans.arrest_to_death_max.iloc[0]) == (349, 379)
+
+
+def test_artuzov_and_zakovsky_under_each_source(ds):
+    # Artuzov: arrested 1937-05-13 (case file) or in the night of 12 to 13 May (the reference, agreeing),
+    # executed 1937-05-21 (case file): 8 days; the reference has 1937-08-21: 1937-05-13 -> 1937-08-13 =
+    # 31 + 30 + 31 = 92, + 8 = 100, and from 12 May 101.
+    # Zakovsky: arrest 1938-08-19 (case file), shot 1938-08-29 (both): 10 days; the reference arrests him on
+    # 1938-04-30: May 31 + Jun 30 + Jul 31 + 29 = 121.
+    falls = turnover.fall_sequences(ds, ["artur-artuzov", "leonid-zakovsky"])
+    spans = turnover.fall_spans(ds, falls).set_index(["person_id", "reading"])
+    assert tuple(spans.loc[("artur-artuzov", "package"), ["arrest_to_death_min", "arrest_to_death_max"]]) == (8, 8)
+    assert tuple(spans.loc[("artur-artuzov", "reference-facts"), ["arrest_to_death_min", "arrest_to_death_max"]]) == (100, 101)
+    assert tuple(spans.loc[("leonid-zakovsky", "package"), ["arrest_to_death_min", "arrest_to_death_max"]]) == (10, 10)
+    assert tuple(spans.loc[("leonid-zakovsky", "reference-facts"), ["arrest_to_death_min", "arrest_to_death_max"]]) == (121, 121)
+    table = turnover.fall_table(ds, falls)
+    assert table.loc["Artur Artuzov", "arrest to death"] == "8 days (case file) or 100 to 101 (reference-facts)"
+    assert table.loc["Leonid Zakovsky", "arrest to death"] == "10 days (case file) or 121 (reference-facts)"
+
+
+def test_the_quickest_end_under_each_source(ds):
+    # Of Artuzov and Zakovsky (counts above): Artuzov under both sources (8 < 10; at most 101 < 121).
+    falls = turnover.fall_sequences(ds, ["artur-artuzov", "leonid-zakovsky"])
+    quick = turnover.quickest_end(ds, falls)
+    assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
+        ("package", "artur-artuzov", 8), ("reference-facts", "artur-artuzov", 101)]
+    assert turnover.quickest_sentence(quick) == \
+        "The quickest end: Artur Artuzov, dead 8 days (case file) or at most 101 days (reference-facts) after the arrest."
+    # Were the reference to shoot Artuzov on 1937-12-21 (18 + 30 + 31 + 31 + 30 + 31 + 30 + 21 = 222 days after
+    # 13 May, 223 after 12 May), Zakovsky's 121 would be the reference's quickest: the ranking changes.
+    other = _redate(ds, "artur-artuzov-execution--date--ref", "1937-12-21")
+    quick = turnover.quickest_end(other, turnover.fall_sequences(other, ["artur-artuzov", "leonid-zakovsky"]))
+    assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
+        ("package", "artur-artuzov", 8), ("reference-facts", "leonid-zakovsky", 121)]
+    assert turnover.quickest_sentence(quick) == (
+        "The quickest end: Artur Artuzov under the case file's dates (8 days from arrest to death) but "
+        "Leonid Zakovsky under reference-facts' dates (121 days from arrest to death).")
+    # A tie: were the reference to arrest Zakovsky on 18 or 19 August (10 to 11 days before 29 August) and
+    # shoot Artuzov on 1937-05-23 (10 days after 13 May, 11 after 12 May), both take 10 to 11 days under the
+    # reference; equal bounds, so the name decides (Artur before Leonid).
+    tie = _redate(_redate(ds, "leonid-zakovsky-arrest--date--ref", "1938-08-18/1938-08-19"),
+                  "artur-artuzov-execution--date--ref", "1937-05-23")
+    quick = turnover.quickest_end(tie, turnover.fall_sequences(tie, ["artur-artuzov", "leonid-zakovsky"]))
+    assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
+        ("package", "artur-artuzov", 8), ("reference-facts", "artur-artuzov", 11)]
+    # One day less for Zakovsky (19 August only: 10 days) and he is the quicker under the reference.
+    tie = _redate(_redate(ds, "leonid-zakovsky-arrest--date--ref", "1938-08-19"),
+                  "artur-artuzov-execution--date--ref", "1937-05-23")
+    quick = turnover.quickest_end(tie, turnover.fall_sequences(tie, ["artur-artuzov", "leonid-zakovsky"]))
+    assert list(zip(quick.reading, quick.person_id)) == [("package", "artur-artuzov"), ("reference-facts", "leonid-zakovsky")]
 
 
 def test_no_fall_without_a_demotion_or_an_arrest(ds):
@@ -224,10 +363,50 @@ def test_yezhov_arrested_artuzov_and_fell_later(ds):
     assert "Joseph Stalin" not in set(table.purger)  # never removed
 
 
+def test_a_purge_is_officials_striking_officials(ds):
+    # Trilisser organised the arrests of Savinkov (émigré) and Reilly (foreign agent): captures of enemies, not
+    # purges; Toivo Vaha's part in Reilly's arrest neither. Yagoda's dismissal of Trilisser (1929-10) is one:
+    # Yagoda fell in his turn (genrikh-yagoda-demotion 1936-09-26).
+    table = turnover.purger_purged(ds)
+    pairs = set(zip(table.purger, table.purged))
+    assert not {("Mikhail Trilisser", "Boris Savinkov"), ("Mikhail Trilisser", "Sidney Reilly"),
+                ("Toivo Vähä", "Sidney Reilly")} & pairs
+    assert not {"Boris Savinkov", "Sidney Reilly"} & set(table.purged)
+    assert {("Genrikh Yagoda", "Mikhail Trilisser"), ("Nikolai Yezhov", "Yakov Agranov"),
+            ("Nikolai Yezhov", "Artur Artuzov")} <= pairs
+    row = _row(table, purger="Genrikh Yagoda", purged="Mikhail Trilisser")
+    assert (row.purger_fell, row.fell_date, row.fell_by) == ("demotion", "1936-09-26", "Joseph Stalin")
+    # Stalin (party, no post in the organs) is no official: his removals are not among the officials' acts.
+    inside = turnover.officials(ds)
+    assert "joseph-stalin" not in inside and {"mikhail-trilisser", "nikolai-yezhov"} <= inside
+    among = turnover.removals(ds, among_officials=True)
+    assert "joseph-stalin" not in set(among.purger_id) and "joseph-stalin" in set(turnover.removals(ds).purger_id)
+
+
 def test_purge_chains(ds):
-    chains = turnover.purge_chains(ds, ["nikolai-yezhov"])
-    assert "Lavrenty Beria —arrest 1939-04-10→ Nikolai Yezhov —demotion 1937-04→ Yakov Agranov" in set(chains.chain)
-    assert (chains.people >= 3).all()
+    # The officials' removals (acts among officials): Yagoda -> Trilisser; Yezhov -> Agranov (1937-04), Artuzov
+    # (1937-05-13); Beria -> Spiegelglas, Redens, Trilisser, Frinovsky, Yezhov (1939-04-10). Only Yezhov is both
+    # struck and striking, so the maximal chains of three are exactly Beria -> Yezhov -> Agranov and -> Artuzov.
+    chains = turnover.purge_chains(ds)
+    assert set(chains.chain) == {
+        "Lavrenty Beria —arrest 1939-04-10→ Nikolai Yezhov —demotion 1937-04→ Yakov Agranov",
+        "Lavrenty Beria —arrest 1939-04-10→ Nikolai Yezhov —arrest 1937-05-13→ Artur Artuzov"}
+    assert list(chains.people) == [3, 3]
+    assert turnover.purge_chains(ds, ["genrikh-yagoda"]).empty  # Yagoda is in no chain of three
+
+
+def test_purge_chains_run_backwards_in_time(ds):
+    # Four officials: A arrests B on 1937-05-13, B arrests C the same day (kept: the act may not come after),
+    # C arrests D on 1937-06-01 (after C's own arrest: the chain stops). One chain, A -> B -> C.
+    people = pd.DataFrame({"person_id": list("abcd"), "name": list("ABCD"), "side": ["apparatus"] * 4})
+    dates = {"e1": "1937-05-13", "e2": "1937-05-13", "e3": "1937-06-01"}
+    events = pd.DataFrame({"event_id": list(dates), "type": "arrest", "method": None, "scope": "domestic",
+                           "date": list(dates.values()), "start": [T(d) for d in dates.values()],
+                           "end": [T(d) for d in dates.values()], "certainty": "stated"})
+    roles = pd.DataFrame({"event_id": ["e1", "e1", "e2", "e2", "e3", "e3"], "person_id": list("abbccd"),
+                          "role": ["ordered_by", "subject"] * 3, "certainty": "stated"})
+    tiny = _with(ds, people=people, events=events, roles=roles)
+    assert list(turnover.purge_chains(tiny).chain) == ["A —arrest 1937-05-13→ B —arrest 1937-05-13→ C"]
 
 
 def test_conflicting_tenure_dates_side_by_side(ds, main):
@@ -236,6 +415,15 @@ def test_conflicting_tenure_dates_side_by_side(ds, main):
     row = _row(table, holder="Genrikh Yagoda", post="Secret police head", field="start")
     assert (row.recorded, row.recorded_by, row.reference) == ("1934-07-10", "case-file-0121", "1934-05-10")
     assert (table.recorded != table.reference).all()
+    # Rival gap-fillers are listed too, with no recorded date: Artuzov's end (1935-05-21, 1936) and Trilisser's
+    # start (1922-03, 1922-05-13) as foreign department head; Slutsky's single gap-filler is not a conflict.
+    artuzov = table[(table.holder == "Artur Artuzov") & (table.field == "end")]
+    assert list(artuzov.reference) == ["1935-05-21", "1936"] and set(artuzov.recorded) == {"—"}
+    trilisser = table[(table.holder == "Mikhail Trilisser") & (table.field == "start")]
+    assert list(trilisser.reference) == ["1922-03", "1922-05-13"]
+    assert "Abram Slutsky" not in set(table.holder)
+    deputy = turnover.tenure_conflicts(ds, turnover.tenures(ds, ["secret-police-deputy"]))
+    assert list(deputy[deputy.holder == "Vsevolod Merkulov"].reference) == ["1938-11-25", "1938-12-17"]
 
 
 def test_window_end_before_start():
@@ -263,6 +451,10 @@ def test_notebook_with_other_parameters(tmp_path):
     text = _markdown(out)
     assert "4 tenures of 1 post held by 4 people between 1934 and 1939; **4 of the 4** were later shot or killed." in text
     assert "3 holders fell" in text
+    # Of Yagoda (349 to 379 days), Yezhov (1939-04-10 -> 1940-02-04: 300) and Beria (1953-06-26 -> 1953-12-23:
+    # 4 + 31 + 31 + 30 + 31 + 30 + 23 = 180), Beria's end is the quickest, and no source dates it otherwise.
+    assert "The quickest end: Lavrenty Beria, dead 180 days after the arrest." in text
+    assert "officials of the organs" in text
     assert "Nikolai Yezhov took the harmless post before leaving the organs." in text
 
 

@@ -2,11 +2,15 @@
 replaced whom, how each tenure ended, and how long from a fall to an arrest to a bullet.
 
 Tenures come from `positions`; a tenure's length is a pair of bounds in days, never one padded
-number: shortest = max(0, end_earliest - start_latest), longest = end_latest - start_earliest. A
-date the case file leaves out but the reference source supplies (an attestation that `agrees`) fills
-the gap and is marked as coming from that source; a date the two sources give differently is never
-overwritten (see `tenure_conflicts`). Fates come from `Dataset.fates()`, arrests and trials from the
-events a person is the subject of. Used by `notebooks/02-leadership-turnover.ipynb`.
+number: shortest = max(0, end_earliest - start_latest), longest = end_latest - start_earliest
+(`evidence.span_days`, clipped at 0). A date the case file leaves out but a second source supplies (an
+attestation with an empty `agrees`: it fills a gap) is used and marked as coming from that source;
+when two such gap-fillers give different dates, the tenure shows their hull and is marked
+`contested`. A date two sources give differently is never overwritten: every length, fall lag and the
+ranking built on them (the quickest end) is computed under each source that dates an end
+(`evidence.readings`), and shown for each where they differ. Fates come from `Dataset.fates()`,
+arrests and trials from the events a person is the subject of (`evidence.participants`), removals
+from `evidence.acts`. Used by `notebooks/02-leadership-turnover.ipynb`.
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ import seaborn as sns
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import eras, params
+from . import eras, evidence
 from .dataset import DEATH_FATES, FATES, Dataset, organs
 from .errors import ParameterError
 from .style import palette
@@ -39,7 +43,11 @@ HARMLESS_POSTS = ("post-and-telegraph-commissar", "water-transport-commissar", "
 SHOT_OR_KILLED = ("executed", "assassinated", "killed")
 #: Events that remove a person, and the roles that make someone the remover.
 REMOVALS = ("arrest", "dismissal", "demotion")
-PURGER_ROLES = ("perpetrator", "ordered_by", "organiser")
+PURGER_ROLES = evidence.ACTOR_ROLES
+#: The side of the people who work for the organs (with anyone who held a post in them: `officials`).
+OFFICIAL_SIDE = "apparatus"
+#: How the package's own reading of a date is named when it is set beside another source's.
+PACKAGE = "package"
 #: The steps of a fall, in their order.
 STEPS = ("left", "demoted", "arrested", "tried", "died")
 STEP_WORDS = {"left": "left the organs", "demoted": "moved to a harmless post", "arrested": "arrested",
@@ -104,40 +112,77 @@ def lineage(ds: Dataset) -> pd.DataFrame:
 # --- tenures -------------------------------------------------------------------------------------
 
 def length_bounds(start_earliest, start_latest, end_earliest, end_latest) -> tuple[pd.Series, pd.Series]:
-    """Shortest and longest possible length in days: max(0, end_earliest - start_latest) and
-    end_latest - start_earliest. Missing dates give missing bounds (nullable Int64)."""
-    shortest = (pd.Series(end_earliest) - pd.Series(start_latest)).dt.days.clip(lower=0)
-    longest = (pd.Series(end_latest) - pd.Series(start_earliest)).dt.days
-    return shortest.astype("Int64"), longest.astype("Int64")
+    """Shortest and longest possible length of a tenure in days: `evidence.span_days` from its start
+    to its end, the shortest clipped at 0 (a tenure cannot be negative when both ends fall in one
+    window). Missing dates give missing bounds (nullable Int64)."""
+    shortest, longest = evidence.span_days(pd.Series(start_earliest, dtype="datetime64[ns]"),
+                                           pd.Series(start_latest, dtype="datetime64[ns]"),
+                                           pd.Series(end_earliest, dtype="datetime64[ns]"),
+                                           pd.Series(end_latest, dtype="datetime64[ns]"))
+    return shortest.clip(lower=0), longest
 
 
-def _days(lo, hi) -> str:
+def _days(lo, hi, unit: str = " days") -> str:
+    """'8 days', '81 to 110 days', or '≥ 4,922 days' when there is no upper bound."""
+    if pd.isna(hi):
+        return f"≥ {lo:,}{unit}"
     if lo == hi:
-        return f"{lo:,} days"
-    return f"{lo:,} to {hi:,} days"
+        return f"{lo:,}{unit}"
+    return f"{lo:,} to {hi:,}{unit}"
+
+
+def source_word(source_id: str) -> str:
+    """How a source is named in prose: 'case file' for the primary source, else its id."""
+    return "case file" if source_id == "case-file-0121" else source_id
+
+
+def by_source(readings: list[tuple[str, object, object]], unit: str = " days") -> str:
+    """Bounds under several sources as one phrase: [(source, lo, hi), ...] (the package's reading
+    first) -> '8 days (case file) or 100 (reference-facts)'; one reading, or all equal, gives no
+    source. Readings equal to an earlier one are left out; a source named twice (two of its pages
+    disagree) is 'another page' the second time."""
+    seen, parts = [], []
+    for src, lo, hi in readings:
+        key = (None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi))
+        if key[0] is None or key in seen:
+            continue
+        parts.append((src, _days(lo, hi, unit if not seen else "")))
+        seen.append(key)
+    if len(parts) == 1:
+        return parts[0][1]
+    named = []
+    for src, text in parts:
+        word = source_word(src)
+        named.append(f"{text} ({word}{', another page' if word in [w for w, _ in named] else ''})")
+        named[-1] = (word, named[-1])
+    return " or ".join(text for _, text in named)
 
 
 def _filled(ds: Dataset, fill_gaps: bool) -> pd.DataFrame:
-    """Every position with the holder's name, and its missing start or end filled from agreeing
-    attestations (the hull of their bounds; several dates are shown joined by ' or ')."""
+    """Every position with the holder's name, and its missing start or end filled from the
+    gap-filling attestations (those with an empty `agrees`). Several gap-fillers give the hull of
+    their bounds, their dates joined by ' or ', and, when their dates differ, `<field>_contested`."""
     p = ds.positions.merge(ds.people[["person_id", "name"]], on="person_id", how="left")
     for fld in ("start", "end"):
         p[f"{fld}_by"] = p.source_id.where(p[fld].notna())
+        p[f"{fld}_contested"] = False
     if not fill_gaps:
         return p
-    att = ds.attestations[ds.attestations.position_id.notna() & (ds.attestations.agrees == True)]  # noqa: E712
+    att = ds.attestations[ds.attestations.position_id.notna() & ds.attestations.agrees.isna()]
     att = att.sort_values(["date_earliest", "date_latest", "attestation_id"])
     for fld in ("start", "end"):
         a = att[att.field == fld]
         hull = a.groupby("position_id").agg(
             text=("date", lambda d: " or ".join(dict.fromkeys(d))), earliest=("date_earliest", "min"),
-            latest=("date_latest", "max"), by=("source_id", lambda s: ", ".join(sorted(set(s)))))
+            latest=("date_latest", "max"), by=("source_id", lambda s: ", ".join(sorted(set(s)))),
+            dates=("date", "nunique"))
         gap = p[fld].isna() & p.position_id.isin(hull.index)
         ids = p.loc[gap, "position_id"]
         p.loc[gap, fld] = ids.map(hull.text).values
         p.loc[gap, f"{fld}_earliest"] = ids.map(hull.earliest).values
         p.loc[gap, f"{fld}_latest"] = ids.map(hull.latest).values
         p.loc[gap, f"{fld}_by"] = ids.map(hull.by).values
+        p.loc[gap, f"{fld}_contested"] = ids.map(hull.dates > 1).values.astype(bool)
     return p
 
 
@@ -163,6 +208,44 @@ def _sorted(t: pd.DataFrame, posts: list[str]) -> pd.DataFrame:
     return t.loc[idx].reset_index(drop=True)
 
 
+def tenure_readings(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
+    """Each tenure under each source that dates its start or end (`evidence.readings`): the package's
+    reading (its own dates, gaps filled as in `tenures`) first, then every other source's, which
+    takes that source's own date for an end where it gives one and the package's elsewhere.
+
+    One row per tenure and reading: position_id, reading ('package' or a source_id), source (the
+    package row's source_id for the package's reading, else the reading's), start, end (EDTF),
+    start_earliest, start_latest, end_earliest, end_latest, shortest_days, longest_days (an ongoing
+    tenure without an end runs to the end of the data: shortest only). In the order of `tenures`.
+    """
+    coverage = eras.coverage_end(ds)
+    rows = []
+    for r in tenures.itertuples():
+        own = {"start": (r.start, r.start_earliest, r.start_latest), "end": (r.end, r.end_earliest, r.end_latest)}
+        rd = evidence.readings(ds, [("position", r.position_id, "start"), ("position", r.position_id, "end")])
+        base = rd.iloc[0]
+        for x in rd.itertuples():
+            row = {"position_id": r.position_id, "reading": x.source,
+                   "source": r.source_id if x.source == PACKAGE else x.source}
+            for i, fld in enumerate(("start", "end")):
+                date = getattr(x, f"date_{i}")
+                given = x.source != PACKAGE and date is not None and date != base[f"date_{i}"]
+                row[fld], row[f"{fld}_earliest"], row[f"{fld}_latest"] = (
+                    (date, getattr(x, f"earliest_{i}"), getattr(x, f"latest_{i}")) if given else own[fld])
+            row["_ongoing"] = r.end_reason == "ongoing"
+            rows.append(row)
+    cols = ["position_id", "reading", "source", "start", "end", "start_earliest", "start_latest",
+            "end_earliest", "end_latest", "shortest_days", "longest_days"]
+    out = pd.DataFrame(rows, columns=cols[:9] + ["_ongoing"])
+    for c in ("start_earliest", "start_latest", "end_earliest", "end_latest"):
+        out[c] = pd.to_datetime(out[c])
+    out["shortest_days"], out["longest_days"] = length_bounds(out.start_earliest, out.start_latest,
+                                                             out.end_earliest, out.end_latest)
+    open_ = out._ongoing & out.end_earliest.isna() & out.start_latest.notna()
+    out.loc[open_, "shortest_days"] = (coverage - out.loc[open_, "start_latest"]).dt.days.clip(lower=0).astype("Int64")
+    return out[cols].reset_index(drop=True)
+
+
 def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = True,
             fill_gaps: bool = True) -> pd.DataFrame:
     """Tenures of the chosen posts (see `select_posts`) with their length as bounds and the holder's fate.
@@ -171,10 +254,15 @@ def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = 
     window drops the tenures with neither a start nor an end (they cannot be placed). A tenure with
     no end is open: if its end_reason is `ongoing` it ran at least to the end of the data
     (`eras.coverage_end`) and its length is '≥ shortest'; otherwise its end is not given and its
-    length has no bounds. Columns: position_id, person_id, name, post, post_label, level, org_id,
-    title, acting, start, end (EDTF; gaps filled from the reference are marked in start_by/end_by),
-    their bounds, end_reason, certainty, shortest_days, longest_days, open_end, length (text),
-    dated, fate, fate_date, fate_start, fate_end, fate_certainty. Ordered by post, then by start.
+    length has no bounds. shortest_days/longest_days are the package's reading; `length` gives the
+    bounds under each source where they differ (`tenure_readings`), e.g. '809 days (case file) or
+    809 to 870 (reference-facts)', and `differs` says a second source gives another length.
+    Columns: position_id, person_id, name, post, post_label, level, org_id, title, acting, start, end
+    (EDTF; gaps filled from a second source are marked in start_by/end_by), their bounds,
+    start_contested, end_contested and contested (a gap filled from rival dates: the hull is shown),
+    end_reason, certainty, shortest_days,
+    longest_days, open_end, length (text), differs, dated, fate, fate_date, fate_start, fate_end,
+    fate_certainty. Ordered by post, then by start.
     """
     chosen = select_posts(ds, posts)
     t = _filled(ds, fill_gaps)
@@ -189,45 +277,107 @@ def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = 
     ongoing = t.end.isna() & (t.end_reason == "ongoing") & t.start_latest.notna()
     t["open_end"] = t.end.isna()
     t.loc[ongoing, "shortest_days"] = (coverage - t.loc[ongoing, "start_latest"]).dt.days.clip(lower=0).astype("Int64")
+    t["contested"] = t.start_contested | t.end_contested
     lo, hi = _span(t, coverage)
     t["dated"] = lo.notna()
-    text = []
-    for row in t.itertuples():
-        if pd.notna(row.longest_days):
-            text.append(_days(row.shortest_days, row.longest_days))
-        elif pd.notna(row.start_latest) and row.end_reason == "ongoing":
-            text.append(f"≥ {row.shortest_days:,} days (in post at the end of the data, {coverage:%Y-%m-%d})")
-        elif pd.notna(row.start_latest):
-            text.append("end not given")
-        elif pd.notna(row.end_latest):
-            text.append("start not given")
-        else:
-            text.append("no dates")
-    t["length"] = text
     if start is not None or end is not None:
         keep = t.dated.copy()
         if start is not None:
             keep &= hi >= pd.Timestamp(start)
         if end is not None:
             keep &= lo <= pd.Timestamp(end)
-        t = t[keep]
+        t = t[keep].copy()
+    every = tenure_readings(ds, t)
+    text, differs = [], []
+    for row in t.itertuples():
+        mine = every[every.position_id == row.position_id]
+        first = mine.iloc[0]
+        phrase = by_source([(first.source, row.shortest_days, row.longest_days)]
+                           + [(r.source, r.shortest_days, r.longest_days) for r in mine.iloc[1:].itertuples()])
+        differs.append(" or " in phrase)
+        if pd.notna(row.longest_days):
+            text.append(phrase)
+        elif pd.notna(row.start_latest) and row.end_reason == "ongoing":
+            text.append(f"{phrase} (in post at the end of the data, {coverage:%Y-%m-%d})" if not differs[-1]
+                        else f"{phrase}; in post at the end of the data, {coverage:%Y-%m-%d}")
+        elif pd.notna(row.start_latest):
+            text.append("end not given")
+        elif pd.notna(row.end_latest):
+            text.append("start not given")
+        else:
+            text.append("no dates")
+    t["length"], t["differs"] = text, differs
     fates = ds.fates()[["person_id", "fate", "date", "start", "end", "certainty"]].rename(
         columns={"date": "fate_date", "start": "fate_start", "end": "fate_end", "certainty": "fate_certainty"})
     t = t.merge(fates, on="person_id", how="left")
     t["fate"] = t.fate.fillna(NO_FATE)
     cols = ["position_id", "person_id", "name", "post", "post_label", "level", "org_id", "title", "acting",
-            "start", "end", "start_by", "end_by", "start_earliest", "start_latest", "end_earliest", "end_latest",
-            "end_reason", "certainty", "shortest_days", "longest_days", "open_end", "length", "dated",
-            "fate", "fate_date", "fate_start", "fate_end", "fate_certainty"]
+            "source_id", "start", "end", "start_by", "end_by", "start_earliest", "start_latest", "end_earliest", "end_latest",
+            "start_contested", "end_contested", "contested", "end_reason", "certainty", "shortest_days", "longest_days", "open_end", "length",
+            "differs", "dated", "fate", "fate_date", "fate_start", "fate_end", "fate_certainty"]
     return _sorted(t[cols], chosen)
+
+
+def longest_tenure(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
+    """The longest tenure bounded on both sides (the greatest shortest length; ties to the greater
+    longest, then the position_id) under each reading of `tenure_readings`: for a source, each tenure
+    is read from that source's dates where it gives them and from the package's elsewhere.
+
+    One row per reading, the package's first: reading, position_id, name, post_label, shortest_days,
+    longest_days. Empty when no tenure is bounded on both sides."""
+    every = tenure_readings(ds, tenures)
+    every = every[every.longest_days.notna()]
+    cols = ["reading", "position_id", "name", "post_label", "shortest_days", "longest_days"]
+    if every.empty:
+        return pd.DataFrame(columns=cols)
+    info = tenures.drop_duplicates("position_id").set_index("position_id")[["name", "post_label"]]
+    package = every[every.reading == PACKAGE].set_index("position_id")
+    rows = []
+    for reading in [PACKAGE] + sorted(set(every.reading) - {PACKAGE}):
+        mine = every[every.reading == reading].set_index("position_id")
+        view = pd.concat([mine, package.drop(index=mine.index, errors="ignore")]).reset_index()
+        best = view.sort_values(["shortest_days", "longest_days", "position_id"],
+                                ascending=[False, False, True]).iloc[0]
+        rows.append({"reading": reading, "position_id": best.position_id, "name": info.at[best.position_id, "name"],
+                     "post_label": info.at[best.position_id, "post_label"], "shortest_days": best.shortest_days,
+                     "longest_days": best.longest_days})
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("shortest_days", "longest_days"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def _whose(word: str) -> str:
+    word = "the case file" if word == "case file" else word
+    return word + ("'" if word.endswith("s") else "'s")
+
+
+def longest_sentence(longest: pd.DataFrame, tenures: pd.DataFrame) -> str:
+    """The longest tenure in words (`longest_tenure`): one holder with his length under each source
+    where they differ, or the holder under each reading when the sources change the ranking."""
+    if longest.empty:
+        return ""
+    length = tenures.drop_duplicates("position_id").set_index("position_id").length
+    if longest.position_id.nunique() == 1:
+        r = longest.iloc[0]
+        return f"the longest tenure the dates bound on both sides is {r['name']}'s as *{r.post_label}*, {length[r.position_id]}."
+    source = tenures.drop_duplicates("position_id").set_index("position_id").source_id
+    parts = [f"{r.name}'s as *{r.post_label}* under "
+             f"{_whose(source_word(source[r.position_id]) if r.reading == PACKAGE else source_word(r.reading))} dates "
+             f"({_days(r.shortest_days, r.longest_days)})" for r in longest.itertuples()]
+    return "the longest tenure the dates bound on both sides is " + ", ".join(parts[:-1]) + " but " + parts[-1] + "."
 
 
 def length_table(tenures: pd.DataFrame) -> pd.DataFrame:
     """The tenures as a table to read: post, holder, acting, start, end, how it ended, the length
-    bounds and the holder's fate, in the order of `tenures`."""
-    out = tenures.assign(
-        start=tenures.start.fillna("—") + np.where(tenures.start_by == "reference-facts", " (ref.)", ""),
-        end=tenures.end.fillna("—") + np.where(tenures.end_by == "reference-facts", " (ref.)", ""))
+    bounds (the package's reading in the two columns of days; `length` under each source where they
+    differ) and the holder's fate, in the order of `tenures`. A date filled from the reference is
+    marked '(ref.)', and '(ref., contested)' when its pages give rival dates (the hull is used)."""
+    def mark(fld):
+        ref = (tenures[f"{fld}_by"] == "reference-facts").to_numpy()
+        rival = tenures[f"{fld}_contested"].to_numpy() & ref
+        return tenures[fld].fillna("—") + np.where(rival, " (ref., contested)", np.where(ref, " (ref.)", ""))
+    out = tenures.assign(start=mark("start"), end=mark("end"))
     out = out.drop(columns="post").rename(columns={
         "post_label": "post", "name": "holder", "end_reason": "ended",
         "shortest_days": "shortest (days)", "longest_days": "longest (days)"})
@@ -279,35 +429,16 @@ def succession(tenures: pd.DataFrame) -> pd.DataFrame:
 
 # --- arrests, deaths and falls -------------------------------------------------------------------
 
-def subject_events(ds: Dataset, types, person_ids=None) -> pd.DataFrame:
-    """Events of the given types in which each person is the subject: person_id, event_id, type, date,
-    start, end, title, certainty (the weaker of the event's and the role's). By person and start."""
-    order = {"stated": 0, "alleged": 1, "disputed": 2}
-    r = ds.roles[ds.roles.role == "subject"]
-    if person_ids is not None:
-        r = r[r.person_id.isin(list(person_ids))]
-    ev = ds.events[ds.events.type.isin(list(types))]
-    x = r.merge(ev[["event_id", "type", "date", "start", "end", "title", "certainty"]], on="event_id",
-                suffixes=("_role", ""))
-    x["certainty"] = [max(a, b, key=order.get) for a, b in zip(x.certainty, x.certainty_role)]
-    cols = ["person_id", "event_id", "type", "date", "start", "end", "title", "certainty"]
-    return x[cols].sort_values(["person_id", "start", "event_id"]).reset_index(drop=True)
-
-
 def marks(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
     """The arrests and deaths of the holders in `tenures`, to mark on the chart: person_id, kind
     ('arrest' or 'death'), date (EDTF), start, end. Deaths are the fates that are deaths."""
     people = sorted(tenures.person_id.unique())
-    arrests = subject_events(ds, ["arrest"], people).assign(kind="arrest")
+    arrests = evidence.participants(ds, ("subject",), ["arrest"], people).assign(kind="arrest")
     f = ds.fates()
     deaths = f[f.person_id.isin(people) & f.fate.isin(DEATH_FATES)].assign(kind="death")
     cols = ["person_id", "kind", "date", "start", "end"]
     out = pd.concat([arrests[cols], deaths[cols]], ignore_index=True)
     return out.sort_values(["person_id", "start", "kind"]).reset_index(drop=True)
-
-
-def _lag(a_lo, a_hi, b_lo, b_hi) -> tuple[int, int]:
-    return (b_lo - a_hi).days, (b_hi - a_lo).days
 
 
 def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFrame:
@@ -319,9 +450,12 @@ def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFr
     one counting as open); demoted: the start of his first harmless post; arrested: his first arrest
     from the start of that last tenure on; tried: his first trial after that arrest; died: his fate,
     when it is a death. A step the data lacks is left out. lag_min/lag_max bound the days since the
-    previous recorded step (negative when this step came first, e.g. a harmless post taken while still
-    in the organs). One row per person and step: person_id, name, step, what, date (EDTF), earliest,
-    latest, after (the previous step), lag_min, lag_max. People in order of their first step.
+    previous recorded step (`evidence.span_days`; negative when this step came first, e.g. a harmless
+    post taken while still in the organs). These are the package's dates; `fall_spans` reads the
+    spans under each source. One row per person and step: person_id, name, step, what, date (EDTF),
+    earliest, latest, after (the previous step), lag_min, lag_max, and where the date comes from:
+    target ('position' or 'event'), target_id, field, source (the source_id that dates it). People in
+    order of their first step.
     """
     people = sorted(set(person_ids))
     pos = _filled(ds, fill_gaps)
@@ -332,8 +466,9 @@ def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFr
     lo, hi = _span(inside, coverage)
     inside["last_key"], inside["dated"], inside["open"] = hi, lo.notna(), inside.end_earliest.isna()
     harmless = pos[pos.post.isin(HARMLESS_POSTS) & pos.start_earliest.notna()].sort_values(["person_id", "start_earliest"])
-    arrests = subject_events(ds, ["arrest"], people)
-    trials = subject_events(ds, ["trial"], people)
+    arrests = evidence.participants(ds, ("subject",), ["arrest"], people)
+    trials = evidence.participants(ds, ("subject",), ["trial"], people)
+    source_of = ds.events.set_index("event_id").source_id
     f = ds.fates()
     deaths = f[f.person_id.isin(people) & f.fate.isin(DEATH_FATES)].set_index("person_id")
     names = ds.people.set_index("person_id").name
@@ -343,33 +478,41 @@ def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFr
         mine = inside[inside.person_id == pid].sort_values(["dated", "last_key", "open", "position_id"])
         last = mine.iloc[-1] if len(mine) else None
         if last is not None and pd.notna(last.end_earliest):
-            steps.append(("left", last.title, last.end, last.end_earliest, last.end_latest))
+            steps.append(("left", last.title, last.end, last.end_earliest, last.end_latest,
+                          ("position", last.position_id, "end", last.end_by)))
         h = harmless[harmless.person_id == pid]
         if len(h):
-            steps.append(("demoted", h.iloc[0].title, h.iloc[0].start, h.iloc[0].start_earliest, h.iloc[0].start_latest))
+            first = h.iloc[0]
+            steps.append(("demoted", first.title, first.start, first.start_earliest, first.start_latest,
+                          ("position", first.position_id, "start", first.start_by)))
         since = None if last is None else last.start_earliest if pd.notna(last.start_earliest) else last.end_earliest
         a = arrests[arrests.person_id == pid]
         if since is not None and pd.notna(since):
             a = a[a.end >= since]
         if len(a):
             arrest = a.iloc[0]
-            steps.append(("arrested", arrest.title, arrest.date, arrest.start, arrest.end))
+            steps.append(("arrested", arrest.title, arrest.date, arrest.start, arrest.end,
+                          ("event", arrest.event_id, "date", arrest.source_id)))
             tr = trials[(trials.person_id == pid) & (trials.end >= arrest.start)]
             if len(tr):
-                steps.append(("tried", tr.iloc[0].title, tr.iloc[0].date, tr.iloc[0].start, tr.iloc[0].end))
+                t0 = tr.iloc[0]
+                steps.append(("tried", t0.title, t0.date, t0.start, t0.end, ("event", t0.event_id, "date", t0.source_id)))
         if not any(s[0] in ("demoted", "arrested") for s in steps):
             continue
         if pid in deaths.index:
             d = deaths.loc[pid]
-            steps.append(("died", d.fate.replace("_", " "), d.date, d.start, d.end))
+            steps.append(("died", d.fate.replace("_", " "), d.date, d.start, d.end,
+                          ("event", d.event_id, "date", source_of[d.event_id])))
         prev = None
-        for step, what, date, earliest, latest in steps:
-            lag = _lag(prev[3], prev[4], earliest, latest) if prev else (None, None)
+        for step, what, date, earliest, latest, (target, target_id, fld, src) in steps:
+            lag = evidence.span_days(prev[3], prev[4], earliest, latest) if prev else (None, None)
             rows.append({"person_id": pid, "name": names[pid], "step": step, "what": what, "date": date,
                          "earliest": earliest, "latest": latest, "after": prev[0] if prev else None,
-                         "lag_min": lag[0], "lag_max": lag[1]})
+                         "lag_min": lag[0], "lag_max": lag[1], "target": target, "target_id": target_id,
+                         "field": fld, "source": src})
             prev = (step, what, date, earliest, latest)
-    cols = ["person_id", "name", "step", "what", "date", "earliest", "latest", "after", "lag_min", "lag_max"]
+    cols = ["person_id", "name", "step", "what", "date", "earliest", "latest", "after", "lag_min", "lag_max",
+            "target", "target_id", "field", "source"]
     out = pd.DataFrame(rows, columns=cols)
     out["lag_min"], out["lag_max"] = out.lag_min.astype("Int64"), out.lag_max.astype("Int64")
     out["step"] = pd.Categorical(out.step, categories=list(STEPS), ordered=True)
@@ -379,33 +522,108 @@ def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFr
     return out.reset_index(drop=True)
 
 
-def fall_spans(falls: pd.DataFrame) -> pd.DataFrame:
-    """Per person, the two spans of the question: from the fall (leaving the organs or the harmless post,
-    whichever came first) to the arrest, and from the arrest to the death, each as bounds in days.
-    Columns: person_id, name, fall_to_arrest_min/max, arrest_to_death_min/max (missing where a step is
-    not recorded). In the order of `falls`."""
+#: The two spans of a fall: (name, the steps it may start from, earliest first, the step it ends at).
+SPANS = (("fall_to_arrest", ("left", "demoted"), "arrested"), ("arrest_to_death", ("arrested",), "died"))
+
+
+def fall_spans(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
+    """Per person and reading, the two spans of the question: from the fall (leaving the organs or the
+    harmless post, whichever came first) to the arrest, and from the arrest to the death, each as
+    bounds in days (`evidence.span_days`).
+
+    The spans are computed under each source that dates one of these steps (`evidence.readings`): the
+    package's reading first ('package'; `falls`' own dates), then each other source's, which takes its
+    own date for a step where it gives one and the package's elsewhere. A reading whose spans are all
+    the package's is left out. Columns: person_id, name, reading ('package' or a source_id),
+    fall_to_arrest_min/max, fall_to_arrest_by, arrest_to_death_min/max, arrest_to_death_by (`_by`:
+    the sources of the two dates, joined by ' + '; missing where a step is not recorded). In the order
+    of `falls`, the package's reading first."""
     rows = []
     for pid, own in falls.groupby("person_id", sort=False):
-        at = own.set_index("step", drop=False)
-        fall = own[own.step.isin(["left", "demoted"])].sort_values(["earliest", "latest"])
-        row = {"person_id": pid, "name": own.name.iloc[0]}
-        for key, a, b in (("fall_to_arrest", fall.iloc[0] if len(fall) else None, "arrested"),
-                          ("arrest_to_death", at.loc["arrested"] if "arrested" in at.index else None, "died")):
-            lag = _lag(a.earliest, a.latest, at.loc[b].earliest, at.loc[b].latest) \
-                if a is not None and b in at.index else (None, None)
-            row[f"{key}_min"], row[f"{key}_max"] = lag
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=["person_id", "name", "fall_to_arrest_min", "fall_to_arrest_max",
-                                      "arrest_to_death_min", "arrest_to_death_max"])
-    for c in out.columns[2:]:
+        own = own[own.step.isin(["left", "demoted", "arrested", "died"])].reset_index(drop=True)
+        ends = list(zip(own.target, own.target_id, own.field))
+        rd = evidence.readings(ds, ends)
+        base = rd.iloc[0]
+        found = []
+        for x in rd.itertuples():
+            bounds = {}
+            for i, r in own.iterrows():
+                date = getattr(x, f"date_{i}")
+                given = x.source != PACKAGE and date is not None and date != base[f"date_{i}"]
+                bounds[r.step] = ((getattr(x, f"earliest_{i}"), getattr(x, f"latest_{i}"), x.source) if given
+                                  else (r.earliest, r.latest, r.source))
+            row = {"person_id": pid, "name": own.name.iloc[0], "reading": x.source}
+            for key, starts, stop in SPANS:
+                begin = sorted((bounds[s] for s in starts if s in bounds), key=lambda b: (b[0], b[1]))
+                if begin and stop in bounds:
+                    a, b = begin[0], bounds[stop]
+                    row[f"{key}_min"], row[f"{key}_max"] = evidence.span_days(a[0], a[1], b[0], b[1])
+                    row[f"{key}_by"] = " + ".join(dict.fromkeys(sorted({a[2], b[2]})))
+                else:
+                    row[f"{key}_min"] = row[f"{key}_max"] = row[f"{key}_by"] = None
+            spans = tuple(row[f"{k}_{m}"] for k, _, _ in SPANS for m in ("min", "max"))
+            if spans not in found:
+                found.append(spans)
+                rows.append(row)
+    cols = ["person_id", "name", "reading", "fall_to_arrest_min", "fall_to_arrest_max", "fall_to_arrest_by",
+            "arrest_to_death_min", "arrest_to_death_max", "arrest_to_death_by"]
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("fall_to_arrest_min", "fall_to_arrest_max", "arrest_to_death_min", "arrest_to_death_max"):
         out[c] = out[c].astype("Int64")
     return out
 
 
-def fall_table(falls: pd.DataFrame) -> pd.DataFrame:
+def quickest_end(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
+    """The quickest end (the shortest longest-possible span from arrest to death) under each reading of
+    `fall_spans`: for a source, each person's span is read from that source's dates where it gives
+    them and from the package's elsewhere. Ties go to the shorter shortest span, then to the name.
+
+    One row per reading, the package's first: reading, person_id, name, arrest_to_death_min,
+    arrest_to_death_max, by (the sources of the two dates). Empty when no fall runs to a death."""
+    spans = fall_spans(ds, falls).dropna(subset=["arrest_to_death_min"])
+    cols = ["reading", "person_id", "name", "arrest_to_death_min", "arrest_to_death_max", "by"]
+    if spans.empty:
+        return pd.DataFrame(columns=cols)
+    package = spans[spans.reading == PACKAGE].set_index("person_id")
+    rows = []
+    for reading in [PACKAGE] + sorted(set(spans.reading) - {PACKAGE}):
+        mine = spans[spans.reading == reading].set_index("person_id")
+        view = pd.concat([mine, package.drop(index=mine.index, errors="ignore")]).reset_index()
+        best = view.sort_values(["arrest_to_death_max", "arrest_to_death_min", "name"]).iloc[0]
+        rows.append({"reading": reading, "person_id": best.person_id, "name": best["name"],
+                     "arrest_to_death_min": best.arrest_to_death_min, "arrest_to_death_max": best.arrest_to_death_max,
+                     "by": best.arrest_to_death_by})
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("arrest_to_death_min", "arrest_to_death_max"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def _reading_word(reading: str, by: str) -> str:
+    return " + ".join(source_word(s) for s in by.split(" + ")) if reading == PACKAGE else source_word(reading)
+
+
+def quickest_sentence(quickest: pd.DataFrame) -> str:
+    """The quickest end in words, under each reading: one name when every source agrees on who, with
+    the bounds under each where they differ; else the name under each reading."""
+    if quickest.empty:
+        return ""
+    def bound(r):
+        return (f"at most {r.arrest_to_death_max:,} days" if r.arrest_to_death_min != r.arrest_to_death_max
+                else f"{r.arrest_to_death_max:,} days")
+    words = [(_reading_word(r.reading, r.by), r) for r in quickest.itertuples()]
+    if quickest.person_id.nunique() == 1:
+        spans = " or ".join(f"{bound(r)} ({w})" for w, r in words) if len(words) > 1 else bound(words[0][1])
+        return f"The quickest end: {quickest.name.iloc[0]}, dead {spans} after the arrest."
+    parts = [f"{r.name} under {_whose(w)} dates ({bound(r)} from arrest to death)" for w, r in words]
+    return "The quickest end: " + ", ".join(parts[:-1]) + " but " + parts[-1] + "."
+
+
+def fall_table(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     """One row per person: the date of each step of the fall, with the lag since the previous step,
-    e.g. '1939-04-10 (+369 days)', then the spans fall -> arrest and arrest -> death (`fall_spans`);
-    '—' where the data records no such step. In the order of `falls`."""
+    e.g. '1939-04-10 (+369 days)', then the spans fall -> arrest and arrest -> death under each source
+    where they differ (`fall_spans`), e.g. '8 days (case file) or 100 (reference-facts)'; '—' where
+    the data records no such step. In the order of `falls`."""
     def cell(r):
         if pd.isna(r.lag_min):
             return r.date
@@ -418,10 +636,14 @@ def fall_table(falls: pd.DataFrame) -> pd.DataFrame:
     wide.columns.name = None
     last_post = falls[falls.step == "left"].set_index("name").what
     wide.insert(0, "last post in the organs", last_post.reindex(wide.index))
-    spans = fall_spans(falls).set_index("name")
+    spans = fall_spans(ds, falls)
     for key, words in (("fall_to_arrest", "fall to arrest"), ("arrest_to_death", "arrest to death")):
-        wide[words] = [None if pd.isna(lo) else _days(lo, hi) for lo, hi in
-                       zip(spans[f"{key}_min"].reindex(wide.index), spans[f"{key}_max"].reindex(wide.index))]
+        texts = {}
+        for name, own in spans.groupby("name", sort=False):
+            readings = [(_reading_word(r.reading, getattr(r, f"{key}_by")), getattr(r, f"{key}_min"),
+                         getattr(r, f"{key}_max")) for r in own.itertuples() if pd.notna(getattr(r, f"{key}_min"))]
+            texts[name] = by_source(readings) if readings else None
+        wide[words] = [texts.get(n) for n in wide.index]
     return wide.fillna("—")
 
 
@@ -470,35 +692,43 @@ def turnover(tenures: pd.DataFrame, per_year: pd.DataFrame) -> pd.DataFrame:
 
 # --- purgers purged ------------------------------------------------------------------------------
 
-def removals(ds: Dataset) -> pd.DataFrame:
-    """Who removed or arrested whom: one row per removal event (REMOVALS) with a subject and each
-    person in a PURGER_ROLES role. Columns: purger_id, purger, role, purged_id, purged, event_id, type,
-    date, start, end, certainty (the weakest of the event's and the two roles')."""
-    order = {"stated": 0, "alleged": 1, "disputed": 2}
-    ev = ds.events[ds.events.type.isin(REMOVALS)][["event_id", "type", "date", "start", "end", "certainty"]]
-    subj = ds.roles[ds.roles.role == "subject"][["event_id", "person_id", "certainty"]]
-    doer = ds.roles[ds.roles.role.isin(PURGER_ROLES)][["event_id", "person_id", "role", "certainty"]]
-    x = (ev.merge(subj.rename(columns={"person_id": "purged_id", "certainty": "c_subject"}), on="event_id")
-         .merge(doer.rename(columns={"person_id": "purger_id", "certainty": "c_purger"}), on="event_id"))
-    x = x[x.purger_id != x.purged_id].copy()
-    x["certainty"] = [max(a, b, c, key=order.get) for a, b, c in zip(x.certainty, x.c_subject, x.c_purger)]
+def officials(ds: Dataset) -> set[str]:
+    """The officials of the organs: people of the `apparatus` side, and anyone who held a post in an
+    organisation of the organs (`organs`) at any time."""
+    held = ds.positions.person_id[ds.positions.org_id.isin(organs(ds.organisations))]
+    return set(ds.people.person_id[ds.people.side == OFFICIAL_SIDE]) | set(held)
+
+
+def removals(ds: Dataset, among_officials: bool = False) -> pd.DataFrame:
+    """Who removed or arrested whom (`evidence.acts` on REMOVALS): one row per removal event with a
+    subject and each person in a PURGER_ROLES role. among_officials: only acts where both the remover
+    and the removed are officials of the organs (`officials`), i.e. a purge of the organs, not the
+    capture of their enemies. Columns: purger_id, purger, role, purged_id, purged, event_id, type, date,
+    start, end, certainty (the weakest of the event's and the two roles')."""
+    x = evidence.acts(ds, REMOVALS, PURGER_ROLES).rename(columns={"actor": "purger_id", "victim": "purged_id"})
+    if among_officials:
+        inside = officials(ds)
+        x = x[x.purger_id.isin(inside) & x.purged_id.isin(inside)]
     names = ds.people.set_index("person_id").name
-    x["purger"], x["purged"] = x.purger_id.map(names), x.purged_id.map(names)
+    x = x.assign(purger=x.purger_id.map(names), purged=x.purged_id.map(names))
     cols = ["purger_id", "purger", "role", "purged_id", "purged", "event_id", "type", "date", "start", "end", "certainty"]
     return x[cols].sort_values(["start", "purger_id", "event_id"]).reset_index(drop=True)
 
 
 def purger_purged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.DataFrame:
-    """Purgers purged: each removal (arrest, dismissal, demotion) whose remover was himself removed or
-    arrested later, with his own fall, who brought it about and the lag in days (bounds).
+    """Purgers purged: each removal (arrest, dismissal, demotion) of an official of the organs by an
+    official of the organs (`officials`: side `apparatus`, or a post in the organs) whose remover was
+    himself removed or arrested later, with his own fall, who brought it about (anyone) and the lag in
+    days (bounds, `evidence.span_days`).
 
     person_ids: keep the rows where the purger or the purged is one of them; start/end: keep acts whose
     date may fall in that window. Columns: purger, act, purged, date, certainty, purger_fell (type of
     his own removal), fell_date, fell_by, lag_min, lag_max. In order of the act's date.
     """
-    rem = removals(ds)
-    own = subject_events(ds, REMOVALS)
-    by = rem.assign(who=rem.purger + np.where(rem.certainty == "stated", "", " (" + rem.certainty + ")"))
+    rem = removals(ds, among_officials=True)
+    every = removals(ds)
+    own = evidence.participants(ds, ("subject",), REMOVALS)
+    by = every.assign(who=every.purger + np.where(every.certainty == "stated", "", " (" + every.certainty + ")"))
     by = by.groupby("event_id").who.agg(lambda s: ", ".join(sorted(set(s))))
     rows = []
     for r in rem.itertuples():
@@ -506,7 +736,7 @@ def purger_purged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.Data
         if not len(later):
             continue
         fall = later.iloc[0]
-        lo, hi = _lag(r.start, r.end, fall.start, fall.end)
+        lo, hi = evidence.span_days(r.start, r.end, fall.start, fall.end)
         rows.append({"purger": r.purger, "act": f"{r.type} ({r.role.replace('_', ' ')})", "purged": r.purged,
                      "date": r.date, "certainty": r.certainty, "purger_fell": fall.type, "fell_date": fall.date,
                      "fell_by": by.get(fall.event_id, "—"), "lag_min": lo, "lag_max": hi,
@@ -528,55 +758,58 @@ def purger_purged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.Data
 
 
 def purge_chains(ds: Dataset, person_ids=None) -> pd.DataFrame:
-    """Chains of removals A -> B -> C ...: A removed or arrested B after B had removed or arrested C.
+    """Chains of purges A -> B -> C ...: A removed or arrested B after B had removed or arrested C, every
+    link an act among officials of the organs (`removals(among_officials=True)`), time running
+    backwards along the chain (each link's act begins no later than the previous link's ends).
 
-    Built from `removals` (the first act per pair); only maximal chains of three people or more, and
-    with person_ids only those that pass through one of them. Columns: chain (names with the act and
-    its date on each link), people. Longest first, then alphabetical.
+    Built on `evidence.act_graph`; each link is the pair's first act. Only maximal chains of three
+    people or more (not part of a longer one), and with person_ids only those that pass through one of
+    them. Columns: chain (names with the act and its date on each link), people. Longest first, then
+    alphabetical.
     """
-    rem = removals(ds).drop_duplicates(["purger_id", "purged_id"])
-    edges = {}
-    for r in rem.itertuples():
-        edges.setdefault(r.purger_id, []).append(r)
+    acts = removals(ds, among_officials=True).rename(columns={"purger_id": "actor", "purged_id": "victim"})
+    names = ds.people.set_index("person_id").name
+    graph = evidence.act_graph(acts, names)
+    first = acts.drop_duplicates(["actor", "victim"]).set_index(["actor", "victim"])
     paths = []
 
-    def walk(path, links):
-        tail = path[-1]
-        nxt = [e for e in edges.get(tail, []) if e.purged_id not in path
-               and (not links or e.start <= links[-1].end)]
+    def walk(path, last_end):
+        nxt = [v for v in sorted(graph.successors(path[-1])) if v not in path
+               and (last_end is None or first.loc[(path[-1], v), "start"] <= last_end)]
         if not nxt and len(path) >= 3:
-            paths.append((tuple(path), tuple(links)))
-        for e in nxt:
-            walk(path + [e.purged_id], links + [e])
+            paths.append(tuple(path))
+        for v in nxt:
+            walk(path + [v], first.loc[(path[-1], v), "end"])
 
-    for head in sorted(edges):
-        walk([head], [])
-    found = {p for p, _ in paths}
-    names = ds.people.set_index("person_id").name
+    for head in sorted(graph.nodes):
+        walk([head], None)
     rows = []
-    for path, links in paths:
-        inner = any(path != q and any(q[i:i + len(path)] == path for i in range(len(q) - len(path) + 1)) for q in found)
+    for path in paths:
+        inner = any(path != q and any(q[i:i + len(path)] == path for i in range(len(q) - len(path) + 1)) for q in paths)
         if inner or (person_ids is not None and not set(path) & set(person_ids)):
             continue
-        text = names[path[0]] + "".join(f" —{e.type} {e.date}→ {names[e.purged_id]}" for e in links)
+        links = [first.loc[(a, b)] for a, b in zip(path, path[1:])]
+        text = graph.nodes[path[0]]["name"] + "".join(
+            f" —{e.type} {e.date}→ {graph.nodes[v]['name']}" for e, v in zip(links, path[1:]))
         rows.append({"chain": text, "people": len(path)})
     out = pd.DataFrame(rows, columns=["chain", "people"]).drop_duplicates()
     return out.sort_values(["people", "chain"], ascending=[False, True]).reset_index(drop=True)
 
 
 def tenure_conflicts(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
-    """Where a second source dates a shown tenure differently: the package's date and the attested one
-    side by side. Columns: post, holder, field, recorded, recorded_by, reference, reference_by, note.
-    In the order of `tenures`, then field and reference date."""
-    att = ds.attestations[ds.attestations.position_id.isin(tenures.position_id) & (ds.attestations.agrees == False)]  # noqa: E712
-    own = ds.positions.set_index("position_id")
-    rank = {pid: i for i, pid in enumerate(tenures.position_id)}
-    t = tenures.set_index("position_id")
+    """Where the sources date a shown tenure differently (`evidence.disagreements`, the one filter): a
+    second source's date against the package's, and rival gap-fillers (two pages giving different
+    dates for a start or end the package leaves out; recorded is then '—'). Columns: post, holder,
+    field, recorded, recorded_by, reference, reference_by, note. In the order of `tenures`, then field
+    and reference date."""
+    d = evidence.disagreements(ds)
+    d = d[(d.target == "position") & d.target_id.isin(tenures.position_id)]
+    rank = {pid: i for i, pid in enumerate(dict.fromkeys(tenures.position_id))}
+    t = tenures.drop_duplicates("position_id").set_index("position_id")
     out = pd.DataFrame({
-        "post": att.position_id.map(t.post_label), "holder": att.position_id.map(t["name"]), "field": att.field,
-        "recorded": [own.at[p, f] for p, f in zip(att.position_id, att.field)],
-        "recorded_by": att.position_id.map(own.source_id), "reference": att.date, "reference_by": att.source_id,
-        "note": att.note, "_rank": att.position_id.map(rank), "_ref": att.date_earliest})
+        "post": d.target_id.map(t.post_label), "holder": d.target_id.map(t["name"]), "field": d.field,
+        "recorded": d.recorded.fillna("—"), "recorded_by": d.recorded_by.fillna("—"), "reference": d.attested,
+        "reference_by": d.attested_by, "note": d.note, "_rank": d.target_id.map(rank), "_ref": d.earliest})
     return out.sort_values(["_rank", "field", "_ref", "reference"]).drop(columns=["_rank", "_ref"]).reset_index(drop=True)
 
 
