@@ -9,10 +9,23 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import dataset, fates, paths
+from helpers import dataset, evidence, fates, paths
 
 NB = paths.ROOT / "notebooks" / "03-fates-of-officials.ipynb"
 T = pd.Timestamp
+
+
+@pytest.fixture(scope="module")
+def stated(ds):
+    """The real data with only what the sources state plainly (the notebook's include_alleged=False)."""
+    return ds.stated_only()
+
+
+def with_roles(ds, *rows):
+    """The dataset with extra roles rows (event_id, person_id, role), certainty stated."""
+    extra = pd.DataFrame([{"event_id": e, "person_id": p, "role": r, "certainty": "stated"} for e, p, r in rows])
+    tables = dict(ds.tables, roles=pd.concat([ds.roles, extra], ignore_index=True))
+    return dataset.Dataset(descriptor=ds.descriptor, tables=tables)
 
 
 # --- definitions ------------------------------------------------------------------------------
@@ -22,6 +35,8 @@ def test_tiers_and_fates_cover_their_vocabularies(ds):
     assert set(fates.LEVEL_TIERS.values()) == set(fates.TIERS)
     assert set(fates.DEATH_FATES) <= set(dataset.FATES)
     assert set(fates.VIOLENT_FATES) <= set(fates.DEATH_FATES)
+    # the module keeps no certainty order of its own: the evidence layer's is the one
+    assert not any(hasattr(fates, name) for name in ("_CERTAINTY_ORDER", "_weaker", "_midpoint", "KILLED_FATES", "victims"))
 
 
 def test_the_organs(ds):
@@ -37,7 +52,7 @@ def test_the_organs(ds):
                 "post-and-telegraph-commissariat"} & organs
 
 
-def test_targets_are_the_victims_outside_the_apparatus(ds):
+def test_targets_are_the_victims_outside_the_apparatus(ds, stated):
     # subjects of an execution, assassination, kidnapping, arrest, trial or violent/named death whose
     # side is not apparatus (roles.csv subject rows x events.csv types), counted down the people list
     expected = {"alexander-kutepov", "alexei-rykov", "boris-savinkov", "grigori-zinoviev", "isaac-babel",
@@ -49,7 +64,9 @@ def test_targets_are_the_victims_outside_the_apparatus(ds):
     # Lenin was only the target of an attempt and died of natural causes; Marx is only named
     assert not {"vladimir-lenin", "karl-marx"} & set(fates.members(ds, "all").person_id)
     # Reich's only blow is an alleged assassination: on stated evidence alone she is no target
-    assert "zinaida-reich" not in set(fates.members(ds, "targets", include_alleged=False).person_id)
+    assert "zinaida-reich" not in set(fates.members(stated, "targets").person_id)
+    # Sedov's death names a doer only in an allegation (Zborowski, roles.csv, alleged): stated, no target
+    assert "lev-sedov" not in set(fates.members(stated, "targets").person_id)
 
 
 # --- fates --------------------------------------------------------------------------------------
@@ -72,65 +89,183 @@ def test_who_is_counted_executed(ds):
     assert row.loc["alexander-korotkov", "fate"] == fates.NO_END
 
 
-def test_stated_evidence_alone_changes_fates(ds):
-    fate = fates.fate_table(ds, "all", include_alleged=False).set_index("person_id").fate
+def test_killings_by_the_state_and_by_others(ds):
+    row = fates.fate_table(ds, "all").set_index("person_id")
+    # Uritsky was shot by Kannegisser (roles.csv perpetrator), organised by Savinkov (emigre) and
+    # Reilly (foreign): no doer of the Soviet state -> not at the hands of the state
+    assert row.loc["moisei-uritsky", ["fate", "by_state"]].tolist() == ["assassinated", False]
+    # Sedov: a death with no violent method, but Zborowski (apparatus) is its alleged perpetrator
+    assert row.loc["lev-sedov", ["fate", "certainty", "by_state"]].tolist() == ["killed", "alleged", True]
+    # Lyushkov: killed in Dairen in 1945; the event is disputed (the Japanese or an NKVD operative)
+    assert row.loc["genrikh-lyushkov", ["fate", "certainty"]].tolist() == ["killed", "disputed"]
+    # executed and dead in custody are always the state's; the living and the unknown never count
+    assert row.by_state[row.fate.isin(["executed", "died_in_custody"])].all()
+    assert not row.by_state[row.fate.isin([fates.NO_END, "imprisoned", "survived", "disappeared"])].any()
+    # Dzerzhinsky died in 1926 with no cause given: a death, but not at anyone's hands
+    assert row.loc["felix-dzerzhinsky", ["fate", "by_state"]].tolist() == ["died", False]
+
+
+def test_deaths_at_the_hands_of_the_state(ds):
+    table = fates.fate_table(ds, "all")
+    dead = table[table.fate.isin(fates.DEATH_FATES)]
+    # 52 people are the subject of an execution, assassination, suicide or death (roles.csv x
+    # events.csv); Lenin (illness) and Wrangel (1928, no cause) are in no group: 50 deaths
+    assert len(dead) == 50
+    # not by the state: Uritsky (Kannegisser), and four deaths with no cause or doer in the data:
+    # Dzerzhinsky (1926), Mogilevsky (plane crash, 1925), Blokhin (1955), Sudoplatov (1996)
+    assert set(dead.person_id[~dead.by_state]) == {"moisei-uritsky", "felix-dzerzhinsky", "solomon-mogilevsky",
+                                                   "vasily-blokhin", "pavel-sudoplatov"}
+    assert dead.by_state.sum() == 45
+    # Borisov was thrown from a truck by NKVD guards (org_roles.csv: nkvd perpetrator) -> the state's
+    assert table.set_index("person_id").loc["borisov", ["fate", "by_state"]].tolist() == ["assassinated", True]
+
+
+def test_stated_evidence_alone_changes_fates(stated):
+    fate = fates.fate_table(stated, "all").set_index("person_id").fate
+    own = stated.fates().set_index("person_id").fate
     # Menzhinsky's poisoning is disputed and is his only end -> unknown
     assert fate["vyacheslav-menzhinsky"] == fates.NO_END
     # Savinkov's defenestration is alleged; his 1924 arrest and trial remain -> imprisoned
     assert fate["boris-savinkov"] == "imprisoned"
     # Muenzenberg's hanging is disputed; his stated disappearance (June 1940) remains
     assert fate["willi-munzenberg"] == "disappeared"
+    # Sedov's death is stated, its only doer alleged: without it the sources give no cause, and he is
+    # no target (test_targets_are_the_victims_outside_the_apparatus)
+    assert own["lev-sedov"] == "died" and "lev-sedov" not in fate.index
 
 
-def test_fate_counts_sorted_with_columns_in_order(ds):
+def test_fate_counts_order_rows_by_size_then_by_the_fates_order(ds):
+    table = pd.DataFrame({"fate": ["survived", "survived", "suicide", "suicide", "executed", "executed",
+                                   "unknown", "killed", "killed", "killed"],
+                          "side": ["apparatus", "party"] * 5})
+    # killed 3; then three fates of 2, in the order of dataset.FATES (executed, suicide, survived);
+    # unknown (1) last. A sort by name alone, or by size alone, would fail.
+    counts = fates.fate_counts(ds, table, "side")
+    assert list(counts.index) == ["killed", "executed", "suicide", "survived", "unknown"]
+    assert counts.loc["killed"].tolist() == [1, 2]        # rows 8 (party), 9 (apparatus), 10 (party)
+    assert list(counts.columns) == ["apparatus", "party"]  # the vocabulary's order; empty sides left out
+
+
+def test_fate_counts_on_the_data(ds):
     table = fates.fate_table(ds, "apparatus")
     counts = fates.fate_counts(ds, table, "era")
-    totals = counts.sum(axis=1)
-    assert list(totals) == sorted(totals, reverse=True)
+    # unknown: the 25 of the 56 members of the apparatus who are the subject of no execution,
+    # assassination, suicide, death, disappearance, arrest, kidnapping, trial or release (roles.csv):
+    # Taubman, Korotkov, Shelepin, Rodos, Zarubina, Ovakimian, Syroezhkin, Feduleev, Yeremenyevich,
+    # Kazakov, Peters, Zborowski, Skoblin, Chanukvadze, Fitin, Puzitsky, Sorge, Kruglov, Soprunenko,
+    # Messing, the Turk, Vaha, Markin, Pravdin, Krivitsky. Then executed: the 17 listed above.
+    assert list(counts.index[:2]) == [fates.NO_END, "executed"]
+    assert counts.sum(axis=1).tolist()[:2] == [25, 17]
     assert list(counts.columns) == [c for c in fates.cohort_order(ds, "era") if c in counts.columns]
-    # Yezhov entered on 26 September 1936 (positions.csv: nikolai-yezhov--secret-police-head) and was shot
-    assert table.set_index("person_id").loc["nikolai-yezhov", ["era", "fate"]].tolist() == ["Yezhov", "executed"]
+    # Yezhov's first act for the organs is the fabricated Trotsky evidence (events.csv
+    # yezhov-fabricated-trotsky-evidence, 1934-12/1936-08-19, org nkvd, roles: perpetrator), midpoint
+    # 1935-10-10, under Yagoda (head from 10 July 1934 to 26 September 1936)
+    assert table.set_index("person_id").loc["nikolai-yezhov", ["era", "fate"]].tolist() == ["Yagoda", "executed"]
 
 
 # --- entry and survival -------------------------------------------------------------------------
 
 def test_entries_use_bounds(ds):
     e = fates.entries(ds).set_index("person_id")
-    # Yezhov: his post as head starts on a day
-    assert e.loc["nikolai-yezhov", ["entry_earliest", "entry_latest"]].tolist() == [T("1936-09-26")] * 2
     # Beria: deputy head of the Georgian OGPU in '1922'; his undated post as its head is not used
     assert e.loc["lavrenty-beria", ["entry_earliest", "entry_latest", "entry_era"]].tolist() == [
         T("1922-01-01"), T("1922-12-31"), "Dzerzhinsky"]
-    # Dzerzhinsky: no start, an end in 1926 -> between the Cheka's founding and the end of 1926
+    # Dzerzhinsky: his tenure has no start, an end in 1926; but he ordered the Red Terror for the Cheka
+    # (red-terror, 1918-09, org cheka): the entry lies between the Cheka's founding and September 1918
     assert e.loc["felix-dzerzhinsky", ["entry_earliest", "entry_latest"]].tolist() == [
-        T("1917-12-20"), T("1926-12-31")]
-    # Slutsky: the foreign-department tenure has only an end (1938-02-17); the appointment event is
-    # dated 1934-12-01/1936-09-26, so he entered no later than 1936-09-26 and no earlier than 1917-12-20
+        T("1917-12-20"), T("1918-09-30")]
+    # Slutsky: the foreign-department tenure has only an end (1938-02-17), the appointment is dated
+    # 1934-12-01/1936-09-26, so he entered no later than 1936-09-26 and no earlier than 1917-12-20
     assert e.loc["abram-slutsky", ["entry_earliest", "entry_latest"]].tolist() == [
         T("1917-12-20"), T("1936-09-26")]
-    # Korotkov: an NKVD agent with no date at all
-    assert pd.isna(e.loc["alexander-korotkov", "entry"])
+    # Korotkov: an undated agent's post, but he took part in Klement's murder (1938-07-12, perpetrator)
+    assert e.loc["alexander-korotkov", ["entry", "evidence", "evidence_kind"]].tolist() == [
+        T("1938-07-12"), "rudolf-klement-assassination", "act"]
+    # Rodos: an undated interrogator's post and no act (roles.csv: 'other' at Babel's arrest)
+    assert pd.isna(e.loc["borys-rodos", "entry"]) and e.loc["borys-rodos", "tier"] == "agents and officers"
     # highest level vs first level: Yagoda first supervised the poison laboratory ('other'), later head
     assert e.loc["genrikh-yagoda", ["level", "entry_level"]].tolist() == ["head", "other"]
+    # Krivitsky: no dated post; his only one is an agent's -> the entry level is that one
+    assert e.loc["walter-krivitsky", "entry_level"] == "agent"
+
+
+def test_entry_is_the_first_evidence_of_service(ds):
+    e = fates.entries(ds).set_index("person_id")
+    # By hand, every post (positions.csv), appointment and act (roles.csv x events.csv, org_id in the organs):
+    # Zakovsky: first deputy from '1937?' and appointed in 1937; his first act is Slutsky's murder
+    # (1938-02-17), later. Nothing earlier in the data (the sources name him only from 1937).
+    assert e.loc["leonid-zakovsky", ["entry_earliest", "entry_latest", "entry"]].tolist() == [
+        T("1937-01-01"), T("1937-12-31"), T("1937-07-02")]
+    # Passov: head of the foreign department from '1938-06?'; in roles.csv only as the subject of his
+    # arrest, trial and execution: no act, nothing earlier
+    assert e.loc["zelman-passov", ["entry_earliest", "entry_latest", "evidence"]].tolist() == [
+        T("1938-06-01"), T("1938-06-30"), "zelman-passov--foreign-department-head"]
+    # Merkulov: Beria's GUGB deputy from 1938-09-29 (appointment event '1938-11~' is later); his other
+    # roles are 'other' in the 1941-43 reorganisations, no evidence of service
+    assert e.loc["vsevolod-merkulov", ["entry_earliest", "entry_latest", "entry_era"]].tolist() == [
+        T("1938-09-29"), T("1938-09-29"), "Yezhov"]
+    # Sudoplatov: his first post is dated 1938-11, but he infiltrated the OUN for the NKVD
+    # (oun-infiltration, 1935/1938-05-23, perpetrator): 1238 days, midpoint +619 = 1936-09-11
+    assert e.loc["pavel-sudoplatov", ["entry_earliest", "entry_latest", "entry", "evidence", "evidence_kind"]].tolist() \
+        == [T("1935-01-01"), T("1938-05-23"), T("1936-09-11"), "oun-infiltration", "act"]
+    assert e.loc["pavel-sudoplatov", "entry_era"] == "Yagoda" and not e.loc["pavel-sudoplatov", "entry_era_exact"]
+
+
+def test_what_counts_as_service(ds):
+    assert set(fates.SERVICE_ROLES) == {"perpetrator", "organiser", "ordered_by", "accomplice"}
+    # the Cheka's founding (cheka-founded, 1917-12-20, org cheka) given to Passov in various roles
+    base = fates.entries(ds).set_index("person_id").loc["zelman-passov", "entry"]
+    for role in fates.SERVICE_ROLES:
+        e = fates.entries(with_roles(ds, ("cheka-founded", "zelman-passov", role))).set_index("person_id")
+        assert e.loc["zelman-passov", "entry"] == T("1917-12-20"), role
+    for role in ("other", "subject"):
+        e = fates.entries(with_roles(ds, ("cheka-founded", "zelman-passov", role))).set_index("person_id")
+        assert e.loc["zelman-passov", "entry"] == base, role
+    # an act for the organs by someone outside the apparatus is no service: Stalin orders a great deal
+    assert "joseph-stalin" not in set(fates.entries(ds).person_id)
+    # an act in an event that is not the organs' (the Politburo's Katyn order) is no service either
+    e = fates.entries(with_roles(ds, ("katyn-politburo-order", "zelman-passov", "organiser"))).set_index("person_id")
+    assert e.loc["zelman-passov", "entry"] == base
+
+
+def test_officials_left_out_of_survival(ds):
+    out = fates.unplaced(ds).set_index("person_id").why
+    # positions.csv: undated posts and no dated appointment or act (their roles are 'other' or none):
+    # Borisov (Kirov's bodyguard), Rodos (interrogator), Medved (Leningrad head), Nikonovich.
+    # No post, appointment or act in the organs: Shelepin, Yeremenyevich, Sorge, Markin ('other' only).
+    assert out.to_dict() == {
+        "alexander-shelepin": "no evidence", "borisov": "undated", "borys-rodos": "undated",
+        "filipp-medved": "undated", "grigory-yeremenyevich": "no evidence", "nikonovich": "undated",
+        "richard-sorge": "no evidence", "valentin-markin": "no evidence"}
+    surv = fates.survival_table(ds, "death")
+    assert not set(out.index) & set(surv.person_id)
+    # every member of the apparatus is either in the survival table or left out, none twice
+    apparatus = set(ds.people.person_id[ds.people.side == "apparatus"])
+    assert set(surv.person_id) | set(out.index) == apparatus and len(surv) + len(out) == len(apparatus)
 
 
 def test_sudoplatov_is_censored_at_the_end_of_coverage(ds):
     for event in fates.EVENTS_OF_INTEREST:
         row = fates.survival_table(ds, event).set_index("person_id").loc["pavel-sudoplatov"]
-        # he entered as acting head of the foreign department in November 1938 (midpoint 1938-11-15);
-        # his arrest (1953) and death (1996) fall after the coverage ends on 1941-06-22 (the last
-        # date of the case file): censored there. 1938-11-15 -> 1941-06-22 is 950 days.
+        # he entered between 1935 and 1938-05-23 (midpoint 1936-09-11); his arrest (1953) and death (1996)
+        # fall after the coverage ends on 1941-06-22 (the last date of the case file): censored there.
+        # 1936-09-11 -> 1941-06-22: 4 years (1461 days, 1940 a leap year) + 284 days = 1745 days.
         assert not row.observed
         assert row.end_event is None
-        assert row.entry == T("1938-11-15") and row.end == T("1941-06-22")
-        assert row.years == pytest.approx(950 / 365.25)
+        assert row.entry == T("1936-09-11") and row.end == T("1941-06-22")
+        assert row.years == pytest.approx(1745 / 365.25)
+        # the bounds: from 1938-05-23 (1126 days before the end) and from 1935-01-01 (2192 + 151 + 21 = 2364 days)
+        assert row.years_shortest == pytest.approx(1126 / 365.25)
+        assert row.years_longest == pytest.approx(2364 / 365.25)
 
 
 def test_yezhov_dies_observed_and_uritsky_is_censored_at_death_for_arrest(ds):
     death = fates.survival_table(ds, "death").set_index("person_id")
-    # 1936-09-26 -> 1940-02-04: 1095 + 131 days, all bounds on a day, so the three durations agree
+    # entry 1934-12-01/1936-08-19 (midpoint 1935-10-10) -> shot 1940-02-04: 1461 + 117 = 1578 days;
+    # shortest from 1936-08-19 (1264 days), longest from 1934-12-01 (1891 days)
     assert death.loc["nikolai-yezhov", "observed"]
-    assert death.loc["nikolai-yezhov", ["years", "years_shortest", "years_longest"]].tolist() == [1226 / 365.25] * 3
+    assert death.loc["nikolai-yezhov", ["years", "years_shortest", "years_longest"]].tolist() == pytest.approx(
+        [1578 / 365.25, 1264 / 365.25, 1891 / 365.25])
     arrest = fates.survival_table(ds, "arrest").set_index("person_id")
     assert arrest.loc["nikolai-yezhov", "end_event"] == "nikolai-yezhov-arrest"
     # Uritsky was assassinated in 1918 before any arrest: censored at his death
@@ -141,48 +276,127 @@ def test_yezhov_dies_observed_and_uritsky_is_censored_at_death_for_arrest(ds):
     assert arrest.loc["yakov-davtyan", "end_event"] == "yakov-davtyan-execution"
 
 
-def test_km_medians_on_a_small_table(ds):
-    table = pd.DataFrame({
-        "era": ["Yezhov"] * 4 + ["Beria"] * 2,
-        "years": [1.0, 2.0, 3.0, 4.0, 1.0, 2.0],
-        "years_shortest": [0.5, 1.0, 1.5, 2.0, 0.5, 1.0],
-        "years_longest": [2.0, 4.0, 6.0, 8.0, 2.0, 4.0],
-        "observed": [True, True, True, True, False, False],
-    })
+def test_survival_edges_on_the_end_of_coverage(ds):
+    surv = fates.survival_table(ds, "death", until=T("1940-02-04")).set_index("person_id")
+    # Yezhov shot on 1940-02-04, the very last day: still observed (<=), censored a day earlier
+    assert surv.loc["nikolai-yezhov", "observed"]
+    earlier = fates.survival_table(ds, "death", until=T("1940-02-03")).set_index("person_id")
+    assert not earlier.loc["nikolai-yezhov", "observed"] and earlier.loc["nikolai-yezhov", "end"] == T("1940-02-03")
+
+
+def _cohorts(sizes_events):
+    rows = []
+    for era, n, events in sizes_events:
+        rows += [{"era": era, "name": f"{era} {i}", "years": float(i + 1), "years_shortest": (i + 1) / 2,
+                  "years_longest": 2.0 * (i + 1), "observed": i < events} for i in range(n)]
+    return pd.DataFrame(rows)
+
+
+def test_km_medians_only_for_cohorts_of_five_with_an_event(ds):
+    table = _cohorts([("Yezhov", 5, 5), ("Yagoda", 4, 4), ("Beria", 6, 0), ("Menzhinsky", 3, 0)])
     out = fates.km_medians(ds, table, "era")
-    assert list(out.index) == ["Yezhov", "Beria"]       # era order, not alphabetical
-    # four deaths at 1, 2, 3, 4: S(2) = 0.5, so the median is 2; the bound fits halve and double it
-    assert out.loc["Yezhov", ["people", "events", "censored"]].tolist() == [4, 4, 0]
-    assert out.loc["Yezhov", ["median_years", "median_shortest", "median_longest"]].tolist() == [2.0, 1.0, 4.0]
-    # both Beria-era officials censored: the curve never falls to one half
-    assert math.isinf(out.loc["Beria", "median_years"])
+    assert list(out.index) == ["Menzhinsky", "Yagoda", "Yezhov", "Beria"]       # era order, not alphabetical
+    # five deaths at 1..5: S = 4/5, 3/5, 2/5 after 1, 2, 3 -> median 3; the bound fits halve and double it
+    assert out.loc["Yezhov", ["people", "events", "censored", "curve"]].tolist() == [5, 5, 0, True]
+    assert out.loc["Yezhov", ["median_years", "median_shortest", "median_longest"]].tolist() == [3.0, 1.5, 6.0]
+    assert out.loc["Yezhov", "no_curve"] == ""
+    # four deaths: a curve would be possible, but four people are too few
+    assert out.loc["Yagoda", ["people", "events", "curve", "no_curve"]].tolist() == [4, 4, False, "fewer than 5 people"]
+    assert out.loc["Yagoda", ["median_years", "median_shortest", "median_longest"]].isna().all()
+    # six people but no event: no curve either
+    assert out.loc["Beria", ["people", "events", "censored", "curve", "no_curve"]].tolist() == [
+        6, 0, 6, False, "no event observed"]
+    assert pd.isna(out.loc["Beria", "median_years"])
+    assert out.loc["Menzhinsky", "no_curve"] == "fewer than 5 people; no event observed"
+
+
+def test_km_median_is_inf_when_half_outlive_the_data(ds):
+    # five people, one death: the curve falls to 4/5 and stays there
+    out = fates.km_medians(ds, _cohorts([("Yezhov", 5, 1)]), "era")
+    assert out.loc["Yezhov", "curve"] and math.isinf(out.loc["Yezhov", "median_years"])
+
+
+def test_plot_survival_draws_bars_for_small_cohorts(ds):
+    import matplotlib.pyplot as plt
+
+    table = _cohorts([("Yagoda", 4, 1), ("Yezhov", 5, 5)])
+    axes = fates.plot_survival(ds, table, "era")
+    try:
+        bars, curve = axes
+        # one bar per official, the three censored ones hatched, the one death filled
+        assert len(bars.patches) == 4
+        assert sum(p.get_hatch() == "///" for p in bars.patches) == 3
+        assert [t.get_text() for t in bars.get_yticklabels()] == ["3", "2", "1", "0"]  # longest first
+        assert "bars" in bars.get_title() and "fewer than 5 people" in bars.get_title()
+        assert "bars" not in curve.get_title() and curve.get_ylim() == (0, 1.05)
+    finally:
+        plt.close("all")
 
 
 # --- cover stories ------------------------------------------------------------------------------
 
-def test_cover_stories_of_lakoba_and_slutsky(ds):
+def test_cover_stories_of_lakoba_and_slutsky(ds, stated):
     covers = fates.cover_stories(ds).set_index("name")
-    # events.csv nestor-lakoba-assassination: poison, officially a heart attack; roles: Beria perpetrator
+    # accounts.csv nestor-lakoba-assassination--official: natural death (illness), a heart attack;
+    # events.csv: poison; roles: Beria perpetrator, Stalin ordered_by
     lakoba = covers.loc["Nestor Lakoba"]
-    assert (lakoba.official_account, lakoba.cause, lakoba.certainty) == (
-        "Died of a heart attack.", "assassination by poison", "stated")
+    assert (lakoba.official_claim, lakoba.cause, lakoba.certainty) == (
+        "natural death (illness)", "assassination by poison", "stated")
+    assert "heart attack" in lakoba.official_account
     assert lakoba.by == "Lavrenty Beria (perpetrator), Joseph Stalin (ordered by)"
     # abram-slutsky-assassination: injection at his desk, officially a heart attack
     slutsky = covers.loc["Abram Slutsky"]
-    assert slutsky.cause == "assassination by injection" and slutsky.official_account.startswith("Heart attack")
+    assert slutsky.cause == "assassination by injection" and "heart attack" in slutsky.official_account
     assert slutsky.by == "Leonid Zakovsky (perpetrator), Mikhail Frinovsky (organiser), Nikolai Yezhov (ordered by)"
-    # seven deaths carry an official account (events.csv official_account on a death type), by date
+    # eight deaths carry an official account (accounts.csv, kind official, on an execution,
+    # assassination, suicide or death), by date; Blokhin's (1955, a suicide) is from reference-facts
     assert list(covers.index) == ["Boris Savinkov", "Vyacheslav Menzhinsky", "Sergei Kirov", "Nestor Lakoba",
-                                  "Abram Slutsky", "Zinaida Reich", "Willi Münzenberg"]
-    # stated only: Savinkov, Reich (alleged), Menzhinsky, Muenzenberg (disputed) drop out
-    assert list(fates.cover_stories(ds, include_alleged=False).name) == ["Sergei Kirov", "Nestor Lakoba",
-                                                                        "Abram Slutsky"]
-    assert list(fates.cover_stories(ds, "apparatus").name) == ["Vyacheslav Menzhinsky", "Abram Slutsky"]
+                                  "Abram Slutsky", "Zinaida Reich", "Willi Münzenberg", "Vasily Blokhin"]
+    # stated only: Savinkov, Reich (alleged events), Menzhinsky, Muenzenberg (disputed events) and
+    # Blokhin's official account (alleged) drop out
+    assert list(fates.cover_stories(stated).name) == ["Sergei Kirov", "Nestor Lakoba", "Abram Slutsky"]
+    assert list(fates.cover_stories(ds, "apparatus").name) == ["Vyacheslav Menzhinsky", "Abram Slutsky",
+                                                              "Vasily Blokhin"]
+
+
+def test_what_each_cover_story_did(ds):
+    cover = fates.cover_stories(ds).set_index("name").cover
+    # official claims (accounts.csv) against the fates: suicide / natural death for a killing -> denied
+    # (Savinkov, Menzhinsky, Lakoba, Slutsky, Muenzenberg); a killing owned but blamed on Nikolayev
+    # (Kirov) or on unknown burglars (Reich), while an allegation names the NKVD -> the state's hand hidden;
+    # Blokhin's death has no cause in the data, so his official suicide contradicts nothing
+    assert cover.to_dict() == {
+        "Boris Savinkov": fates.DENIED, "Vyacheslav Menzhinsky": fates.DENIED, "Sergei Kirov": fates.SHIFTED,
+        "Nestor Lakoba": fates.DENIED, "Abram Slutsky": fates.DENIED, "Zinaida Reich": fates.SHIFTED,
+        "Willi Münzenberg": fates.DENIED, "Vasily Blokhin": ""}
+
+
+def test_muenzenberg_official_suicide_beside_the_rival_accounts(ds):
+    row = fates.cover_stories(ds).set_index("name").loc["Willi Münzenberg"]
+    # case file, The Death of Willi Münzenberg (June 1940) ¶4: officially a suicide; rival theories
+    # name an NKVD agent and the Gestapo, or suicide after all (accounts.csv willi-munzenberg-death--*)
+    assert row.official_claim == "suicide (hanging)"
+    assert row.other_accounts.split("; ") == [
+        "killing by Gestapo (hanging), per other theories reported by the case file [disputed]",
+        "killing by NKVD (hanging), per the case file's primary theory [alleged]",
+        "suicide (hanging), per other theories reported by the case file [disputed]"]
+    # Blokhin's death has no rival account: the cell is empty, not missing
+    assert fates.cover_stories(ds).set_index("name").loc["Vasily Blokhin", "other_accounts"] == ""
+
+
+def test_rival_accounts_name_person_and_organisation(ds):
+    text = fates.rival_accounts(ds).set_index("account_id").text
+    # zinaida-reich-assassination--nkvd names Beria and the NKVD; lev-sedov-death--zborowski's method
+    # is 'unknown', which is left out
+    assert text["zinaida-reich-assassination--nkvd"].startswith("killing by Lavrenty Beria / NKVD (stabbing), per ")
+    assert text["lev-sedov-death--zborowski"].startswith("killing by Mark Zborowski / NKVD, per ")
+    # official accounts are no rivals
+    assert not any(a.endswith("--official") for a in text.index)
 
 
 # --- who killed whom ----------------------------------------------------------------------------
 
-def test_links_and_graph(ds):
+def test_links_and_graph(ds, stated):
     links = fates.links(ds)
     pairs = set(zip(links.actor, links.victim))
     # Blokhin shot Yagoda (1938) and Yezhov (1940); Beria ordered Yezhov's arrest (role alleged)
@@ -190,11 +404,27 @@ def test_links_and_graph(ds):
             ("lavrenty-beria", "nikolai-yezhov")} <= pairs
     # accomplices are no actors: Ageloff unknowingly let Mercader in
     assert "sylvia-ageloff" not in set(links.actor)
-    stated = set(zip(*fates.links(ds, include_alleged=False)[["actor", "victim"]].T.values))
-    assert ("lavrenty-beria", "nikolai-yezhov") not in stated and ("vasily-blokhin", "nikolai-yezhov") in stated
+    # the link carries the weakest certainty of event and roles: Zborowski's alleged role in Sedov's death
+    sedov = links[(links.actor == "mark-zborowski") & (links.victim == "lev-sedov")]
+    assert sedov.certainty.tolist() == ["alleged"]
+    stated_pairs = set(zip(fates.links(stated).actor, fates.links(stated).victim))
+    assert ("lavrenty-beria", "nikolai-yezhov") not in stated_pairs
+    assert ("vasily-blokhin", "nikolai-yezhov") in stated_pairs
     graph = fates.kill_graph(ds, links)
     assert graph.nodes["nikolai-yezhov"]["label"] == "Yezhov" and graph.nodes["the-turk"]["label"] == "the Turk"
+    assert graph.nodes["leonid-kannegisser"]["side"] != "apparatus"
     assert graph.edges["vasily-blokhin", "nikolai-yezhov"]["events"] == ["nikolai-yezhov-execution"]
+    # built on evidence.act_graph: the same edges
+    assert set(graph.edges) == set(evidence.act_graph(links).edges)
+
+
+def test_links_keep_the_group_victims(ds):
+    links = fates.links(ds, "targets")
+    targets = set(fates.members(ds, "targets").person_id)
+    assert set(links.victim) <= targets
+    # Kannegisser shot Uritsky, of the apparatus: not a link when the victims are the targets
+    assert "moisei-uritsky" not in set(links.victim)
+    assert "moisei-uritsky" in set(fates.links(ds, "apparatus").victim)
 
 
 def test_yagoda_yezhov_and_beria_struck_then_were_struck(ds):
@@ -250,16 +480,42 @@ def test_longest_chain_follows_time_and_survives_cycles():
 def test_methods_by_scope_and_kidnapping(ds):
     deaths = fates.death_methods(ds)
     # abroad, violent deaths: Kutepov (injection), Ramishvili, Reiss (shooting), Konovalets (bomb),
-    # Klement (lure), Muenzenberg (hanging), Trotsky (ice axe). Sedov's death is 'died' (no method).
+    # Muenzenberg (hanging), Trotsky (ice axe); Klement's is a 'lure' and Sedov's 'unknown': no violent
+    # method given, unless an account claiming the killing gives one
     abroad = fates.methods_by(ds, deaths, "scope").loc["abroad"]
-    assert abroad[abroad > 0].to_dict() == {"shooting": 2, "injection": 1, "bomb": 1, "ice_axe": 1,
-                                            "hanging": 1, "lure": 1}
+    assert {k: v for k, v in abroad.items() if v and k != fates.NO_METHOD} == {
+        "shooting": 2, "injection": 1, "bomb": 1, "ice_axe": 1, "hanging": 1}
     row = deaths.set_index("person_id")
-    assert row.loc["leon-trotsky", ["method", "era"]].tolist() == ["ice_axe", "Beria"]
+    assert row.loc["rudolf-klement", "method"] == fates.NO_METHOD
+    assert row.loc["leon-trotsky", ["method", "era", "method_from"]].tolist() == ["ice_axe", "Beria", "event"]
     assert row.loc["artur-artuzov", "method"] == fates.NO_METHOD       # his execution gives no method
     assert row.loc["lavrenty-beria", "era"] == fates.LATER            # shot in 1953
     assert set(row.index[row.in_kidnapping]) == {"alexander-kutepov"}  # died in the kidnapping
     assert list(fates.methods_by(ds, deaths, "era").index) == fates.era_order(ds) + [fates.LATER]
+
+
+def test_no_method_of_violent_death_is_a_lure_or_an_illness(ds):
+    deaths = fates.death_methods(ds)
+    violent = dataset.violent_methods(ds.descriptor)
+    assert "lure" not in violent and "illness" not in violent
+    assert set(deaths.method) <= set(violent) | {fates.NO_METHOD}
+    counts = fates.methods_by(ds, deaths, "scope")
+    assert not {"lure", "illness", "unknown"} & set(counts.columns)
+    # the natural deaths (Lenin, of illness) and the plain 'died' (Dzerzhinsky) are no violent deaths
+    assert not {"vladimir-lenin", "felix-dzerzhinsky"} & set(deaths.person_id)
+
+
+def test_a_killing_known_from_an_account_takes_its_method(ds):
+    # Sedov's death gives the method 'unknown'; an account claiming his killing by poison supplies it
+    acc = ds.accounts.iloc[:1].assign(account_id="sedov-test", event_id="lev-sedov-death", kind="allegation",
+                                      claim="killing", method="poison", certainty="alleged")
+    lure = acc.assign(account_id="sedov-lure", method="lure", certainty="stated")
+    shot = acc.assign(account_id="sedov-a-shot", method="shooting", certainty="disputed")
+    tables = dict(ds.tables, accounts=pd.concat([ds.accounts, shot, acc, lure], ignore_index=True))
+    row = fates.death_methods(dataset.Dataset(descriptor=ds.descriptor, tables=tables)).set_index("person_id")
+    # the stated 'lure' account is no violent method; of the violent ones the better attested (the
+    # alleged poison over the disputed shooting, though 'sedov-a-shot' comes first by id) is taken
+    assert row.loc["lev-sedov", ["method", "method_from"]].tolist() == ["poison", "account"]
 
 
 # --- the notebook -------------------------------------------------------------------------------
@@ -280,6 +536,13 @@ def test_notebook_with_other_parameters(tmp_path):
     assert " arrests fall before the data's coverage ends on 22 June 1941" in text
     # stated only, victims in the apparatus: Slutsky's heart attack is the one cover story left
     assert "*What to see:* 1 of the " in text
+    # stated only, apparatus: 27 deaths, 22 by the state (17 executed, Mairanovsky and Serebryansky in
+    # custody, Slutsky, Reiss and Borisov killed by Soviet hands; Menzhinsky's and Lyushkov's disputed deaths
+    # drop out); Uritsky (Kannegisser) is the one killing by other hands
+    assert "Of the 27 deaths, **22 came at the hands of the state**" in text
+    assert "killings that name no doer of the state: 1 (Moisei Uritsky)" in text
+    # the eight of test_officials_left_out_of_survival (their evidence is all stated)
+    assert "**8 members of the apparatus have no dated evidence of service and are left out**: 4 whose" in text
     # Beria (arrest) and Blokhin (execution) both struck Frinovsky: either may head the chain
     assert "runs through 5 people" in text and "→ Mikhail Frinovsky → Leonid Zakovsky → Abram Slutsky → Ignace Reiss" in text
 

@@ -1,32 +1,40 @@
 """Fates of the officials and of their targets: what became of them, how long officials lasted in the
 organs, which deaths came with a cover story, who killed whom, and by what means.
 
-Pure functions over the Dataset's frames, used by `notebooks/03-fates-of-officials.ipynb`:
+Pure functions over a Dataset, used by `notebooks/03-fates-of-officials.ipynb`. The shared evidence
+logic (certainty order, people joined to events, who acted on whom, midpoints and overlaps of
+uncertain dates) comes from `helpers.evidence`, and each person's end from `Dataset.fates()`:
 
-- `members` and `fate_table` say who is in a group and how each person ended (from
-  `dataset.fates_from`, so the rules of `Dataset.fates()` apply), with the era in which officials
-  entered the organs and the level of post they reached; `fate_counts` groups them;
-- `entries` dates each official's entry into the organs as bounds; `survival_table` turns entry and
-  death (or arrest) into right-censored durations; `km_medians` and `plot_survival` fit
-  Kaplan-Meier curves per cohort with lifelines;
-- `cover_stories` lists deaths whose official account differs from the cause the source gives;
+- `members` and `fate_table` say who is in a group and how each person ended (`Dataset.fates()`,
+  with its `by_state`: the death came at the hands of the Soviet state), with the era in which
+  officials entered the organs and the level of post they reached; `fate_counts` groups them;
+- `service` lists the evidence that someone served in the organs and `entries` dates each official's
+  entry from it, as bounds; `unplaced` lists the members of the apparatus it cannot date;
+  `survival_table` turns entry and death (or arrest) into right-censored durations; `km_medians`
+  and `plot_survival` fit Kaplan-Meier curves per cohort with lifelines, or draw one bar per
+  official where a cohort is too small for a curve (`MIN_CURVE` people) or has no event;
+- `cover_stories` lists deaths that came with an official account, beside the rival accounts;
 - `links`, `kill_graph`, `turned_victims` and `longest_chain` build the who-killed-whom graph with
-  networkx; `plot_kill_graph` draws it;
+  networkx (on `evidence.acts` and `evidence.act_graph`); `plot_kill_graph` draws it;
 - `death_methods` and `methods_by` count how people died, by era and by scope.
 
-Every function takes `include_alleged`: False keeps only what the source states plainly (events and
-roles whose certainty is `alleged` or `disputed` are dropped before anything is derived).
+Keeping only what the sources state plainly is `Dataset.stated_only()`: pass that view to any
+function here; none takes an `include_alleged` argument.
 
 Definitions used throughout (the notebook repeats them):
 
-- **the organs** (`organ_orgs`): organisations of kind secret_police, regional_branch or laboratory,
-  the commissariats that housed a secret police (the parent of a secret_police organisation: the
-  NKVD of the USSR over the GUGB, the NKVD of the RSFSR over the GPU), and every organisation under
-  one of these through `parent_id` (the foreign department, the Kommandatura, the Yasha Group ...).
-- **victim events** (`VICTIM_TYPES`): execution, assassination, kidnapping, arrest and trial, and a
-  `death` whose method is violent or for which someone is named as perpetrator, organiser or
-  orderer. Their subject is a victim; their perpetrators, organisers and orderers (`ACTOR_ROLES`)
-  are the ones who "killed or seized" them. Accomplices are left out: some never knew (Ageloff).
+- **the organs** (`dataset.organs`): organisations of kind secret_police, regional_branch or
+  laboratory, the commissariats that housed a secret police, and every organisation under these.
+- **evidence of service** (`service`): a tenure of a post in the organs; being the subject of an
+  appointment to them; or, for a member of the apparatus, an act for them — a role of perpetrator,
+  organiser, orderer or accomplice (`SERVICE_ROLES`) in an event whose `org_id` is one of the organs.
+  The role `other` is no evidence (it names the replaced, bystanders and victims), nor is being the
+  subject of any other event; a party leader's order to the organs is no service in them.
+- **victim events** (`victim_events`): execution, assassination, kidnapping, arrest and trial, and a
+  `death` whose method is violent (`dataset.violent_methods`) or with a named doer (a person's or an
+  organisation's role, or an account claiming a killing: `dataset.killers`). Their subject is a
+  victim; their perpetrators, organisers and orderers (`ACTOR_ROLES`) are the ones who "killed or
+  seized" them. Accomplices are left out: some never knew (Ageloff).
 - **groups** (`GROUPS`): `apparatus` is every person whose side is apparatus; `targets` is every
   other person who is the subject of a victim event; `all` is both.
 """
@@ -40,9 +48,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import offset_copy
 
-from . import dataset
+from . import dataset, evidence
 from . import eras as eras_
-from .dataset import DEATH_FATES, DEATH_TYPES, VIOLENT_METHODS, Dataset, fates_from
+from .dataset import DEATH_FATES, DEATH_TYPES, Dataset, violent_methods
 from .style import palette
 
 #: Values of the notebook's parameters.
@@ -52,20 +60,22 @@ COHORTS = ("era", "level")
 
 APPARATUS = "apparatus"
 VICTIM_TYPES = ("execution", "assassination", "kidnapping", "arrest", "trial")
-ACTOR_ROLES = ("perpetrator", "organiser", "ordered_by")
-#: Fates that are deaths at the hands of the state or its agents.
-KILLED_FATES = ("executed", "assassinated", "killed", "died_in_custody")
-#: Deaths whose method the methods section counts: the killings, and suicides.
-VIOLENT_FATES = KILLED_FATES + ("suicide",)
+ACTOR_ROLES = evidence.ACTOR_ROLES
+#: Roles in an event of the organs that show a member of the apparatus serving in them.
+SERVICE_ROLES = ACTOR_ROLES + ("accomplice",)
+#: Deaths whose method the methods section counts: executions, killings, deaths in custody, suicides.
+VIOLENT_FATES = ("executed", "assassinated", "killed", "died_in_custody", "suicide")
+#: The fewest people a cohort needs for a Kaplan-Meier curve; smaller cohorts are drawn as bars.
+MIN_CURVE = 5
 #: A person whose end the data does not record.
 NO_END = "unknown"
-#: The cohort of people who held no post in the organs.
+#: The cohort of people with no evidence of service in the organs.
 NOT_IN_ORGANS = "not in the organs"
-#: The cohort of officials whose posts in the organs carry no date.
+#: The cohort of officials whose evidence of service carries no date.
 UNDATED = "entry undated"
 #: The period of events after the case file's coverage ends.
 LATER = "after the coverage"
-#: A death whose event gives no method.
+#: A violent death whose evidence gives no violent method.
 NO_METHOD = "not given"
 #: Post levels (datapackage.json, positions.level) pooled into tiers, so that each survival cohort
 #: holds more than one or two people. Every level of the vocabulary must appear here (a test checks).
@@ -77,47 +87,31 @@ LEVEL_TIERS = {
     "agent": "agents and officers", "other": "agents and officers",
 }
 TIERS = ("leadership", "department", "regional", "agents and officers")
+#: The tier of an official known only from appointments and acts, with no post recorded.
+NO_POST = "no post recorded"
 YEAR_DAYS = 365.25
-_CERTAINTY_ORDER = {"stated": 0, "alleged": 1, "disputed": 2}
 
 
-# --- evidence and membership ------------------------------------------------------------------
+# --- victims and membership -------------------------------------------------------------------
 
-def evidence(ds: Dataset, include_alleged: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Events and roles to reason from: all of them, or only those the source states plainly."""
-    if include_alleged:
-        return ds.events, ds.roles
-    return ds.events[ds.events.certainty == "stated"], ds.roles[ds.roles.certainty == "stated"]
-
-
-def _weaker(*certainties: pd.Series) -> pd.Series:
-    """Row by row, the weakest of several certainty columns (stated < alleged < disputed)."""
-    ranks = pd.concat([c.map(_CERTAINTY_ORDER) for c in certainties], axis=1).max(axis=1)
-    inverse = {v: k for k, v in _CERTAINTY_ORDER.items()}
-    return ranks.map(inverse)
-
-
-def victim_events(events: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
+def victim_events(ds: Dataset) -> pd.DataFrame:
     """The events that make their subject a victim (see the module's definitions), one row per event."""
-    named = set(roles.loc[roles.role.isin(ACTOR_ROLES), "event_id"])
-    deaths = (events.type == "death") & (events.method.isin(VIOLENT_METHODS) | events.event_id.isin(named))
-    return events[events.type.isin(VICTIM_TYPES) | deaths]
+    doers = set(dataset.killers(ds).event_id)
+    ev = ds.events
+    deaths = (ev.type == "death") & (ev.method.isin(violent_methods(ds.descriptor)) | ev.event_id.isin(doers))
+    return ev[ev.type.isin(VICTIM_TYPES) | deaths]
 
 
-def victims(events: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
-    """One row per subject of a victim event: person_id, event_id, type, start, end, certainty."""
-    ev = victim_events(events, roles)
-    subj = roles[roles.role == "subject"].merge(ev, on="event_id", suffixes=("_role", ""))
-    subj["certainty"] = _weaker(subj.certainty, subj.certainty_role)
-    cols = ["person_id", "event_id", "type", "method", "scope", "start", "end", "certainty"]
-    return subj[cols].sort_values(["person_id", "start", "event_id"]).reset_index(drop=True)
+def _victims(ds: Dataset) -> pd.DataFrame:
+    """The subjects of victim events (`evidence.participants`), by person and date."""
+    subj = evidence.participants(ds, ("subject",), VICTIM_TYPES + ("death",))
+    return subj[subj.event_id.isin(victim_events(ds).event_id)].reset_index(drop=True)
 
 
-def members(ds: Dataset, group: str = "all", include_alleged: bool = True) -> pd.DataFrame:
+def members(ds: Dataset, group: str = "all") -> pd.DataFrame:
     """person_id, name, side and membership ('apparatus' or 'target') of the people in a group."""
-    events, roles = evidence(ds, include_alleged)
     people = ds.people[["person_id", "name", "side"]]
-    targeted = set(victims(events, roles).person_id)
+    targeted = set(_victims(ds).person_id)
     member = np.where(people.side == APPARATUS, "apparatus",
                       np.where(people.person_id.isin(targeted), "target", None))
     out = people.assign(member=member).dropna(subset=["member"])
@@ -130,66 +124,92 @@ def members(ds: Dataset, group: str = "all", include_alleged: bool = True) -> pd
 
 # --- entry into the organs --------------------------------------------------------------------
 
-def _midpoint(earliest: pd.Series, latest: pd.Series) -> pd.Series:
-    """The day halfway between two bounds (rounded down): the one point used where a point is needed."""
-    return (earliest + (latest - earliest) / 2).dt.floor("D")
+def service(ds: Dataset) -> pd.DataFrame:
+    """Every piece of evidence that someone served in the organs (the module's definition), one row
+    each: person_id, kind ('post', 'appointment' or 'act'), evidence (the position or event id),
+    low and high (the bounds of the day it shows them serving), level (of a post) and role (of an act).
 
-
-def entries(ds: Dataset, include_alleged: bool = True) -> pd.DataFrame:
-    """When each official entered the organs, as bounds, with the era and level of post.
-
-    Evidence: each tenure of a post in the organs and each appointment event to one. A tenure's
-    start bounds are used; a tenure with no start but an end says only that the person entered
-    between its organisation's founding (or, when the data gives none, the Cheka's) and that end; a
-    tenure with no date at all says nothing about when, and is not used. The entry lies between the
-    earliest of the lower bounds and the earliest of the upper bounds; `entry` is their midpoint,
-    and `entry_era` the era of that point. `level` is the highest post level the person reached in
-    the organs (vocabulary order), `entry_level` the level of the first dated post, and `tier` /
-    `entry_tier` their LEVEL_TIERS. People with posts in the organs but no dated one appear with
-    missing entry dates.
+    A post's day is its start; a post with no start but an end shows only that they served between
+    the founding of its organisation (or of the Cheka, when the data gives none) and that end; a post
+    with neither has missing bounds. An appointment or act is dated by its event. No bound falls
+    before the founding of the Cheka. Sorted by person, high, low and evidence.
     """
     organs = dataset.organs(ds.organisations)
     orgs = ds.organisations.set_index("org_id")
     floor = orgs.loc[eras_.FIRST_AGENCY, "founded_earliest"]
     pos = ds.positions[ds.positions.org_id.isin(organs)]
-    if not include_alleged:
-        pos = pos[pos.certainty == "stated"]
-    low = pos.start_earliest.fillna(pos.org_id.map(orgs.founded_earliest)).fillna(floor)
-    high = pos.start_latest.fillna(pos.end_latest)
-    items = [pd.DataFrame({"person_id": pos.person_id, "low": low, "high": high, "level": pos.level,
-                           "evidence": pos.position_id})]
-    events, roles = evidence(ds, include_alleged)
-    appointed = events[(events.type == "appointment") & events.org_id.isin(organs)]
-    appointed = appointed.merge(roles[roles.role == "subject"][["event_id", "person_id"]], on="event_id")
-    items.append(pd.DataFrame({"person_id": appointed.person_id, "low": appointed.start, "high": appointed.end,
-                               "level": None, "evidence": appointed.event_id}))
-    items = pd.concat(items, ignore_index=True)
-    items["low"] = items.low.clip(lower=floor)
-    dated = items.dropna(subset=["high"]).sort_values(["person_id", "high", "low", "evidence"])
+    items = [pd.DataFrame({
+        "person_id": pos.person_id, "kind": "post", "evidence": pos.position_id,
+        "low": pos.start_earliest.fillna(pos.org_id.map(orgs.founded_earliest)).fillna(floor).where(
+            pos.start_earliest.notna() | pos.end_latest.notna()),
+        "high": pos.start_latest.fillna(pos.end_latest), "level": pos.level, "role": None})]
+    appointed = evidence.participants(ds, ("subject",), ("appointment",))
+    appointed = appointed[appointed.org_id.isin(organs)]
+    items.append(pd.DataFrame({"person_id": appointed.person_id, "kind": "appointment",
+                               "evidence": appointed.event_id, "low": appointed.start, "high": appointed.end,
+                               "level": None, "role": None}))
+    acted = evidence.participants(ds, SERVICE_ROLES,
+                                  person_ids=ds.people.person_id[ds.people.side == APPARATUS])
+    acted = acted[acted.org_id.isin(organs)]
+    items.append(pd.DataFrame({"person_id": acted.person_id, "kind": "act", "evidence": acted.event_id,
+                               "low": acted.start, "high": acted.end, "level": None, "role": acted.role}))
+    out = pd.concat(items, ignore_index=True)
+    out["low"] = out.low.clip(lower=floor)
+    out["high"] = out.high.clip(lower=floor)
+    return out.sort_values(["person_id", "high", "low", "evidence"], na_position="last").reset_index(drop=True)
 
+
+def entries(ds: Dataset) -> pd.DataFrame:
+    """When each official entered the organs: the first evidence of service (`service`), as bounds,
+    with the era and level of post. One row per person with any evidence of service.
+
+    The entry lies between the earliest of the lower bounds and the earliest of the upper bounds;
+    `evidence` and `evidence_kind` name the item with the earliest upper bound; `entry` is the
+    midpoint of the bounds (`evidence.midpoint`), `entry_era` the era of that point, and
+    `entry_era_exact` whether both bounds fall in that era. People whose evidence carries no date
+    have missing entry dates. `level` is the highest post level the person reached in the organs
+    (vocabulary order); `entry_level` the level of the first dated post, or, when no post of theirs
+    is dated, the lowest of their undated ones (the highest would favour those who lived to rise);
+    `tier` / `entry_tier` their LEVEL_TIERS, NO_POST for those who held no post there.
+    """
+    items = service(ds)
+    dated = items.dropna(subset=["high"])
     order = {lv: i for i, lv in enumerate(ds.vocabulary("positions", "level"))}
-    levels = items.dropna(subset=["level"])
-    highest = levels.assign(rank=levels.level.map(order)).sort_values(["person_id", "rank"]).groupby("person_id")["level"].first()
-    with_level = levels.sort_values(["person_id", "high", "low", "evidence"], na_position="last")
-    first_level = with_level.groupby("person_id")["level"].first()
+    posts = items[items.kind == "post"].assign(rank=lambda p: p.level.map(order))
+    highest = posts.sort_values(["person_id", "rank"]).groupby("person_id")["level"].first()
+    first_dated = posts.dropna(subset=["high"]).groupby("person_id")["level"].first()  # items are sorted by high
+    lowest = posts.sort_values(["person_id", "rank"]).groupby("person_id")["level"].last()
 
     out = pd.DataFrame({"person_id": sorted(set(items.person_id))})
     bounds = dated.groupby("person_id").agg(entry_earliest=("low", "min"), entry_latest=("high", "min"),
-                                            evidence=("evidence", "first"))
+                                            evidence=("evidence", "first"), evidence_kind=("kind", "first"))
     out = out.merge(bounds, on="person_id", how="left")
-    out["entry"] = _midpoint(out.entry_earliest, out.entry_latest)
+    out["entry"] = evidence.midpoint(out.entry_earliest, out.entry_latest)
     table = eras_.eras(ds)
     out["entry_era"] = eras_.era_of(table, out.entry).astype(object)
     out["entry_era_exact"] = (eras_.era_of(table, out.entry_earliest).astype(object)
                               == eras_.era_of(table, out.entry_latest).astype(object))
     out["level"] = out.person_id.map(highest)
-    out["entry_level"] = out.person_id.map(first_level)
-    out["tier"] = out.level.map(LEVEL_TIERS)
-    out["entry_tier"] = out.entry_level.map(LEVEL_TIERS)
+    out["entry_level"] = out.person_id.map(first_dated).fillna(out.person_id.map(lowest))
+    out["tier"] = out.level.map(LEVEL_TIERS).fillna(NO_POST)
+    out["entry_tier"] = out.entry_level.map(LEVEL_TIERS).fillna(NO_POST)
     out = out.merge(ds.people[["person_id", "name", "side"]], on="person_id", how="left")
     cols = ["person_id", "name", "side", "entry_earliest", "entry_latest", "entry", "entry_era", "entry_era_exact",
-            "evidence", "level", "tier", "entry_level", "entry_tier"]
+            "evidence", "evidence_kind", "level", "tier", "entry_level", "entry_tier"]
     return out[cols].sort_values(["name", "person_id"]).reset_index(drop=True)
+
+
+def unplaced(ds: Dataset) -> pd.DataFrame:
+    """The members of the apparatus whose entry into the organs the data cannot date, left out of the
+    survival table: person_id, name, and why ('undated': their posts in the organs carry no date
+    and no act of theirs for the organs is dated; 'no evidence': no post, appointment or act in the
+    organs at all). Sorted by name."""
+    entry = entries(ds).set_index("person_id").entry
+    people = ds.people[ds.people.side == APPARATUS][["person_id", "name"]]
+    why = people.person_id.map(lambda p: "no evidence" if p not in entry.index else
+                               "undated" if pd.isna(entry[p]) else None)
+    out = people.assign(why=why).dropna(subset=["why"])
+    return out.sort_values(["name", "person_id"]).reset_index(drop=True)
 
 
 def era_order(ds: Dataset) -> list[str]:
@@ -199,18 +219,18 @@ def era_order(ds: Dataset) -> list[str]:
 
 # --- what became of them ----------------------------------------------------------------------
 
-def fate_table(ds: Dataset, group: str = "all", include_alleged: bool = True) -> pd.DataFrame:
-    """One row per person of the group: their fate (Dataset.fates' rules on the kept evidence;
-    'unknown' when the data records no end), its date and certainty, and for officials the era in
-    which they entered the organs ('entry undated' when no post of theirs there is dated) and the
-    tier of the highest post they reached ('not in the organs' for the others). Sorted by name."""
-    events, roles = evidence(ds, include_alleged)
-    people = members(ds, group, include_alleged)
-    fates = fates_from(events, roles, ds.people)
-    cols = ["person_id", "fate", "date", "start", "end", "official_account", "certainty", "event_id"]
-    out = people.merge(fates[cols], on="person_id", how="left")
+def fate_table(ds: Dataset, group: str = "all") -> pd.DataFrame:
+    """One row per person of the group: their fate (`Dataset.fates()`; 'unknown' when the data records
+    no end), whether the death came at the hands of the state (`by_state`, False for the living and
+    the unknown), its date and certainty, and for officials the era in which they entered the organs
+    ('entry undated' when their evidence of service carries no date) and the tier of the highest post
+    they reached ('not in the organs' for those with no evidence of service). Sorted by name."""
+    people = members(ds, group)
+    cols = ["person_id", "fate", "by_state", "date", "start", "end", "official_account", "certainty", "event_id"]
+    out = people.merge(ds.fates()[cols], on="person_id", how="left")
     out["fate"] = out.fate.fillna(NO_END)
-    entry = entries(ds, include_alleged).set_index("person_id")
+    out["by_state"] = out.by_state.eq(True)  # missing: no recorded end
+    entry = entries(ds).set_index("person_id")
     official = out.person_id.isin(entry.index)
     out["era"] = out.person_id.map(entry.entry_era).where(official, NOT_IN_ORGANS).fillna(UNDATED)
     out["level"] = out.person_id.map(entry.tier).fillna(NOT_IN_ORGANS)
@@ -221,7 +241,7 @@ def cohort_order(ds: Dataset, by: str) -> list[str]:
     """The order of a grouping's values: sides as in datapackage.json, eras in time, tiers top-down."""
     if by == "side":
         return ds.vocabulary("people", "side")
-    return era_order(ds) + [UNDATED, NOT_IN_ORGANS] if by == "era" else list(TIERS) + [NOT_IN_ORGANS]
+    return era_order(ds) + [UNDATED, NOT_IN_ORGANS] if by == "era" else list(TIERS) + [NO_POST, NOT_IN_ORGANS]
 
 
 def fate_counts(ds: Dataset, table: pd.DataFrame, by: str = "side") -> pd.DataFrame:
@@ -247,16 +267,19 @@ def plot_fate_counts(counts: pd.DataFrame, colours: dict[str, str], ax=None, tit
 
 # --- survival in the organs -------------------------------------------------------------------
 
-def survival_table(ds: Dataset, event: str = "death", include_alleged: bool = True,
-                   until: pd.Timestamp | None = None) -> pd.DataFrame:
-    """Time from entry into the organs to death (or arrest), one row per official with a dated entry.
+
+# --- survival in the organs -------------------------------------------------------------------
+
+def survival_table(ds: Dataset, event: str = "death", until: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Time from entry into the organs to death (or arrest), one row per official with a dated entry
+    (`entries`; `unplaced` lists the others).
 
     event='death': any death (DEATH_FATES). event='arrest': the first arrest, kidnapping or trial
     whose latest day falls after the entry point; an execution or a death in custody with no such
     event counts at its date (the arrest came no later). A person who dies without the event of
     interest is censored at the death. Everyone else is right-censored at `until` (default: the end
-    of the case file's coverage, `eras.coverage_end`), and so is an event that falls after it:
-    no recorded end means alive and free until then.
+    of the case file's coverage, `eras.coverage_end`), and so is an event whose midpoint falls after
+    it: no recorded end means alive and free until then.
 
     Dates are bounds. `years` runs from the entry midpoint to the end midpoint (the fit the notebook
     draws); `years_shortest` from the latest entry to the earliest end, `years_longest` from the
@@ -265,11 +288,9 @@ def survival_table(ds: Dataset, event: str = "death", include_alleged: bool = Tr
     highest post reached would favour those who lived long enough to rise).
     """
     until = eras_.coverage_end(ds) if until is None else pd.Timestamp(until)
-    events, roles = evidence(ds, include_alleged)
-    entry = entries(ds, include_alleged).dropna(subset=["entry"])
-    fates = fates_from(events, roles, ds.people).set_index("person_id")
-    subj = roles[roles.role == "subject"].merge(events, on="event_id", suffixes=("_role", ""))
-    seized = subj[subj.type.isin(("arrest", "kidnapping", "trial"))].sort_values(["start", "event_id"])
+    entry = entries(ds).dropna(subset=["entry"])
+    fates = ds.fates().set_index("person_id")
+    seized = evidence.participants(ds, ("subject",), ("arrest", "kidnapping", "trial"))
     rows = []
     for person in entry.itertuples(index=False):
         fate = fates.loc[person.person_id] if person.person_id in fates.index else None
@@ -284,7 +305,7 @@ def survival_table(ds: Dataset, event: str = "death", include_alleged: bool = Tr
                 hit = (first.event_id, first.start, first.end)
             elif died and fate.fate in ("executed", "died_in_custody"):
                 hit = (fate.event_id, fate.start, fate.end)
-        if hit is not None and _midpoint(pd.Series([hit[1]]), pd.Series([hit[2]])).iloc[0] <= until:
+        if hit is not None and evidence.midpoint(hit[1], hit[2]) <= until:
             event_id, end_earliest, end_latest, observed = *hit, True
         elif died and fate.start <= until:
             event_id, end_earliest, end_latest, observed = fate.event_id, fate.start, min(fate.end, until), False
@@ -296,13 +317,24 @@ def survival_table(ds: Dataset, event: str = "death", include_alleged: bool = Tr
                      "observed": observed, "end_earliest": end_earliest, "end_latest": min(end_latest, until)})
     out = pd.DataFrame(rows, columns=["person_id", "name", "era", "level", "entry_earliest", "entry_latest", "entry",
                                       "end_event", "observed", "end_earliest", "end_latest"])
-    out["end"] = _midpoint(out.end_earliest, out.end_latest)
+    out["end"] = evidence.midpoint(out.end_earliest, out.end_latest)
     years = lambda a, b: ((out[b] - out[a]).dt.days / YEAR_DAYS).clip(lower=0)  # noqa: E731
     out["years"] = years("entry", "end")
     out["years_shortest"] = years("entry_latest", "end_earliest")
     out["years_longest"] = years("entry_earliest", "end_latest")
     out["observed"] = out.observed.astype(bool)
     return out.sort_values(["name", "person_id"]).reset_index(drop=True)
+
+
+def no_curve(part: pd.DataFrame) -> str:
+    """Why a cohort of the survival table gets no Kaplan-Meier curve ('' when it does): fewer than
+    MIN_CURVE people, or not a single event observed (the curve would be a flat line at one)."""
+    why = []
+    if len(part) < MIN_CURVE:
+        why.append(f"fewer than {MIN_CURVE} people")
+    if not part.observed.any():
+        why.append("no event observed")
+    return "; ".join(why)
 
 
 def _km(durations: pd.Series, observed: pd.Series, label: str):
@@ -312,106 +344,176 @@ def _km(durations: pd.Series, observed: pd.Series, label: str):
 
 
 def km_medians(ds: Dataset, table: pd.DataFrame, cohort: str = "era") -> pd.DataFrame:
-    """Per cohort ('era' or 'level'), in order: people, events, censored, and the Kaplan-Meier median
-    in years for the midpoint fit (with its 95% confidence interval) and for the shortest and longest
-    durations the date bounds allow. inf: the curve never fell to one half (over half outlived
-    their observation); NaN in a bound of the interval: lifelines could not bound it."""
+    """Per cohort ('era' or 'level'), in order: people, events, censored, `curve` (whether the cohort
+    gets a Kaplan-Meier curve), `no_curve` (why not: `no_curve`, '' when it does), and for curves the
+    Kaplan-Meier median in years for the midpoint fit (with its 95% confidence interval) and for the
+    shortest and longest durations the date bounds allow. No median (NaN) for a cohort drawn as bars;
+    inf: the curve never fell to one half (over half outlived their observation); NaN in a bound of
+    the interval: lifelines could not bound it."""
     from lifelines.utils import median_survival_times
 
     rows = []
     for name in [c for c in cohort_order(ds, cohort) if c in set(table[cohort])]:
         part = table[table[cohort] == name]
-        mid = _km(part.years, part.observed, name)
-        ci = median_survival_times(mid.confidence_interval_)
-        rows.append({cohort: name, "people": len(part), "events": int(part.observed.sum()),
-                     "censored": int((~part.observed).sum()),
-                     "median_years": mid.median_survival_time_,
-                     "ci_low": ci.iloc[0, 0], "ci_high": ci.iloc[0, 1],
-                     "median_shortest": _km(part.years_shortest, part.observed, name).median_survival_time_,
-                     "median_longest": _km(part.years_longest, part.observed, name).median_survival_time_})
-    out = pd.DataFrame(rows).set_index(cohort)
-    return out.astype({"median_years": float, "ci_low": float, "ci_high": float,
-                       "median_shortest": float, "median_longest": float}).round(1)
+        why = no_curve(part)
+        row = {cohort: name, "people": len(part), "events": int(part.observed.sum()),
+               "censored": int((~part.observed).sum()), "curve": not why, "no_curve": why,
+               "median_years": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+               "median_shortest": np.nan, "median_longest": np.nan}
+        if not why:
+            mid = _km(part.years, part.observed, name)
+            ci = median_survival_times(mid.confidence_interval_)
+            row.update({"median_years": mid.median_survival_time_, "ci_low": ci.iloc[0, 0], "ci_high": ci.iloc[0, 1],
+                        "median_shortest": _km(part.years_shortest, part.observed, name).median_survival_time_,
+                        "median_longest": _km(part.years_longest, part.observed, name).median_survival_time_})
+        rows.append(row)
+    columns = [cohort, "people", "events", "censored", "curve", "no_curve", "median_years", "ci_low", "ci_high",
+               "median_shortest", "median_longest"]
+    out = pd.DataFrame(rows, columns=columns).set_index(cohort)
+    return out.astype({"people": int, "events": int, "censored": int, "curve": bool, "median_years": float,
+                       "ci_low": float, "ci_high": float, "median_shortest": float, "median_longest": float}).round(1)
+
+
+def _bars(ax, part: pd.DataFrame, colour: str) -> None:
+    """One bar per official, from entry (0) to the event or the censoring: filled and ending in a
+    cross when the event was observed, hollow and ending in an arrowhead when censored."""
+    part = part.sort_values(["years", "name"], ascending=[False, True]).reset_index(drop=True)
+    y = np.arange(len(part))
+    done = part.observed.to_numpy()
+    ax.barh(y[done], part.years[done], height=0.55, color=colour, edgecolor=colour)
+    ax.barh(y[~done], part.years[~done], height=0.55, color="white", edgecolor=colour, hatch="///")
+    ax.plot(part.years[done], y[done], "X", color="black", ms=7, ls="none")
+    ax.plot(part.years[~done], y[~done], ">", color="#606060", ms=7, ls="none")
+    ax.set_yticks(y, [surname(n) for n in part.name], fontsize=8)
+    ax.set_ylim(len(part) - 0.4, -0.6)
+    ax.set_ylabel("Official")
 
 
 def plot_survival(ds: Dataset, table: pd.DataFrame, cohort: str = "era", event: str = "death", axes=None):
-    """Kaplan-Meier curves, one panel per cohort (midpoint durations): the cohort's curve with its 95%
-    band and a tick at each censoring, over the curve of all officials in grey for comparison.
-    Returns the axes."""
+    """One panel per cohort (midpoint durations). A cohort of MIN_CURVE people or more with at least
+    one event gets its Kaplan-Meier curve with its 95% band and a tick at each censoring, over the
+    curve of all officials in grey; a smaller cohort, or one without a single event, gets one bar per
+    official instead (filled, ending in a cross: the event; hatched, ending in an arrowhead:
+    censored). Returns the axes."""
     names = [c for c in cohort_order(ds, cohort) if c in set(table[cohort])]
     if axes is None:
-        _, axes = plt.subplots(1, max(len(names), 1), figsize=(2.7 * max(len(names), 1) + 1, 4.2),
-                               sharex=True, sharey=True, squeeze=False)
+        _, axes = plt.subplots(1, max(len(names), 1), figsize=(2.9 * max(len(names), 1) + 1, 4.4),
+                               sharex=True, squeeze=False)
         axes = axes[0]
     colours = palette(cohort_order(ds, cohort))
     everyone = _km(table.years, table.observed, "all officials") if len(table) else None
     what = "dead" if event == "death" else "arrested"
     for ax, name in zip(axes, names):
         part = table[table[cohort] == name]
-        if everyone is not None:
+        why = no_curve(part)
+        if why:
+            _bars(ax, part, colours[name])
+            ax.set_title(f"{name} (n={len(part)}): bars,\n{why}", fontsize=10)
+        else:
             everyone.plot_survival_function(ax=ax, ci_show=False, color="#b0b0b0", lw=1.2, legend=False)
-        fit = _km(part.years, part.observed, name)
-        fit.plot_survival_function(ax=ax, ci_show=True, ci_alpha=0.2, show_censors=True, color=colours[name],
-                                   lw=2, legend=False, censor_styles={"marker": "|", "ms": 10, "mew": 1.5})
-        ax.set_title(f"{name} (n={len(part)})", fontsize=11)
-        ax.set(xlabel="Years in the organs", ylabel=f"Share not yet {what}", ylim=(0, 1.05))
+            fit = _km(part.years, part.observed, name)
+            fit.plot_survival_function(ax=ax, ci_show=True, ci_alpha=0.2, show_censors=True, color=colours[name],
+                                       lw=2, legend=False, censor_styles={"marker": "|", "ms": 10, "mew": 1.5})
+            ax.set_title(f"{name} (n={len(part)})", fontsize=11)
+            ax.set(ylabel=f"Share not yet {what}", ylim=(0, 1.05))
+        ax.set_xlabel("Years in the organs")
         ax.set_xlim(left=0)
+    if any(no_curve(table[table[cohort] == n]) for n in names):
+        handles = [Line2D([], [], marker="X", color="black", ls="none", label=f"bar: {what} (event observed)"),
+                   Line2D([], [], marker=">", color="#606060", ls="none", label="bar: censored")]
+        axes[0].figure.legend(handles=handles, loc="lower center", ncol=2, fontsize=9, frameon=False)
     axes[0].figure.suptitle(f"Officials not yet {what}, by entry {cohort} (grey: all officials)",
                             fontsize=13, fontweight="bold")
-    axes[0].figure.tight_layout()
+    axes[0].figure.tight_layout(rect=(0, 0.06, 1, 1))
     return axes
 
 
 # --- cover stories ----------------------------------------------------------------------------
 
-def _actors(events: pd.DataFrame, roles: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
-    """Per event, 'Surname (role), ...' of its perpetrators, organisers and orderers, by role then name."""
-    act = roles[roles.role.isin(ACTOR_ROLES) & roles.event_id.isin(events.event_id)]
-    act = act.merge(people[["person_id", "name"]], on="person_id")
+def _actors(ds: Dataset) -> pd.Series:
+    """Per event, 'Name (role), ...' of its perpetrators, organisers and orderers, by role then name."""
+    act = evidence.participants(ds, ACTOR_ROLES).merge(ds.people[["person_id", "name"]], on="person_id")
     act = act.assign(rank=act.role.map({r: i for i, r in enumerate(ACTOR_ROLES)}),
                      text=act.name + " (" + act.role.str.replace("_", " ") + ")")
     act = act.sort_values(["event_id", "rank", "name"])
     return act.groupby("event_id").text.agg(", ".join)
 
 
-def cover_stories(ds: Dataset, group: str = "all", include_alleged: bool = True) -> pd.DataFrame:
-    """Deaths of the group's people that came with an official account differing from the cause the
-    source gives (a heart attack against poison, a suicide against a murder, a burglary against an
-    NKVD killing). Columns: name, date, official_account, cause (event type and method), certainty
-    (the weaker of event and subject role), by (who is named as perpetrator, organiser or orderer).
-    Sorted by date."""
-    events, roles = evidence(ds, include_alleged)
-    people = members(ds, group, include_alleged)
-    deaths = events[events.type.isin(list(DEATH_TYPES)) & events.official_account.notna()]
-    subj = roles[(roles.role == "subject") & roles.person_id.isin(people.person_id)]
-    out = subj.merge(deaths, on="event_id", suffixes=("_role", ""))
-    out = out.merge(ds.people[["person_id", "name"]], on="person_id")
-    out["certainty"] = _weaker(out.certainty, out.certainty_role)
+def _doers(ds: Dataset, acc: pd.DataFrame) -> pd.Series:
+    """Per account, who it says did it: the person's name and the organisation's short name (before
+    any bracket), ' / '-joined; missing when it names neither."""
+    people = ds.people.set_index("person_id").name
+    orgs = ds.organisations.set_index("org_id").name.str.split(" (", regex=False).str[0]
+    who = pd.concat([acc.perpetrator_id.map(people), acc.perpetrator_org_id.map(orgs)], axis=1)
+    return who.apply(lambda r: " / ".join(r.dropna()) or None, axis=1) if len(acc) else pd.Series(dtype=object)
+
+
+def _claim(ds: Dataset, acc: pd.DataFrame) -> pd.Series:
+    """Per account, its claim in words: '<claim> by <who> (<method>)', the method left out when unknown."""
+    doer = _doers(ds, acc)
+    method = acc.method.where(acc.method != "unknown")
+    return (acc.claim.str.replace("_", " ") + np.where(doer.notna(), " by " + doer.fillna(""), "")
+            + np.where(method.notna(), " (" + method.fillna("").str.replace("_", " ") + ")", ""))
+
+
+def rival_accounts(ds: Dataset) -> pd.DataFrame:
+    """The accounts of each event other than the official one (kinds allegation and rival), one line
+    each: '<claim> by <who> (<method>), per <claimed_by> [<certainty>]'. Columns: event_id, account_id,
+    kind, text. Sorted by event, kind and account."""
+    acc = ds.accounts[ds.accounts.kind != "official"]
+    text = (_claim(ds, acc) + np.where(acc.claimed_by.notna(), ", per " + acc.claimed_by.fillna(""), "")
+            + " [" + acc.certainty + "]")
+    out = pd.DataFrame({"event_id": acc.event_id, "account_id": acc.account_id, "kind": acc.kind, "text": text})
+    return out.sort_values(["event_id", "kind", "account_id"]).reset_index(drop=True)
+
+
+#: What an official account did to a killing (the `cover` column of `cover_stories`).
+DENIED, SHIFTED = "denied a killing", "hid the state's hand"
+
+
+def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
+    """Deaths of the group's people that came with an official account (accounts of kind official),
+    beside the cause the source gives and the other accounts.
+
+    Columns: name, date, official_account (its summary), official_claim ('suicide (hanging)'), cause
+    (event type and method), certainty (the weaker of event and subject role), by (who is named as
+    perpetrator, organiser or orderer), cover, other_accounts (`rival_accounts`, '; '-joined).
+    `cover` says what the official account did: DENIED when it claims no killing although the
+    person's fate (`Dataset.fates()`) is one (executed, assassinated, killed, died in custody);
+    SHIFTED when it owns a killing but names none of the Soviet doers (`dataset.soviet_actors`) that
+    another account or the roles name; '' otherwise. Sorted by date."""
+    acc = ds.accounts
+    official = acc[acc.kind == "official"].sort_values("account_id")
+    words = official.assign(text=_claim(ds, official)).groupby("event_id")
+    out = evidence.participants(ds, ("subject",), tuple(DEATH_TYPES), members(ds, group).person_id)
+    out = out[out.event_id.isin(official.event_id)].merge(ds.people[["person_id", "name"]], on="person_id")
+    out["official_account"] = out.event_id.map(words.summary.agg(" / ".join))
+    out["official_claim"] = out.event_id.map(words.text.agg(" / ".join))
     out["cause"] = out.type + np.where(out.method.notna(), " by " + out.method.fillna("").str.replace("_", " "), "")
-    out["by"] = out.event_id.map(_actors(events, roles, ds.people)).fillna("")
-    cols = ["name", "date", "official_account", "cause", "certainty", "by"]
+    out["by"] = out.event_id.map(_actors(ds)).fillna("")
+    soviet = dataset.soviet_actors(ds.people, ds.organisations)
+    doers = dataset.killers(ds)
+    owned = official[official.claim == "killing"]
+    owned_doers = set(zip(owned.event_id, owned.perpetrator_id)) | set(zip(owned.event_id, owned.perpetrator_org_id))
+    hidden = {e for e, d in zip(doers.event_id, doers.doer) if d in soviet and (e, d) not in owned_doers}
+    fate = out.person_id.map(ds.fates().set_index("person_id").fate)
+    killing = fate.isin(["executed", "assassinated", "killed", "died_in_custody"])
+    owns = out.event_id.isin(owned.event_id)
+    out["cover"] = np.where(killing & ~owns, DENIED, np.where(owns & out.event_id.isin(hidden), SHIFTED, ""))
+    out["other_accounts"] = out.event_id.map(rival_accounts(ds).groupby("event_id").text.agg("; ".join)).fillna("")
+    cols = ["name", "date", "official_account", "official_claim", "cause", "certainty", "by", "cover", "other_accounts"]
     return out.sort_values(["start", "name"])[cols].reset_index(drop=True)
 
 
 # --- who killed whom --------------------------------------------------------------------------
 
-def links(ds: Dataset, group: str = "all", include_alleged: bool = True) -> pd.DataFrame:
-    """One row per (actor, victim, event): who killed or seized whom. The victim is the subject of a
-    victim event and belongs to the group; the actor is named in it as perpetrator, organiser or
-    orderer. Certainty is the weakest of the event's, the actor's role and the subject's role.
-    Sorted by date, event and actor."""
-    events, roles = evidence(ds, include_alleged)
-    people = members(ds, group, include_alleged)
-    ev = victim_events(events, roles)[["event_id", "type", "date", "start", "end", "certainty"]]
-    subj = roles[(roles.role == "subject") & roles.person_id.isin(people.person_id)]
-    subj = subj[["event_id", "person_id", "certainty"]].rename(columns={"person_id": "victim", "certainty": "c_subject"})
-    act = roles[roles.role.isin(ACTOR_ROLES)][["event_id", "person_id", "role", "certainty"]]
-    act = act.rename(columns={"person_id": "actor", "certainty": "c_actor"})
-    out = ev.merge(subj, on="event_id").merge(act, on="event_id")
-    out = out[out.actor != out.victim]
-    out["certainty"] = _weaker(out.certainty, out.c_actor, out.c_subject)
-    cols = ["actor", "victim", "role", "event_id", "type", "date", "start", "end", "certainty"]
-    return out.sort_values(["start", "event_id", "actor", "victim"])[cols].reset_index(drop=True)
+def links(ds: Dataset, group: str = "all") -> pd.DataFrame:
+    """Who killed or seized whom (`evidence.acts` over the victim events), keeping the victims who
+    belong to the group: one row per (actor, victim, event), actors being perpetrators, organisers
+    and orderers; certainty the weakest of the event's and the two roles'. Sorted by date."""
+    table = evidence.acts(ds, VICTIM_TYPES + ("death",))
+    keep = table.event_id.isin(victim_events(ds).event_id) & table.victim.isin(members(ds, group).person_id)
+    return table[keep].reset_index(drop=True)
 
 
 def surname(name: str) -> str:
@@ -422,30 +524,24 @@ def surname(name: str) -> str:
 
 
 def kill_graph(ds: Dataset, table: pd.DataFrame) -> nx.DiGraph:
-    """A DiGraph from `links`: one node per person with at least one link (name, label, side), one
-    edge per actor -> victim pair with its events, roles, first date and best certainty."""
+    """`evidence.act_graph` of `links`, its nodes labelled with the surname and carrying the side."""
     people = ds.people.set_index("person_id")
-    graph = nx.DiGraph()
-    for pid in sorted(set(table.actor) | set(table.victim)):
-        graph.add_node(pid, name=people.loc[pid, "name"], label=surname(people.loc[pid, "name"]),
-                       side=people.loc[pid, "side"])
-    for (actor, victim), part in table.groupby(["actor", "victim"], sort=True):
-        graph.add_edge(actor, victim, events=sorted(set(part.event_id)), roles=sorted(set(part.role)),
-                       start=part.start.min(), certainty=min(part.certainty, key=_CERTAINTY_ORDER.get))
+    graph = evidence.act_graph(table, people.name)
+    for pid, attrs in graph.nodes(data=True):
+        attrs.update(label=surname(attrs["name"]), side=people.loc[pid, "side"])
     return graph
 
 
-def turned_victims(ds: Dataset, group: str = "all", include_alleged: bool = True) -> pd.DataFrame:
+def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
     """People of the group who first killed or seized someone (as perpetrator, organiser or orderer,
     of anyone) and later became a victim themselves (subject of a victim event that starts after the
     act certainly ended, whether or not the data names who struck). One row per person (indexed by
     person_id): name, the first act and its date, the first later blow and its date, and their fate.
     Sorted by the date of that blow."""
-    events, roles = evidence(ds, include_alleged)
-    people = members(ds, group, include_alleged)
-    acts = links(ds, "all", include_alleged)
-    blows = victims(events, roles)
-    fates = fates_from(events, roles, ds.people).set_index("person_id").fate
+    people = members(ds, group)
+    acts = links(ds, "all")
+    blows = _victims(ds)
+    fates = ds.fates().set_index("person_id").fate
     rows = []
     for person in people.itertuples(index=False):
         own_acts = acts[acts.actor == person.person_id]
@@ -497,10 +593,13 @@ def chain_people(ds: Dataset, chain: pd.DataFrame) -> list[str]:
     return [names[p] for p in chain.actor] + [names[chain.victim.iloc[-1]]]
 
 
+
+
 COHORT_NOTES = {
     "era": "the era (head of the secret police) in which each official entered the organs, placed by the "
-           "midpoint of the dates the data allows; 'entry undated': officials none of whose posts there is "
-           "dated; 'not in the organs': everyone else",
+           "midpoint of the dates of the first evidence of service (a post, an appointment or an act for the "
+           "organs); 'entry undated': officials none of whose evidence of service is dated; 'not in the "
+           "organs': everyone else",
     "level": "the highest tier of post each official reached in the organs (leadership: the head and his "
              "deputies; department: heads and deputy heads of departments, directors, commanders; regional: "
              "heads and deputy heads of regional branches; agents and officers: the rest); 'not in the "
@@ -508,12 +607,12 @@ COHORT_NOTES = {
 }
 
 
-def cohort_note(ds: Dataset, by: str, include_alleged: bool = True) -> str:
+def cohort_note(ds: Dataset, by: str) -> str:
     """A sentence saying what the columns of `fate_counts(..., by)` are; for eras, with the number of
     officials whose entry bounds span more than one era (their era rests on the midpoint)."""
     note = f"Columns are {COHORT_NOTES[by]}."
     if by == "era":
-        entry = entries(ds, include_alleged)
+        entry = entries(ds)
         spanning = int((entry.entry.notna() & ~entry.entry_era_exact).sum())
         note += f" {spanning} officials' entry dates span more than one era, so their era rests on the midpoint."
     return note
@@ -610,39 +709,45 @@ def plot_kill_graph(graph: nx.DiGraph, highlight=(), chain: pd.DataFrame | None 
 
 # --- methods ----------------------------------------------------------------------------------
 
-def death_methods(ds: Dataset, group: str = "all", include_alleged: bool = True) -> pd.DataFrame:
-    """One row per violent death in the group (VIOLENT_FATES: killed by the state or its agents, or
-    by their own hand): name, fate, method of the deciding event ('not given' when it has none),
-    scope, the era of the event's midpoint ('after the coverage' past the end of the case file;
-    `era_exact` says whether both bounds fall in that era), and `in_kidnapping`: the person was the
-    subject of a kidnapping whose dates overlap the death (a kidnapping gone wrong). Sorted by date."""
-    table = fate_table(ds, group, include_alleged)
-    deaths = table[table.fate.isin(VIOLENT_FATES)]
+def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
+    """One row per violent death in the group (VIOLENT_FATES: executed, assassinated, killed, dead in
+    custody, or by their own hand): name, fate, by_state, the method — the deciding event's when it is
+    violent (`dataset.violent_methods`), else that of the best-attested account claiming a killing
+    with a violent method, else 'not given' (a lure or an illness is no method of violent death) —
+    and where it comes from (`method_from`: 'event', 'account' or missing), scope, the era of the
+    event's midpoint ('after the coverage' past the end of the case file; `era_exact` says whether
+    both bounds fall in that era), and `in_kidnapping`: the person was the subject of a kidnapping
+    whose dates may overlap the death (a kidnapping gone wrong). Sorted by date."""
+    table = fate_table(ds, group)
+    violent = violent_methods(ds.descriptor)
+    out = table[table.fate.isin(VIOLENT_FATES)][["person_id", "name", "fate", "by_state", "date", "start", "end",
+                                                  "event_id"]].copy()
     ev = ds.events.set_index("event_id")
-    out = deaths[["person_id", "name", "fate", "date", "start", "end", "event_id"]].copy()
-    out["method"] = out.event_id.map(ev.method).fillna(NO_METHOD)
+    own = out.event_id.map(ev.method).where(lambda m: m.isin(violent))
+    acc = ds.accounts[(ds.accounts.claim == "killing") & ds.accounts.method.isin(violent)]
+    acc = acc.assign(rank=acc.certainty.map(evidence.CERTAINTY.index)).sort_values(["event_id", "rank", "account_id"])
+    told = out.event_id.map(acc.groupby("event_id").method.first())
+    out["method"] = own.fillna(told).fillna(NO_METHOD)
+    out["method_from"] = np.where(own.notna(), "event", np.where(told.notna(), "account", None))
     out["scope"] = out.event_id.map(ev.scope)
     periods = eras_.eras(ds)
-    point = _midpoint(out.start, out.end)
-    out["era"] = eras_.era_of(periods, point).astype(object).fillna(LATER)
-    out["era_exact"] = (eras_.era_of(periods, out.start).astype(object).fillna(LATER)
-                        == eras_.era_of(periods, out.end).astype(object).fillna(LATER))
-    events, roles = evidence(ds, include_alleged)
-    taken = victims(events, roles)
-    taken = taken[taken.type == "kidnapping"].merge(out[["person_id", "start", "end"]], on="person_id",
-                                                    suffixes=("", "_death"))
-    overlap = taken[(taken.start <= taken.end_death) & (taken.end >= taken.start_death)]
+    era = lambda when: eras_.era_of(periods, when).astype(object).fillna(LATER)  # noqa: E731
+    out["era"] = era(evidence.midpoint(out.start, out.end))
+    out["era_exact"] = era(out.start) == era(out.end)
+    taken = evidence.participants(ds, ("subject",), ("kidnapping",), out.person_id)
+    taken = taken.merge(out[["person_id", "start", "end"]], on="person_id", suffixes=("", "_death"))
+    overlap = taken[evidence.overlaps(taken.start, taken.end, taken.start_death, taken.end_death)]
     out["in_kidnapping"] = out.person_id.isin(overlap.person_id)
     return out.sort_values(["start", "name"]).reset_index(drop=True)
 
 
 def methods_by(ds: Dataset, table: pd.DataFrame, by: str = "era") -> pd.DataFrame:
     """Deaths per `by` ('era', in time order with the later period last, or 'scope') and method
-    (columns in the vocabulary's order, 'not given' last); empty columns left out."""
+    (columns: the violent methods in the vocabulary's order, 'not given' last); empty columns left out."""
     counts = pd.crosstab(table[by], table.method)
     rows = era_order(ds) + [LATER] if by == "era" else ds.vocabulary("events", "scope")
     counts = counts.reindex([r for r in rows if r in counts.index])
-    methods = ds.vocabulary("events", "method") + [NO_METHOD]
+    methods = list(violent_methods(ds.descriptor)) + [NO_METHOD]
     counts = counts[[m for m in methods if m in counts.columns]]
     counts.index.name, counts.columns.name = by, "method"
     return counts
@@ -651,7 +756,7 @@ def methods_by(ds: Dataset, table: pd.DataFrame, by: str = "era") -> pd.DataFram
 def plot_methods(ds: Dataset, counts: pd.DataFrame, ax=None, title: str = "How they died", legend: bool = True):
     """Stacked bars of deaths per period (or scope), coloured by method."""
     ax = ax or plt.subplots(figsize=(10, 4.5))[1]
-    colours = palette(ds.vocabulary("events", "method") + [NO_METHOD])
+    colours = palette(list(violent_methods(ds.descriptor)) + [NO_METHOD])
     counts.plot.bar(stacked=True, ax=ax, width=0.75, color=[colours[m] for m in counts.columns], legend=False)
     ax.set(title=title, xlabel=counts.index.name.capitalize(), ylabel="Deaths")
     ax.tick_params(axis="x", labelrotation=0)
