@@ -337,7 +337,7 @@ def test_an_attestation_agrees_only_with_a_date_the_package_gives(mini):
     assert _problems(mini) == []
     # ... and an event has a date, not a start.
     set_cell(mini, "attestations.csv", 3, "field", "start")
-    assert "attestations.csv:3:field: an event has a date, not a start" in problems_of(mini)
+    assert "attestations.csv:3:field: an event has date, not start" in problems_of(mini)
 
 
 def test_an_organisations_role_names_a_known_organisation(mini):

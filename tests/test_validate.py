@@ -17,7 +17,7 @@ def test_the_fixture_itself_is_valid(mini):
     ("events.csv", 2, "date", "1937-02-29", "events.csv:2:date: '1937-02-29' is not a real calendar date"),
     ("events.csv", 2, "date", "", "events.csv:2:date: is required but empty"),
     ("events.csv", 3, "type", "murder", "events.csv:3:type: 'murder' is not one of: appointment, dismissal, demotion, "
-     "reorganisation, arrest, trial, execution, assassination, kidnapping, attempt, death, suicide, massacre, "
+     "reorganisation, arrest, trial, death_sentence, execution, assassination, kidnapping, attempt, death, suicide, massacre, "
      "defection, release, operation, disappearance, discovery, order, exile, context"),
     ("events.csv", 3, "certainty", "likely", "events.csv:3:certainty: 'likely' is not one of: stated, alleged, disputed"),
     ("events.csv", 3, "deaths_best", "many", "events.csv:3:deaths_best: 'many' is not a whole number"),
@@ -113,7 +113,7 @@ def test_an_alias_may_not_be_another_persons_name(mini):
 
 def test_an_attestation_names_one_thing(mini):
     set_cell(mini, "attestations.csv", 3, "position_id", "nikolai-yezhov--secret-police-head")
-    assert "attestations.csv:3:event_id: give exactly one of event_id and position_id" in problems_of(mini)
+    assert "attestations.csv:3:event_id: give exactly one of event_id, position_id and person_id" in problems_of(mini)
 
 
 def test_a_missing_and_an_extra_column(mini):

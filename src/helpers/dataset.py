@@ -20,9 +20,9 @@ FALSE = {"false", "False", "FALSE", "0"}
 
 #: What each kind of terminal event means for its subject. `death` is refined by `fates_from`.
 DEATH_TYPES = {"execution": "executed", "assassination": "assassinated", "suicide": "suicide", "death": "killed"}
-CUSTODY_TYPES = ("arrest", "kidnapping", "trial")
+CUSTODY_TYPES = ("arrest", "kidnapping", "trial", "death_sentence")
 FATES = ("executed", "assassinated", "killed", "suicide", "died_in_custody", "natural_death", "died",
-         "imprisoned", "disappeared", "survived", "unknown")
+         "sentenced_to_death", "imprisoned", "disappeared", "survived", "unknown")
 #: The fates that are a death.
 DEATH_FATES = FATES[:7]
 #: Roles that name who did a thing (the killer of a `death`).
@@ -139,7 +139,8 @@ def fates_from(ds: "Dataset") -> pd.DataFrame:
     `violent` list of datapackage.json), a doer is named (a person's or an organisation's role) or an
     account claims a killing; natural_death when its method is `illness`; plain "died" when the
     sources give no cause. Else a disappearance; else the last arrest, kidnapping or trial
-    (imprisoned) or a release after it (survived).
+    (imprisoned), a death sentence with no death recorded after it (sentenced_to_death: never made an
+    execution), or a release after it (survived).
 
     certainty is the weaker of the event's and the subject role's, and for a killing known only from
     a named doer or an account, also of that evidence (its strongest piece). by_state: the death came
@@ -183,7 +184,8 @@ def fates_from(ds: "Dataset") -> pd.DataFrame:
             ev, fate, by_state = own[own.type == "disappearance"].iloc[-1], "disappeared", False
         elif len(custody):
             ev = custody.iloc[-1]
-            fate, by_state = ("survived" if ev.type == "release" else "imprisoned"), False
+            fate = {"release": "survived", "death_sentence": "sentenced_to_death"}.get(ev.type, "imprisoned")
+            by_state = False
         else:
             continue
         rows.append({"person_id": pid, "fate": fate, "by_state": by_state, "date": ev.date, "start": ev.start,

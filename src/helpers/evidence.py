@@ -210,9 +210,10 @@ def totals(tallies: pd.DataFrame) -> pd.DataFrame:
 # --- where the sources disagree ---------------------------------------------------------------------
 
 def dated_claims(ds: Dataset) -> pd.DataFrame:
-    """Every date the package or a second source gives for an event's date or a tenure's start or end.
+    """Every date the package or a second source gives for an event's date, a tenure's start or end,
+    or a person's birth.
 
-    One row per claim: target ('event' or 'position'), target_id, field, source_id, date (EDTF),
+    One row per claim: target ('event', 'position' or 'person'), target_id, field, source_id, date (EDTF),
     earliest, latest, recorded (True for the package's own row, False for an attestation),
     agrees (the attestation's flag; missing for the recorded row and for gap-filling attestations),
     attestation_id, locator, note.
@@ -228,9 +229,17 @@ def dated_claims(ds: Dataset) -> pd.DataFrame:
                                   "source_id": given.source_id, "date": given[fld],
                                   "earliest": given[f"{fld}_earliest"], "latest": given[f"{fld}_latest"],
                                   "recorded": True, "locator": given.locator}))
+    people = ds.tables.get("people")
+    if people is not None and {"born", "born_source_id", "born_locator", "born_earliest"} <= set(people.columns):
+        b = people[people.born.notna()]
+        rows.append(pd.DataFrame({"target": "person", "target_id": b.person_id, "field": "born",
+                                  "source_id": b.born_source_id, "date": b.born, "earliest": b.born_earliest,
+                                  "latest": b.born_latest, "recorded": True, "locator": b.born_locator}))
     a = ds.attestations
-    rows.append(pd.DataFrame({"target": a.event_id.notna().map({True: "event", False: "position"}),
-                              "target_id": a.event_id.fillna(a.position_id), "field": a.field,
+    person = a.person_id if "person_id" in a else pd.Series(None, index=a.index, dtype=object)
+    target = pd.Series("position", index=a.index).where(a.event_id.isna(), "event").where(person.isna(), "person")
+    rows.append(pd.DataFrame({"target": target, "target_id": a.event_id.fillna(a.position_id).fillna(person),
+                              "field": a.field,
                               "source_id": a.source_id, "date": a.date, "earliest": a.date_earliest,
                               "latest": a.date_latest, "recorded": False, "agrees": a.agrees,
                               "attestation_id": a.attestation_id, "locator": a.locator, "note": a.note}))

@@ -50,7 +50,7 @@ from matplotlib.transforms import offset_copy
 
 from . import dataset, evidence
 from . import eras as eras_
-from .dataset import DEATH_FATES, DEATH_TYPES, Dataset, violent_methods
+from .dataset import DEATH_FATES, DEATH_TYPES, FATES, Dataset, violent_methods
 from .style import palette
 
 #: Values of the notebook's parameters.
@@ -249,7 +249,7 @@ def fate_counts(ds: Dataset, table: pd.DataFrame, by: str = "side") -> pd.DataFr
     in their natural order, empty ones left out)."""
     counts = pd.crosstab(table.fate, table[by])
     counts = counts[[c for c in cohort_order(ds, by) if c in counts.columns]]
-    fate_rank = {f: i for i, f in enumerate(DEATH_FATES + ("imprisoned", "disappeared", "survived", NO_END))}
+    fate_rank = {f: i for i, f in enumerate(FATES)}
     order = sorted(counts.index, key=lambda f: (-counts.loc[f].sum(), fate_rank.get(f, 99), f))
     counts = counts.loc[order]
     counts.index.name, counts.columns.name = "fate", by

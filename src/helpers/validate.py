@@ -23,6 +23,8 @@ LOCATOR = re.compile(r"^(?P<section>.+) ¶(?P<n>\d+)$")
 URL = re.compile(r"^https?://\S+$")
 #: A row built from several paragraphs (or pages) cites each, joined by this.
 LOCATOR_JOIN = " ; "
+#: Columns that name a source, and the column that says where in it.
+LOCATOR_PAIRS = (("source_id", "locator"), ("born_source_id", "born_locator"))
 
 
 def _file(resource: dict) -> str:
@@ -147,19 +149,26 @@ def locator_rules(raw: RawPackage) -> Iterator[Problem]:
     with_sections = {s for s, _ in paragraphs}
     for resource in raw.descriptor["resources"]:
         frame = raw.frames.get(resource["name"])
-        if frame is None or "locator" not in frame or "source_id" not in frame:
+        if frame is None:
             continue
-        for line, source, locator in zip(frame.index, frame.source_id, frame.locator):
-            if not locator or source not in set(sources.source_id):
-                continue
-            if source in with_sections:
-                for part in locator.split(LOCATOR_JOIN):
-                    message = _paragraph_problem(part, source, paragraphs)
-                    if message:
-                        yield Problem(_file(resource), line, "locator", message)
-            elif not all(URL.match(part) for part in locator.split(LOCATOR_JOIN)):
-                yield Problem(_file(resource), line, "locator",
-                              f"{_short(locator, 60)} should be the address (http…) of the page the source cites")
+        for source_col, locator_col in LOCATOR_PAIRS:
+            if source_col in frame and locator_col in frame:
+                yield from _locator_problems(resource, frame, source_col, locator_col, sources, paragraphs, with_sections)
+
+
+def _locator_problems(resource, frame, source_col, locator_col, sources, paragraphs, with_sections) -> Iterator[Problem]:
+    known = set(sources.source_id)
+    for line, source, locator in zip(frame.index, frame[source_col], frame[locator_col]):
+        if not locator or source not in known:
+            continue
+        if source in with_sections:
+            for part in locator.split(LOCATOR_JOIN):
+                message = _paragraph_problem(part, source, paragraphs)
+                if message:
+                    yield Problem(_file(resource), line, locator_col, message)
+        elif not all(URL.match(part) for part in locator.split(LOCATOR_JOIN)):
+            yield Problem(_file(resource), line, locator_col,
+                          f"{_short(locator, 60)} should be the address (http…) of the page the source cites")
 
 
 def order_rules(resource: dict, table: pd.DataFrame) -> Iterator[Problem]:
@@ -229,23 +238,35 @@ def tenure_rules(positions: pd.DataFrame, disputed: set[str]) -> Iterator[Proble
                                   "of the same post; mark one acting or record the conflict in attestations.csv")
 
 
-def attestation_rules(attestations: pd.DataFrame, events: pd.DataFrame | None,
-                      positions: pd.DataFrame | None) -> Iterator[Problem]:
-    """One target per attestation; `agrees` is given exactly when the target has a date to agree with."""
+#: What an attestation may date: its target column, and the fields of that target.
+ATTESTED = {"event_id": ("date",), "position_id": ("start", "end"), "person_id": ("born",)}
+
+
+def attestation_rules(attestations: pd.DataFrame, events: pd.DataFrame | None, positions: pd.DataFrame | None,
+                      people: pd.DataFrame | None) -> Iterator[Problem]:
+    """One target per attestation (an event, a tenure or a person), a field that target has, and
+    `agrees` given exactly when the target has a date to agree with."""
     recorded = {}
-    if events is not None:
-        recorded.update({("event", e): d for e, d in zip(events.event_id, events.date)})
-    if positions is not None:
-        for fld in ("start", "end"):
-            recorded.update({(fld, p): d for p, d in zip(positions.position_id, positions[fld])})
+    for table, key, fields in ((events, "event_id", ("date",)), (positions, "position_id", ("start", "end")),
+                               (people, "person_id", ("born",))):
+        if table is not None and all(f in table for f in (key, *fields)):
+            for fld in fields:
+                recorded.update({(key, fld, i): d for i, d in zip(table[key], table[fld])})
+    targets = [c for c in ATTESTED if c in attestations]
     for line, a in attestations.iterrows():
-        ev, pos = a.event_id, a.position_id
-        if pd.isna(ev) == pd.isna(pos):
-            yield Problem("attestations.csv", line, "event_id", "give exactly one of event_id and position_id")
+        given = [c for c in targets if pd.notna(a[c])]
+        if len(given) != 1:
+            yield Problem("attestations.csv", line, "event_id", "give exactly one of event_id, position_id and person_id")
             continue
-        key = ("event", ev) if pd.notna(ev) else (a.field, pos)
-        if key not in recorded or (pd.notna(ev) and a.field != "date") or (pd.notna(pos) and a.field == "date"):
-            continue  # an unknown id is a key problem; a wrong field is reported below
+        target = given[0]
+        if a.field not in ATTESTED[target]:
+            what = {"event_id": "an event", "position_id": "a tenure", "person_id": "a person"}[target]
+            yield Problem("attestations.csv", line, "field",
+                          f"{what} has {' or '.join(ATTESTED[target])}, not {a.field}")
+            continue
+        key = (target, a.field, a[target])
+        if key not in recorded:
+            continue  # an unknown id is a key problem
         has_date = pd.notna(recorded[key])
         if has_date and pd.isna(a.agrees):
             yield Problem("attestations.csv", line, "agrees",
@@ -253,9 +274,46 @@ def attestation_rules(attestations: pd.DataFrame, events: pd.DataFrame | None,
         elif not has_date and pd.notna(a.agrees):
             yield Problem("attestations.csv", line, "agrees",
                           f"must be empty: the package gives no {a.field} to agree with (this date fills the gap)")
-    for line, ev, fld in zip(attestations.index, attestations.event_id, attestations.field):
-        if pd.notna(ev) and fld != "date":
-            yield Problem("attestations.csv", line, "field", f"an event has a date, not a {fld}")
+
+
+#: The day Russia went over to the Gregorian calendar (1 February 1918 Old Style became 14 February).
+CALENDAR_SWITCH = pd.Timestamp("1918-02-14")
+NAMES_A_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def calendar_rules(resource: dict, table: pd.DataFrame) -> Iterator[Problem]:
+    """A row whose date names a month or a day before the calendar switch says which calendar it is in."""
+    if "calendar" not in table:
+        return
+    for name in edtf_fields(resource):
+        if name not in table or f"{name}_earliest" not in table:
+            continue
+        early = (table[f"{name}_earliest"] < CALENDAR_SWITCH) & table[name].fillna("").str.contains(NAMES_A_MONTH)
+        for line, value in table.loc[early & table.calendar.isna(), name].items():
+            yield Problem(_file(resource), line, "calendar",
+                          f"is empty, but {name} {value} falls before the calendar switch of 1918-02-14; say "
+                          "new_style, or converted_from_old_style if the source gave an Old Style date")
+
+
+def birth_rules(people: pd.DataFrame, events: pd.DataFrame | None, roles: pd.DataFrame | None) -> Iterator[Problem]:
+    """A birth date comes with its source and locator (and they with it); nobody acts before birth."""
+    if "born" not in people:
+        return
+    for line, r in people.iterrows():
+        parts = {k: pd.notna(r[k]) for k in ("born", "born_source_id", "born_locator")}
+        if any(parts.values()) and not all(parts.values()):
+            for k in (k for k, v in parts.items() if not v):
+                yield Problem("people.csv", line, k, "is required when any of born, born_source_id, born_locator is given")
+    if events is None or roles is None:
+        return
+    born = people.set_index("person_id").born_latest.dropna()
+    joined = roles.reset_index().merge(events[["event_id", "end", "date"]], on="event_id")
+    joined = joined[joined.person_id.isin(born.index)]
+    before = joined[joined.end < joined.person_id.map(born)]
+    for _, row in before.iterrows():
+        yield Problem("roles.csv", row.line, "person_id",
+                      f"{row.person_id} is {row.role} of {row.event_id} ({row.date}) before their birth "
+                      f"({people.set_index('person_id').at[row.person_id, 'born']})")
 
 
 #: What each qualifier of a count needs: the figures it must give, and those it must leave empty.
@@ -328,6 +386,7 @@ def check(raw: RawPackage) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
         if frame is not None:
             tables[resource["name"]] = typed_table(frame, resource)
             problems += order_rules(resource, tables[resource["name"]])
+            problems += calendar_rules(resource, tables[resource["name"]])
     t = tables.get
     if t("people") is not None and t("aliases") is not None:
         problems += alias_rules(t("people"), t("aliases"))
@@ -345,7 +404,9 @@ def check(raw: RawPackage) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
             disputed = set(found.target_id[found.target == "position"])
         problems += tenure_rules(t("positions"), disputed)
     if t("attestations") is not None:
-        problems += attestation_rules(t("attestations"), t("events"), t("positions"))
+        problems += attestation_rules(t("attestations"), t("events"), t("positions"), t("people"))
+    if t("people") is not None:
+        problems += birth_rules(t("people"), t("events"), t("roles"))
     if t("events") is not None:
         problems += count_rules("events.csv", t("events"), "deaths_")
     if t("tallies") is not None:
