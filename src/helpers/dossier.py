@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from . import evidence
+from . import dates, evidence
 from .dataset import Dataset
 
 ROLE_ORDER = ["subject", "perpetrator", "ordered_by", "organiser", "accomplice", "other"]
@@ -31,6 +31,37 @@ def file_name(person_id: str) -> str:
 def profile(ds: Dataset, person_id: str) -> pd.Series:
     """name, side, notes, source and locator of one person."""
     return ds.people.set_index("person_id").loc[person_id, ["name", "side", "notes", "source_id", "locator"]]
+
+
+def _when(text: str) -> str:
+    """An EDTF date in words at its own precision: '19 November 1891', 'November 1891', '1891', else as written."""
+    b = dates.parse(text)
+    if b.precision == "day":
+        return f"{b.earliest.day} {b.earliest:%B %Y}"
+    if b.precision == "month":
+        return f"{b.earliest:%B %Y}"
+    if b.precision == "year":
+        return str(b.earliest.year)
+    return text
+
+
+def life(ds: Dataset, person_id: str) -> str:
+    """The person's life dates in one sentence: birth (place, source) and recorded end with the age
+    then (`evidence.age`); what the data lacks is said in words."""
+    p = ds.people.set_index("person_id").loc[person_id]
+    end = fate(ds, person_id)
+    if pd.notna(p.born):
+        where = f" in {p.born_place}" if pd.notna(p.born_place) else ""
+        text = f"Born {_when(p.born)}{where} ({p.born_source_id})"
+    else:
+        text = "Birth date not in the data"
+    if end is None:
+        return text + "; the data records no end."
+    what = end.fate.replace("_", " ")
+    age = evidence.age(p.born_earliest, p.born_latest, end.start, end.end) if pd.notna(p.born) else (None, None)
+    aged = f", aged {evidence.age_text(*age)}" if age[0] is not None else ""
+    verb = "last recorded as" if end.fate in ("imprisoned", "survived", "sentenced_to_death", "disappeared") else ""
+    return f"{text}; {verb + ' ' if verb else ''}{what} {_when(end.date)}{aged} ({end.certainty})."
 
 
 def aliases(ds: Dataset, person_id: str) -> pd.DataFrame:

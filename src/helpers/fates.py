@@ -326,6 +326,55 @@ def survival_table(ds: Dataset, event: str = "death", until: pd.Timestamp | None
     return out.sort_values(["name", "person_id"]).reset_index(drop=True)
 
 
+def disputed_ends(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
+    """The ends in `table` (from `fate_table`) whose date another source gives otherwise
+    (`evidence.disagreements`): name, fate, the package's date (the one every figure here uses), the
+    rival date and who gives it. One row per rival date, by date."""
+    d = evidence.disagreements(ds)
+    d = d[(d.target == "event") & d.target_id.isin(set(table.event_id.dropna()))]
+    own = table.dropna(subset=["event_id"]).set_index("event_id")
+    out = pd.DataFrame({"name": d.target_id.map(own["name"]), "fate": d.target_id.map(own.fate),
+                        "used": d.recorded, "used_by": d.recorded_by, "other": d.attested, "other_by": d.attested_by,
+                        "_start": d.target_id.map(own.start)})
+    return out.sort_values(["_start", "name", "other"]).drop(columns="_start").reset_index(drop=True)
+
+
+def ages(ds: Dataset) -> pd.DataFrame:
+    """How old the officials were when they entered the organs and when they died: one row per member
+    of the apparatus with a birth date. Ages are whole years, as the youngest and oldest the date
+    bounds allow (`evidence.age`), and in words ('43 or 44'); `age_at_entry_mid` and
+    `age_at_death_mid` are the ages between the midpoints (for medians). Columns: person_id, name,
+    born, entry (earliest–latest), age_at_entry, fate, fate_date, age_at_death, and the numbers.
+    Sorted by birth."""
+    people = ds.people[(ds.people.side == APPARATUS) & ds.people.born.notna()]
+    entry = entries(ds).set_index("person_id")
+    fate = ds.fates().set_index("person_id")
+    rows = []
+    for p in people.itertuples(index=False):
+        e = entry.loc[p.person_id] if p.person_id in entry.index else None
+        f = fate.loc[p.person_id] if p.person_id in fate.index else None
+        at_entry = evidence.age(p.born_earliest, p.born_latest, e.entry_earliest, e.entry_latest) \
+            if e is not None and pd.notna(e.entry) else (None, None)
+        dead = f is not None and f.fate in DEATH_FATES
+        at_death = evidence.age(p.born_earliest, p.born_latest, f.start, f.end) if dead else (None, None)
+        born_mid = evidence.midpoint(p.born_earliest, p.born_latest)
+        rows.append({"person_id": p.person_id, "name": p.name, "born": p.born, "_born": p.born_earliest,
+                     "entry": "" if e is None or pd.isna(e.entry) else
+                     f"{e.entry_earliest:%Y-%m-%d} – {e.entry_latest:%Y-%m-%d}",
+                     "age_at_entry": evidence.age_text(*at_entry), "fate": f.fate if f is not None else NO_END,
+                     "fate_date": f.date if f is not None else "", "age_at_death": evidence.age_text(*at_death),
+                     "age_at_entry_mid": evidence.full_years(born_mid, e.entry) if e is not None and pd.notna(e.entry)
+                     else None,
+                     "age_at_death_mid": evidence.full_years(born_mid, evidence.midpoint(f.start, f.end)) if dead
+                     else None})
+    cols = ["person_id", "name", "born", "entry", "age_at_entry", "fate", "fate_date", "age_at_death",
+            "age_at_entry_mid", "age_at_death_mid"]
+    out = pd.DataFrame(rows, columns=cols + ["_born"])
+    for c in ("age_at_entry_mid", "age_at_death_mid"):
+        out[c] = out[c].astype("Int64")
+    return out.sort_values(["_born", "name"])[cols].reset_index(drop=True)
+
+
 def no_curve(part: pd.DataFrame) -> str:
     """Why a cohort of the survival table gets no Kaplan-Meier curve ('' when it does): fewer than
     MIN_CURVE people, or not a single event observed (the curve would be a flat line at one)."""

@@ -260,9 +260,10 @@ def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = 
     Columns: position_id, person_id, name, post, post_label, level, org_id, title, acting, start, end
     (EDTF; gaps filled from a second source are marked in start_by/end_by), their bounds,
     start_contested, end_contested and contested (a gap filled from rival dates: the hull is shown),
-    end_reason, certainty, shortest_days,
-    longest_days, open_end, length (text), differs, dated, fate, fate_date, fate_start, fate_end,
-    fate_certainty. Ordered by post, then by start.
+    end_reason, certainty, shortest_days, longest_days, open_end, length (text), differs, dated,
+    age_at_start (the holder's age when the tenure began, in words, from their birth: `evidence.age`;
+    blank when either date is unknown), fate, fate_date, fate_start, fate_end, fate_certainty.
+    Ordered by post, then by start.
     """
     chosen = select_posts(ds, posts)
     t = _filled(ds, fill_gaps)
@@ -311,10 +312,13 @@ def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = 
         columns={"date": "fate_date", "start": "fate_start", "end": "fate_end", "certainty": "fate_certainty"})
     t = t.merge(fates, on="person_id", how="left")
     t["fate"] = t.fate.fillna(NO_FATE)
+    born = ds.people.set_index("person_id")[["born_earliest", "born_latest"]]
+    t["age_at_start"] = [evidence.age_text(*evidence.age(born.at[pid, "born_earliest"], born.at[pid, "born_latest"], lo, hi))
+                         if pd.notna(lo) else "" for pid, lo, hi in zip(t.person_id, t.start_earliest, t.start_latest)]
     cols = ["position_id", "person_id", "name", "post", "post_label", "level", "org_id", "title", "acting",
             "source_id", "start", "end", "start_by", "end_by", "start_earliest", "start_latest", "end_earliest", "end_latest",
             "start_contested", "end_contested", "contested", "end_reason", "certainty", "shortest_days", "longest_days", "open_end", "length",
-            "differs", "dated", "fate", "fate_date", "fate_start", "fate_end", "fate_certainty"]
+            "differs", "dated", "age_at_start", "fate", "fate_date", "fate_start", "fate_end", "fate_certainty"]
     return _sorted(t[cols], chosen)
 
 
@@ -382,8 +386,9 @@ def length_table(tenures: pd.DataFrame) -> pd.DataFrame:
         "post_label": "post", "name": "holder", "end_reason": "ended",
         "shortest_days": "shortest (days)", "longest_days": "longest (days)"})
     out["fate_date"] = out.fate_date.fillna("—")
+    out = out.rename(columns={"age_at_start": "age at start"})
     cols = ["post", "holder", "acting", "start", "end", "ended", "shortest (days)", "longest (days)", "length",
-            "fate", "fate_date"]
+            "age at start", "fate", "fate_date"]
     return out[cols].reset_index(drop=True)
 
 
