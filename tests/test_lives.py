@@ -225,3 +225,24 @@ def test_ends_dated_otherwise_by_another_source(ds):
         "executed", "1937-05-21", "case-file-0121", "1937-08-21", "reference-facts")
     # An end the sources agree on is not listed: Kutepov's kidnapping date agrees; Yagoda's execution has no rival.
     assert "Genrikh Yagoda" not in out.index
+
+
+def test_an_execution_or_custody_abroad_by_a_foreign_state_is_not_by_the_soviet_state(mini):
+    # mini: Plevitskaya was arrested in Paris by the French police (events.csv: scope abroad, no org).
+    add_row(mini, "events.csv", event_id="nadezhda-plevitskaya-death", date="1940-10", type="death",
+            title="Death", country="France", scope="abroad", certainty="stated", summary="Died in prison.",
+            source_id="case-file-0121", locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
+    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-death", person_id="nadezhda-plevitskaya",
+            role="subject", certainty="stated")
+    f = helpers.load(mini).fates().set_index("person_id")
+    assert (f.at["nadezhda-plevitskaya", "fate"], f.at["nadezhda-plevitskaya", "by_state"]) == ("died_in_custody", False)
+    # Yagoda's execution in Moscow (org nkvd) is the state's; the same execution by a foreign state is not.
+    assert f.at["genrikh-yagoda", "by_state"]
+    line = _line_of(mini, "events.csv", "event_id", "genrikh-yagoda-execution")
+    set_cell(mini, "events.csv", line, "org_id", "gestapo")
+    assert not helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"]
+    # No organisation given: at home it is the state's, abroad it is not.
+    set_cell(mini, "events.csv", line, "org_id", "")
+    assert helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"]
+    set_cell(mini, "events.csv", line, "scope", "abroad")
+    assert not helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"]

@@ -131,6 +131,18 @@ def killers(ds: "Dataset") -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+def _soviet_hand(event, doers: pd.DataFrame, soviet: set[str]) -> bool:
+    """Whether an execution or a custody was the Soviet state's: its organisation is Soviet, or no
+    organisation is given and it happened at home; and no foreign doer is named (Sorge was hanged
+    by Japan, Plevitskaya held by France)."""
+    named = set(doers.doer.dropna())
+    if named - soviet:
+        return bool(named & soviet)
+    if pd.notna(event.org_id):
+        return event.org_id in soviet
+    return event.scope == "domestic"
+
+
 def fates_from(ds: "Dataset") -> pd.DataFrame:
     """One row per person whose end the data records, derived from the events they are subject of.
 
@@ -144,8 +156,9 @@ def fates_from(ds: "Dataset") -> pd.DataFrame:
 
     certainty is the weaker of the event's and the subject role's, and for a killing known only from
     a named doer or an account, also of that evidence (its strongest piece). by_state: the death came
-    at the hands of the Soviet state — an execution or a death in custody, or a killing or
-    assassination with a Soviet doer (`soviet_actors`) among its evidence.
+    at the hands of the Soviet state — an execution or a death in custody by a Soviet organisation
+    (or, none given, at home; `_soviet_hand`), or a killing or assassination with a Soviet doer
+    (`soviet_actors`) among its evidence.
     """
     from . import evidence  # evidence imports this module
 
@@ -178,8 +191,12 @@ def fates_from(ds: "Dataset") -> pd.DataFrame:
                     fate = "natural_death"
                 else:
                     fate = "died"
-            by_state = fate in ("executed", "died_in_custody") or (
-                fate in ("killed", "assassinated") and bool(set(mine.doer.dropna()) & soviet))
+            if fate == "executed":
+                by_state = _soviet_hand(ev, mine, soviet)
+            elif fate == "died_in_custody":
+                by_state = _soviet_hand(held.iloc[-1], doers[doers.event_id == held.iloc[-1].event_id], soviet)
+            else:
+                by_state = fate in ("killed", "assassinated") and bool(set(mine.doer.dropna()) & soviet)
         elif (own.type == "disappearance").any():
             ev, fate, by_state = own[own.type == "disappearance"].iloc[-1], "disappeared", False
         elif len(custody):
