@@ -101,9 +101,10 @@ def test_real_data_1937_per_year(ds):
     # Domestic arrests in data/events.csv dated within 1937: alexei-rykov-arrest (1937),
     # nikolai-bukharin-arrest (1937-02), genrikh-yagoda-arrest (1937-03), filipp-medved-arrest-2
     # (1937-05), artur-artuzov-arrest (05-13), mikhail-tukhachevsky-arrest (05-22),
-    # yakov-agranov-arrest (07-20) = 7. The Great Purge's 1.5 million arrests are a tally now,
+    # yakov-agranov-arrest (07-20) = 7, + Puzitsky (puzitsky-arrest, 1937-01-01/1937-04-29, inside
+    # 1937) = 8. The Great Purge's 1.5 million arrests are a tally now,
     # not an event: nothing named great-purge is counted or listed.
-    assert table.loc[pd.Period("1937", "Y"), "arrest"] == 7
+    assert table.loc[pd.Period("1937", "Y"), "arrest"] == 8
     assert not any(e.startswith("great-purge") for e in set(events.event_id) | set(unplaceable.event_id))
 
 
@@ -215,8 +216,8 @@ def test_no_tally_is_ever_counted(ds):
     gone = {"katyn-executions-1940-total", "great-purge-arrests", "great-purge-executions", "great-purge-toll"}
     assert not gone & set(ds.events.event_id) and not gone & set(everything.event_id)
     # The national comparison counts no Great Purge total: the case file's killings of 1937 and 1938 are
-    # its named killings only (3 and 8, counted in test_align_national_counts_the_case_file_per_year).
-    assert table.loc[1937:1938, "killings"].sum() == 11
+    # its named killings only (3 and 9, counted in test_align_national_counts_the_case_file_per_year).
+    assert table.loc[1937:1938, "killings"].sum() == 12
 
 
 # --- gaps between killings ---------------------------------------------------------------------
@@ -439,16 +440,17 @@ def test_align_national_counts_the_case_file_per_year(ds):
     assert table.loc[1940, "killings"] == 8
     # 1938: Slutsky (17 Feb, assassination), Rykov and Bukharin (March), Yagoda (15 March), Davtyan
     # (July), Frinovsky's officers (August; no operation, so not merged), Agranov (1 Aug), Zakovsky
-    # (29 Aug) = 8: 1940 ties 1938.
-    assert table.loc[1938, "killings"] == 8
-    # 1937: the executions of Artuzov (21 May), Tukhachevsky (12 June) and Medved (July 1937) = 3;
-    # the seven 1937 arrests of test_real_data_1937_per_year.
-    assert (table.loc[1937, "killings"], table.loc[1937, "arrests"]) == (3, 7)
+    # (29 Aug) = 8, + Peters (jekabs-peters-execution, 1938-04-25) = 9: 1938 now tops 1940's 8.
+    assert table.loc[1938, "killings"] == 9
+    # 1937: the executions of Artuzov (21 May), Tukhachevsky (12 June) and Medved (July 1937) = 3
+    # (stanislav-messing-death, 1937-09-02, gives no method: no killing); the eight 1937 arrests of
+    # test_real_data_1937_per_year.
+    assert (table.loc[1937, "killings"], table.loc[1937, "arrests"]) == (3, 8)
     assert table.loc[1937, "killings_ratio"] == pytest.approx(3 / 353074 * 10_000)
     # 1940's national death sentences per case-file killing: 1,649 / 8 = 206.1 (not 1,649 / 10 = 165).
     c = cadence.concentration(table)
     assert (c["highest_ratio_year"], c["sentences_per_killing_high"]) == (1940, pytest.approx(1649 / 8))
-    # The tie: the first of the two peak years is named.
+    # The peak: 1938 with 9 killings, one more than 1940.
     assert c["case_peak"] == 1938
     assert not any(e.startswith("great-purge") for e in unplaceable.event_id)
     # 1934: Menzhinsky's poisoning (10 May; poison is violent), Kirov (1 Dec), Nikolayev (29 Dec) = 3;
@@ -586,13 +588,20 @@ def _texts(nb) -> list[str]:
 def test_the_notebook_per_year_abroad(tmp_path):
     nb = _run(tmp_path, freq="year", scope="abroad")
     texts = _texts(nb)
-    # Events abroad in data/events.csv overlapping 1917-1941: 62 abroad rows, less 11 'context' rows
-    # and genrikh-lyushkov-death (1945) = 50. Of them five span two or more years:
-    # willi-munzenberg-appointment, yakov-blumkin-persia-mission, rovs-reorganisation,
-    # oun-infiltration and foreign-agents-recall.
-    assert any(t.startswith("**50** events from 1917-01-01 to 1941-12-31") and "scope `abroad`" in t
+    # Events abroad in data/events.csv overlapping 1917-1941: 76 abroad rows, less 11 'context' rows
+    # and the five that start after 1941 (richard-sorge-execution 1944, genrikh-lyushkov-death 1945,
+    # mark-zborowski-trial 1958-12, mark-zborowski-release 1963/1964, mark-zborowski-death 1990) = 60.
+    # The 14 new rows: vladimir-pravdin-arrest (1926-04), vladimir-pravdin-release (1928-04~),
+    # valentin-markin-death (1934), nikolai-skoblin-death (1937/1938), nikolai-skoblin-disappearance
+    # (1937-09; in miller-1937 but names its subject: not merged), walter-krivitsky-death (1941-02-10),
+    # gaik-ovakimian-arrest (1941-05-05), gaik-ovakimian-release (1941-07), richard-sorge-arrest
+    # (1941-10-18), richard-sorge-trial (1941-10-18/1944-11-07), and the four after 1941 above.
+    # Of the 60, seven span two or more years: willi-munzenberg-appointment, yakov-blumkin-persia-mission,
+    # rovs-reorganisation, oun-infiltration, foreign-agents-recall, nikolai-skoblin-death and
+    # richard-sorge-trial; 60 - 7 = 53 are placed.
+    assert any(t.startswith("**60** events from 1917-01-01 to 1941-12-31") and "scope `abroad`" in t
                and "**exclude**" in t for t in texts)
-    assert any("45 events placed on a year" in t and "5 events whose dates span more than one year" in t
+    assert any("53 events placed on a year" in t and "7 events whose dates span more than one year" in t
                for t in texts)
     assert not any(o.output_type == "stream" and o.name == "stderr" for c in nb.cells for o in c.get("outputs", []))
 

@@ -73,20 +73,26 @@ def test_targets_are_the_victims_outside_the_apparatus(ds, stated):
 
 def test_who_is_counted_executed(ds):
     table = fates.fate_table(ds, "apparatus")
-    # events.csv rows of type execution whose subject (roles.csv) is a member of the apparatus
+    # events.csv rows of type execution whose subject (roles.csv) is a member of the apparatus: the 17
+    # of before, + Rodos (borys-rodos-execution, 1956-04-20, after his death sentence of 1956-02-26),
+    # Peters (jekabs-peters-execution, 1938-04-25) and Sorge (richard-sorge-execution, 1944-11-07,
+    # hanged by Japan: executed, though not by the state) = 20
     assert set(table[table.fate == "executed"].person_id) == {
         "artur-artuzov", "filipp-medved", "genrikh-yagoda", "lavrenty-beria", "leonid-zakovsky",
         "mikhail-frinovsky", "mikhail-trilisser", "nikolai-yezhov", "sergei-spiegelglas", "stanislav-redens",
         "vania-zaporozhets", "vladimir-dekanozov", "vsevolod-merkulov", "yakov-agranov", "yakov-blumkin",
-        "yakov-davtyan", "zelman-passov"}
+        "yakov-davtyan", "zelman-passov", "borys-rodos", "jekabs-peters", "richard-sorge"}
     targets = fates.fate_table(ds, "targets")
     assert set(targets[targets.fate == "executed"].person_id) == {
         "alexei-rykov", "grigori-zinoviev", "isaac-babel", "leonid-nikolayev", "lev-kamenev",
         "mikhail-tukhachevsky", "nikolai-bukharin", "sidney-reilly", "vsevolod-meyerhold", "yevgeny-miller"}
-    # Slutsky was murdered by injection (assassination), not executed; Korotkov has no end recorded
+    # Slutsky was murdered by injection (assassination), not executed; Taubman, Korotkov's fellow killer
+    # of Klement, is the subject of no event: no end recorded. Korotkov now has one: alexander-korotkov-death
+    # (1961-06-27?, method illness, no arrest, no doer) -> natural death
     row = table.set_index("person_id")
     assert row.loc["abram-slutsky", "fate"] == "assassinated"
-    assert row.loc["alexander-korotkov", "fate"] == fates.NO_END
+    assert row.loc["ale-taubman", "fate"] == fates.NO_END
+    assert row.loc["alexander-korotkov", "fate"] == "natural_death"
 
 
 def test_killings_by_the_state_and_by_others(ds):
@@ -98,8 +104,13 @@ def test_killings_by_the_state_and_by_others(ds):
     assert row.loc["lev-sedov", ["fate", "certainty", "by_state"]].tolist() == ["killed", "alleged", True]
     # Lyushkov: killed in Dairen in 1945; the event is disputed (the Japanese or an NKVD operative)
     assert row.loc["genrikh-lyushkov", ["fate", "certainty"]].tolist() == ["killed", "disputed"]
-    # executed and dead in custody are always the state's; the living and the unknown never count
-    assert row.by_state[row.fate.isin(["executed", "died_in_custody"])].all()
+    # executed and dead in custody are the state's when a Soviet organisation (or, none given, a domestic
+    # event) held them: all 29 other executions and the 3 deaths in custody (Mairanovsky, Serebryansky,
+    # Syroezhkin: arrests with no organisation at home, or by the nkvd). Sorge is the exception:
+    # richard-sorge-execution is org japan, abroad, no Soviet doer -> executed, not by the state.
+    assert row.loc["richard-sorge", ["fate", "by_state"]].tolist() == ["executed", False]
+    assert row.by_state[row.fate.isin(["executed", "died_in_custody"]) & (row.index != "richard-sorge")].all()
+    # the living and the unknown never count
     assert not row.by_state[row.fate.isin([fates.NO_END, "imprisoned", "survived", "disappeared"])].any()
     # Dzerzhinsky died in 1926 with no cause given: a death, but not at anyone's hands
     assert row.loc["felix-dzerzhinsky", ["fate", "by_state"]].tolist() == ["died", False]
@@ -108,14 +119,29 @@ def test_killings_by_the_state_and_by_others(ds):
 def test_deaths_at_the_hands_of_the_state(ds):
     table = fates.fate_table(ds, "all")
     dead = table[table.fate.isin(fates.DEATH_FATES)]
-    # 52 people are the subject of an execution, assassination, suicide or death (roles.csv x
-    # events.csv); Lenin (illness) and Wrangel (1928, no cause) are in no group: 50 deaths
-    assert len(dead) == 50
+    # 70 people are the subject of an execution, assassination, suicide or death (roles.csv x
+    # events.csv): the 52 of before + 18 new subjects of such rows: Korotkov (1961), Shelepin (1994),
+    # Rodos (execution 1956), Zarubina (1987), Ovakimian (1967), Syroezhkin (1939), Peters (execution
+    # 1938), Zborowski (1990), Skoblin (1937/1938), Fitin (1971), Sorge (execution 1944), Kruglov (1977),
+    # Soprunenko (1992), Messing (1937), Vaha (1984), Markin (1934), Pravdin (1970), Krivitsky (1941).
+    # Lenin (illness) and Wrangel (1928, no cause) are in no group: 68 deaths
+    assert len(dead) == 68
     # not by the state: Uritsky (Kannegisser), and four deaths with no cause or doer in the data:
-    # Dzerzhinsky (1926), Mogilevsky (plane crash, 1925), Blokhin (1955), Sudoplatov (1996)
+    # Dzerzhinsky (1926), Mogilevsky (plane crash, 1925), Blokhin (1955), Sudoplatov (1996); now also
+    # Korotkov (illness), ten more deaths with no cause and no doer (Shelepin, Zarubina, Ovakimian and
+    # Zborowski (both released before they died), Fitin, Kruglov, Soprunenko, Messing, Vaha, Pravdin), three
+    # killings with no Soviet doer named (Skoblin and Markin: accounts name no killer; Krivitsky: shot,
+    # the murder account names no one), and Sorge (hanged by Japan) = 20
     assert set(dead.person_id[~dead.by_state]) == {"moisei-uritsky", "felix-dzerzhinsky", "solomon-mogilevsky",
-                                                   "vasily-blokhin", "pavel-sudoplatov"}
-    assert dead.by_state.sum() == 45
+                                                   "vasily-blokhin", "pavel-sudoplatov", "alexander-korotkov",
+                                                   "alexander-shelepin", "elisabeth-zarubina", "gaik-ovakimian",
+                                                   "mark-zborowski", "pavel-fitin", "sergei-kruglov", "soprunenko",
+                                                   "stanislav-messing", "toivo-vaha", "vladimir-pravdin",
+                                                   "nikolai-skoblin", "valentin-markin", "walter-krivitsky",
+                                                   "richard-sorge"}
+    # 68 - 20 = 48: the 45 of before + Rodos, Peters (executed at home) and Syroezhkin (died after his
+    # nkvd arrest, no release)
+    assert dead.by_state.sum() == 48
     # Borisov was thrown from a truck by NKVD guards (org_roles.csv: nkvd perpetrator) -> the state's
     assert table.set_index("person_id").loc["borisov", ["fate", "by_state"]].tolist() == ["assassinated", True]
 
@@ -149,13 +175,16 @@ def test_fate_counts_order_rows_by_size_then_by_the_fates_order(ds):
 def test_fate_counts_on_the_data(ds):
     table = fates.fate_table(ds, "apparatus")
     counts = fates.fate_counts(ds, table, "era")
-    # unknown: the 25 of the 56 members of the apparatus who are the subject of no execution,
-    # assassination, suicide, death, disappearance, arrest, kidnapping, trial or release (roles.csv):
-    # Taubman, Korotkov, Shelepin, Rodos, Zarubina, Ovakimian, Syroezhkin, Feduleev, Yeremenyevich,
-    # Kazakov, Peters, Zborowski, Skoblin, Chanukvadze, Fitin, Puzitsky, Sorge, Kruglov, Soprunenko,
-    # Messing, the Turk, Vaha, Markin, Pravdin, Krivitsky. Then executed: the 17 listed above.
-    assert list(counts.index[:2]) == [fates.NO_END, "executed"]
-    assert counts.sum(axis=1).tolist()[:2] == [25, 17]
+    # The 56 members of the apparatus by fate: executed 20 (the 20 listed above); died (a death with
+    # no cause, no doer, not in custody) 14: Dzerzhinsky, Mogilevsky, Blokhin, Sudoplatov, Shelepin,
+    # Zarubina, Ovakimian, Zborowski, Fitin, Kruglov, Soprunenko, Messing, Vaha, Pravdin; then killed 5
+    # (Menzhinsky, Lyushkov, Skoblin, Markin, Krivitsky), unknown 5 (Taubman, Feduleev, Yeremenyevich,
+    # Chanukvadze, the Turk: subject of no execution, assassination, suicide, death, disappearance,
+    # arrest, kidnapping, trial, death sentence or release), assassinated 4, died in custody 3,
+    # sentenced to death 2 (Kazakov, Puzitsky), imprisoned 2, natural death 1 (Korotkov). Of the 25
+    # unknown of before, 20 now have an end in the new rows, so executed and died lead.
+    assert list(counts.index[:2]) == ["executed", "died"]
+    assert counts.sum(axis=1).tolist()[:2] == [20, 14]
     assert list(counts.columns) == [c for c in fates.cohort_order(ds, "era") if c in counts.columns]
     # Yezhov's first act for the organs is the fabricated Trotsky evidence (events.csv
     # yezhov-fabricated-trotsky-evidence, 1934-12/1936-08-19, org nkvd, roles: perpetrator), midpoint
@@ -204,11 +233,20 @@ def test_entry_is_the_first_evidence_of_service(ds):
     # roles are 'other' in the 1941-43 reorganisations, no evidence of service
     assert e.loc["vsevolod-merkulov", ["entry_earliest", "entry_latest", "entry_era"]].tolist() == [
         T("1938-09-29"), T("1938-09-29"), "Yezhov"]
-    # Sudoplatov: his first post is dated 1938-11, but he infiltrated the OUN for the NKVD
-    # (oun-infiltration, 1935/1938-05-23, perpetrator): 1238 days, midpoint +619 = 1936-09-11
+    # Sudoplatov: his post as OUN infiltrator (pavel-sudoplatov--oun-infiltrator, foreign department,
+    # from '1935') now comes first, before his act in oun-infiltration (1935/1938-05-23, perpetrator,
+    # same lower bound) and his 1938-11 posts: 1935-01-01..1935-12-31, 364 days, midpoint +182 =
+    # 1935-07-02, all of it under Yagoda (10 July 1934 - 26 September 1936)
     assert e.loc["pavel-sudoplatov", ["entry_earliest", "entry_latest", "entry", "evidence", "evidence_kind"]].tolist() \
-        == [T("1935-01-01"), T("1938-05-23"), T("1936-09-11"), "oun-infiltration", "act"]
-    assert e.loc["pavel-sudoplatov", "entry_era"] == "Yagoda" and not e.loc["pavel-sudoplatov", "entry_era_exact"]
+        == [T("1935-01-01"), T("1935-12-31"), T("1935-07-02"), "pavel-sudoplatov--oun-infiltrator", "post"]
+    assert e.loc["pavel-sudoplatov", "entry_era"] == "Yagoda" and e.loc["pavel-sudoplatov", "entry_era_exact"]
+    # An entry from an act spanning two eras: Ovakimian's Golos post is undated; he facilitated
+    # Stalin's order to kill Trotsky (trotsky-assassination-order, 1938/1940-05-24, org nkvd, accomplice)
+    # before the murder itself (1940-08-21): 1938-01-01..1940-05-24, 874 days, midpoint +437 =
+    # 1939-03-14, under Beria (from 25 November 1938); the lower bound lies under Yezhov
+    assert e.loc["gaik-ovakimian", ["entry_earliest", "entry_latest", "entry", "evidence", "evidence_kind"]].tolist() \
+        == [T("1938-01-01"), T("1940-05-24"), T("1939-03-14"), "trotsky-assassination-order", "act"]
+    assert e.loc["gaik-ovakimian", "entry_era"] == "Beria" and not e.loc["gaik-ovakimian", "entry_era_exact"]
 
 
 def test_what_counts_as_service(ds):
@@ -247,15 +285,16 @@ def test_officials_left_out_of_survival(ds):
 def test_sudoplatov_is_censored_at_the_end_of_coverage(ds):
     for event in fates.EVENTS_OF_INTEREST:
         row = fates.survival_table(ds, event).set_index("person_id").loc["pavel-sudoplatov"]
-        # he entered between 1935 and 1938-05-23 (midpoint 1936-09-11); his arrest (1953) and death (1996)
-        # fall after the coverage ends on 1941-06-22 (the last date of the case file): censored there.
-        # 1936-09-11 -> 1941-06-22: 4 years (1461 days, 1940 a leap year) + 284 days = 1745 days.
+        # he entered in 1935 (his OUN infiltrator's post, midpoint 1935-07-02); his arrest (1953) and death
+        # (1996) fall after the coverage ends on 1941-06-22 (the last date of the case file): censored there.
+        # 1935-07-02 -> 1941-07-02: 6 years (2192 days, 1936 and 1940 leap years) - 10 days = 2182 days.
         assert not row.observed
         assert row.end_event is None
-        assert row.entry == T("1936-09-11") and row.end == T("1941-06-22")
-        assert row.years == pytest.approx(1745 / 365.25)
-        # the bounds: from 1938-05-23 (1126 days before the end) and from 1935-01-01 (2192 + 151 + 21 = 2364 days)
-        assert row.years_shortest == pytest.approx(1126 / 365.25)
+        assert row.entry == T("1935-07-02") and row.end == T("1941-06-22")
+        assert row.years == pytest.approx(2182 / 365.25)
+        # the bounds: from 1935-12-31 (1827 days to 1940-12-31, + 151 + 22 = 2000 days) and from
+        # 1935-01-01 (2192 + 151 + 21 = 2364 days)
+        assert row.years_shortest == pytest.approx(2000 / 365.25)
         assert row.years_longest == pytest.approx(2364 / 365.25)
 
 
@@ -348,27 +387,31 @@ def test_cover_stories_of_lakoba_and_slutsky(ds, stated):
     slutsky = covers.loc["Abram Slutsky"]
     assert slutsky.cause == "assassination by injection" and "heart attack" in slutsky.official_account
     assert slutsky.by == "Leonid Zakovsky (perpetrator), Mikhail Frinovsky (organiser), Nikolai Yezhov (ordered by)"
-    # eight deaths carry an official account (accounts.csv, kind official, on an execution,
-    # assassination, suicide or death), by date; Blokhin's (1955, a suicide) is from reference-facts
+    # nine deaths carry an official account (accounts.csv, kind official, on an execution,
+    # assassination, suicide or death), by date; Blokhin's (1955, a suicide) is from reference-facts, and
+    # so is Krivitsky's (walter-krivitsky-death--official: suicide by shooting, 1941-02-10)
     assert list(covers.index) == ["Boris Savinkov", "Vyacheslav Menzhinsky", "Sergei Kirov", "Nestor Lakoba",
-                                  "Abram Slutsky", "Zinaida Reich", "Willi Münzenberg", "Vasily Blokhin"]
-    # stated only: Savinkov, Reich (alleged events), Menzhinsky, Muenzenberg (disputed events) and
-    # Blokhin's official account (alleged) drop out
+                                  "Abram Slutsky", "Zinaida Reich", "Willi Münzenberg", "Walter Krivitsky",
+                                  "Vasily Blokhin"]
+    # stated only: Savinkov, Reich (alleged events), Menzhinsky, Muenzenberg, Krivitsky (disputed events)
+    # and Blokhin's official account (alleged) drop out
     assert list(fates.cover_stories(stated).name) == ["Sergei Kirov", "Nestor Lakoba", "Abram Slutsky"]
     assert list(fates.cover_stories(ds, "apparatus").name) == ["Vyacheslav Menzhinsky", "Abram Slutsky",
-                                                              "Vasily Blokhin"]
+                                                              "Walter Krivitsky", "Vasily Blokhin"]
 
 
 def test_what_each_cover_story_did(ds):
     cover = fates.cover_stories(ds).set_index("name").cover
     # official claims (accounts.csv) against the fates: suicide / natural death for a killing -> denied
-    # (Savinkov, Menzhinsky, Lakoba, Slutsky, Muenzenberg); a killing owned but blamed on Nikolayev
-    # (Kirov) or on unknown burglars (Reich), while an allegation names the NKVD -> the state's hand hidden;
-    # Blokhin's death has no cause in the data, so his official suicide contradicts nothing
+    # (Savinkov, Menzhinsky, Lakoba, Slutsky, Muenzenberg, and Krivitsky: his death's method is shooting,
+    # violent, so his fate is killed, and the official account claims a suicide); a killing owned but
+    # blamed on Nikolayev (Kirov) or on unknown burglars (Reich), while an allegation names the NKVD ->
+    # the state's hand hidden; Blokhin's death has no cause in the data, so his official suicide
+    # contradicts nothing
     assert cover.to_dict() == {
         "Boris Savinkov": fates.DENIED, "Vyacheslav Menzhinsky": fates.DENIED, "Sergei Kirov": fates.SHIFTED,
         "Nestor Lakoba": fates.DENIED, "Abram Slutsky": fates.DENIED, "Zinaida Reich": fates.SHIFTED,
-        "Willi Münzenberg": fates.DENIED, "Vasily Blokhin": ""}
+        "Willi Münzenberg": fates.DENIED, "Walter Krivitsky": fates.DENIED, "Vasily Blokhin": ""}
 
 
 def test_muenzenberg_official_suicide_beside_the_rival_accounts(ds):
@@ -440,8 +483,13 @@ def test_yagoda_yezhov_and_beria_struck_then_were_struck(ds):
         "nestor-lakoba-assassination", "lavrenty-beria-arrest"]
     # Blokhin, the executioner, was never struck
     assert "vasily-blokhin" not in turned.index
-    # twelve in all (by hand from links and victim events), the first struck Menzhinsky (May 1934)
-    assert len(turned) == 12 and turned.index[0] == "vyacheslav-menzhinsky"
+    # fourteen in all (by hand from links and victim events), the first struck Menzhinsky (May 1934): the
+    # twelve of before (Menzhinsky, Yagoda, Artuzov, Slutsky, Zakovsky, Spiegelglas, Serebryansky,
+    # Trilisser, Yezhov, Frinovsky, Beria, Sudoplatov) + Syroezhkin (shot Reilly, 1925-11-05;
+    # george-syroezhkin-arrest, 1938-10/1938-12) + Zborowski (Sedov's death, 1938-02-08, alleged;
+    # mark-zborowski-trial, 1958-12, a trial being a victim event)
+    assert len(turned) == 14 and turned.index[0] == "vyacheslav-menzhinsky"
+    assert {"george-syroezhkin", "mark-zborowski"} <= set(turned.index)
 
 
 def test_longest_chain_on_the_data(ds):
@@ -481,10 +529,13 @@ def test_methods_by_scope_and_kidnapping(ds):
     deaths = fates.death_methods(ds)
     # abroad, violent deaths: Kutepov (injection), Ramishvili, Reiss (shooting), Konovalets (bomb),
     # Muenzenberg (hanging), Trotsky (ice axe); Klement's is a 'lure' and Sedov's 'unknown': no violent
-    # method given, unless an account claiming the killing gives one
+    # method given, unless an account claiming the killing gives one. New: Krivitsky (walter-krivitsky-death,
+    # shooting), Sorge (richard-sorge-execution, hanging), Skoblin (nikolai-skoblin-death gives none; the
+    # account nikolai-skoblin-death--kuban claims a killing by poison); Markin's death and its account
+    # give only 'unknown', Lyushkov's none -> not given
     abroad = fates.methods_by(ds, deaths, "scope").loc["abroad"]
     assert {k: v for k, v in abroad.items() if v and k != fates.NO_METHOD} == {
-        "shooting": 2, "injection": 1, "bomb": 1, "ice_axe": 1, "hanging": 1}
+        "shooting": 3, "injection": 1, "bomb": 1, "ice_axe": 1, "hanging": 2, "poison": 1}
     row = deaths.set_index("person_id")
     assert row.loc["rudolf-klement", "method"] == fates.NO_METHOD
     assert row.loc["leon-trotsky", ["method", "era", "method_from"]].tolist() == ["ice_axe", "Beria", "event"]
@@ -536,10 +587,14 @@ def test_notebook_with_other_parameters(tmp_path):
     assert " arrests fall before the data's coverage ends on 22 June 1941" in text
     # stated only, victims in the apparatus: Slutsky's heart attack is the one cover story left
     assert "*What to see:* 1 of the " in text
-    # stated only, apparatus: 27 deaths, 22 by the state (17 executed, Mairanovsky and Serebryansky in
-    # custody, Slutsky, Reiss and Borisov killed by Soviet hands; Menzhinsky's and Lyushkov's disputed deaths
-    # drop out); Uritsky (Kannegisser) is the one killing by other hands
-    assert "Of the 27 deaths, **22 came at the hands of the state**" in text
+    # stated only, apparatus: 42 deaths (the 27 of before + Rodos, Peters, Sorge executed, Syroezhkin in
+    # custody, Korotkov's natural death, and ten with no cause: Shelepin, Zarubina, Ovakimian, Zborowski,
+    # Fitin, Kruglov, Soprunenko, Messing, Vaha, and Markin, whose killing is only alleged), 25 by the
+    # state (19 executed: all but Sorge, hanged by Japan; Mairanovsky, Serebryansky and Syroezhkin in
+    # custody; Slutsky, Reiss and Borisov killed by Soviet hands). The disputed deaths of Menzhinsky,
+    # Lyushkov, Krivitsky, Skoblin (then disappeared) and Pravdin (then survived) drop out; Uritsky
+    # (Kannegisser) is the one killing by other hands
+    assert "Of the 42 deaths, **25 came at the hands of the state**" in text
     assert "killings that name no doer of the state: 1 (Moisei Uritsky)" in text
     # the eight of test_officials_left_out_of_survival (their evidence is all stated)
     assert "**8 members of the apparatus have no dated evidence of service and are left out**: 4 whose" in text

@@ -342,11 +342,12 @@ def test_holders_of_the_foreign_department_in_1938(ds, main):
 
 def test_share_shot_per_post(main):
     # First deputies: Yagoda, Agranov, Zakovsky, Merkulov, all executed (fates: *-execution) -> 4 of 4.
-    # Heads (with Peters): Menzhinsky (killed, alleged), Yagoda, Yezhov, Beria executed; Dzerzhinsky died,
-    # Peters has no recorded end -> 4 of 6, one of them alleged.
+    # Heads (with Peters): Menzhinsky (killed, disputed), Yagoda, Yezhov, Beria executed, and now Peters too
+    # (jekabs-peters-execution, 1938-04-25, stated); Dzerzhinsky died -> 5 of 6, one of them not stated
+    # (Menzhinsky).
     rates = turnover.turnover(main, turnover.holders_per_year(main, 1917, 1941, T("1941-06-22"))).set_index("post")
     assert tuple(rates.loc["Secret police first deputy", ["holders", "shot_or_killed", "share_shot_or_killed"]]) == (4, 4, 1.0)
-    assert tuple(rates.loc["Secret police head", ["holders", "shot_or_killed", "of_which_alleged"]]) == (6, 4, 1)
+    assert tuple(rates.loc["Secret police head", ["holders", "shot_or_killed", "of_which_alleged"]]) == (6, 5, 1)
 
 
 # --- purgers purged ------------------------------------------------------------------------------
