@@ -1,17 +1,19 @@
 """The evidence layer: the one home of what every analysis needs in order to reason from the data.
 
 - `CERTAINTY` and `weakest` / `strongest`: the order of certainty (stated < alleged < disputed),
-  read from `datapackage.json`, and the weaker or stronger of several certainty columns;
+  as in `datapackage.json` (a test checks they agree), and the weaker or stronger of several;
 - `participants`: people joined to events by role, each row carrying the weaker of the event's and
   the role's certainty;
 - `acts` and `act_graph`: who acted on whom (actor → subject of the same event), one table and one
   networkx graph that the kill graph, the purger-purged table and every chain are built from;
-- `overlaps`, `span_days` and `midpoint`: windows of uncertain dates — whether two may overlap,
-  the shortest and longest number of days from one to the other, and the one point used where a
-  point is needed;
-- `count_once`: the events of one operation that share a type and name no subject, as one row;
-- `disagreements` and `readings`: where the sources date a thing differently (the one filter of
-  the attestations), and an interval computed under each source's dates.
+- `overlaps`, `span_days`, `midpoint` and `age`: windows of uncertain dates — whether two may
+  overlap, the shortest and longest number of days from one to the other, the one point used where
+  a point is needed, and a person's age in whole years as bounds;
+- `count_once`: an operation's mass killings of one type that name no subject, as one row;
+- `figure`, `figures_by_source`, `principal_figures` and `totals`: counts as their source gives them
+  (never a bare number that reads as exact), and the tallies that are no part of another;
+- `dated_claims`, `disagreements` and `readings`: every date a source gives, where the sources date
+  a thing differently (the one filter of the attestations), and an interval under each source.
 
 Keeping only stated evidence is `Dataset.stated_only()`, one switch on the data, not an argument
 threaded through every function.
