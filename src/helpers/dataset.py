@@ -48,9 +48,15 @@ def edtf_fields(resource: dict) -> list[str]:
 
 
 def _bounds(values: pd.Series) -> pd.DataFrame:
-    """Earliest, latest and precision of each EDTF string; unreadable or empty ones give NaT/NA."""
+    """Earliest, latest and precision of each EDTF string; unreadable or empty ones give NaT/NA.
+
+    Each distinct string is parsed once and its bounds spread to every row that holds it (dates
+    repeat: a large package has few distinct ones)."""
+    if not len(values):
+        return pd.DataFrame({"earliest": [], "latest": [], "precision": []}, index=values.index)
+    codes, distinct = pd.factorize(values)  # a cell that is not text gets code -1: the last, missing entry
     out = {"earliest": [], "latest": [], "precision": []}
-    for value in values:
+    for value in distinct:
         try:
             b = dates.parse(value) if isinstance(value, str) and value else None
         except dates.DateError:
@@ -58,7 +64,9 @@ def _bounds(values: pd.Series) -> pd.DataFrame:
         out["earliest"].append(pd.Timestamp(b.earliest) if b else pd.NaT)
         out["latest"].append(pd.Timestamp(b.latest) if b else pd.NaT)
         out["precision"].append(b.precision if b else None)
-    return pd.DataFrame(out, index=values.index)
+    spread = {k: pd.Series(v + [pd.NaT if k != "precision" else None], dtype=None if k != "precision" else object)
+              .take(codes).to_numpy() for k, v in out.items()}
+    return pd.DataFrame(spread, index=values.index)
 
 
 def _cast(series: pd.Series, type_: str) -> pd.Series:
@@ -71,6 +79,8 @@ def _cast(series: pd.Series, type_: str) -> pd.Series:
         return pd.to_numeric(text, errors="coerce")
     if type_ == "boolean":
         return text.map(lambda v: True if v in TRUE else False if v in FALSE else None).astype("boolean")
+    if pd.api.types.infer_dtype(text, skipna=True) == "string":  # already text (as read): nothing to convert
+        return text
     return text.astype("str").where(text.notna(), None) if len(text) else text
 
 

@@ -54,6 +54,9 @@ def _cell_problem(value: str, f: dict) -> str | None:
     elif t == "boolean":
         if value not in TRUE | FALSE:
             return f"{_short(value)} is not true or false"
+    elif t == "number":
+        if not re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", value):
+            return f"{_short(value)} is not a number"
     if "enum" in c and value not in c["enum"]:
         return f"{_short(value)} is not one of: {', '.join(c['enum'])}"
     if "pattern" in c and not re.fullmatch(c["pattern"], value):
@@ -78,10 +81,14 @@ def field_rules(raw: RawPackage) -> Iterator[Problem]:
             if f["name"] not in frame:
                 continue
             column = frame[f["name"]]
-            for line, value in column.items():
-                message = _cell_problem(value, f)
-                if message:
-                    yield Problem(_file(resource), line, f["name"], message)
+            # Each distinct text is checked once (ids are unique, but dates, vocabularies, sources and
+            # locators repeat); then every cell holding a faulty text is reported, in line order.
+            messages = {value: _cell_problem(value, f) for value in column.unique()}
+            faulty = {value: m for value, m in messages.items() if m}
+            if faulty:
+                for line, value in column.items():
+                    if value in faulty:
+                        yield Problem(_file(resource), line, f["name"], faulty[value])
             if f.get("constraints", {}).get("unique"):
                 yield from _duplicates(resource, frame, [f["name"]])
 
@@ -89,9 +96,8 @@ def field_rules(raw: RawPackage) -> Iterator[Problem]:
 def _duplicates(resource: dict, frame: pd.DataFrame, keys: list[str]) -> Iterator[Problem]:
     if not all(k in frame for k in keys):
         return
-    key = frame[keys].apply(tuple, axis=1)
     first: dict[tuple, int] = {}
-    for line, value in key.items():
+    for line, value in zip(frame.index, _tuples(frame, keys)):
         if all(v == "" for v in value):
             continue
         if value in first:
@@ -99,6 +105,11 @@ def _duplicates(resource: dict, frame: pd.DataFrame, keys: list[str]) -> Iterato
             yield Problem(_file(resource), line, "+".join(keys), f"{shown} is a duplicate of line {first[value]}")
         else:
             first[value] = line
+
+
+def _tuples(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """The cells of `columns`, one tuple per row (zip of plain lists: far faster than DataFrame.apply)."""
+    return list(zip(*(frame[c].tolist() for c in columns)))
 
 
 def key_rules(raw: RawPackage) -> Iterator[Problem]:
@@ -118,8 +129,8 @@ def key_rules(raw: RawPackage) -> Iterator[Problem]:
             ref_fields = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]
             if target is None or not all(f in frame for f in fields) or not all(f in target for f in ref_fields):
                 continue
-            known = set(target[ref_fields].apply(tuple, axis=1))
-            for line, value in frame[fields].apply(tuple, axis=1).items():
+            known = set(_tuples(target, ref_fields))
+            for line, value in zip(frame.index, _tuples(frame, fields)):
                 if any(v == "" for v in value) or value in known:
                     continue
                 yield Problem(_file(resource), line, "+".join(fields),
@@ -201,20 +212,25 @@ def life_rules(events: pd.DataFrame, roles: pd.DataFrame) -> Iterator[Problem]:
     """Nobody dies twice; nobody is subject or perpetrator of an event after their death."""
     joined = roles.reset_index().merge(events[["event_id", "type", "start", "end", "date"]], on="event_id")
     deaths = joined[(joined.role == "subject") & joined.type.isin(list(DEATH_TYPES))].sort_values("start")
-    died: dict[str, pd.Series] = {}
-    for _, row in deaths.iterrows():
+    died: dict[str, tuple] = {}
+    for row in deaths[["line", "person_id", "event_id", "end", "date"]].itertuples(index=False):
         if row.person_id in died:
             first = died[row.person_id]
             yield Problem("roles.csv", row.line, "person_id",
                           f"{row.person_id} dies twice: in {first.event_id} and in {row.event_id}")
         else:
             died[row.person_id] = row
+    if not died:
+        return
     acting = joined[joined.role.isin(["subject", "perpetrator"]) & ~joined.type.isin(POSTHUMOUS_TYPES)]
-    for _, row in acting.iterrows():
-        death = died.get(row.person_id)
-        if death is not None and row.event_id != death.event_id and row.start > death.end:
-            yield Problem("roles.csv", row.line, "person_id",
-                          f"{row.person_id} is {row.role} of {row.event_id} ({row.date}) after their death in {death.event_id} ({death.date})")
+    # Vectorised: each role beside its person's death; only the roles after it are walked.
+    death_event = acting.person_id.map({p: d.event_id for p, d in died.items()})
+    death_end = pd.to_datetime(acting.person_id.map({p: d.end for p, d in died.items()}))
+    late = acting[death_event.notna() & (acting.event_id != death_event) & (acting.start > death_end)]
+    for row in late[["line", "person_id", "role", "event_id", "date"]].itertuples(index=False):
+        death = died[row.person_id]
+        yield Problem("roles.csv", row.line, "person_id",
+                      f"{row.person_id} is {row.role} of {row.event_id} ({row.date}) after their death in {death.event_id} ({death.date})")
 
 
 def _true(value) -> bool:
@@ -374,44 +390,72 @@ def operation_rules(events: pd.DataFrame, operations: pd.DataFrame) -> Iterator[
                           f"{e.event_id} ({e.date}) falls outside {e.operation_id} ({op.date})")
 
 
+#: The columns each of the project's rules reads, per table. A rule runs only when every table it
+#: names has them all: a missing column (or file) is reported once by `package.read_table`, and a
+#: rule run without it would crash or report false problems.
+NEEDS = {
+    "locator": {"sources": ["source_id"], "sections": ["source_id", "section", "paragraphs"]},
+    "alias": {"people": ["person_id", "name"], "aliases": ["person_id", "alias"]},
+    "life": {"events": ["event_id", "type", "date"], "roles": ["event_id", "person_id", "role"]},
+    "tenure": {"positions": ["position_id", "post", "start", "end", "acting"]},
+    # evidence.disagreements: tenures that a source disputes may overlap, so tenure_rules needs it too
+    "disputed": {"events": ["event_id", "date", "source_id", "locator"],
+                 "positions": ["position_id", "start", "end", "source_id", "locator"],
+                 "attestations": ["attestation_id", "event_id", "position_id", "person_id", "field", "date",
+                                  "agrees", "source_id", "locator", "note"],
+                 "people": ["person_id"]},
+    "attestation": {"attestations": ["event_id", "position_id", "person_id", "field", "agrees"]},
+    "birth": {"people": ["person_id", "born", "born_source_id", "born_locator"]},
+    "acts_after_birth": {"events": ["event_id", "date"], "roles": ["event_id", "person_id", "role"]},
+    "tally": {"tallies": ["tally_id", "part_of", "qualifier", "best"]},
+    "operation": {"events": ["event_id", "operation_id", "date"], "operations": ["operation_id", "date"]},
+}
+
+
+def ready(tables: dict[str, pd.DataFrame], rule: str) -> bool:
+    """Whether every table `rule` reads is there with every column it reads (see NEEDS)."""
+    return all(tables.get(name) is not None and set(cols) <= set(tables[name].columns)
+               for name, cols in NEEDS[rule].items())
+
+
 def check(raw: RawPackage) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
-    """All problems of a package read by `package.read_package`, and its typed tables."""
+    """All problems of a package read by `package.read_package`, and its typed tables.
+
+    Never raises on a broken package: the descriptor's resources are well formed (`read_package`
+    keeps only those), and each rule below runs only when its tables and columns are there."""
     problems = list(raw.problems)
     problems += field_rules(raw)
     problems += key_rules(raw)
-    problems += locator_rules(raw)
+    if ready(raw.frames, "locator"):
+        problems += locator_rules(raw)
     tables = {}
     for resource in raw.descriptor["resources"]:
         frame = raw.frames.get(resource["name"])
-        if frame is not None:
+        if frame is not None and len(frame):  # a table with no rows is reported, and has nothing to check
             tables[resource["name"]] = typed_table(frame, resource)
             problems += order_rules(resource, tables[resource["name"]])
             problems += calendar_rules(resource, tables[resource["name"]])
     t = tables.get
-    if t("people") is not None and t("aliases") is not None:
+    if ready(tables, "alias"):
         problems += alias_rules(t("people"), t("aliases"))
-    if t("events") is not None and t("roles") is not None:
+    if ready(tables, "life"):
         problems += life_rules(t("events"), t("roles"))
-    if t("positions") is not None:
-        disputed = set()
-        needed = {"events": ["event_id", "date", "start", "end", "source_id", "locator"],
-                  "positions": ["position_id", "start", "end", "source_id", "locator"],
-                  "attestations": ["attestation_id", "event_id", "position_id", "field", "date", "agrees",
-                                   "source_id", "locator", "note"]}
-        if all(t(n) is not None and set(cols) <= set(t(n).columns) for n, cols in needed.items()):
-            view = Dataset(descriptor=raw.descriptor, tables=tables)
-            found = evidence.disagreements(view)
-            disputed = set(found.target_id[found.target == "position"])
+    if ready(tables, "tenure") and ready(tables, "disputed"):
+        view = Dataset(descriptor=raw.descriptor, tables=tables)
+        found = evidence.disagreements(view)
+        disputed = set(found.target_id[found.target == "position"])
         problems += tenure_rules(t("positions"), disputed)
-    if t("attestations") is not None:
+    if ready(tables, "attestation"):
         problems += attestation_rules(t("attestations"), t("events"), t("positions"), t("people"))
-    if t("people") is not None:
-        problems += birth_rules(t("people"), t("events"), t("roles"))
+    if ready(tables, "birth"):
+        acts = ready(tables, "acts_after_birth")
+        problems += birth_rules(t("people"), t("events") if acts else None, t("roles") if acts else None)
     if t("events") is not None:
         problems += count_rules("events.csv", t("events"), "deaths_")
     if t("tallies") is not None:
         problems += count_rules("tallies.csv", t("tallies"))
+    if ready(tables, "tally"):
         problems += tally_rules(t("tallies"))
-    if t("events") is not None and t("operations") is not None:
+    if ready(tables, "operation"):
         problems += operation_rules(t("events"), t("operations"))
     return problems, tables
