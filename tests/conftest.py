@@ -16,6 +16,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = ("datapackage.json", "sources.csv", "sections.csv", "organisations.csv")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_load_cache(tmp_path_factory):
+    """Each test session (each xdist worker) keeps helpers.load's cache in a folder of its own, so
+    that tests never read or prune the project's .cache/ (tests in test_cache.py use their own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BLACKWORK_CACHE", str(tmp_path_factory.mktemp("load-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def ds() -> helpers.Dataset:
     """The project's real, validated data."""

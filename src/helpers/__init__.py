@@ -9,24 +9,33 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from . import package, paths, validate
+from . import cache, package, paths, validate
 from .dataset import Dataset
 from .errors import DataError, ParameterError, Problem
 
 __all__ = ["load", "find_person", "Dataset", "DataError", "ParameterError", "Problem"]
 
 
-def load(path: str | Path | None = None) -> Dataset:
+def load(path: str | Path | None = None, use_cache: bool = True) -> Dataset:
     """Read and validate the data package in `path` (default: the project's data/).
 
     Raises DataError listing every problem as file:row:field: message. Never writes to the folder.
+    A package that passed before, with the same files and the same helpers code, is read from the
+    cache (see `helpers.cache`: keyed by a checksum of both, so a changed cell is always validated
+    again); `use_cache=False` validates regardless and stores nothing.
     """
     root = Path(path) if path else paths.data_dir()
+    key = cache.key(root) if use_cache else None
+    if key and (ds := cache.get(key)) is not None:
+        return ds
     raw = package.read_package(root)
     problems, tables = validate.check(raw)
     if problems:
         raise DataError(problems)
-    return Dataset(descriptor=raw.descriptor, tables={n: t.reset_index(drop=True) for n, t in tables.items()})
+    ds = Dataset(descriptor=raw.descriptor, tables={n: t.reset_index(drop=True) for n, t in tables.items()})
+    if key and cache.key(root) == key:  # store only if no file changed while it was being validated
+        cache.put(key, ds)
+    return ds
 
 
 @lru_cache(maxsize=4)
