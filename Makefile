@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
+#: uv installs the lock in seconds (parallel downloads, its own cache); plain pip is the fallback.
+UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test validate notebooks lab lock clean
@@ -13,9 +15,12 @@ help: ## list the commands
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "blackwork needs Python 3.11 or newer; set PYTHON=python3.11")'
-	@echo "Setting up $(VENV) from requirements.lock (a minute or two the first time)..."
+	@echo "Setting up $(VENV) from requirements.lock..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(PIP) install -r requirements.lock
+	@# The lock is complete (every package, exact versions): install it as is, without resolving (--no-deps).
+	@{ $(PIP) install uv==$(UV_VERSION) 2>/dev/null && \
+	   $(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --compile-bytecode -r requirements.lock; } || \
+	 $(PIP) install --no-deps -r requirements.lock
 	@$(PIP) install --no-deps --no-build-isolation -e .
 	@$(BIN)/python -m ipykernel install --sys-prefix --name blackwork --display-name "blackwork (.venv)" >/dev/null
 	@touch $(STAMP)
@@ -26,7 +31,7 @@ report: $(STAMP) ## build every report into reports/ (open reports/index.html)
 	@$(BIN)/blackwork report
 
 test: $(STAMP) ## run every test: unit, data, facts, and nbval on every notebook
-	@$(BIN)/python -m pytest -q
+	@$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 validate: $(STAMP) ## check the data package in data/ and print its row counts
 	@$(BIN)/blackwork validate

@@ -4,6 +4,7 @@ Never another exception, never a silently dropped row, never a text cell changed
 """
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ from helpers import paths
 DATA = paths.ROOT / "data"
 DESCRIPTOR = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 TABLES = {r["name"]: r for r in DESCRIPTOR["resources"]}
+TABLE_FILES = {r["path"] for r in DESCRIPTOR["resources"]}
 TRICKY = st.sampled_from([
     "", " ", "null", "NaN", "None", "-1", "0", "1e9", "99999999999999999999", "true", "FALSE", "yes",
     "1937-02-30", "1937-13", "19370", "1937/..", "1940-05/1940-04", "1938-07-12?", "1936-12~", "1937-21",
@@ -52,7 +54,14 @@ def test_a_corrupted_cell_loads_intact_or_raises_data_error(cell, value):
         try:
             ds = helpers.load(root)
         except helpers.DataError as err:
-            assert err.problems, "a DataError names at least one problem"
+            for problem in err.problems:  # each problem points at a real place: file, line, column
+                assert problem.file in TABLE_FILES, f"{problem}: not a file of the package"
+                text = (root / problem.file).read_text(encoding="utf-8")
+                lines = len(io.StringIO(text, newline="").readlines())
+                assert problem.row is None or 1 <= problem.row <= lines, f"{problem}: {problem.file} has {lines} lines"
+                header = read_rows(root / problem.file)[0]
+                assert problem.field is None or set(problem.field.split("+")) <= set(header), \
+                    f"{problem}: not a column of {problem.file}"
             return
         for name, resource in TABLES.items():
             assert len(ds.tables[name]) == len(read_rows(root / resource["path"])) - 1, f"rows lost in {name}"
