@@ -39,3 +39,89 @@ def test_the_error_renders_without_traceback_in_ipython():
 def test_dates_and_years_are_accepted():
     assert params.check_date("start", 1937).precision == "year"
     assert params.check_date("start", "1937-09").precision == "month"
+
+
+# ---- the declared specifications ------------------------------------------------------------------
+
+import ast  # noqa: E402
+
+import nbformat  # noqa: E402
+
+from helpers import paths, report  # noqa: E402
+
+
+def parameters_cell(name: str) -> list[tuple[str, object]]:
+    nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    return [(node.targets[0].id, ast.literal_eval(node.value)) for node in ast.parse(cell.source).body]
+
+
+def differences(name: str) -> list[str]:
+    """Sentences for every way the committed parameters cell differs from the declaration."""
+    declared = params.spec(name)
+    found = parameters_cell(name)
+    if [k for k, _ in found] != declared.names:
+        return [f"notebooks/{name}.ipynb sets {[k for k, _ in found]} in its parameters cell, but helpers.params "
+                f"declares {declared.names}."]
+    return [f"notebooks/{name}.ipynb sets `{k}` = {v!r} in its parameters cell, but its declared default is "
+            f"{declared.defaults[k]!r}." for k, v in found if v != declared.defaults[k]
+            or type(v) is not type(declared.defaults[k])]
+
+
+def test_every_notebook_with_a_parameters_cell_is_declared():
+    assert sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb")) == sorted(params.specs())
+
+
+@pytest.mark.parametrize("name", ["00-data-overview", "01-purge-cadence", "02-leadership-turnover",
+                                  "03-fates-of-officials", "dossier"])
+def test_the_committed_parameters_cell_matches_the_declared_defaults(name):
+    problems = differences(name)
+    assert not problems, " ".join(problems)
+
+
+def test_a_changed_default_is_named_in_one_sentence(monkeypatch):
+    declared = params.spec("01-purge-cadence")
+    freq = declared.get("freq")
+    changed = params.Spec(declared.notebook, tuple(
+        params.Param("freq", str, "year", freq.help, choices=freq.choices) if p is freq else p
+        for p in declared.params))
+    monkeypatch.setattr(params, "spec", lambda name: changed)
+    assert differences("01-purge-cadence") == [
+        "notebooks/01-purge-cadence.ipynb sets `freq` = 'month' in its parameters cell, but its declared default "
+        "is 'year'."]
+
+
+@pytest.mark.parametrize("notebook, text, pair", [
+    ("dossier", "person=42", ("person", "42")),                                   # a name, not a number
+    ("01-purge-cadence", "include_alleged=false", ("include_alleged", False)),
+    ("01-purge-cadence", "event_types=execution,arrest", ("event_types", ["execution", "arrest"])),
+    ("01-purge-cadence", "event_types=['execution']", ("event_types", ["execution"])),
+    ("01-purge-cadence", "start=1937", ("start", 1937)),
+    ("01-purge-cadence", "start=1937-09", ("start", "1937-09")),
+    ("00-data-overview", "first_year=19x0", ("first_year", "19x0")),             # left for the check to refuse
+])
+def test_command_line_values_take_the_declared_type(notebook, text, pair):
+    assert report.parse_parameter(text, notebook) == pair
+
+
+def test_the_preflight_runs_no_notebook_code(monkeypatch):
+    import builtins
+
+    monkeypatch.setattr(builtins, "exec", lambda *a, **k: pytest.fail("notebook code was executed"))
+    with pytest.raises(ParameterError) as err:
+        report.preflight(paths.NOTEBOOKS / "01-purge-cadence.ipynb", {"freq": "weekly"})
+    assert str(err.value) == "Parameter `freq` got 'weekly'; it accepts 'month', 'quarter' or 'year'."
+
+
+def test_posts_and_window_are_checked_together_before_any_kernel():
+    with pytest.raises(ParameterError) as err:
+        report.preflight(paths.NOTEBOOKS / "02-leadership-turnover.ipynb", {"start": 1900, "end": 1901})
+    assert str(err.value) == ("No tenure of the posts [] falls between 1900 and 1901; choose other posts or a "
+                              "wider window.")
+
+
+def test_check_all_returns_the_values_the_notebook_uses():
+    checked = params.check_all("01-purge-cadence", {**params.spec("01-purge-cadence").defaults,
+                                                     "start": "1937-09", "end": 1938})
+    assert checked["data_dir"] is None
+    assert (str(checked["start"].date()), str(checked["end"].date())) == ("1937-09-01", "1938-12-31")

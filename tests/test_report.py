@@ -50,14 +50,14 @@ def test_main_notebooks_are_found_in_name_order_without_the_dossier():
 
 
 def test_a_wrong_parameter_name_fails_before_any_kernel_starts(monkeypatch):
-    monkeypatch.setattr(report, "execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("a kernel was started"))
     with pytest.raises(ParameterError) as err:
         report.run_one(OVERVIEW, {"freq": "year"})
     assert str(err.value) == "00-data-overview has no parameter `freq`; it accepts: data_dir, first_year, last_year."
 
 
 def test_a_wrong_parameter_value_fails_before_any_kernel_starts(monkeypatch, capsys):
-    monkeypatch.setattr(report, "execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("a kernel was started"))
     assert cli.main(["report", "00-data-overview", "-p", "last_year=1850"]) == 1
     err = capsys.readouterr().err
     assert "Parameter `last_year` got 1850; it accepts a value from 1917 to 2000." in err
@@ -65,7 +65,7 @@ def test_a_wrong_parameter_value_fails_before_any_kernel_starts(monkeypatch, cap
 
 
 def test_an_unknown_person_fails_before_any_kernel_starts(monkeypatch):
-    monkeypatch.setattr(report, "execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("a kernel was started"))
     with pytest.raises(ParameterError, match=r"Parameter `person` got 'Yezhof', which names no person in the data; "
                                              r"did you mean Nikolai Yezhov"):
         report.run_one(DOSSIER, {"person": "Yezhof"})

@@ -1,13 +1,12 @@
 """Robustness: broken inputs give clear messages, nothing is lost, nothing is injected into reports."""
 from __future__ import annotations
 
-import nbformat
 import papermill as pm
 import pytest
 
 import helpers
 from conftest import problems_of, read_rows, set_cell, write_rows
-from helpers import paths, report
+from helpers import ParameterError, params, paths, report
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -150,11 +149,18 @@ def test_every_parameter_refuses_a_wrong_value_with_one_sentence(name, tmp_path)
     """Each notebook runs in one kernel once per bad value (the build's warm runner); each must stop
     at its parameter check with the sentence, never run on."""
     src = paths.NOTEBOOKS / f"{name}.ipynb"
-    defaults = report.parameters_of(nbformat.read(src, as_version=4))
-    assert {key for key, _, _ in BAD[name]} == set(defaults), "one bad value per parameter"
+    assert {key for key, _, _ in BAD[name]} == set(params.spec(name).names), "one bad value per declared parameter"
     jobs = [report.Job(name=f"bad-{i}", src=src, html=f"bad-{i}.html", parameters={key: value})
             for i, (key, value, _) in enumerate(BAD[name])]
     results = report.run_warm(jobs, tmp_path, with_code=False)
     for (key, value, sentence), built in zip(BAD[name], results):
         assert built.error is not None, f"{name} ran on with {key}={value!r}"
         assert "ParameterError: " + sentence in built.error, built.error
+
+
+@pytest.mark.parametrize("name, key, value, sentence", [(n, *bad) for n in sorted(BAD) for bad in BAD[n]])
+def test_the_preflight_refuses_the_same_wrong_values_with_the_same_sentence(name, key, value, sentence):
+    """The build's check before any kernel starts reads the same declaration as the notebook's check cell."""
+    with pytest.raises(ParameterError) as err:
+        report.preflight(paths.NOTEBOOKS / f"{name}.ipynb", {key: value})
+    assert str(err.value).startswith(sentence)

@@ -37,8 +37,10 @@ def _failures(built) -> list[str]:
 def _report(args) -> int:
     from . import report
 
-    parameters = dict(report.parse_parameter(p) for p in args.parameter or [])
     started = time.perf_counter()
+    if args.timeout is not None and args.timeout <= 0:
+        raise ParameterError(f"--timeout got {args.timeout:g}; it accepts a number of seconds above 0.")
+    timeout = args.timeout or report.REPORT_TIMEOUT
     if args.notebook:
         src = Path(args.notebook)
         if not src.exists():
@@ -47,13 +49,14 @@ def _report(args) -> int:
             names = ", ".join(p.stem for p in sorted(paths.NOTEBOOKS.glob("*.ipynb")))
             print(f"blackwork report: no notebook {args.notebook!r}; there are: {names}", file=sys.stderr)
             return 1
-        built = report.run_one(src, parameters, with_code=args.with_code)
+        parameters = dict(report.parse_parameter(p, src.stem) for p in args.parameter or [])
+        built = report.run_one(src, parameters, with_code=args.with_code, timeout=timeout)
         if built.error:
             print(f"FAILED {built.name}: {built.error}. See {paths.REPORTS / (built.html or '')}", file=sys.stderr)
             return 1
         print(f"built {built.name} in {time.perf_counter() - started:.0f} s: open {paths.REPORTS / built.html}")
         return 0
-    if parameters:
+    if args.parameter:
         print("blackwork report: -p needs a NOTEBOOK to run (e.g. blackwork report 01-purge-cadence -p freq=year)",
               file=sys.stderr)
         return 2
@@ -68,7 +71,8 @@ def _report(args) -> int:
 
     with bar:
         reports, dossiers = report.build(only=args.only, with_code=args.with_code, dossiers=not args.no_dossiers,
-                                         jobs=args.jobs, limit=args.limit_dossiers, on_plan=planned, on_done=done)
+                                         jobs=args.jobs, limit=args.limit_dossiers, on_plan=planned, on_done=done,
+                                         timeout=timeout)
     if not reports and not dossiers:
         print(f"blackwork report: no notebook matches {args.only}", file=sys.stderr)
         return 1
@@ -81,6 +85,22 @@ def _report(args) -> int:
     tail = (f"; reports/ is unchanged" if problems else f": open {paths.REPORTS / 'index.html'}")
     print(f"{ok_reports} reports and {ok_dossiers} dossiers built, {len(problems)} failed in {seconds:.0f} s{tail}")
     return 1 if problems else 0
+
+
+def _params(args) -> int:
+    from . import params
+
+    names = [args.notebook] if args.notebook else sorted(params.specs())
+    unknown = [n for n in names if params.spec(n) is None]
+    if unknown:
+        print(f"blackwork params: no notebook {unknown[0]!r} declares parameters; there are: "
+              f"{', '.join(sorted(params.specs()))}", file=sys.stderr)
+        return 1
+    for name in names:
+        print(f"{name}:")
+        for line in params.describe(name):
+            print(f"  {line}")
+    return 0
 
 
 def _notebooks(args) -> int:
@@ -96,6 +116,8 @@ def _notebooks(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from . import report as report_
+
     parser = argparse.ArgumentParser(prog="blackwork", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check the data package and print its row counts")
@@ -109,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-dossiers", action="store_true", help="skip the per-person dossiers")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     p.add_argument("--limit-dossiers", type=int, metavar="N", help="build only the first N dossiers (tests, benchmarks)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="seconds each report may take before it fails (default: 600)")
     p.set_defaults(run=_report)
+    p = sub.add_parser("params", help="list each notebook's parameters: default, what it accepts, help")
+    p.add_argument("notebook", nargs="?", help="only this notebook (e.g. 01-purge-cadence)")
+    p.set_defaults(run=_params)
     p = sub.add_parser("notebooks", help="re-execute the notebooks in place so stored outputs match the data")
     p.add_argument("--only", nargs="+", metavar="NAME")
     p.set_defaults(run=_notebooks)
@@ -119,8 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     except (DataError, ParameterError) as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted; reports/ is unchanged", file=sys.stderr)
+    except report_.BuildBusy as err:
+        print(f"blackwork {args.command}: {err}", file=sys.stderr)
+        return 1
+    except report_.Interrupted as err:
+        print(f"Interrupted; {paths.REPORTS.name}/ is unchanged.", file=sys.stderr)
+        return err.code
+    except KeyboardInterrupt:  # before the build took over the signals
+        print(f"Interrupted; {paths.REPORTS.name}/ is unchanged.", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()

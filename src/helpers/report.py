@@ -1,33 +1,41 @@
 """Build the reports: run the notebooks in parallel, render them to HTML, write an index.
 
-- Every notebook in notebooks/ runs with papermill in a pool of worker processes (one per core),
-  with its folder as the kernel's working directory, per-cell saving off, a timeout per cell, and
-  kernels over IPC sockets (no port races). A kernel that fails to start is retried once.
+- Every notebook in notebooks/ runs in a pool of worker processes (one per core), each report in a
+  fresh kernel with its folder as the working directory, over IPC sockets (no port races). A kernel
+  that fails to start (`KernelStartError`) is started again once.
 - `notebooks/dossier.ipynb` runs once per person (members of the apparatus and everyone with a
   recorded fate). Dossiers share a warm kernel per worker: each is parameterised by papermill's
-  own parameteriser and executed by nbclient after a namespace reset, which saves a kernel start
-  and the imports for every person.
-- Parameters are checked before any kernel starts: unknown names, and values the notebook's own
-  set-up cells (parameters, `helpers.params` checks, loading) refuse.
+  parameteriser and executed by nbclient after a namespace reset, which saves a kernel start and the
+  imports for every person. A kernel that dies or runs out of time is replaced before the next person.
+- Each report may take `REPORT_TIMEOUT` seconds (`build(timeout=...)`, `blackwork report --timeout`);
+  past it, or if its kernel dies, that report fails with one sentence and the build goes on. Whatever
+  goes wrong in a worker becomes a failed report, never a traceback.
+- Parameters are checked before any kernel starts against the notebook's declaration in
+  `helpers.params`; no notebook code runs in this process.
 - The build writes into a temporary folder beside `reports/` and swaps it in only when everything
   succeeded; a failed build goes to `reports-failed/` and the last good `reports/` stays readable.
+  One build at a time: a lock file beside `reports/` makes a second build refuse (`BuildBusy`).
+  SIGINT or SIGTERM stops the build within seconds (`Interrupted`): the workers and their kernels
+  are killed, the temporary folders removed, `reports/` left exactly as it was.
 """
 from __future__ import annotations
 
 import ast
-import concurrent.futures as cf
 import contextlib
 import copy
 import datetime as dt
+import fcntl
 import hashlib
-import html
-import io
 import logging
+import math
 import multiprocessing
 import os
 import queue
 import shutil
+import signal
 import subprocess
+import tempfile
+import threading
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -35,11 +43,31 @@ from pathlib import Path
 
 import nbformat
 
+from . import params as params_
 from . import paths
-from .errors import DataError, ParameterError
+from .errors import ParameterError
 
-TIMEOUT = 600  # seconds per cell
+REPORT_TIMEOUT = 600  # seconds a report (a notebook, or one dossier) may take before it fails
 DOSSIER = "dossier"  # notebooks/dossier.ipynb: one report per person, not in the main list
+KERNEL_DIR = "BLACKWORK_KERNEL_DIR"  # where kernels' connection files and sockets go (one folder per build)
+_GRACE = 120  # seconds a worker may take beyond its reports' time limits (kernel starts, rendering)
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM stopped the build; `code` is the exit status a shell expects (130, 143)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.code = 128 + signum
+
+
+class BuildBusy(RuntimeError):
+    """Another build holds the lock beside the reports folder."""
+
+
+class KernelStartError(RuntimeError):
+    """A kernel did not start or did not answer; raised for any failure while starting one."""
 
 
 @dataclass
@@ -110,55 +138,36 @@ def parameters_of(nb: nbformat.NotebookNode) -> dict:
     return values
 
 
-def parse_parameter(text: str) -> tuple[str, object]:
-    """'key=value' from the command line; the value is a Python literal if it reads as one, else text."""
+def parse_parameter(text: str, notebook: str | None = None) -> tuple[str, object]:
+    """'key=value' from the command line, the value typed as the notebook's declaration wants it
+    (`helpers.params.parse_value`); without one, a Python literal if it reads as one, else text."""
     key, sep, raw = text.partition("=")
     if not sep or not key.isidentifier():
         raise ParameterError(f"{text!r} is not KEY=VALUE (for example freq=year or include_alleged=False).")
-    try:
-        value = ast.literal_eval(raw)
-    except (ValueError, SyntaxError):
-        value = raw
-    return key, value
+    return key, params_.parse_value(notebook, key, raw)
 
 
-def preflight(src: Path, parameters: dict) -> None:
-    """Check parameters before any kernel starts.
+def preflight(src: Path, parameters: dict, dataset=None) -> None:
+    """Check parameters before any kernel starts, without running any of the notebook's code.
 
-    Unknown names are refused with the list of known ones. Then the notebook's set-up cells (every
-    code cell before its first section, i.e. imports, parameters, the `helpers.params` checks and
-    loading) run in this process with the given values, so a wrong value stops here with the
-    notebook's own one-sentence message.
+    Unknown names are refused with the list of known ones; the values (the declared defaults with the
+    given ones over them) go through `helpers.params.check_all`, the very check the notebook's own
+    check cell makes. `dataset`: the loaded project data, if the caller has it. A notebook with no
+    declaration (e.g. a test's) is only checked for names, against its parameters cell.
     """
-    nb = nbformat.read(src, as_version=4)
-    defaults = parameters_of(nb)
-    unknown = sorted(set(parameters) - set(defaults))
+    declared = params_.spec(src.stem)
+    if declared is not None:
+        known = declared.names
+    else:
+        try:
+            known = list(parameters_of(nbformat.read(src, as_version=4)))
+        except Exception:  # an unreadable notebook: its own run reports it, as a failed report
+            known = []
+    unknown = sorted(set(parameters) - set(known))
     if unknown:
-        raise ParameterError(f"{src.stem} has no parameter `{unknown[0]}`; it accepts: {', '.join(defaults)}.")
-    if not any(c.cell_type == "code" and _tagged(c, "parameters") for c in nb.cells):
-        return
-    namespace: dict = {"__name__": "__preflight__"}
-    cwd = os.getcwd()
-    os.chdir(src.parent)
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):  # a set-up cell may display() a caption
-            seen_parameters = False
-            for cell in nb.cells:
-                if cell.cell_type == "markdown" and seen_parameters and cell.source.lstrip().startswith("## "):
-                    break
-                if cell.cell_type != "code" or cell.source.lstrip().startswith(("%", "!")):
-                    continue
-                try:
-                    exec(compile(cell.source, f"<{src.name}>", "exec"), namespace)  # our own notebooks' set-up
-                except (ParameterError, DataError):
-                    raise
-                except Exception:
-                    return  # a fault of the notebook itself: the real run reports it, with its cell
-                if _tagged(cell, "parameters"):
-                    namespace.update(parameters)
-                    seen_parameters = True
-    finally:
-        os.chdir(cwd)
+        raise ParameterError(f"{src.stem} has no parameter `{unknown[0]}`; it accepts: {', '.join(known)}.")
+    if declared is not None:
+        params_.check_all(src.stem, {**declared.defaults, **parameters}, dataset=dataset)
 
 
 def data_checksum(root: Path | None = None) -> str:
@@ -172,15 +181,25 @@ def data_checksum(root: Path | None = None) -> str:
     return digest.hexdigest()[:12]
 
 
-# ---- running and rendering (in worker processes) ----------------------------------------------
+# ---- kernels ----------------------------------------------------------------------------------
 
 def _kernel_manager():
-    """A kernel manager that talks to its kernel over IPC sockets with absolute paths, not TCP ports."""
+    """A kernel manager that talks to its kernel over IPC sockets with absolute paths, not TCP ports.
+
+    Its connection file and sockets go into $BLACKWORK_KERNEL_DIR when set (the build's own folder,
+    so that the kernel's command line names it and a stopped build can find and kill its kernels),
+    else into Jupyter's runtime folder.
+    """
     import uuid
 
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.paths import jupyter_runtime_dir
     from traitlets import default
+
+    def folder() -> Path:
+        where = Path(os.environ.get(KERNEL_DIR) or jupyter_runtime_dir())
+        where.mkdir(parents=True, exist_ok=True)
+        return where
 
     class IPCKernelManager(AsyncKernelManager):
         @default("transport")
@@ -189,43 +208,94 @@ def _kernel_manager():
 
         @default("ip")
         def _default_ip(self):  # an absolute socket path, whatever the kernel's working directory
-            runtime = Path(jupyter_runtime_dir())
-            runtime.mkdir(parents=True, exist_ok=True)
-            return str(runtime / f"blackwork-{uuid.uuid4().hex[:12]}")
+            return str(folder() / f"blackwork-{uuid.uuid4().hex[:12]}")
+
+        @default("connection_file")
+        def _default_connection_file(self):
+            return str(folder() / f"kernel-{uuid.uuid4().hex[:12]}.json")
 
     return IPCKernelManager
 
 
+def processes_with(marker: str) -> list[int]:
+    """Ids of the processes whose command line contains `marker` (read from /proc; [] without it)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if marker.encode() in cmdline and int(entry.name) != os.getpid():
+            found.append(int(entry.name))
+    return found
+
+
+def _kill_processes_with(marker: str) -> None:
+    for pid in processes_with(marker):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def _kernel_folder():
+    """A fresh folder for this build's kernels, named blackwork-<pid>-...; on the way out every process
+    whose command line names it (a kernel left behind by a killed worker) is killed and it is removed."""
+    folder = tempfile.mkdtemp(prefix=f"blackwork-{os.getpid()}-")
+    before = os.environ.get(KERNEL_DIR)
+    os.environ[KERNEL_DIR] = folder
+    try:
+        yield folder
+    finally:
+        if before is None:
+            os.environ.pop(KERNEL_DIR, None)
+        else:
+            os.environ[KERNEL_DIR] = before
+        _kill_processes_with(folder + "/")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _quiet() -> None:
-    for name in ("papermill", "traitlets", "nbclient", "nbconvert"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    for name in ("papermill", "traitlets", "nbclient", "nbconvert", "jupyter_client"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     warnings.filterwarnings("ignore", module="nbconvert")  # e.g. missing alt text on figures
 
 
-def _kernel_failed_to_start(err: Exception) -> bool:
-    text = f"{type(err).__name__}: {err}"
-    return any(s in text for s in ("Kernel didn't respond", "Kernel died before replying", "DeadKernelError",
-                                   "Address already in use", "TimeoutError"))
+def _client(template: nbformat.NotebookNode, folder: Path):
+    from nbclient import NotebookClient
+
+    client = NotebookClient(template, timeout=REPORT_TIMEOUT, kernel_name="blackwork",
+                            kernel_manager_class=_kernel_manager(), resources={"metadata": {"path": str(folder)}})
+    client.shutdown_kernel = "immediate"  # nothing to save; a hung kernel must not hold the build
+    return client
 
 
-def execute(src: Path, dst: Path, parameters: dict | None = None) -> None:
-    """Run one notebook with papermill into dst; retry once if its kernel failed to start."""
-    import papermill
-
+def _start(client) -> None:
+    """Start the client's kernel; any failure while doing so is a KernelStartError. Tried twice."""
     for attempt in (1, 2):
         try:
-            papermill.execute_notebook(
-                str(src), str(dst), parameters=parameters or {}, cwd=str(src.parent), progress_bar=False,
-                request_save_on_cell_execute=False, execution_timeout=TIMEOUT, log_output=False,
-                kernel_name="blackwork", kernel_manager_class=_kernel_manager(),
-            )
+            client.km = client.create_kernel_manager()
+            client.start_new_kernel(stderr=subprocess.DEVNULL)  # the kernel's own log, not cell output
+            client.start_new_kernel_client()
             return
-        except papermill.PapermillExecutionError:
-            raise
         except Exception as err:
-            if attempt == 2 or not _kernel_failed_to_start(err):
-                raise
+            _stop(client)
+            if attempt == 2:
+                raise KernelStartError(f"its kernel did not start ({type(err).__name__}: {err})") from err
 
+
+def _stop(client) -> None:
+    """Shut the client's kernel down (killing it), whatever state it is in."""
+    if client is None or client.km is None:
+        return
+    with contextlib.suppress(Exception):
+        client._cleanup_kernel()
+    with contextlib.suppress(Exception):
+        if client.km is not None and client.km.has_kernel:
+            client.km.provisioner.process.kill()
+    client.km = client.kc = None
+
+
+# ---- running and rendering (in worker processes) ----------------------------------------------
 
 def escape_markdown_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Make text from the data show as text in Markdown outputs: a name such as <script> stays visible.
@@ -252,139 +322,146 @@ def render(executed: Path, target: Path, with_code: bool = False) -> None:
     target.write_text(body, encoding="utf-8")
 
 
+_ADDED = {"papermill-error-cell-tag", "injected-parameters"}
+
+
+def _own_number(nb: nbformat.NotebookNode, index: int) -> int:
+    """The number of cell `index` among the author's cells (papermill's added cells not counted)."""
+    return sum(1 for c in nb.cells[: index + 1] if not _ADDED & set(c.get("metadata", {}).get("tags", [])))
+
+
 def failure_text(nb: nbformat.NotebookNode) -> str:
     """Which of the author's cells failed and with what error (papermill's added cells not counted)."""
-    added = {"papermill-error-cell-tag", "injected-parameters"}
-    own = [c for c in nb.cells if not added & set(c.get("metadata", {}).get("tags", []))]
+    own = [c for c in nb.cells if not _ADDED & set(c.get("metadata", {}).get("tags", []))]
     for number, cell in enumerate(own, 1):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 return f"cell {number}: {out.get('ename')}: {out.get('evalue')}"
-    return "it stopped before any cell ran (the kernel did not start)"
+    return "it stopped before any cell ran"
 
 
-def _finish(job: Job, executed: Path, out_dir: Path, with_code: bool, started: float, error: str | None) -> Built:
-    nb = nbformat.read(executed, as_version=4) if executed.exists() else None
-    title, summary = title_and_summary(nb) if nb else ("", "")
-    built = Built(name=job.name, title=title, summary=summary, parameters=job.parameters, label=job.label)
-    if nb is not None:
-        if error is not None:
-            error = failure_text(nb)
-        built.parameters = {**parameters_of(nb)}
-        render(executed, out_dir / job.html, with_code)
-        built.html = job.html
-    built.error = error
-    built.seconds = time.perf_counter() - started
-    return built
+def _failed(job: Job, error: str, started: float | None = None) -> Built:
+    seconds = time.perf_counter() - started if started else 0.0
+    return Built(name=job.name, title="", summary="", error=error, parameters=job.parameters, label=job.label,
+                 seconds=seconds)
 
 
-def run_job(job: Job, out_dir: Path, with_code: bool, progress=None) -> Built:
-    """Execute and render one notebook (a worker task)."""
-    _quiet()
-    started = time.perf_counter()
-    executed = out_dir / "notebooks" / f"{job.name}.ipynb"
-    executed.parent.mkdir(parents=True, exist_ok=True)
-    error = None
-    try:
-        execute(job.src, executed, job.parameters)
-    except Exception as err:
-        error = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
-    built = _finish(job, executed, out_dir, with_code, started, error)
-    if progress is not None:
-        progress.put(job.label or job.name)
-    return built
+def _executed_path(job: Job, out_dir: Path, warm: bool) -> Path:
+    return out_dir / "notebooks" / ("dossiers" if warm else "") / f"{job.name}.ipynb"
 
 
-def run_warm(jobs: list[Job], out_dir: Path, with_code: bool, progress=None) -> list[Built]:
-    """Execute several parameterisations of one notebook in a single kernel (a worker task).
-
-    Each run gets papermill's injected-parameters cell and a fresh namespace (`%reset -f`), so runs
-    do not see each other's variables; modules stay imported, which is the point.
-    """
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+def _run_in(client, job: Job, template, out_dir: Path, with_code: bool, timeout: float,
+            warm: bool) -> tuple[Built, bool]:
+    """Run one job in the client's live kernel; (its result, whether the kernel can run another)."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbformat.v4 import new_code_cell
     from papermill.parameterize import parameterize_notebook
 
-    _quiet()
-    if not jobs:
-        return []
-    template = nbformat.read(jobs[0].src, as_version=4)
-    for cell in template.cells:  # papermill's parameteriser expects the metadata papermill itself adds
-        cell.metadata.setdefault("tags", [])
-    template.metadata.setdefault("papermill", {})
-    client = NotebookClient(template, timeout=TIMEOUT, kernel_name="blackwork", kernel_manager_class=_kernel_manager(),
-                            resources={"metadata": {"path": str(jobs[0].src.parent)}})
-    results = []
-    cwd = os.getcwd()
-    os.chdir(jobs[0].src.parent)
+    started = time.perf_counter()
+    deadline = started + timeout
+    nb = parameterize_notebook(copy.deepcopy(template), job.parameters, kernel_name="blackwork", language="python")
+    reset = new_code_cell("%reset -f")  # a fresh namespace; modules stay imported, which is the point
+    client.nb = nb
+    client.reset_execution_trackers()
+    error, healthy, index = None, True, -1
     try:
-        with client.setup_kernel(stderr=subprocess.DEVNULL):  # the kernel's own log, not cell output
-            for job in jobs:
-                started = time.perf_counter()
-                nb = parameterize_notebook(copy.deepcopy(template), job.parameters, kernel_name="blackwork",
-                                           language="python")
-                reset = new_code_cell("%reset -f")
-                nb.cells.append(reset)
-                client.nb = nb
-                client.reset_execution_trackers()
-                error = None
-                try:
-                    client.execute_cell(reset, len(nb.cells) - 1)
-                    nb.cells.pop()
-                    for index, cell in enumerate(nb.cells):
-                        client.execute_cell(cell, index)
-                except CellExecutionError as err:
-                    error = str(err)
-                if nb.cells and nb.cells[-1] is reset:
-                    nb.cells.pop()
-                executed = out_dir / "notebooks" / "dossiers" / f"{job.name}.ipynb"
-                executed.parent.mkdir(parents=True, exist_ok=True)
-                nbformat.write(nb, executed)
-                results.append(_finish(job, executed, out_dir, with_code, started, error))
-                if progress is not None:
-                    progress.put(job.label or job.name)
+        if warm:
+            nb.cells.append(reset)
+            client.timeout = max(1, math.ceil(deadline - time.perf_counter()))
+            client.execute_cell(reset, len(nb.cells) - 1)
+            nb.cells.pop()
+        for index, cell in enumerate(nb.cells):
+            client.timeout = max(1, math.ceil(deadline - time.perf_counter()))
+            client.execute_cell(cell, index)
+    except CellExecutionError:
+        error = failure_text(nb)
+    except CellTimeoutError:
+        error, healthy = f"cell {_own_number(nb, index)}: it ran past the {timeout:g} s a report may take", False
+    except DeadKernelError:
+        error, healthy = f"cell {_own_number(nb, index)}: its kernel died", False
+    if nb.cells and nb.cells[-1] is reset:
+        nb.cells.pop()
+    executed = _executed_path(job, out_dir, warm)
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, executed)
+    title, summary = title_and_summary(nb)
+    render(executed, out_dir / job.html, with_code)
+    built = Built(name=job.name, title=title, summary=summary, html=job.html, error=error,
+                  parameters=parameters_of(nb), label=job.label, seconds=time.perf_counter() - started)
+    return built, healthy
+
+
+def _run_batch(jobs: list[Job], out_dir: Path, with_code: bool, progress, timeout: float, warm: bool) -> list[Built]:
+    """Run jobs one after the other: in one kernel kept warm (restarted after a death or a time-out),
+    or each in a fresh kernel. Whatever goes wrong with one job is its failed result."""
+    _quiet()
+    results: list[Built] = []
+    client = None
+    templates: dict[Path, nbformat.NotebookNode] = {}
+    try:
+        for job in jobs:
+            started = time.perf_counter()
+            healthy = True
+            try:
+                if job.src not in templates:
+                    template = nbformat.read(job.src, as_version=4)
+                    for cell in template.cells:  # papermill's parameteriser expects the metadata papermill adds
+                        cell.metadata.setdefault("tags", [])
+                    template.metadata.setdefault("papermill", {})
+                    templates[job.src] = template
+                if client is None:
+                    client = _client(templates[job.src], job.src.parent)
+                    _start(client)
+                built, healthy = _run_in(client, job, templates[job.src], out_dir, with_code, timeout, warm)
+            except KernelStartError as err:
+                built, client = _failed(job, str(err), started), None
+            except Exception as err:  # a fault of the build itself, e.g. an unreadable notebook
+                built, healthy = _failed(job, f"{type(err).__name__}: {err}".strip().splitlines()[0], started), False
+            results.append(built)
+            if not (warm and healthy):
+                _stop(client)
+                client = None
+            if progress is not None:
+                progress.put(job.label or job.name)
     finally:
-        os.chdir(cwd)
+        _stop(client)
     return results
+
+
+def run_job(job: Job, out_dir: Path, with_code: bool, progress=None, timeout: float = REPORT_TIMEOUT) -> Built:
+    """Execute and render one notebook in a fresh kernel (a worker task)."""
+    return _run_batch([job], out_dir, with_code, progress, timeout, warm=False)[0]
+
+
+def run_warm(jobs: list[Job], out_dir: Path, with_code: bool, progress=None,
+             timeout: float = REPORT_TIMEOUT) -> list[Built]:
+    """Execute several parameterisations of one notebook in one warm kernel (a worker task).
+
+    Each run gets papermill's injected-parameters cell and a fresh namespace (`%reset -f`), so runs
+    do not see each other's variables; modules stay imported, which is the point. A kernel that dies
+    or runs past the time limit is replaced by a fresh one for the next run.
+    """
+    return _run_batch(jobs, out_dir, with_code, progress, timeout, warm=True)
 
 
 # ---- the index --------------------------------------------------------------------------------
 
 def index_html(reports: list[Built], dossiers: list[Built], counts: dict[str, int], checksum: str,
                built_at: str, fates: dict[str, str] | None = None) -> str:
-    """The index page; every text that comes from the data or a notebook is escaped."""
-    e = html.escape
+    """The index page, from templates/index.html.j2 with autoescaping: every text that comes from the
+    data or a notebook is escaped."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                      undefined=StrictUndefined, keep_trailing_newline=True)
     fates = fates or {}
-    items = "\n".join(
-        f'<li><a href="{e(b.html or "")}">{e(b.title or b.name)}</a> — {e(b.summary)}'
-        f'<br><small>parameters: {e(", ".join(f"{k}={v!r}" for k, v in b.parameters.items()) or "defaults")}'
-        f" · {b.seconds:.1f} s{' · FAILED: ' + e(b.error) if b.error else ''}</small></li>"
-        for b in reports
-    )
-    people = "\n".join(
-        f'<tr><td><a href="{e(b.html or "")}">{e(b.label or b.name)}</a></td>'
-        f"<td>{e(fates.get(b.name, '').replace('_', ' '))}</td></tr>"
-        for b in dossiers
-    )
-    rows = "".join(f"<tr><td>{e(name)}</td><td>{n:,}</td></tr>" for name, n in counts.items())
-    dossier_part = (f"<h2>Dossiers</h2><p>{len(dossiers)} people: the apparatus and everyone whose end the data "
-                    f"records.</p><table><tr><th>person</th><th>fate</th></tr>{people}</table>") if dossiers else ""
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>blackwork reports</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:56rem;margin:2rem auto;line-height:1.5;padding:0 1rem}}
-li{{margin:.6rem 0}} td,th{{padding:0 1rem 0 0;text-align:left}} small{{color:#555}}</style></head>
-<body><h1>blackwork reports</h1>
-<p>Covert operations and purges of the Soviet secret police, 1918–1941, from Case File #0121 and a reference table.</p>
-<h2>Reports</h2>
-<ul>
-{items}
-</ul>
-{dossier_part}
-<h2>Data</h2><table><tr><th>table</th><th>rows</th></tr>{rows}</table>
-<p><small>data checksum {e(checksum)} · built {e(built_at)}</small></p>
-</body></html>
-"""
+    return env.get_template("index.html.j2").render(
+        reports=[{"href": b.html or "", "title": b.title or b.name, "summary": b.summary, "error": b.error,
+                  "parameters": ", ".join(f"{k}={v!r}" for k, v in b.parameters.items()) or "defaults",
+                  "seconds": f"{b.seconds:.1f}"} for b in reports],
+        dossiers=[{"href": b.html or "", "name": b.label or b.name, "fate": fates.get(b.name, "").replace("_", " ")}
+                  for b in dossiers],
+        counts=[(name, f"{n:,}") for name, n in counts.items()], checksum=checksum, built_at=built_at)
 
 
 # ---- the build --------------------------------------------------------------------------------
@@ -406,97 +483,242 @@ def plan(dataset, only: list[str] | None = None, dossiers: bool = True,
     return reports, people
 
 
+@contextlib.contextmanager
+def stop_on_signals():
+    """Within this block SIGINT and SIGTERM raise `Interrupted` (once; a second signal while the build
+    cleans up is ignored). Only in the main thread; elsewhere it does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    hit: list[int] = []
+
+    def handler(signum, frame):
+        if hit:
+            return
+        hit.append(signum)
+        raise Interrupted(signum)
+
+    old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Hold SIGINT and SIGTERM back for a few renames, so they happen all or not at all."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+
+
+@contextlib.contextmanager
+def lock(target: Path):
+    """Hold the lock file beside `target` (.reports.lock) for one build; a second build refuses."""
+    path = target.with_name(f".{target.name}.lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise BuildBusy(f"Another build is writing {target.name}/ (it holds {path}); wait for it to end, "
+                        f"then run again.") from None
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
 def _swap_in(tmp: Path, target: Path) -> None:
     old = target.with_name(target.name + ".old")
+    with _signals_held():
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            target.rename(old)
+        tmp.rename(target)
     if old.exists():
         shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    tmp.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+
+
+class _Progress:
+    """What a worker hands its runner as `progress`: each finished report's name goes to the parent."""
+
+    def __init__(self, events):
+        self.events = events
+
+    def put(self, name: str) -> None:
+        self.events.put(("done", None, name))
+
+
+def _worker(tasks, events, kernel_dir: str) -> None:
+    """A worker process: run tasks until told to stop. Its kernels live in kernel_dir/w<pid>/."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    os.environ[KERNEL_DIR] = os.path.join(kernel_dir, f"w{os.getpid()}")
+    _quiet()
+    while (task := tasks.get()) is not None:
+        key, jobs, out_dir, with_code, timeout, warm = task
+        events.put(("start", key, os.getpid()))
+        try:
+            value = _run_batch(jobs, out_dir, with_code, _Progress(events), timeout, warm)
+        except BaseException as err:  # never a traceback from the pool: each job becomes a failed result
+            value = [_failed(job, f"the build failed on it ({type(err).__name__}: {err})") for job in jobs]
+        events.put(("result", key, value))
+
+
+def _run_pool(tasks_list: list[tuple[list[Job], bool]], out_dir: Path, with_code: bool, workers: int,
+              timeout: float, kernel_dir: str, on_done=None) -> dict[int, list[Built]]:
+    """Run the tasks (jobs, warm) in `workers` processes; results by task number.
+
+    A worker that dies, or runs longer than its reports' time limits allow, is killed with its
+    kernels; its task's reports fail with one sentence and a new worker takes the remaining tasks.
+    On any exception (an interrupt) every worker and kernel is killed before it propagates.
+    """
+    context = multiprocessing.get_context("spawn")
+    tasks, events = context.Queue(), context.Queue()
+    for key, (jobs, warm) in enumerate(tasks_list):
+        tasks.put((key, jobs, out_dir, with_code, timeout, warm))
+    procs: dict[int, multiprocessing.Process] = {}
+
+    def spawn():
+        proc = context.Process(target=_worker, args=(tasks, events, kernel_dir), daemon=True)
+        proc.start()
+        procs[proc.pid] = proc
+
+    def kill(pid):
+        proc = procs.pop(pid)
+        with contextlib.suppress(Exception):
+            proc.kill()
+            proc.join(5)
+        _kill_processes_with(os.path.join(kernel_dir, f"w{pid}") + "/")
+
+    results: dict[int, list[Built]] = {}
+    running: dict[int, tuple[int, float]] = {}  # worker pid -> (task, started)
+    try:
+        for _ in range(min(workers, len(tasks_list))):
+            spawn()
+        while len(results) < len(tasks_list):
+            try:
+                kind, key, value = events.get(timeout=0.2)
+            except queue.Empty:
+                kind = None
+            if kind == "start":
+                running[value] = (key, time.monotonic())
+            elif kind == "result":
+                results[key] = value
+                for pid, (task, _) in list(running.items()):
+                    if task == key:
+                        del running[pid]
+            elif kind == "done" and on_done:
+                on_done(value)
+            for pid, proc in list(procs.items()):
+                task, started = running.get(pid, (None, 0.0))
+                jobs = tasks_list[task][0] if task is not None else []
+                overdue = task is not None and time.monotonic() - started > timeout * len(jobs) + _GRACE
+                if proc.exitcode is None and not overdue:
+                    continue
+                if task is not None and task not in results:
+                    why = "ran too long" if overdue else f"stopped (exit code {proc.exitcode})"
+                    results[task] = [_failed(job, f"its worker process {why}") for job in jobs]
+                    running.pop(pid, None)
+                kill(pid)
+                if len(results) + len(running) < len(tasks_list):
+                    spawn()
+        for _ in procs:
+            tasks.put(None)
+        for proc in procs.values():
+            proc.join(10)
+    finally:
+        for pid in list(procs):
+            kill(pid)
+        for q in (tasks, events):
+            q.cancel_join_thread()
+            q.close()
+    return results
 
 
 def build(target: Path | None = None, only: list[str] | None = None, with_code: bool = False,
           dossiers: bool = True, jobs: int | None = None, limit: int | None = None,
-          on_plan=None, on_done=None) -> tuple[list[Built], list[Built]]:
+          on_plan=None, on_done=None, timeout: float = REPORT_TIMEOUT) -> tuple[list[Built], list[Built]]:
     """Build every report (and the dossiers) into a fresh folder; swap it in if all succeeded.
 
     on_plan(total) is called once with the number of reports to build; on_done(name) after each.
+    timeout: seconds each report may take. Raises BuildBusy if another build holds the lock, and
+    Interrupted on SIGINT/SIGTERM, leaving `target` as it was and nothing behind.
     """
     from . import load
 
     _quiet()
     target = target or paths.REPORTS
-    dataset = load()  # fail fast, before any kernel starts, if the data has problems
-    report_jobs, dossier_jobs = plan(dataset, only, dossiers, limit)
-    for job in report_jobs + dossier_jobs[:1]:  # dossier people come from the data: one check suffices
-        preflight(job.src, job.parameters)
-    if on_plan:
-        on_plan(len(report_jobs) + len(dossier_jobs))
-    tmp = target.with_name(f".{target.name}-{os.getpid()}")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    workers = max(1, jobs or os.cpu_count() or 1)
-    context = multiprocessing.get_context("spawn")
-    try:
-        with context.Manager() as manager, cf.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            progress = manager.Queue()
-            futures = [pool.submit(run_job, job, tmp, with_code, progress) for job in report_jobs]
-            batches = [dossier_jobs[i::workers] for i in range(workers)]
-            futures += [pool.submit(run_warm, batch, tmp, with_code, progress) for batch in batches if batch]
-            pending = set(futures)
-            while pending:
-                done, pending = cf.wait(pending, timeout=0.2)
-                while True:
-                    try:
-                        name = progress.get_nowait()
-                    except queue.Empty:
-                        break
-                    if on_done:
-                        on_done(name)
-            results = [f.result() for f in futures]
-        built_reports = [r for r in results if isinstance(r, Built)]
-        built_dossiers = sorted((b for r in results if isinstance(r, list) for b in r), key=lambda b: (b.label, b.name))
-        fate_rows = dataset.fates()
-        fates = dict(zip(fate_rows.person_id, fate_rows.fate))
-        stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        (tmp / "index.html").write_text(
-            index_html(built_reports, built_dossiers, dataset.row_counts().to_dict(), data_checksum(), stamp, fates),
-            encoding="utf-8")
-        if any(b.error for b in built_reports + built_dossiers):
-            failed = target.with_name(target.name + "-failed")
-            if failed.exists():
-                shutil.rmtree(failed)
-            tmp.rename(failed)
-        else:
-            _swap_in(tmp, target)
-    finally:
+    with stop_on_signals(), lock(target):
+        dataset = load()  # fail fast, before any kernel starts, if the data has problems
+        report_jobs, dossier_jobs = plan(dataset, only, dossiers, limit)
+        for job in report_jobs + dossier_jobs[:1]:  # dossier people come from the data: one check suffices
+            preflight(job.src, job.parameters, dataset)
+        if on_plan:
+            on_plan(len(report_jobs) + len(dossier_jobs))
+        tmp = target.with_name(f".{target.name}-{os.getpid()}")
         if tmp.exists():
             shutil.rmtree(tmp)
+        tmp.mkdir(parents=True)
+        workers = max(1, jobs or os.cpu_count() or 1)
+        tasks = [([job], False) for job in report_jobs]
+        tasks += [(batch, True) for batch in (dossier_jobs[i::workers] for i in range(workers)) if batch]
+        try:
+            with _kernel_folder() as kernel_dir:
+                results = _run_pool(tasks, tmp, with_code, workers, timeout, kernel_dir, on_done)
+            built_reports = [b for key in range(len(report_jobs)) for b in results[key]]
+            built_dossiers = sorted((b for key in range(len(report_jobs), len(tasks)) for b in results[key]),
+                                    key=lambda b: (b.label, b.name))
+            fate_rows = dataset.fates()
+            fates = dict(zip(fate_rows.person_id, fate_rows.fate))
+            stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+            (tmp / "index.html").write_text(
+                index_html(built_reports, built_dossiers, dataset.row_counts().to_dict(), data_checksum(), stamp,
+                           fates), encoding="utf-8")
+            if any(b.error for b in built_reports + built_dossiers):
+                failed = target.with_name(target.name + "-failed")
+                with _signals_held():
+                    if failed.exists():
+                        shutil.rmtree(failed)
+                    tmp.rename(failed)
+            else:
+                _swap_in(tmp, target)
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
     return built_reports, built_dossiers
 
 
-def run_one(src: Path, parameters: dict, target: Path | None = None, with_code: bool = False) -> Built:
+def run_one(src: Path, parameters: dict, target: Path | None = None, with_code: bool = False,
+            timeout: float = REPORT_TIMEOUT) -> Built:
     """Run one notebook with other parameters into reports/runs/<name>.html, leaving the rest alone."""
-    import tempfile
-
     from . import load
 
     _quiet()
-    load()
-    preflight(src, parameters)
-    suffix = "--".join(f"{k}-{v}" for k, v in sorted(parameters.items()))
-    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in suffix)[:80].strip("-")
-    name = f"{src.stem}--{safe}" if safe else src.stem
     target = target or paths.REPORTS
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-        built = run_job(Job(name=name, src=src, html=f"{name}.html", parameters=parameters), Path(tmp), with_code)
-        if built.html:
-            (target / "runs").mkdir(parents=True, exist_ok=True)
-            os.replace(Path(tmp) / built.html, target / "runs" / built.html)
-            built.html = f"runs/{built.html}"
+    with stop_on_signals(), lock(target):
+        preflight(src, parameters, load())
+        suffix = "--".join(f"{k}-{v}" for k, v in sorted(parameters.items()))
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in suffix)[:80].strip("-")
+        name = f"{src.stem}--{safe}" if safe else src.stem
+        with tempfile.TemporaryDirectory(dir=target.parent) as tmp, _kernel_folder():
+            built = run_job(Job(name=name, src=src, html=f"{name}.html", parameters=parameters), Path(tmp),
+                            with_code, timeout=timeout)
+            if built.html:
+                (target / "runs").mkdir(parents=True, exist_ok=True)
+                os.replace(Path(tmp) / built.html, target / "runs" / built.html)
+                built.html = f"runs/{built.html}"
     return built
 
 
@@ -513,7 +735,7 @@ def execute_in_place(only: list[str] | None = None, progress=None) -> list[Built
     for src in sources:
         nb = nbformat.read(src, as_version=4)
         started = time.perf_counter()
-        NotebookClient(nb, timeout=TIMEOUT, kernel_name="blackwork", kernel_manager_class=_kernel_manager(),
+        NotebookClient(nb, timeout=REPORT_TIMEOUT, kernel_name="blackwork", kernel_manager_class=_kernel_manager(),
                        resources={"metadata": {"path": str(src.parent)}}).execute()
         nbformat.write(nb, src)
         item = Built(name=src.stem, title=title_and_summary(nb)[0], summary="", seconds=time.perf_counter() - started)
