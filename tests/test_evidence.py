@@ -408,3 +408,13 @@ def test_a_row_citing_several_paragraphs_counts_once_in_each_section_it_cites(mi
     change = (after - before)[lambda s: s != 0].to_dict()
     assert change == {"The Assassination of Noe Ramishvili (07 December 1930)": -1,
                       "The Katyn Massacre (April and May 1940)": 1, "The Death of Willi Münzenberg (June 1940)": 1}
+
+
+def test_parts_of_a_total_with_no_figure_are_not_compared(mini):
+    # An exact total whose best figure is missing is reported once (by the count rule), and its parts
+    # are not compared with nothing.
+    _tally(mini, tally_id="total", best="", qualifier="exactly", period="1940")
+    part = _tally(mini, tally_id="part", best="4421", qualifier="exactly", part_of="total")
+    found = _problems(mini)
+    assert [p for p in found if p.startswith("tallies.csv:")] == [
+        f"tallies.csv:{part - 1}:best: is required when qualifier is exactly"]

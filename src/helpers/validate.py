@@ -242,8 +242,11 @@ def tenure_rules(positions: pd.DataFrame, disputed: set[str]) -> Iterator[Proble
     recorded for one of them (`disputed`: position_ids that `evidence.disagreements` names)."""
     p = positions.dropna(subset=["start_earliest"]).copy()
     p["end_floor"] = p.end_earliest.fillna(p.start_latest)
-    for post, group in p.groupby("post"):
-        rows = list(group.sort_values("start_earliest").itertuples())
+    p = p.sort_values(["post", "start_earliest"], kind="mergesort")
+    groups: dict[str, list] = {}
+    for row in p.itertuples():  # one pass over plain records, grouped by post in start order
+        groups.setdefault(row.post, []).append(row)
+    for rows in groups.values():
         for i, a in enumerate(rows):
             for b in rows[i + 1:]:
                 if _true(a.acting) or _true(b.acting) or {a.position_id, b.position_id} & disputed:
@@ -252,6 +255,12 @@ def tenure_rules(positions: pd.DataFrame, disputed: set[str]) -> Iterator[Proble
                     yield Problem("positions.csv", b.Index, "start",
                                   f"tenure {b.position_id} ({b.start}) overlaps {a.position_id} ({a.start}–{a.end or ''}) "
                                   "of the same post; mark one acting or record the conflict in attestations.csv")
+
+
+class _Row(dict):
+    """A record read by key or by attribute (a plain dict row is much cheaper than a pandas Series)."""
+
+    __getattr__ = dict.__getitem__
 
 
 #: What an attestation may date: its target column, and the fields of that target.
@@ -269,7 +278,8 @@ def attestation_rules(attestations: pd.DataFrame, events: pd.DataFrame | None, p
             for fld in fields:
                 recorded.update({(key, fld, i): d for i, d in zip(table[key], table[fld])})
     targets = [c for c in ATTESTED if c in attestations]
-    for line, a in attestations.iterrows():
+    for line, a in zip(attestations.index, attestations.to_dict("records")):
+        a = _Row(a)
         given = [c for c in targets if pd.notna(a[c])]
         if len(given) != 1:
             yield Problem("attestations.csv", line, "event_id", "give exactly one of event_id, position_id and person_id")
@@ -343,7 +353,7 @@ def count_rules(file: str, table: pd.DataFrame, prefix: str = "") -> Iterator[Pr
     cols = {k: f"{prefix}{k}" for k in ("low", "best", "high", "qualifier")}
     if not all(c in table for c in cols.values()):
         return
-    for line, r in table.iterrows():
+    for line, r in zip(table.index, table[list(cols.values())].to_dict("records")):
         given = {k for k in ("low", "best", "high") if pd.notna(r[cols[k]])}
         q = r[cols["qualifier"]]
         if pd.isna(q):
@@ -369,8 +379,9 @@ def tally_rules(tallies: pd.DataFrame) -> Iterator[Problem]:
     whole = tallies.set_index("tally_id")
     parts = tallies.dropna(subset=["part_of"])
     for total_id, own in parts.groupby("part_of"):
-        if total_id not in whole.index or whole.at[total_id, "qualifier"] != "exactly":
-            continue
+        if total_id not in whole.index or whole.at[total_id, "qualifier"] != "exactly" \
+                or pd.isna(whole.at[total_id, "best"]):
+            continue  # no exact total to compare with (a missing figure is reported by count_rules)
         exact = own[own.qualifier == "exactly"]
         if exact.best.sum() > whole.at[total_id, "best"]:
             yield Problem("tallies.csv", int(exact.index.max()), "best",
@@ -379,12 +390,12 @@ def tally_rules(tallies: pd.DataFrame) -> Iterator[Problem]:
 
 def operation_rules(events: pd.DataFrame, operations: pd.DataFrame) -> Iterator[Problem]:
     """An event of an operation falls within the operation's dates (their spans overlap)."""
-    ops = operations.set_index("operation_id")
+    ops = {o.operation_id: o for o in operations.itertuples()}
     part = events.dropna(subset=["operation_id"])
-    for line, e in part.iterrows():
-        if e.operation_id not in ops.index or pd.isna(e.start):
+    for line, e in zip(part.index, part.itertuples()):
+        if e.operation_id not in ops or pd.isna(e.start):
             continue
-        op = ops.loc[e.operation_id]
+        op = ops[e.operation_id]
         if pd.notna(op.date_earliest) and (e.end < op.date_earliest or e.start > op.date_latest):
             yield Problem("events.csv", line, "operation_id",
                           f"{e.event_id} ({e.date}) falls outside {e.operation_id} ({op.date})")
