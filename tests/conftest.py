@@ -79,6 +79,15 @@ def add_row(root: Path, file: str, **cells: str) -> int:
     return len(rows)
 
 
+def problems_in(root: Path) -> list[str]:
+    """The problems of the package in `root`, as text; [] when it is valid."""
+    try:
+        helpers.load(root)
+    except helpers.DataError as err:
+        return [str(p) for p in err.problems]
+    return []
+
+
 def problems_of(root: Path) -> list[str]:
     with pytest.raises(helpers.DataError) as caught:
         helpers.load(root)

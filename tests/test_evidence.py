@@ -10,6 +10,7 @@ import pytest
 
 import helpers
 from conftest import add_row, problems_of, set_cell
+from conftest import problems_in as _problems
 from helpers import dates, evidence
 
 T = pd.Timestamp
@@ -285,14 +286,6 @@ def test_a_tally_gives_what_its_qualifier_needs(mini, cells, field, message):
         assert found == []
     else:
         assert f"tallies.csv:{line}:{field}: {message}" in found
-
-
-def _problems(root):
-    try:
-        helpers.load(root)
-    except helpers.DataError as err:
-        return [str(p) for p in err.problems]
-    return []
 
 
 def test_a_death_toll_on_an_event_follows_the_same_rule(mini):

@@ -7,17 +7,10 @@ import pytest
 
 import helpers
 from conftest import add_row, problems_of, set_cell
+from conftest import problems_in as _problems
 from helpers import evidence
 
 T = pd.Timestamp
-
-
-def _problems(root):
-    try:
-        helpers.load(root)
-    except helpers.DataError as err:
-        return [str(p) for p in err.problems]
-    return []
 
 
 def _line_of(root, file, column, value) -> int:
