@@ -79,6 +79,21 @@ def add_row(root: Path, file: str, **cells: str) -> int:
     return len(rows)
 
 
+MILLER_5 = "The Kidnapping of Yevgeny Miller (22 September 1937) ¶5"
+
+
+def add_plevitskaya_event(root: Path, kind: str, type_: str, date: str, **cells: str) -> int:
+    """Add an event abroad of `type_` with Nadezhda Plevitskaya (mini fixture) as its stated subject,
+    id `nadezhda-plevitskaya-<kind>`; other event cells may be given. Return the event's line."""
+    event_id = f"nadezhda-plevitskaya-{kind}"
+    base = dict(event_id=event_id, date=date, type=type_, title=kind.capitalize(), country="France",
+                scope="abroad", certainty="stated", summary=f"{kind.capitalize()}.", source_id="case-file-0121",
+                locator=MILLER_5)
+    line = add_row(root, "events.csv", **{**base, **cells})
+    add_row(root, "roles.csv", event_id=event_id, person_id="nadezhda-plevitskaya", role="subject", certainty="stated")
+    return line
+
+
 def problems_in(root: Path) -> list[str]:
     """The problems of the package in `root`, as text; [] when it is valid."""
     try:

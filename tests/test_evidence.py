@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from conftest import add_row, problems_of, set_cell
+from conftest import add_plevitskaya_event, add_row, problems_of, set_cell
 from conftest import problems_in as _problems
 from helpers import dates, evidence
 
@@ -189,19 +189,10 @@ def test_stated_only_drops_alleged_and_disputed_rows_and_what_hangs_on_them(mini
 # --- fates ---------------------------------------------------------------------------------------------
 
 def _death(mini, method="", certainty="stated"):
-    """Add an undated-cause death of Plevitskaya (no arrest before it is in custody... she was arrested,
-    so release her first) and return nothing; roles are added by the caller."""
-    add_row(mini, "events.csv", event_id="nadezhda-plevitskaya-release", date="1939", type="release",
-            title="Release", country="France", scope="abroad", certainty="stated", summary="Freed.",
-            source_id="case-file-0121", locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
-    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-release", person_id="nadezhda-plevitskaya",
-            role="subject", certainty="stated")
-    add_row(mini, "events.csv", event_id="nadezhda-plevitskaya-death", date="1940-10", type="death",
-            title="Death", country="France", scope="abroad", method=method, certainty=certainty,
-            summary="Died.", source_id="case-file-0121",
-            locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
-    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-death", person_id="nadezhda-plevitskaya",
-            role="subject", certainty="stated")
+    """Add Plevitskaya's release in 1939 (mini has her arrested in 1937: a death without the release
+    would be a death in custody) and then her death in October 1940, with `method` and `certainty`."""
+    add_plevitskaya_event(mini, "release", "release", "1939")
+    add_plevitskaya_event(mini, "death", "death", "1940-10", method=method, certainty=certainty)
 
 
 def _fate(mini):

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from conftest import add_row, problems_of, set_cell
+from conftest import add_plevitskaya_event, add_row, problems_of, set_cell
 from conftest import problems_in as _problems
 from helpers import evidence
 
@@ -113,11 +113,7 @@ def test_a_rival_birth_date_is_a_disagreement(mini):
 # --- death sentences ----------------------------------------------------------------------------------
 
 def _sentence(mini, date="1938-03-13"):
-    add_row(mini, "events.csv", event_id="nadezhda-plevitskaya-sentence", date=date, type="death_sentence",
-            title="Sentence", country="France", scope="abroad", certainty="stated", summary="Sentenced to death.",
-            source_id="case-file-0121", locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
-    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-sentence", person_id="nadezhda-plevitskaya",
-            role="subject", certainty="stated")
+    add_plevitskaya_event(mini, "sentence", "death_sentence", date, summary="Sentenced to death.")
 
 
 def test_a_death_sentence_without_an_execution_is_not_a_death(mini):
@@ -130,21 +126,13 @@ def test_a_death_sentence_without_an_execution_is_not_a_death(mini):
 
 def test_an_execution_after_the_sentence_decides(mini):
     _sentence(mini)
-    add_row(mini, "events.csv", event_id="nadezhda-plevitskaya-execution", date="1938-03-15", type="execution",
-            title="Execution", country="France", scope="abroad", certainty="stated", summary="Shot.",
-            source_id="case-file-0121", locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
-    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-execution", person_id="nadezhda-plevitskaya",
-            role="subject", certainty="stated")
+    add_plevitskaya_event(mini, "execution", "execution", "1938-03-15")
     assert helpers.load(mini).fates().set_index("person_id").at["nadezhda-plevitskaya", "fate"] == "executed"
 
 
 def test_a_release_after_the_sentence_is_survival(mini):
     _sentence(mini)
-    add_row(mini, "events.csv", event_id="nadezhda-plevitskaya-release", date="1939", type="release",
-            title="Release", country="France", scope="abroad", certainty="stated", summary="Freed.",
-            source_id="case-file-0121", locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
-    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-release", person_id="nadezhda-plevitskaya",
-            role="subject", certainty="stated")
+    add_plevitskaya_event(mini, "release", "release", "1939")
     assert helpers.load(mini).fates().set_index("person_id").at["nadezhda-plevitskaya", "fate"] == "survived"
 
 
@@ -222,11 +210,7 @@ def test_ends_dated_otherwise_by_another_source(ds):
 
 def test_an_execution_or_custody_abroad_by_a_foreign_state_is_not_by_the_soviet_state(mini):
     # mini: Plevitskaya was arrested in Paris by the French police (events.csv: scope abroad, no org).
-    add_row(mini, "events.csv", event_id="nadezhda-plevitskaya-death", date="1940-10", type="death",
-            title="Death", country="France", scope="abroad", certainty="stated", summary="Died in prison.",
-            source_id="case-file-0121", locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
-    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-death", person_id="nadezhda-plevitskaya",
-            role="subject", certainty="stated")
+    add_plevitskaya_event(mini, "death", "death", "1940-10", summary="Died in prison.")
     f = helpers.load(mini).fates().set_index("person_id")
     assert (f.at["nadezhda-plevitskaya", "fate"], f.at["nadezhda-plevitskaya", "by_state"]) == ("died_in_custody", False)
     # Yagoda's execution in Moscow (org nkvd) is the state's; the same execution by a foreign state is not.

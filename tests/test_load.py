@@ -62,13 +62,8 @@ def test_fates_are_derived_from_events_and_roles(mini):
 
 
 def test_died_in_custody(mini):
-    from conftest import add_row
-    add_row(mini, "events.csv", event_id="nadezhda-plevitskaya-death", date="1940-10", type="death",
-            title="Death of Nadezhda Plevitskaya", country="France", scope="abroad", certainty="stated",
-            summary="Died in a French prison.", source_id="case-file-0121",
-            locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
-    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-death", person_id="nadezhda-plevitskaya",
-            role="subject", certainty="stated")
+    from conftest import add_plevitskaya_event
+    add_plevitskaya_event(mini, "death", "death", "1940-10", summary="Died in a French prison.")
     fates = helpers.load(mini).fates().set_index("person_id")
     assert fates.loc["nadezhda-plevitskaya", "fate"] == "died_in_custody"
 
