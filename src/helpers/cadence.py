@@ -609,11 +609,14 @@ def plot_over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame 
     and the mass killings of `mass` (from `mass_killings`) as labelled hatched bands."""
     ax = ax or plt.subplots(figsize=(12, 5))[1]
     x, widths = _widths(table.index)
+    widths = pd.Series(widths, index=table.index)
     bottom = pd.Series(0.0, index=table.index)
     for col in table.columns:
-        ax.bar(x, table[col].astype(float), width=widths, bottom=bottom, align="edge",
+        height = table[col].astype(float)
+        drawn = height != 0  # a month × type grid is mostly zeros; drawing only the rest is 10× faster
+        ax.bar(x[drawn.to_numpy()], height[drawn], width=widths[drawn], bottom=bottom[drawn], align="edge",
                color=colours.get(col, "0.5"), label=col, zorder=2)
-        bottom = bottom + table[col].astype(float)
+        bottom = bottom + height
     first, last = table.index[0].start_time, table.index[-1].end_time.normalize()
     if eras_table is not None:
         era_bands(eras_table, ax, first, last)

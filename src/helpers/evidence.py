@@ -298,7 +298,7 @@ def disagreements(ds: Dataset) -> pd.DataFrame:
     return out.sort_values(["target", "target_id", "field", "earliest", "attestation_id"]).reset_index(drop=True)
 
 
-def readings(ds: Dataset, ends: list[tuple[str, str, str]]) -> pd.DataFrame:
+def readings(ds: Dataset, ends: list[tuple[str, str, str]], claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """The bounds of each end of an interval under each source that dates it.
 
     ends: (target, target_id, field) triples, e.g. [('event', 'artur-artuzov-arrest', 'date'),
@@ -308,9 +308,9 @@ def readings(ds: Dataset, ends: list[tuple[str, str, str]]) -> pd.DataFrame:
     all its dates for that end when it gives several, agreeing ones included: a page that gives both
     the package's date and another says the end lies somewhere between them), else the package's.
     A source is listed when it differs from the package or fills a gap on at least one end; a source
-    that only agrees is left out.
+    that only agrees is left out. `claims`: `dated_claims(ds)`, when a caller asks for many readings.
     """
-    claims = dated_claims(ds)
+    claims = dated_claims(ds) if claims is None else claims
     wanted = claims.set_index(["target", "target_id", "field"]).sort_index()
     base, others, differing = {}, {}, set()
     for i, end in enumerate(ends):

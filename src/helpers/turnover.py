@@ -20,7 +20,6 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -219,10 +218,13 @@ def tenure_readings(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
     tenure without an end runs to the end of the data: shortest only). In the order of `tenures`.
     """
     coverage = eras.coverage_end(ds)
+    claims = evidence.dated_claims(ds)
+    claims = claims[(claims.target == "position") & claims.target_id.isin(set(tenures.position_id))]
     rows = []
     for r in tenures.itertuples():
         own = {"start": (r.start, r.start_earliest, r.start_latest), "end": (r.end, r.end_earliest, r.end_latest)}
-        rd = evidence.readings(ds, [("position", r.position_id, "start"), ("position", r.position_id, "end")])
+        rd = evidence.readings(ds, [("position", r.position_id, "start"), ("position", r.position_id, "end")],
+                               claims[claims.target_id == r.position_id])
         base = rd.iloc[0]
         for x in rd.itertuples():
             row = {"position_id": r.position_id, "reading": x.source,
@@ -976,6 +978,8 @@ def plot_holders_per_year(per_year: pd.DataFrame, ax=None):
     """Holders of each post per calendar year as a heat map (blank: none); 2 or more means it changed hands."""
     ax = ax or plt.subplots(figsize=(13, max(3.0, 0.36 * len(per_year) + 1.5)))[1]
     shown = per_year.astype(str).where(per_year > 0, "")  # zeros left blank
+    import seaborn as sns  # imported here: it brings scipy.stats, which only this figure needs
+
     sns.heatmap(per_year, annot=shown, fmt="", cmap="Reds", cbar=False, linewidths=0.5, linecolor="white",
                 ax=ax, annot_kws={"fontsize": 8}, vmin=0, vmax=max(3, int(per_year.values.max()) if per_year.size else 3))
     ax.set(title="Holders per post per year", xlabel="Year", ylabel="")
