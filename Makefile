@@ -31,7 +31,7 @@ report: $(STAMP) ## build every report into reports/ (open reports/index.html)
 	@$(BIN)/blackwork report
 
 test: $(STAMP) ## run every test: unit, data, facts, and nbval on every notebook
-	@$(BIN)/python -m pytest -q -n auto --dist loadfile
+	@$(BIN)/python -m pytest -q -n auto
 
 validate: $(STAMP) ## check the data package in data/ and print its row counts
 	@$(BIN)/blackwork validate

@@ -114,13 +114,13 @@ def test_a_dead_kernel_a_hang_a_dead_worker_and_a_broken_notebook_each_fail_one_
     target = previous_build(tmp_path)
     before = snapshot(target)
     started = time.monotonic()
-    reports, _ = report.build(target=target, dossiers=False, jobs=2, timeout=5)
+    reports, _ = report.build(target=target, dossiers=False, jobs=2, timeout=3)
     assert time.monotonic() - started < 100
     assert {b.name: b.error for b in reports} == {
         "95-kills-its-worker": "its worker process stopped (exit code -9)",
         "96-not-a-notebook": "NotJSONError: Notebook does not appear to be JSON: 'not a notebook'",
         "97-dies": "cell 2: its kernel died",
-        "98-hangs": "cell 2: it ran past the 5 s a report may take",
+        "98-hangs": "cell 2: it ran past the 3 s a report may take",
         "99-fine": None,
     }
     assert snapshot(target) == before
@@ -135,9 +135,9 @@ def test_a_warm_kernel_is_replaced_after_a_death_or_a_hang(tmp_path):
     modes = ["die", "ok", "hang", "ok", "ok"]
     jobs = [report.Job(name=f"run{i}", src=src, html=f"run{i}.html", parameters={"mode": m})
             for i, m in enumerate(modes)]
-    results = report.run_warm(jobs, tmp_path / "out", with_code=False, timeout=5)
+    results = report.run_warm(jobs, tmp_path / "out", with_code=False, timeout=3)
     assert [b.error for b in results] == ["cell 3: its kernel died", None,
-                                          "cell 3: it ran past the 5 s a report may take", None, None]
+                                          "cell 3: it ran past the 3 s a report may take", None, None]
 
     def kernel_pid(i):
         nb = nbformat.read(tmp_path / "out" / "notebooks" / "dossiers" / f"run{i}.ipynb", as_version=4)

@@ -604,10 +604,3 @@ def test_the_notebook_per_year_abroad(tmp_path):
     assert any("53 events placed on a year" in t and "7 events whose dates span more than one year" in t
                for t in texts)
     assert not any(o.output_type == "stream" and o.name == "stderr" for c in nb.cells for o in c.get("outputs", []))
-
-
-def test_the_notebook_stops_on_a_bad_freq(tmp_path):
-    with pytest.raises(pm.PapermillExecutionError) as e:
-        _run(tmp_path, freq="weekly")
-    assert e.value.ename == "ParameterError"
-    assert e.value.evalue == "Parameter `freq` got 'weekly'; it accepts 'month', 'quarter' or 'year'."

@@ -600,11 +600,3 @@ def test_notebook_with_other_parameters(tmp_path):
     assert "**8 members of the apparatus have no dated evidence of service and are left out**: 4 whose" in text
     # Beria (arrest) and Blokhin (execution) both struck Frinovsky: either may head the chain
     assert "runs through 5 people" in text and "→ Mikhail Frinovsky → Leonid Zakovsky → Abram Slutsky → Ignace Reiss" in text
-
-
-def test_notebook_bad_parameter(tmp_path):
-    with pytest.raises(pm.PapermillExecutionError) as e:
-        pm.execute_notebook(str(NB), str(tmp_path / "bad.ipynb"), parameters={"group": "officials"},
-                            cwd=str(NB.parent), kernel_name="blackwork", progress_bar=False)
-    assert e.value.ename == "ParameterError"
-    assert e.value.evalue == "Parameter `group` got 'officials'; it accepts 'apparatus', 'targets' or 'all'."

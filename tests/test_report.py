@@ -6,9 +6,13 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from helpers import ParameterError, cli, paths, report
 from helpers.report import Built
 
+from conftest import read_rows, write_rows
+
 KERNEL = {"kernelspec": {"name": "blackwork", "display_name": "blackwork", "language": "python"}}
 OVERVIEW = paths.NOTEBOOKS / "00-data-overview.ipynb"
 DOSSIER = paths.NOTEBOOKS / "dossier.ipynb"
+SCRIPT = "<script>alert(1)</script>"
+INJECTED = {"nikolai-yezhov", "lavrenty-beria", "genrikh-yagoda"}
 
 
 def test_title_and_summary_come_from_the_first_markdown_cell():
@@ -85,7 +89,19 @@ def test_a_dossier_for_a_person_found_by_an_alias(tmp_path):
     assert "nikolai-yezhov-execution" in page and "1940-02-04" in page
 
 
-def test_the_build_writes_every_report_and_dossier_into_the_index(tmp_path):
+def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data_as_text(
+        data_copy, tmp_path, monkeypatch):
+    """One full build (the slowest thing a test does) checks the index and that text from the data
+    can never become markup: three names and notes carry a script tag. Sorted by name, '<' comes
+    before any letter, so those three are the dossiers a build limited to three makes."""
+    people = read_rows(data_copy / "people.csv")
+    header = people[0]
+    for row in people[1:]:
+        if row[header.index("person_id")] in INJECTED:
+            row[header.index("name")] = f"{SCRIPT} {row[header.index('name')]}"
+            row[header.index("notes")] = SCRIPT
+    write_rows(data_copy / "people.csv", people)
+    monkeypatch.setenv("BLACKWORK_DATA", str(data_copy))
     target = tmp_path / "reports"
     reports, dossiers = report.build(target=target, only=None, limit=3, jobs=2)
     index = (target / "index.html").read_text(encoding="utf-8")
@@ -93,39 +109,32 @@ def test_the_build_writes_every_report_and_dossier_into_the_index(tmp_path):
         assert b.error is None
         assert f'href="{b.html}"' in index and (target / b.html).exists()
     assert {b.name for b in reports} == {p.stem for p in report.notebooks()}
-    assert len(dossiers) == 3
+    assert {b.name for b in dossiers} == INJECTED
     page = (target / "00-data-overview.html").read_text(encoding="utf-8")
     assert "Events per year" in page and "helpers.load(data_path)" not in page   # code hidden
+    for html in [b.html for b in reports + dossiers] + ["index.html"]:
+        assert SCRIPT not in (target / html).read_text(encoding="utf-8"), html
+    yezhov = (target / "dossiers" / "nikolai-yezhov.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in yezhov
 
 
-def test_a_failing_notebook_leaves_the_previous_build_intact(tmp_path, monkeypatch):
-    folder = tmp_path / "notebooks"
-    folder.mkdir()
-    nb = new_notebook(cells=[new_markdown_cell("# Broken\n\nFails on purpose."), new_code_cell("1 / 0")],
-                      metadata=KERNEL)
-    nbformat.write(nb, folder / "99-broken.ipynb")
-    target = tmp_path / "reports"
-    target.mkdir()
-    (target / "index.html").write_text("previous good build", encoding="utf-8")
-    monkeypatch.setattr(report, "notebooks", lambda folder_=None, only=None: sorted(folder.glob("*.ipynb")))
-    reports, _ = report.build(target=target, dossiers=False)
-    assert reports[0].error == "cell 2: ZeroDivisionError: division by zero"
-    assert (target / "index.html").read_text(encoding="utf-8") == "previous good build"
-    failed = tmp_path / "reports-failed" / "99-broken.html"
-    assert "ZeroDivisionError" in failed.read_text(encoding="utf-8")
-
-
-def test_the_command_line_reports_a_failure_in_one_paragraph_and_exits_1(tmp_path, monkeypatch, capsys):
+def test_a_failing_notebook_leaves_the_previous_build_intact_and_is_told_in_one_paragraph(tmp_path, monkeypatch,
+                                                                                          capsys):
     folder = tmp_path / "notebooks"
     folder.mkdir()
     nb = new_notebook(cells=[new_markdown_cell("# Broken\n\nFails on purpose."), new_code_cell("x = 1"),
                              new_code_cell("raise ValueError('no such era')")], metadata=KERNEL)
     nbformat.write(nb, folder / "98-broken.ipynb")
+    target = tmp_path / "reports"
+    target.mkdir()
+    (target / "index.html").write_text("previous good build", encoding="utf-8")
     monkeypatch.setattr(report, "notebooks", lambda folder_=None, only=None: sorted(folder.glob("*.ipynb")))
-    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    monkeypatch.setattr(paths, "REPORTS", target)
     assert cli.main(["report", "--no-dossiers"]) == 1
     out = capsys.readouterr()
     assert f"FAILED 98-broken: cell 3: ValueError: no such era. Its HTML, with the failing cell, is " \
            f"reports-failed/98-broken.html." in out.err
     assert "0 reports and 0 dossiers built, 1 failed" in out.out and "Traceback" not in out.err
-    assert not (tmp_path / "reports").exists()
+    assert sorted(p.name for p in target.iterdir()) == ["index.html"]
+    assert (target / "index.html").read_text(encoding="utf-8") == "previous good build"
+    assert "no such era" in (tmp_path / "reports-failed" / "98-broken.html").read_text(encoding="utf-8")
