@@ -82,4 +82,4 @@ def test_loading_never_writes_to_the_data_folder(data_copy):
 
 def test_real_data_loads(ds):
     assert len(ds.events) > 0 and len(ds.people) > 0
-    assert set(ds.sources.source_id) == {"case-file-0121", "reference-facts"}
+    assert set(ds.sources.source_id) == {"case-file-0121", "reference-facts", "curators"}

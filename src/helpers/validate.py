@@ -25,6 +25,9 @@ URL = re.compile(r"^https?://\S+$")
 LOCATOR_JOIN = " ; "
 #: Columns that name a source, and the column that says where in it.
 LOCATOR_PAIRS = (("source_id", "locator"), ("born_source_id", "born_locator"))
+#: The locator of a row citing a source of kind `curation` (the project's own renderings): it has no
+#: paragraph or page to point to.
+CURATION_LOCATOR = "none"
 
 
 def _file(resource: dict) -> str:
@@ -151,7 +154,8 @@ def _paragraph_problem(locator: str, source: str, paragraphs: dict[tuple[str, st
 
 
 def locator_rules(raw: RawPackage) -> Iterator[Problem]:
-    """A case-file locator names an existing paragraph; a reference-table locator is a page address."""
+    """A case-file locator names an existing paragraph; a reference-table locator is a page address;
+    a curation source's locator is CURATION_LOCATOR."""
     sources, sections = raw.frames.get("sources"), raw.frames.get("sections")
     if sources is None or sections is None:
         return
@@ -169,10 +173,15 @@ def locator_rules(raw: RawPackage) -> Iterator[Problem]:
 
 def _locator_problems(resource, frame, source_col, locator_col, sources, paragraphs, with_sections) -> Iterator[Problem]:
     known = set(sources.source_id)
+    curated = set(sources.source_id[sources.kind == "curation"])
     for line, source, locator in zip(frame.index, frame[source_col], frame[locator_col]):
         if not locator or source not in known:
             continue
-        if source in with_sections:
+        if source in curated:
+            if locator != CURATION_LOCATOR:
+                yield Problem(_file(resource), line, locator_col,
+                              f"{_short(locator, 60)} should be {CURATION_LOCATOR!r}: {source} cites no page or paragraph")
+        elif source in with_sections:
             for part in locator.split(LOCATOR_JOIN):
                 message = _paragraph_problem(part, source, paragraphs)
                 if message:
@@ -405,7 +414,7 @@ def operation_rules(events: pd.DataFrame, operations: pd.DataFrame) -> Iterator[
 #: names has them all: a missing column (or file) is reported once by `package.read_table`, and a
 #: rule run without it would crash or report false problems.
 NEEDS = {
-    "locator": {"sources": ["source_id"], "sections": ["source_id", "section", "paragraphs"]},
+    "locator": {"sources": ["source_id", "kind"], "sections": ["source_id", "section", "paragraphs"]},
     "alias": {"people": ["person_id", "name"], "aliases": ["person_id", "alias"]},
     "life": {"events": ["event_id", "type", "date"], "roles": ["event_id", "person_id", "role"]},
     "tenure": {"positions": ["position_id", "post", "start", "end", "acting"]},
