@@ -563,8 +563,9 @@ def test_not_stated_and_subject_sides(ds):
 def test_the_rule_is_named_in_words():
     assert "**exclude**" in cadence.describe_rule("exclude", "month")
     assert "**spread**" in cadence.describe_rule("spread", "year")
-    with pytest.raises(ValueError):
+    with pytest.raises(ParameterError) as err:
         cadence.placements(MIXED, "month", rule="first-day")
+    assert str(err.value) == "Parameter `rule` got 'first-day'; it accepts 'exclude' or 'spread'."
 
 
 # --- the notebook with other parameters --------------------------------------------------------

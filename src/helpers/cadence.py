@@ -25,6 +25,8 @@ Pure functions over the Dataset's frames, used by `notebooks/01-purge-cadence.ip
 
 Keeping only stated evidence is `Dataset.stated_only()`, done by the caller before selecting.
 Figure functions sit beside the computations: each takes a computed frame and an optional ax.
+Every option (freq, rule, scope, tally, a window of days, a count) is checked where it is taken:
+a wrong one raises `ParameterError` with one sentence, even in a cell run on a stale kernel.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ import pandas as pd
 
 from . import dates, evidence
 from .dataset import Dataset, violent_methods
+from .params import check
 
 #: Bins of the time series, and the pandas period each one is.
 FREQS = ("month", "quarter", "year")
@@ -88,6 +91,10 @@ def select(events: pd.DataFrame, roles: pd.DataFrame, *, types=(), scope: str = 
     date span overlaps this window (an event half inside is kept; `counts` shares or lists it).
     To keep only stated evidence, select from `Dataset.stated_only()`.
     """
+    if not isinstance(types, (list, tuple)):  # the names themselves are checked against the vocabulary
+        check("types", types, kind=list)      # by `params.check_all`; the frames here do not carry it
+    check("scope", scope, choices=SCOPES)
+    evidence.check_days(first, last)
     events = evidence.count_once(events, roles)
     keep = events.type.isin(list(types)) if len(types) else ~events.type.isin(BACKGROUND)
     if scope != "all":
@@ -119,6 +126,7 @@ def killings(events: pd.DataFrame, violent=()) -> pd.DataFrame:
 
 def periods(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> pd.PeriodIndex:
     """Every month, quarter or year from the one holding `first` to the one holding `last`."""
+    check("freq", freq, choices=FREQS)
     return pd.period_range(first.to_period(_PERIOD[freq]), last.to_period(_PERIOD[freq]),
                            freq=_PERIOD[freq], name="period")
 
@@ -130,8 +138,8 @@ def placements(events: pd.DataFrame, freq: str, rule: str = "exclude") -> tuple[
     rule 'exclude', returned among the unplaceable; under 'spread', split over the n bins with
     weight = days of its span in the bin / days of its span (a uniform spread over its possible days).
     """
-    if rule not in RULES:
-        raise ValueError(f"rule must be one of {RULES}, not {rule!r}")
+    check("freq", freq, choices=FREQS)
+    check("rule", rule, choices=RULES)
     code = _PERIOD[freq]
     rows, unplaced = [], []
     for ev in events.itertuples(index=False):
@@ -162,6 +170,10 @@ def counts(events: pd.DataFrame, freq: str = "month", by: str = "type", rule: st
     counts are whole numbers under 'exclude' and may be fractions under 'spread'. Returns
     (counts, unplaceable events with their dates). first/last default to the events' own span.
     """
+    check("freq", freq, choices=FREQS)
+    check("by", by, choices=list(events.columns))
+    check("rule", rule, choices=RULES)
+    evidence.check_days(first, last)
     first = events.start.min() if first is None else first
     last = events.end.max() if last is None else last
     index = periods(first, last, freq)
@@ -185,6 +197,7 @@ def per_era(events: pd.DataFrame, eras_table: pd.DataFrame, first: pd.Timestamp 
     second frame (they span a change of head, or fall outside every era). Columns: era, name,
     start, end (clipped to the window), years, events, not_stated, per_year.
     """
+    evidence.check_days(first, last)
     table = eras_table.reset_index(drop=True).copy()
     stop = table.end.copy()                       # exclusive: the next era's start, or the day after the last
     stop.iloc[-1] += pd.Timedelta(days=1)
@@ -223,6 +236,7 @@ def dated_killings(kills: pd.DataFrame, max_span_days: int = MAX_SPAN_DAYS) -> t
     halfway, rounded down). Sorted by mid, start and id. The mass killings dated only to a longer
     span are among the rest; `mass_killings` draws them as spans.
     """
+    check("max_span_days", max_span_days, kind=int, minimum=1)
     span = (kills.end - kills.start).dt.days + 1
     dated = kills[span <= max_span_days].assign(mid=lambda d: evidence.midpoint(d.start, d.end))
     dated = dated.sort_values(["mid", "start", "event_id"]).reset_index(drop=True)
@@ -258,6 +272,7 @@ def quiet_spells(gap_table: pd.DataFrame, n: int = 5, mass: pd.DataFrame | None 
     leaving out a mass killing that is itself one of the two killings; `quiet` is True only when
     there is none, so a stretch holding a mass killing is never called quiet.
     """
+    check("n", n, kind=int, minimum=0)
     out = gap_table.copy()
     during = []
     for g in out.itertuples(index=False):
@@ -279,6 +294,7 @@ def runs(gap_table: pd.DataFrame, within_days: float = RUN_DAYS) -> pd.DataFrame
     One row per run of two or more killings: first and last killing, their points, how many
     killings, how many days the run lasts, and the killings' ids in order. Sorted by start.
     """
+    check("within_days", within_days, kind=int, minimum=1)
     rows, current = [], None
     for g in gap_table.itertuples(index=False):
         if g.days < within_days:
@@ -315,6 +331,8 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
     Columns: id, name, scope, start, end, dated_by, figures, events (the killings' ids, with the
     parts of merged rows). Sorted by start and id.
     """
+    evidence.check_days(first, last)
+    check("scope", scope, choices=SCOPES)
     violent = violent_methods(ds.descriptor)
     ev = ds.events
     tallies = ds.tables.get("tallies")
@@ -367,6 +385,7 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
 
 def national(convictions: pd.DataFrame, tally: str = TALLY) -> pd.DataFrame:
     """The national series of one tally, indexed by year: convicted, sentenced_to_death, partial_year."""
+    check("tally", tally, choices=sorted(set(convictions["count"])))
     rows = convictions[convictions["count"] == tally].set_index("year").sort_index()
     return pd.DataFrame({"convicted": rows.convicted.astype(float),
                          "sentenced_to_death": rows.sentenced_to_death.astype(float),
@@ -375,6 +394,7 @@ def national(convictions: pd.DataFrame, tally: str = TALLY) -> pd.DataFrame:
 
 def tallies_differ(convictions: pd.DataFrame, tally: str = TALLY) -> list[int]:
     """The years in which another tally gives other convictions or death sentences than `tally`."""
+    check("tally", tally, choices=sorted(set(convictions["count"])))
     mine = national(convictions, tally)
     years = set()
     for other in sorted(set(convictions["count"]) - {tally}):
@@ -396,6 +416,8 @@ def align_national(events: pd.DataFrame, convictions: pd.DataFrame, violent, tal
     case-file events per RATIO_PER national cases (missing where the national figure is).
     Returns (table, the arrests and killings that no single year can take).
     """
+    check("tally", tally, choices=sorted(set(convictions["count"])))
+    check("rule", rule, choices=RULES)
     nat = national(convictions, tally)
     first = pd.Timestamp(year=int(nat.index.min()), month=1, day=1)
     last = pd.Timestamp(year=int(nat.index.max()), month=12, day=31)
@@ -546,6 +568,8 @@ def disputed_dates(ds: Dataset, kills: pd.DataFrame) -> pd.DataFrame:
 
 def describe_rule(rule: str, freq: str) -> str:
     """One sentence saying how the dates were placed in bins, for the notebook's text."""
+    check("rule", rule, choices=RULES)
+    check("freq", freq, choices=FREQS)
     if rule == "exclude":
         return (f"Dates are placed by the **exclude** rule: an event counts in a {freq} only when the whole "
                 f"span of its dates, from earliest to latest possible day, lies in that {freq}; an event "
@@ -652,6 +676,8 @@ def plot_mirrored(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame |
                   up: str = "domestic", down: str = "abroad", title: str = "Events at home and abroad",
                   ax=None):
     """Bars per period: column `up` above the axis, column `down` below it, with era bands behind."""
+    check("up", up, choices=list(colours))
+    check("down", down, choices=list(colours))
     ax = ax or plt.subplots(figsize=(12, 5))[1]
     x, widths = _widths(table.index)
     up_values = table[up].astype(float) if up in table else pd.Series(0.0, index=table.index)

@@ -7,13 +7,16 @@ derived from events and roles, never stored twice.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
 
 from . import dates
+from .errors import ParameterError
 from .names import NameIndex
+from .params import check
 
 TRUE = {"true", "True", "TRUE", "1"}  # Table Schema's default trueValues and falseValues
 FALSE = {"false", "False", "FALSE", "0"}
@@ -45,6 +48,28 @@ def violent_methods(descriptor: dict) -> tuple[str, ...]:
 
 def edtf_fields(resource: dict) -> list[str]:
     return [f["name"] for f in resource["schema"]["fields"] if f.get("edtf")]
+
+
+def check_person_ids(people: pd.DataFrame, name: str, values, one: bool = False) -> None:
+    """Check that `values` (one id when `one`, else a list-like of ids) are person_ids of `people`.
+
+    Raises ParameterError naming the argument, the first unknown id and the closest known one, so an
+    id mistyped never gives a silently empty table; a bare string where a list is wanted is refused
+    too (it would be read letter by letter)."""
+    known = set(people.person_id)
+    if one:
+        bad = [] if isinstance(values, str) and values in known else [values]
+    else:
+        if isinstance(values, str) or not pd.api.types.is_list_like(values):
+            check(name, values, kind=list)
+        bad = [v for v in values if v not in known]
+    if not bad:
+        return
+    near = difflib.get_close_matches(str(bad[0]), sorted(known), n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    if one:
+        raise ParameterError(f"Parameter `{name}` got {bad[0]!r}; it accepts a person_id of people.csv{hint}.")
+    raise ParameterError(f"Parameter `{name}` got {bad[0]!r} in its list; items may be person_ids of people.csv{hint}.")
 
 
 def _bounds(values: pd.Series) -> pd.DataFrame:
@@ -241,10 +266,14 @@ class Dataset:
         return sorted(set(super().__dir__()) | set(self.tables))
 
     def vocabulary(self, resource: str, field_name: str) -> list[str]:
-        """The allowed values of an enum field, read from datapackage.json (the one source of truth)."""
-        res = next(r for r in self.descriptor["resources"] if r["name"] == resource)
-        fld = next(f for f in res["schema"]["fields"] if f["name"] == field_name)
-        return list(fld["constraints"]["enum"])
+        """The allowed values of an enum field, read from datapackage.json (the one source of truth);
+        one sentence (ParameterError) for a table or field that has none."""
+        resources = {r["name"]: r for r in self.descriptor["resources"]}
+        check("resource", resource, choices=list(resources))
+        enums = {f["name"]: f["constraints"]["enum"] for f in resources[resource]["schema"]["fields"]
+                 if "enum" in f.get("constraints", {})}
+        check("field_name", field_name, choices=list(enums))
+        return list(enums[field_name])
 
     def row_counts(self) -> pd.Series:
         return pd.Series({name: len(t) for name, t in self.tables.items()}, name="rows")

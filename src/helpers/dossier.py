@@ -1,7 +1,9 @@
 """One person's file: who they were, the posts they held, the events they took part in, their fate,
 and where the sources disagree about them, each line with its source and locator.
 
-Used by `notebooks/dossier.ipynb`; `people_with_dossiers` says whom the report build covers.
+Used by `notebooks/dossier.ipynb`; `people_with_dossiers` says whom the report build covers. Each
+function of one person checks its `person_id` first: an unknown id raises `ParameterError` with one
+sentence, never a KeyError or an empty table.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 import pandas as pd
 
 from . import dates, evidence
-from .dataset import Dataset
+from .dataset import Dataset, check_person_ids
 
 ROLE_ORDER = ["subject", "perpetrator", "ordered_by", "organiser", "accomplice", "other"]
 
@@ -30,6 +32,7 @@ def file_name(person_id: str) -> str:
 
 def profile(ds: Dataset, person_id: str) -> pd.Series:
     """name, side, notes, source and locator of one person."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
     return ds.people.set_index("person_id").loc[person_id, ["name", "side", "notes", "source_id", "locator"]]
 
 
@@ -48,6 +51,7 @@ def _when(text: str) -> str:
 def life(ds: Dataset, person_id: str) -> str:
     """The person's life dates in one sentence: birth (place, source) and recorded end with the age
     then (`evidence.age`); what the data lacks is said in words."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
     p = ds.people.set_index("person_id").loc[person_id]
     end = fate(ds, person_id)
     if pd.notna(p.born):
@@ -65,12 +69,14 @@ def life(ds: Dataset, person_id: str) -> str:
 
 
 def aliases(ds: Dataset, person_id: str) -> pd.DataFrame:
+    check_person_ids(ds.people, "person_id", person_id, one=True)
     a = ds.aliases[ds.aliases.person_id == person_id]
     return a[["alias", "kind", "source_id", "locator"]].sort_values("alias").reset_index(drop=True)
 
 
 def posts(ds: Dataset, person_id: str) -> pd.DataFrame:
     """The person's tenures in date order, with how each ended."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
     p = ds.positions[ds.positions.person_id == person_id].sort_values(["start_earliest", "position_id"])
     cols = ["title", "org_id", "start", "end", "end_reason", "acting", "certainty", "source_id", "locator"]
     return p[cols].reset_index(drop=True)
@@ -78,6 +84,7 @@ def posts(ds: Dataset, person_id: str) -> pd.DataFrame:
 
 def events(ds: Dataset, person_id: str) -> pd.DataFrame:
     """Every event the person took part in, in date order, with their role in it."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
     r = ds.roles[ds.roles.person_id == person_id][["event_id", "role", "certainty"]]
     e = r.merge(ds.events[["event_id", "date", "start", "type", "title", "source_id", "locator"]],
                 on="event_id", suffixes=("_of_role", ""))
@@ -88,6 +95,7 @@ def events(ds: Dataset, person_id: str) -> pd.DataFrame:
 
 def fate(ds: Dataset, person_id: str) -> pd.Series | None:
     """The person's fate row from Dataset.fates(), or None when the data records no end."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
     f = ds.fates()
     f = f[f.person_id == person_id]
     return None if f.empty else f.iloc[0]
@@ -96,6 +104,7 @@ def fate(ds: Dataset, person_id: str) -> pd.Series | None:
 def accounts(ds: Dataset, person_id: str) -> pd.DataFrame:
     """The rival accounts (official story, allegations, rival theories) of the events the person is the
     subject of, in date order: what it is about, kind, claim, who claims it, certainty, source."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
     own = evidence.participants(ds, ("subject",), person_ids=[person_id])[["event_id", "title", "start"]]
     a = ds.accounts.merge(own, on="event_id")
     a = a.sort_values(["start", "event_id", "kind", "account_id"])
@@ -105,6 +114,7 @@ def accounts(ds: Dataset, person_id: str) -> pd.DataFrame:
 def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
     """Dates another source gives for this person's events or tenures that differ from the data's
     (`evidence.disagreements`, the one filter)."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
     own_events = set(ds.roles.loc[(ds.roles.person_id == person_id) & (ds.roles.role == "subject"), "event_id"])
     own_posts = set(ds.positions.loc[ds.positions.person_id == person_id, "position_id"])
     d = evidence.disagreements(ds)

@@ -10,18 +10,21 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
+from .params import check
 
 POST = "secret-police-head"
 FIRST_AGENCY = "cheka"
 
 
 def coverage_end(ds: Dataset, source_id: str = "case-file-0121") -> pd.Timestamp:
-    """The last day the case file's events reach."""
+    """The last day the case file's events reach (or those of `source_id`, a source that dates events)."""
+    check("source_id", source_id, choices=sorted(set(ds.events.source_id)))
     return ds.events.loc[ds.events.source_id == source_id, "end"].max()
 
 
 def heads(ds: Dataset, include_acting: bool = False) -> pd.DataFrame:
     """Tenures of the head of the secret police (Cheka, GPU, OGPU, NKVD), in order of start."""
+    check("include_acting", include_acting, kind=bool)
     p = ds.positions[ds.positions.post == POST]
     if not include_acting:
         p = p[~p.acting.fillna(False).astype(bool)]
@@ -32,7 +35,10 @@ def heads(ds: Dataset, include_acting: bool = False) -> pd.DataFrame:
 
 
 def eras(ds: Dataset, until: pd.Timestamp | None = None) -> pd.DataFrame:
-    """One row per era: era (the head's surname), person_id, name, start, end (contiguous, no gaps)."""
+    """One row per era: era (the head's surname), person_id, name, start, end (contiguous, no gaps).
+    until: the end of the last era, a pd.Timestamp (default: the end of the case file's coverage)."""
+    if until is not None:
+        check("until", until, kind=pd.Timestamp)
     h = heads(ds)
     founded = ds.organisations.set_index("org_id").loc[FIRST_AGENCY, "founded_earliest"]
     starts = h.start_earliest.fillna(founded).tolist()

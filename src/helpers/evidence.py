@@ -8,7 +8,8 @@
   networkx graph that the kill graph, the purger-purged table and every chain are built from;
 - `overlaps`, `span_days`, `midpoint` and `age`: windows of uncertain dates — whether two may
   overlap, the shortest and longest number of days from one to the other, the one point used where
-  a point is needed, and a person's age in whole years as bounds;
+  a point is needed, and a person's age in whole years as bounds; `check_days` checks a window of
+  days that a caller passes (one sentence, `ParameterError`, when it is not one);
 - `count_once`: an operation's mass killings of one type that name no subject, as one row;
 - `figure`, `figures_by_source`, `principal_figures` and `totals`: counts as their source gives them
   (never a bare number that reads as exact), and the tallies that are no part of another;
@@ -24,6 +25,8 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
+
+from .params import check
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -64,6 +67,8 @@ def participants(ds: Dataset, roles=("subject",), types=None, person_ids=None) -
     Columns: person_id, role, role_certainty, then every column of the event, with `certainty` the
     weaker of the event's and the role's. Sorted by person, start and event.
     """
+    for name, value in (("roles", roles), ("types", types), ("person_ids", person_ids)):
+        _listed(name, value)
     r = ds.roles[ds.roles.role.isin(list(roles))]
     if person_ids is not None:
         r = r[r.person_id.isin(list(person_ids))]
@@ -78,6 +83,8 @@ def acts(ds: Dataset, types, actor_roles=ACTOR_ROLES) -> pd.DataFrame:
     holds one of `actor_roles` and the subject is another person. Certainty is the weakest of the
     event's and the two roles'. Columns: actor, victim, role, event_id, type, method, scope, date,
     start, end, certainty. Sorted by start, event, actor and victim."""
+    _listed("types", types)
+    _listed("actor_roles", actor_roles)
     subj = participants(ds, ("subject",), types)[["event_id", "person_id", "certainty"]]
     doer = ds.roles[ds.roles.role.isin(list(actor_roles))][["event_id", "person_id", "role", "certainty"]]
     ev = ds.events[ds.events.type.isin(list(types))][["event_id", "type", "method", "scope", "date", "start", "end"]]
@@ -102,6 +109,22 @@ def act_graph(table: pd.DataFrame, names: pd.Series | None = None) -> nx.DiGraph
 
 
 # --- uncertain dates -------------------------------------------------------------------------------
+
+def check_days(first, last, names: tuple[str, str] = ("first", "last")) -> None:
+    """Check a window of days passed to a helper: each bound None (open) or a pd.Timestamp, the last
+    not before the first. Raises ParameterError naming the argument (`names`) otherwise, so a year
+    typed where a day is wanted never turns into a day of 1970 or an empty result."""
+    if first is not None:
+        check(names[0], first, kind=pd.Timestamp)
+    if last is not None:
+        check(names[1], last, kind=pd.Timestamp, minimum=first)
+
+
+def _listed(name: str, value) -> None:
+    """A list-like argument given as one bare string ('subject') would be read letter by letter."""
+    if isinstance(value, str):
+        check(name, value, kind=list)
+
 
 def overlaps(a_lo, a_hi, b_lo, b_hi):
     """Whether two windows of possible days may overlap (inclusive bounds; works on scalars and Series)."""
@@ -162,6 +185,7 @@ def count_once(events: pd.DataFrame, roles: pd.DataFrame, types=MASS_KILLING_TYP
     are never merged (one killing per victim), nor are events outside an operation, nor the other
     steps of an operation (its order, its selection, its aftermath: distinct acts).
     """
+    _listed("types", types)
     named = set(roles.event_id[roles.role == "subject"])
     out = events.assign(parts=events.event_id)
     if "operation_id" not in events:

@@ -19,7 +19,8 @@ uncertain dates) comes from `helpers.evidence`, and each person's end from `Data
 - `death_methods` and `methods_by` count how people died, by era and by scope.
 
 Keeping only what the sources state plainly is `Dataset.stated_only()`: pass that view to any
-function here; none takes an `include_alleged` argument.
+function here; none takes an `include_alleged` argument. Every option (group, event, cohort, by) is
+checked where it is taken: a wrong one raises `ParameterError` with one sentence.
 
 Definitions used throughout (the notebook repeats them):
 
@@ -51,12 +52,17 @@ from matplotlib.transforms import offset_copy
 from . import dataset, evidence
 from . import eras as eras_
 from .dataset import DEATH_FATES, DEATH_TYPES, FATES, Dataset, violent_methods
+from .params import check
 from .style import palette
 
 #: Values of the notebook's parameters.
 GROUPS = ("apparatus", "targets", "all")
 EVENTS_OF_INTEREST = ("death", "arrest")
 COHORTS = ("era", "level")
+#: What `fate_counts` and `cohort_order` can group by: the people's side, or a cohort.
+GROUP_BY = ("side",) + COHORTS
+#: What `methods_by` can group the deaths by.
+METHODS_BY = ("era", "scope")
 
 APPARATUS = "apparatus"
 VICTIM_TYPES = ("execution", "assassination", "kidnapping", "arrest", "trial")
@@ -110,6 +116,7 @@ def _victims(ds: Dataset) -> pd.DataFrame:
 
 def members(ds: Dataset, group: str = "all") -> pd.DataFrame:
     """person_id, name, side and membership ('apparatus' or 'target') of the people in a group."""
+    check("group", group, choices=GROUPS)
     people = ds.people[["person_id", "name", "side"]]
     targeted = set(_victims(ds).person_id)
     member = np.where(people.side == APPARATUS, "apparatus",
@@ -225,6 +232,7 @@ def fate_table(ds: Dataset, group: str = "all") -> pd.DataFrame:
     the unknown), its date and certainty, and for officials the era in which they entered the organs
     ('entry undated' when their evidence of service carries no date) and the tier of the highest post
     they reached ('not in the organs' for those with no evidence of service). Sorted by name."""
+    check("group", group, choices=GROUPS)
     people = members(ds, group)
     cols = ["person_id", "fate", "by_state", "date", "start", "end", "official_account", "certainty", "event_id"]
     out = people.merge(ds.fates()[cols], on="person_id", how="left")
@@ -239,6 +247,7 @@ def fate_table(ds: Dataset, group: str = "all") -> pd.DataFrame:
 
 def cohort_order(ds: Dataset, by: str) -> list[str]:
     """The order of a grouping's values: sides as in datapackage.json, eras in time, tiers top-down."""
+    check("by", by, choices=GROUP_BY)
     if by == "side":
         return ds.vocabulary("people", "side")
     return era_order(ds) + [UNDATED, NOT_IN_ORGANS] if by == "era" else list(TIERS) + [NO_POST, NOT_IN_ORGANS]
@@ -247,6 +256,7 @@ def cohort_order(ds: Dataset, by: str) -> list[str]:
 def fate_counts(ds: Dataset, table: pd.DataFrame, by: str = "side") -> pd.DataFrame:
     """People per fate (rows, most frequent first) and per `by` ('side', 'era' or 'level'; columns
     in their natural order, empty ones left out)."""
+    check("by", by, choices=GROUP_BY)
     counts = pd.crosstab(table.fate, table[by])
     counts = counts[[c for c in cohort_order(ds, by) if c in counts.columns]]
     fate_rank = {f: i for i, f in enumerate(FATES)}
@@ -287,6 +297,9 @@ def survival_table(ds: Dataset, event: str = "death", until: pd.Timestamp | None
     Cohorts: `era` is the era of the entry midpoint, `level` the tier of the first dated post (the
     highest post reached would favour those who lived long enough to rise).
     """
+    check("event", event, choices=EVENTS_OF_INTEREST)
+    if until is not None:
+        check("until", until, kind=pd.Timestamp)
     until = eras_.coverage_end(ds) if until is None else pd.Timestamp(until)
     entry = entries(ds).dropna(subset=["entry"])
     fates = ds.fates().set_index("person_id")
@@ -399,6 +412,7 @@ def km_medians(ds: Dataset, table: pd.DataFrame, cohort: str = "era") -> pd.Data
     shortest and longest durations the date bounds allow. No median (NaN) for a cohort drawn as bars;
     inf: the curve never fell to one half (over half outlived their observation); NaN in a bound of
     the interval: lifelines could not bound it."""
+    check("cohort", cohort, choices=COHORTS)
     from lifelines.utils import median_survival_times
 
     rows = []
@@ -444,6 +458,8 @@ def plot_survival(ds: Dataset, table: pd.DataFrame, cohort: str = "era", event: 
     curve of all officials in grey; a smaller cohort, or one without a single event, gets one bar per
     official instead (filled, ending in a cross: the event; hatched, ending in an arrowhead:
     censored). Returns the axes."""
+    check("cohort", cohort, choices=COHORTS)
+    check("event", event, choices=EVENTS_OF_INTEREST)
     names = [c for c in cohort_order(ds, cohort) if c in set(table[cohort])]
     if axes is None:
         _, axes = plt.subplots(1, max(len(names), 1), figsize=(2.9 * max(len(names), 1) + 1, 4.4),
@@ -531,6 +547,7 @@ def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
     person's fate (`Dataset.fates()`) is one (executed, assassinated, killed, died in custody);
     SHIFTED when it owns a killing but names none of the Soviet doers (`dataset.soviet_actors`) that
     another account or the roles name; '' otherwise. Sorted by date."""
+    check("group", group, choices=GROUPS)
     acc = ds.accounts
     official = acc[acc.kind == "official"].sort_values("account_id")
     words = official.assign(text=_claim(ds, official)).groupby("event_id")
@@ -560,6 +577,7 @@ def links(ds: Dataset, group: str = "all") -> pd.DataFrame:
     """Who killed or seized whom (`evidence.acts` over the victim events), keeping the victims who
     belong to the group: one row per (actor, victim, event), actors being perpetrators, organisers
     and orderers; certainty the weakest of the event's and the two roles'. Sorted by date."""
+    check("group", group, choices=GROUPS)
     table = evidence.acts(ds, VICTIM_TYPES + ("death",))
     keep = table.event_id.isin(victim_events(ds).event_id) & table.victim.isin(members(ds, group).person_id)
     return table[keep].reset_index(drop=True)
@@ -587,6 +605,7 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
     act certainly ended, whether or not the data names who struck). One row per person (indexed by
     person_id): name, the first act and its date, the first later blow and its date, and their fate.
     Sorted by the date of that blow."""
+    check("group", group, choices=GROUPS)
     people = members(ds, group)
     acts = links(ds, "all")
     blows = _victims(ds)
@@ -659,6 +678,7 @@ COHORT_NOTES = {
 def cohort_note(ds: Dataset, by: str) -> str:
     """A sentence saying what the columns of `fate_counts(..., by)` are; for eras, with the number of
     officials whose entry bounds span more than one era (their era rests on the midpoint)."""
+    check("by", by, choices=COHORTS)
     note = f"Columns are {COHORT_NOTES[by]}."
     if by == "era":
         entry = entries(ds)
@@ -692,6 +712,7 @@ def graph_layout(graph: nx.DiGraph, sweeps: int = 4) -> dict[str, tuple[float, f
     struck no one (rightmost), so every arrow points right; within a column, nodes are ordered by the
     mean row of their neighbours in the columns already placed (the barycentre heuristic, sweeping
     left to right and back, ties by label) and centred."""
+    check("sweeps", sweeps, kind=int, minimum=0)
     layer = _layers(graph)
     columns: dict[int, list[str]] = {}
     for node in sorted(graph.nodes, key=lambda n: (graph.nodes[n]["label"], n)):
@@ -767,6 +788,7 @@ def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
     event's midpoint ('after the coverage' past the end of the case file; `era_exact` says whether
     both bounds fall in that era), and `in_kidnapping`: the person was the subject of a kidnapping
     whose dates may overlap the death (a kidnapping gone wrong). Sorted by date."""
+    check("group", group, choices=GROUPS)
     table = fate_table(ds, group)
     violent = violent_methods(ds.descriptor)
     out = table[table.fate.isin(VIOLENT_FATES)][["person_id", "name", "fate", "by_state", "date", "start", "end",
@@ -793,6 +815,7 @@ def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
 def methods_by(ds: Dataset, table: pd.DataFrame, by: str = "era") -> pd.DataFrame:
     """Deaths per `by` ('era', in time order with the later period last, or 'scope') and method
     (columns: the violent methods in the vocabulary's order, 'not given' last); empty columns left out."""
+    check("by", by, choices=METHODS_BY)
     counts = pd.crosstab(table[by], table.method)
     rows = era_order(ds) + [LATER] if by == "era" else ds.vocabulary("events", "scope")
     counts = counts.reindex([r for r in rows if r in counts.index])

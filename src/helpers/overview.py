@@ -8,6 +8,7 @@ import pandas as pd
 
 from . import evidence
 from .dataset import Dataset
+from .params import check
 from .validate import LOCATOR_JOIN
 from .style import palette
 
@@ -28,6 +29,8 @@ def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, p
     Returns (counts: year × type, with every year from first to last), and the events left out
     because their span crosses a year boundary (listed, never pushed onto a year).
     """
+    check("first", first, kind=int)
+    check("last", last, kind=int, minimum=first)
     ev = ds.events
     in_one_year = ev.start.dt.year == ev.end.dt.year
     placed = ev[in_one_year].assign(year=ev.start.dt.year)
@@ -68,6 +71,7 @@ def coverage_by_section(ds: Dataset, source_id: str = "case-file-0121") -> pd.Da
     """For each section of the source, in its order: paragraphs, and the rows of each table citing
     it (a row citing several paragraphs of one section counts once there, and once in each other
     section it cites)."""
+    check("source_id", source_id, choices=sorted(set(ds.sections.source_id)))
     sections = ds.sections[ds.sections.source_id == source_id].sort_values("order")
     out = sections[["section", "paragraphs"]].set_index("section")
     for name in ("events", "positions", "people", "aliases", "operations", "tallies", "accounts", "org_roles"):

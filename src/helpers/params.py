@@ -34,7 +34,8 @@ from .errors import ParameterError
 DATE = (int, str)
 _DATE_WORDS = "a year such as 1937 or an EDTF date such as '1937-09-04'"
 _KIND_WORDS = {bool: "true or false (True/False)", int: "a whole number", str: "a text string",
-               list: "a list", float: "a number", DATE: _DATE_WORDS}
+               list: "a list", float: "a number", DATE: _DATE_WORDS,
+               pd.Timestamp: "a day as a pandas Timestamp, e.g. pd.Timestamp('1937-09-04')"}
 
 
 def _options(choices: Iterable) -> str:

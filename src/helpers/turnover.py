@@ -10,7 +10,9 @@ when two such gap-fillers give different dates, the tenure shows their hull and 
 ranking built on them (the quickest end) is computed under each source that dates an end
 (`evidence.readings`), and shown for each where they differ. Fates come from `Dataset.fates()`,
 arrests and trials from the events a person is the subject of (`evidence.participants`), removals
-from `evidence.acts`. Used by `notebooks/02-leadership-turnover.ipynb`.
+from `evidence.acts`. Used by `notebooks/02-leadership-turnover.ipynb`. Every option (posts, a window
+of days, a switch, people) is checked where it is taken: a wrong one raises `ParameterError` with one
+sentence.
 """
 from __future__ import annotations
 
@@ -24,8 +26,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from . import eras, evidence
-from .dataset import DEATH_FATES, FATES, Dataset, organs
+from .dataset import DEATH_FATES, FATES, Dataset, check_person_ids, organs
 from .errors import ParameterError
+from .params import check
 from .style import palette
 
 #: "The main ones": the posts at the top of the organs that the notebook shows by default, in this
@@ -72,6 +75,8 @@ def select_posts(ds: Dataset, posts=()) -> list[str]:
     Empty: MAIN_POSTS plus the posts of MAIN_LEVELS. Each item is either a level (every post of that
     level) or a post name from positions. An unknown item raises ParameterError with one sentence.
     """
+    if not isinstance(posts, (list, tuple)):
+        check("posts", posts, kind=list)
     levels = ds.vocabulary("positions", "level")
     known = sorted(ds.positions.post.unique())
     for item in posts:
@@ -268,6 +273,9 @@ def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = 
     Ordered by post, then by start.
     """
     chosen = select_posts(ds, posts)
+    evidence.check_days(start, end, names=("start", "end"))
+    check("include_acting", include_acting, kind=bool)
+    check("fill_gaps", fill_gaps, kind=bool)
     t = _filled(ds, fill_gaps)
     t = t[t.post.isin(chosen)]
     if not include_acting:
@@ -464,6 +472,8 @@ def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFr
     target ('position' or 'event'), target_id, field, source (the source_id that dates it). People in
     order of their first step.
     """
+    check_person_ids(ds.people, "person_ids", person_ids)
+    check("fill_gaps", fill_gaps, kind=bool)
     people = sorted(set(person_ids))
     pos = _filled(ds, fill_gaps)
     pos = pos[pos.person_id.isin(people)]
@@ -663,6 +673,8 @@ def holders_per_year(tenures: pd.DataFrame, first: int, last: int, coverage: pd.
     with only an end in its end year, an ongoing one up to the end of the data. Undated tenures are
     not counted.
     """
+    check("first", first, kind=int)
+    check("last", last, kind=int, minimum=first)
     t = tenures[tenures.dated]
     lo, hi = _span(t, coverage)
     rows = [(r.post_label, r.person_id, y) for r, a, b in zip(t.itertuples(), lo.dt.year, hi.dt.year)
@@ -712,6 +724,7 @@ def removals(ds: Dataset, among_officials: bool = False) -> pd.DataFrame:
     and the removed are officials of the organs (`officials`), i.e. a purge of the organs, not the
     capture of their enemies. Columns: purger_id, purger, role, purged_id, purged, event_id, type, date,
     start, end, certainty (the weakest of the event's and the two roles')."""
+    check("among_officials", among_officials, kind=bool)
     x = evidence.acts(ds, REMOVALS, PURGER_ROLES).rename(columns={"actor": "purger_id", "victim": "purged_id"})
     if among_officials:
         inside = officials(ds)
@@ -732,6 +745,9 @@ def purger_purged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.Data
     date may fall in that window. Columns: purger, act, purged, date, certainty, purger_fell (type of
     his own removal), fell_date, fell_by, lag_min, lag_max. In order of the act's date.
     """
+    if person_ids is not None:
+        check_person_ids(ds.people, "person_ids", person_ids)
+    evidence.check_days(start, end, names=("start", "end"))
     rem = removals(ds, among_officials=True)
     every = removals(ds)
     own = evidence.participants(ds, ("subject",), REMOVALS)
@@ -774,6 +790,8 @@ def purge_chains(ds: Dataset, person_ids=None) -> pd.DataFrame:
     them. Columns: chain (names with the act and its date on each link), people. Longest first, then
     alphabetical.
     """
+    if person_ids is not None:
+        check_person_ids(ds.people, "person_ids", person_ids)
     acts = removals(ds, among_officials=True).rename(columns={"purger_id": "actor", "purged_id": "victim"})
     names = ds.people.set_index("person_id").name
     graph = evidence.act_graph(acts, names)
@@ -835,6 +853,7 @@ def plot_gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFram
     (▶) or its end (◀). After each holder's last bar, × marks an arrest and † a death; those after
     the window are written at the right edge.
     """
+    evidence.check_days(start, end, names=("start", "end"))
     t = tenures[tenures.dated].reset_index(drop=True)
     colours = palette(FATES)
     rows, ticks, labels, bold = [], [0], ["Agency"], [True]  # row 0 is the agencies' band
