@@ -55,11 +55,12 @@ def nothing_left_of(build: subprocess.Popen, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [".reports.lock", "reports"]  # no .reports-*, no -failed
 
 
-@pytest.mark.parametrize("how, code", [("SIGINT to the group, as Ctrl-C", 130), ("SIGTERM to the build", 143)])
-def test_a_signal_mid_build_stops_it_and_leaves_reports_as_they_were(tmp_path, how, code):
+@pytest.mark.parametrize("how, code, jobs", [("SIGINT to the group, as Ctrl-C", 130, "2"),
+                                             ("SIGTERM to the build", 143, "1")])
+def test_a_signal_mid_build_stops_it_and_leaves_reports_as_they_were(tmp_path, how, code, jobs):
     target = previous_build(tmp_path)
     before = snapshot(target)
-    build = start_build(tmp_path, "--limit-dossiers", "4")
+    build = start_build(tmp_path, "--limit-dossiers", "4", "--jobs", jobs)
     wait_for_a_kernel(build)
     time.sleep(1)
     if code == 130:

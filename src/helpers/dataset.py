@@ -288,7 +288,12 @@ class Dataset:
 
     def fates(self) -> pd.DataFrame:
         """person_id, name, side, fate, by_state, date (EDTF), start, end, official_account, certainty,
-        event_id: one row per person whose end the data records (rules in `fates_from`)."""
+        event_id: one row per person whose end the data records (rules in `fates_from`). Derived once
+        per Dataset (the tables are not changed after loading); each call gets its own copy."""
+        return self._fates.copy()
+
+    @cached_property
+    def _fates(self) -> pd.DataFrame:
         return fates_from(self)
 
     @property

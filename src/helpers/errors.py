@@ -1,6 +1,7 @@
 """The two errors a user can meet, each printable without a traceback."""
 from __future__ import annotations
 
+import signal
 from dataclasses import dataclass
 
 
@@ -37,3 +38,16 @@ class DataError(_Plain):
 
 class ParameterError(_Plain):
     """A notebook parameter with a value it does not accept."""
+
+
+class BuildBusy(RuntimeError):
+    """Another build holds the lock beside the reports folder."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM stopped the build; `code` is the exit status a shell expects (130, 143)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.code = 128 + signum

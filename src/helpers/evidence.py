@@ -335,16 +335,20 @@ def readings(ds: Dataset, ends: list[tuple[str, str, str]], claims: pd.DataFrame
     that only agrees is left out. `claims`: `dated_claims(ds)`, when a caller asks for many readings.
     """
     claims = dated_claims(ds) if claims is None else claims
-    wanted = claims.set_index(["target", "target_id", "field"]).sort_index()
+    mine = claims[claims.target_id.isin({end[1] for end in ends})]  # plain records: many small lookups
+    by_end: dict[tuple, list] = {}
+    for claim in mine.itertuples(index=False):
+        by_end.setdefault((claim.target, claim.target_id, claim.field), []).append(claim)
     base, others, differing = {}, {}, set()
     for i, end in enumerate(ends):
-        part = wanted.loc[[end]] if end in wanted.index else wanted.iloc[:0]
-        rec = part[part.recorded]
-        base[i] = (rec.date.iloc[0], rec.earliest.iloc[0], rec.latest.iloc[0]) if len(rec) else (None, pd.NaT, pd.NaT)
-        given = part[~part.recorded]
-        for src, own in given.groupby("source_id"):
-            others.setdefault(src, {})[i] = (" or ".join(dict.fromkeys(own.date)), own.earliest.min(), own.latest.max())
-            if not own.agrees.fillna(False).all():  # differs, or fills a gap
+        found = by_end.get(tuple(end), [])
+        rec = [c for c in found if c.recorded]
+        base[i] = (rec[0].date, rec[0].earliest, rec[0].latest) if rec else (None, pd.NaT, pd.NaT)
+        for src in sorted({c.source_id for c in found if not c.recorded}):
+            own = [c for c in found if not c.recorded and c.source_id == src]
+            others.setdefault(src, {})[i] = (" or ".join(dict.fromkeys(c.date for c in own)),
+                                             min(c.earliest for c in own), max(c.latest for c in own))
+            if not all(pd.notna(c.agrees) and bool(c.agrees) for c in own):  # differs, or fills a gap
                 differing.add(src)
     sources = [("package", {})] + sorted((s, d) for s, d in others.items() if s in differing)
     rows = []

@@ -25,6 +25,7 @@ import contextlib
 import copy
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import logging
 import math
@@ -45,25 +46,12 @@ import nbformat
 
 from . import params as params_
 from . import paths
-from .errors import ParameterError
+from .errors import BuildBusy, Interrupted, ParameterError
 
 REPORT_TIMEOUT = 600  # seconds a report (a notebook, or one dossier) may take before it fails
 DOSSIER = "dossier"  # notebooks/dossier.ipynb: one report per person, not in the main list
 KERNEL_DIR = "BLACKWORK_KERNEL_DIR"  # where kernels' connection files and sockets go (one folder per build)
 _GRACE = 120  # seconds a worker may take beyond its reports' time limits (kernel starts, rendering)
-
-
-class Interrupted(BaseException):
-    """SIGINT or SIGTERM stopped the build; `code` is the exit status a shell expects (130, 143)."""
-
-    def __init__(self, signum: int):
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-        self.code = 128 + signum
-
-
-class BuildBusy(RuntimeError):
-    """Another build holds the lock beside the reports folder."""
 
 
 class KernelStartError(RuntimeError):
@@ -312,12 +300,18 @@ def escape_markdown_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def render(executed: Path, target: Path, with_code: bool = False) -> None:
-    """HTML of an executed notebook; code cells hidden unless with_code. Text from the data is escaped."""
+@functools.lru_cache(maxsize=2)
+def _exporter(with_code: bool):
+    """One HTML exporter per process and setting: building one (its Jinja templates) costs more than
+    rendering a report with it."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(escape_markdown_outputs(nbformat.read(executed, as_version=4)))
+    return HTMLExporter(exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True)
+
+
+def render(executed: Path, target: Path, with_code: bool = False) -> None:
+    """HTML of an executed notebook; code cells hidden unless with_code. Text from the data is escaped."""
+    body, _ = _exporter(with_code).from_notebook_node(escape_markdown_outputs(nbformat.read(executed, as_version=4)))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
 

@@ -556,10 +556,11 @@ def fall_spans(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     the sources of the two dates, joined by ' + '; missing where a step is not recorded). In the order
     of `falls`, the package's reading first."""
     rows = []
+    claims = evidence.dated_claims(ds)
     for pid, own in falls.groupby("person_id", sort=False):
         own = own[own.step.isin(["left", "demoted", "arrested", "died"])].reset_index(drop=True)
         ends = list(zip(own.target, own.target_id, own.field))
-        rd = evidence.readings(ds, ends)
+        rd = evidence.readings(ds, ends, claims)
         base = rd.iloc[0]
         found = []
         for x in rd.itertuples():
