@@ -22,6 +22,9 @@ $(STAMP): requirements.lock pyproject.toml
 	   $(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --compile-bytecode -r requirements.lock; } || \
 	 $(PIP) install --no-deps -r requirements.lock
 	@$(PIP) install --no-deps --no-build-isolation -e .
+	@# papermill's command line: a notebook's one-sentence error without papermill's own traceback
+	@echo "import blackwork_excepthook; blackwork_excepthook.install()" > \
+	  "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/blackwork-excepthook.pth"
 	@$(BIN)/python -m ipykernel install --sys-prefix --name blackwork --display-name "blackwork (.venv)" >/dev/null
 	@touch $(STAMP)
 
@@ -39,8 +42,8 @@ validate: $(STAMP) ## check the data package in data/ and print its row counts
 notebooks: $(STAMP) ## re-execute notebooks in place so their stored outputs match the data
 	@$(BIN)/blackwork notebooks
 
-lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
-	@$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## run JupyterLab on the project (new notebooks go in scratch/); prints its address
+	@$(BIN)/blackwork lab
 
 lock: ## re-resolve pyproject.toml's dependencies into requirements.lock
 	@rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -1,4 +1,6 @@
 """Test-session hooks for both test folders: tests/ and the notebooks that nbval runs."""
+from pathlib import Path
+
 import pytest
 from xdist.scheduler import LoadScopeScheduling
 
@@ -15,13 +17,29 @@ class NotebookScheduling(LoadScopeScheduling):
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, absent under -p no:xdist
 def pytest_xdist_make_scheduler(config, log):
+    config.option.loadscopereorder = False  # keep the order below: the longest work first
     return NotebookScheduling(config, log)
 
 
-#: Tests that each run a build or several kernels (10–25 s); started first, so that no core sits idle
-#: at the end while the other finishes one of them.
-LONG = ("tests/test_report.py::test_the_build", "tests/test_build_signals.py", "tests/test_robustness.py::test_every")
+#: Tests that each run a whole build or many kernels (8-16 s). They start first, then the notebooks,
+#: then the rest, so that no core waits at the end while the other finishes a long one.
+LONG = ("tests/test_report.py::test_the_build_writes", "tests/test_build_signals.py::",
+        "tests/test_parameter_errors.py::test_run_all", "tests/test_lab.py::")
 
 
 def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: not item.nodeid.startswith(LONG))  # stable: the rest keep their order
+    def rank(item) -> int:
+        return 0 if item.nodeid.startswith(LONG) else 1 if item.nodeid.startswith("notebooks/") else 2
+
+    items.sort(key=rank)  # stable: a notebook's cells keep their order
+
+
+def pytest_ignore_collect(collection_path: Path, config):
+    """nbval checks the catalogued notebooks (`helpers.params.catalogue`) and no other: a draft saved
+    anywhere (an `Untitled.ipynb`) is not collected, so it cannot break `make test`."""
+    if collection_path.suffix == ".ipynb":
+        from helpers import params, paths
+
+        catalogued = {paths.NOTEBOOKS / f"{name}.ipynb" for name in params.catalogue()}
+        return collection_path.resolve() not in catalogued
+    return None

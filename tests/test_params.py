@@ -43,37 +43,24 @@ def test_dates_and_years_are_accepted():
 
 # ---- the declared specifications ------------------------------------------------------------------
 
-import ast  # noqa: E402
 
 import nbformat  # noqa: E402
 
 from helpers import paths, report  # noqa: E402
 
 
-def parameters_cell(name: str) -> list[tuple[str, object]]:
-    nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    return [(node.targets[0].id, ast.literal_eval(node.value)) for node in ast.parse(cell.source).body]
-
-
 def differences(name: str) -> list[str]:
-    """Sentences for every way the committed parameters cell differs from the declaration."""
-    declared = params.spec(name)
-    found = parameters_cell(name)
-    if [k for k, _ in found] != declared.names:
-        return [f"notebooks/{name}.ipynb sets {[k for k, _ in found]} in its parameters cell, but helpers.params "
-                f"declares {declared.names}."]
-    return [f"notebooks/{name}.ipynb sets `{k}` = {v!r} in its parameters cell, but its declared default is "
-            f"{declared.defaults[k]!r}." for k, v in found if v != declared.defaults[k]
-            or type(v) is not type(declared.defaults[k])]
+    return params.drift(name, nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4))
 
 
-def test_every_notebook_with_a_parameters_cell_is_declared():
-    assert sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb")) == sorted(params.specs())
+def test_every_catalogued_notebook_exists():
+    assert params.catalogue() == ["00-data-overview", "01-purge-cadence", "02-leadership-turnover",
+                                  "03-fates-of-officials", "dossier", "start-here"]
+    assert all((paths.NOTEBOOKS / f"{name}.ipynb").is_file() for name in params.catalogue())
 
 
 @pytest.mark.parametrize("name", ["00-data-overview", "01-purge-cadence", "02-leadership-turnover",
-                                  "03-fates-of-officials", "dossier"])
+                                  "03-fates-of-officials", "dossier", "start-here"])
 def test_the_committed_parameters_cell_matches_the_declared_defaults(name):
     problems = differences(name)
     assert not problems, " ".join(problems)
@@ -125,3 +112,28 @@ def test_check_all_returns_the_values_the_notebook_uses():
                                                      "start": "1937-09", "end": 1938})
     assert checked["data_dir"] is None
     assert (str(checked["start"].date()), str(checked["end"].date())) == ("1937-09-01", "1938-12-31")
+
+
+def test_a_parameters_cell_that_is_not_plain_assignments_is_named():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("freq = pick()", metadata={"tags": ["parameters"]})])
+    assert params.drift("01-purge-cadence", nb) == [
+        "notebooks/01-purge-cadence.ipynb has a parameters cell that is not plain `name = value` lines."]
+
+
+def test_a_notebook_without_a_parameters_cell_is_named():
+    assert params.drift("dossier", nbformat.v4.new_notebook()) == [
+        "notebooks/dossier.ipynb has no cell tagged `parameters`."]
+
+
+def test_nbval_collects_the_catalogued_notebooks_and_no_draft(tmp_path):
+    import importlib.util
+
+    loader = importlib.util.spec_from_file_location("root_conftest", paths.ROOT / "conftest.py")
+    hooks = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(hooks)
+    ignored = {p: hooks.pytest_ignore_collect(p, None) for p in [
+        paths.NOTEBOOKS / "01-purge-cadence.ipynb", paths.NOTEBOOKS / "start-here.ipynb",
+        paths.NOTEBOOKS / "Untitled.ipynb", paths.ROOT / "scratch" / "01-purge-cadence.ipynb",
+        paths.ROOT / "tests" / "Untitled.ipynb"]}
+    assert [p.name for p, out in ignored.items() if not out] == ["01-purge-cadence.ipynb", "start-here.ipynb"]
+    assert hooks.pytest_ignore_collect(paths.ROOT / "tests" / "test_params.py", None) is None

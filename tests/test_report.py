@@ -3,6 +3,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+import helpers
 from helpers import ParameterError, cli, paths, report
 from helpers.report import Built
 
@@ -48,9 +49,37 @@ def test_index_escapes_text_from_the_data():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "a &amp; b" in page and "&lt;b&gt;Bad" in page
 
 
-def test_main_notebooks_are_found_in_name_order_without_the_dossier():
-    names = [p.name for p in report.notebooks()]
-    assert names == sorted(names) and "00-data-overview.ipynb" in names and "dossier.ipynb" not in names
+def test_main_notebooks_are_the_catalogued_ones_in_name_order_without_the_dossier(tmp_path):
+    for name in ("Untitled.ipynb", "01-purge-cadence-Copy1.ipynb", "dossier.ipynb", "03-fates-of-officials.ipynb",
+                 "00-data-overview.ipynb"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert [p.name for p in report.notebooks(tmp_path)] == ["00-data-overview.ipynb", "03-fates-of-officials.ipynb"]
+    assert [p.stem for p in report.notebooks()] == ["00-data-overview", "01-purge-cadence", "02-leadership-turnover",
+                                                   "03-fates-of-officials", "start-here"]
+
+
+def test_the_build_passes_every_declared_parameter_so_an_autosaved_value_changes_nothing(tmp_path):
+    dataset = helpers.load()
+    reports, dossiers = report.plan(dataset, limit=1)
+    cadence = next(j for j in reports if j.name == "01-purge-cadence")
+    assert cadence.parameters == {"data_dir": "", "start": 1917, "end": 1941, "freq": "month", "event_types": [],
+                                  "scope": "all", "include_alleged": True, "rule": "exclude"}
+    assert dossiers[0].parameters == {"data_dir": "", "person": dossiers[0].name}
+    assert report.explicit(OVERVIEW, {"last_year": 1938}) == {"data_dir": "", "first_year": 1917, "last_year": 1938}
+
+
+def test_make_notebooks_refuses_a_parameters_cell_changed_in_lab(monkeypatch, tmp_path):
+    nb = nbformat.read(paths.NOTEBOOKS / "01-purge-cadence.ipynb", as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    cell.source = cell.source.replace('freq = "month"', 'freq = "quarter"')
+    nbformat.write(nb, tmp_path / "01-purge-cadence.ipynb")
+    monkeypatch.setattr(report, "notebooks", lambda folder_=None, only=None: [tmp_path / "01-purge-cadence.ipynb"])
+    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("a kernel was started"))
+    with pytest.raises(ParameterError) as err:
+        report.execute_in_place(only=["01"])
+    assert str(err.value) == ("notebooks/01-purge-cadence.ipynb sets `freq` = 'quarter' in its parameters cell, but "
+                              "its declared default is 'month'. Put the declared value back (or change "
+                              "helpers.params) and run again.")
 
 
 def test_a_wrong_parameter_name_fails_before_any_kernel_starts(monkeypatch):

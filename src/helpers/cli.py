@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from . import DataError, ParameterError, load, paths
+from .errors import BuildBusy, Interrupted
 
 
 def _validate(args) -> int:
@@ -115,9 +116,13 @@ def _notebooks(args) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    from . import report as report_
+def _lab(args) -> int:
+    from . import lab
 
+    return lab.main(port=args.port)
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="blackwork", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check the data package and print its row counts")
@@ -140,16 +145,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("notebooks", help="re-execute the notebooks in place so stored outputs match the data")
     p.add_argument("--only", nargs="+", metavar="NAME")
     p.set_defaults(run=_notebooks)
+    p = sub.add_parser("lab", help="run JupyterLab on the project (scratch/ for new notebooks) until Ctrl-C")
+    p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: any free one)")
+    p.set_defaults(run=_lab)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
     except (DataError, ParameterError) as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
         return 1
-    except report_.BuildBusy as err:
+    except BuildBusy as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
         return 1
-    except report_.Interrupted as err:
+    except Interrupted as err:
         print(f"Interrupted; {paths.REPORTS.name}/ is unchanged.", file=sys.stderr)
         return err.code
     except KeyboardInterrupt:  # before the build took over the signals

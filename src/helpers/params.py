@@ -310,12 +310,46 @@ def specs() -> dict[str, Spec]:
             Param("person", str, "Nikolai Yezhov", "any name, spelling or alias the sources use", validate=_person,
                   accepts="a name, spelling or alias of a person in the data"),
         )),
+        Spec("start-here", (
+            DATA_DIR,
+            Param("person", str, "Yezhov", "a person to look up: any name, spelling or alias", validate=_person,
+                  accepts="a name, spelling or alias of a person in the data"),
+        )),
     )}
 
 
 def spec(notebook: str) -> Spec | None:
     """The declared parameters of a notebook (by name, e.g. '01-purge-cadence'); None if it has none."""
     return specs().get(notebook)
+
+
+def catalogue() -> list[str]:
+    """The notebooks of the collection, by name: those declared here. The build, `make notebooks` and
+    nbval take these and nothing else, so a draft saved in notebooks/ (an `Untitled.ipynb`) breaks none
+    of them; drafts belong in scratch/."""
+    return sorted(specs())
+
+
+def drift(notebook: str, nb) -> list[str]:
+    """One sentence per way the `parameters` cell of `nb` (a read notebook) differs from the declared
+    defaults of `notebook`; [] when they agree. A value tried in JupyterLab and autosaved shows here."""
+    import ast
+
+    declared = spec(notebook)
+    cell = next((c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])), None)
+    where = f"notebooks/{notebook}.ipynb"
+    if cell is None:
+        return [f"{where} has no cell tagged `parameters`."]
+    try:
+        found = [(n.targets[0].id, ast.literal_eval(n.value)) for n in ast.parse(cell.source).body]
+    except (SyntaxError, ValueError, AttributeError, IndexError):
+        return [f"{where} has a parameters cell that is not plain `name = value` lines."]
+    if [k for k, _ in found] != declared.names:
+        return [f"{where} sets {[k for k, _ in found]} in its parameters cell, but helpers.params declares "
+                f"{declared.names}."]
+    return [f"{where} sets `{k}` = {v!r} in its parameters cell, but its declared default is "
+            f"{declared.defaults[k]!r}." for k, v in found
+            if v != declared.defaults[k] or type(v) is not type(declared.defaults[k])]
 
 
 def check_all(notebook: str, namespace: dict, dataset=None) -> dict:

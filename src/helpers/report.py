@@ -84,9 +84,11 @@ class Built:
 # ---- reading notebooks ------------------------------------------------------------------------
 
 def notebooks(folder: Path | None = None, only: list[str] | None = None) -> list[Path]:
-    """The main notebooks, in name order (not the dossier); `only` keeps names containing one of its words."""
+    """The main notebooks of the catalogue (`params.catalogue`), in name order, without the dossier;
+    `only` keeps names containing one of its words. Any other .ipynb in the folder (a draft) is no report."""
     folder = folder or paths.NOTEBOOKS
-    found = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith(".") and p.stem != DOSSIER)
+    catalogued = set(params_.catalogue()) - {DOSSIER}
+    found = sorted(p for p in folder.glob("*.ipynb") if p.stem in catalogued)
     if only:
         found = [p for p in found if any(word in p.stem for word in only)]
     return found
@@ -133,6 +135,13 @@ def parse_parameter(text: str, notebook: str | None = None) -> tuple[str, object
     if not sep or not key.isidentifier():
         raise ParameterError(f"{text!r} is not KEY=VALUE (for example freq=year or include_alleged=False).")
     return key, params_.parse_value(notebook, key, raw)
+
+
+def explicit(src: Path, parameters: dict) -> dict:
+    """Every declared parameter of `src` with its value: the declared default unless given. The build
+    passes them all, so a value tried in JupyterLab and autosaved in the notebook changes no report."""
+    declared = params_.spec(src.stem)
+    return {**(declared.defaults if declared else {}), **parameters}
 
 
 def preflight(src: Path, parameters: dict, dataset=None) -> None:
@@ -465,14 +474,15 @@ def plan(dataset, only: list[str] | None = None, dossiers: bool = True,
     """The main reports and the dossiers a build makes, for a loaded Dataset."""
     from .dossier import file_name, people_with_dossiers
 
-    reports = [Job(name=p.stem, src=p, html=f"{p.stem}.html") for p in notebooks(only=only)]
+    reports = [Job(name=p.stem, src=p, html=f"{p.stem}.html", parameters=explicit(p, {})) for p in notebooks(only=only)]
     people: list[Job] = []
     src = paths.NOTEBOOKS / f"{DOSSIER}.ipynb"
     if dossiers and src.exists() and not only:
         chosen = people_with_dossiers(dataset)
         if limit is not None:
             chosen = chosen.head(limit)
-        people = [Job(name=pid, src=src, html=f"dossiers/{file_name(pid)}", parameters={"person": pid}, label=name)
+        people = [Job(name=pid, src=src, html=f"dossiers/{file_name(pid)}", parameters=explicit(src, {"person": pid}),
+                      label=name)
                   for pid, name in zip(chosen.person_id, chosen.name)]
     return reports, people
 
@@ -707,7 +717,7 @@ def run_one(src: Path, parameters: dict, target: Path | None = None, with_code: 
         safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in suffix)[:80].strip("-")
         name = f"{src.stem}--{safe}" if safe else src.stem
         with tempfile.TemporaryDirectory(dir=target.parent) as tmp, _kernel_folder():
-            built = run_job(Job(name=name, src=src, html=f"{name}.html", parameters=parameters), Path(tmp),
+            built = run_job(Job(name=name, src=src, html=f"{name}.html", parameters=explicit(src, parameters)), Path(tmp),
                             with_code, timeout=timeout)
             if built.html:
                 (target / "runs").mkdir(parents=True, exist_ok=True)
@@ -725,6 +735,10 @@ def execute_in_place(only: list[str] | None = None, progress=None) -> list[Built
     dossier = paths.NOTEBOOKS / f"{DOSSIER}.ipynb"
     if dossier.exists() and (not only or any(word in DOSSIER for word in only)):
         sources.append(dossier)
+    drifted = [line for src in sources for line in params_.drift(src.stem, nbformat.read(src, as_version=4))]
+    if drifted:  # stored outputs must come from the declared defaults, as the reports do
+        raise ParameterError(" ".join(drifted) + " Put the declared value back (or change helpers.params) "
+                             "and run again.")
     done = []
     for src in sources:
         nb = nbformat.read(src, as_version=4)
