@@ -2,6 +2,7 @@
 workers that die. Builds run as subprocesses where a signal must reach them."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -18,7 +19,13 @@ from helpers import cli, paths, report
 
 KERNEL = {"kernelspec": {"name": "blackwork", "display_name": "blackwork", "language": "python"}}
 PREVIOUS = {"index.html": b"previous good build", "00-data-overview.html": b"<p>old</p>",
-            "dossiers/nikolai-yezhov.html": b"<p>old dossier</p>", "runs/x.html": b"<p>a run</p>"}
+            "02-leadership-turnover.html": b"<p>old 02</p>",
+            "dossiers/nikolai-yezhov.html": b"<p>old dossier</p>", "runs/x.html": b"<p>a run</p>",
+            "manifest.json": json.dumps({
+                "reports": [{"name": n, "title": t, "summary": "", "html": f"{n}.html"} for n, t in
+                            [("00-data-overview", "Old overview"), ("02-leadership-turnover", "Who held the posts")]],
+                "dossiers": [{"name": "nikolai-yezhov", "title": "", "summary": "", "label": "Nikolai Yezhov",
+                              "html": "dossiers/nikolai-yezhov.html"}]}).encode()}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -76,7 +83,7 @@ def test_a_signal_mid_build_stops_it_and_leaves_reports_as_they_were(tmp_path, h
     nothing_left_of(build, tmp_path)
 
 
-def test_a_second_build_refuses_while_the_first_runs_and_reports_are_never_mixed(tmp_path, monkeypatch, capsys):
+def test_a_second_build_refuses_while_the_first_runs_and_a_partial_build_keeps_the_rest(tmp_path, monkeypatch, capsys):
     target = previous_build(tmp_path)
     first = start_build(tmp_path, "--only", "00", "--no-dossiers")
     wait_for_a_kernel(first)
@@ -87,9 +94,15 @@ def test_a_second_build_refuses_while_the_first_runs_and_reports_are_never_mixed
                                        f"{tmp_path / '.reports.lock'}); wait for it to end, then run again.\n")
     assert first.wait(timeout=300) == 0, first.communicate()
     after = snapshot(target)
-    assert sorted(after) == ["00-data-overview.html", "index.html"] + sorted(
-        k for k in after if k.startswith("notebooks/"))
-    assert "03-fates-of-officials" not in after["index.html"].decode() and after["index.html"] != PREVIOUS["index.html"]
+    # the first build's one report is new; the rest of the last build is kept (a partial build)
+    assert sorted(after) == sorted(set(PREVIOUS) | {k for k in after if k.startswith("notebooks/")})
+    assert after["00-data-overview.html"] != PREVIOUS["00-data-overview.html"]
+    assert {k: after[k] for k in PREVIOUS if k not in ("index.html", "manifest.json", "00-data-overview.html")} == {
+        k: v for k, v in PREVIOUS.items() if k not in ("index.html", "manifest.json", "00-data-overview.html")}
+    index = after["index.html"].decode()
+    assert "03-fates-of-officials" not in index and "Old overview" not in index  # never the refused build's
+    assert 'href="02-leadership-turnover.html"' in index and "Who held the posts" in index
+    assert 'href="dossiers/nikolai-yezhov.html"' in index and "What the data covers" in index
     nothing_left_of(first, tmp_path)
 
 

@@ -1,4 +1,6 @@
 """The report build: index, dossiers, parameters checked before any kernel starts, clean failure."""
+import re
+
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -145,6 +147,18 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
         assert SCRIPT not in (target / html).read_text(encoding="utf-8"), html
     yezhov = (target / "dossiers" / "nikolai-yezhov.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in yezhov
+    # fit to publish offline: nothing fetched from another host, real titles, alt text on every figure
+    for page in target.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fetched = re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", text)
+        assert not fetched and not re.search(r"@import\s+(?:url\()?[\"']?(?:https?:)?//", text), page.name
+        assert "<title>Notebook</title>" not in text, page.name
+        images = re.findall(r"<img\b[^>]*>", text)
+        assert all('alt="' in img and "No description" not in img for img in images), page.name
+    assert "<title>The cadence of the purges</title>" in (target / "01-purge-cadence.html").read_text(encoding="utf-8")
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; Nikolai Yezhov</title>" in yezhov
+    cadence = (target / "01-purge-cadence.html").read_text(encoding="utf-8")
+    assert 'alt="1. Events over time, under each head of the secret police. What to see: ' in cadence
 
 
 def test_a_failing_notebook_leaves_the_previous_build_intact_and_is_told_in_one_paragraph(tmp_path, monkeypatch,

@@ -23,15 +23,18 @@ from __future__ import annotations
 import ast
 import contextlib
 import copy
+import dataclasses
 import datetime as dt
 import fcntl
 import functools
 import hashlib
+import json
 import logging
 import math
 import multiprocessing
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -309,18 +312,47 @@ def escape_markdown_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def _plain(markdown: str) -> str:
+    return " ".join(re.sub(r"[*`#]", "", markdown).split())
+
+
+def describe_figures(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Give every figure its alt text: the heading of its section and the caption its cell prints
+    (the one that starts 'What to see' when there is one), as plain text. A reader who cannot see the
+    figure reads what it shows and what to see in it."""
+    heading = title_and_summary(nb)[0]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            heading = next((_plain(line) for line in cell.source.splitlines() if line.startswith("#")), heading)
+            continue
+        outputs = cell.get("outputs", [])
+        captions = [_plain(o["data"]["text/markdown"]) for o in outputs if "text/markdown" in o.get("data", {})]
+        caption = next((c for c in captions if c.startswith("What to see")), captions[0] if captions else "")
+        for out in outputs:
+            if "image/png" in out.get("data", {}):
+                alt = ". ".join(part.rstrip(".") for part in (heading, caption) if part) + "."
+                out.setdefault("metadata", {}).setdefault("image/png", {})["alt"] = alt[:1000]
+    return nb
+
+
 @functools.lru_cache(maxsize=2)
 def _exporter(with_code: bool):
-    """One HTML exporter per process and setting: building one (its Jinja templates) costs more than
-    rendering a report with it."""
+    """One HTML exporter per process and setting (building one costs more than rendering a report),
+    with the project's template (templates/report.html.j2): nothing loaded from another host, and
+    each figure's alt text."""
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True)
+    return HTMLExporter(extra_template_paths=[str(Path(__file__).parent / "templates")],
+                        template_file="report.html.j2", exclude_input=not with_code, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
 
 
-def render(executed: Path, target: Path, with_code: bool = False) -> None:
-    """HTML of an executed notebook; code cells hidden unless with_code. Text from the data is escaped."""
-    body, _ = _exporter(with_code).from_notebook_node(escape_markdown_outputs(nbformat.read(executed, as_version=4)))
+def render(executed: Path, target: Path, with_code: bool = False, title: str | None = None) -> None:
+    """HTML of an executed notebook; code cells hidden unless with_code. Text from the data is escaped.
+    The page's title is `title` (a dossier's: the person's name), else the notebook's first heading."""
+    nb = describe_figures(escape_markdown_outputs(nbformat.read(executed, as_version=4)))
+    nb.metadata["title"] = title or title_and_summary(nb)[0] or executed.stem
+    body, _ = _exporter(with_code).from_notebook_node(nb)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
 
@@ -388,7 +420,7 @@ def _run_in(client, job: Job, template, out_dir: Path, with_code: bool, timeout:
     executed.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, executed)
     title, summary = title_and_summary(nb)
-    render(executed, out_dir / job.html, with_code)
+    render(executed, out_dir / job.html, with_code, title=job.label or title)
     built = Built(name=job.name, title=title, summary=summary, html=job.html, error=error,
                   parameters=parameters_of(nb), label=job.label, seconds=time.perf_counter() - started)
     return built, healthy
@@ -543,6 +575,49 @@ def lock(target: Path):
         os.close(fd)
 
 
+MANIFEST = "manifest.json"
+
+
+def _write_manifest(folder: Path, reports: list[Built], dossiers: list[Built]) -> None:
+    """What the folder holds, for the next partial build to list beside what it rebuilds."""
+    entries = {"reports": [dataclasses.asdict(b) for b in reports], "dossiers": [dataclasses.asdict(b) for b in dossiers]}
+    (folder / MANIFEST).write_text(json.dumps(entries, indent=1, default=str), encoding="utf-8")
+
+
+def _previous(target: Path) -> tuple[list[Built], list[Built]]:
+    """The reports and dossiers listed by the manifest of the last build in `target` ([] if none)."""
+    try:
+        entries = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+        return ([Built(**e) for e in entries["reports"]], [Built(**e) for e in entries["dossiers"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return [], []
+
+
+def _merged(old: list[Built], new: list[Built]) -> list[Built]:
+    """The old entries with the new ones in their place (by name), the new ones added."""
+    fresh = {b.name: b for b in new}
+    return [fresh.pop(b.name, b) for b in old] + list(fresh.values())
+
+
+def _carry(target: Path, tmp: Path, everything: bool) -> None:
+    """Copy into `tmp` what the last build left in `target` and this one did not write: `runs/`
+    always (runs of one notebook with other parameters), and with `everything` (a partial build) the
+    other reports and dossiers too. Hard links where the file system allows: nothing is copied twice."""
+    if not target.is_dir():
+        return
+    for path in sorted(target.rglob("*")):
+        rel = path.relative_to(target)
+        if not path.is_file() or rel.name in ("index.html", MANIFEST) and len(rel.parts) == 1:
+            continue
+        if not (everything or rel.parts[0] == "runs") or (tmp / rel).exists():
+            continue
+        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, tmp / rel)
+        except OSError:
+            shutil.copy2(path, tmp / rel)
+
+
 def _swap_in(tmp: Path, target: Path) -> None:
     old = target.with_name(target.name + ".old")
     with _signals_held():
@@ -656,6 +731,10 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
           on_plan=None, on_done=None, timeout: float = REPORT_TIMEOUT) -> tuple[list[Built], list[Built]]:
     """Build every report (and the dossiers) into a fresh folder; swap it in if all succeeded.
 
+    A partial build (`only`, no dossiers, or a `limit`) keeps the rest of the last build: its other
+    reports and dossiers are carried over and listed in the index beside the new ones. Every build
+    keeps `runs/` (one notebook run with other parameters, by `run_one`).
+
     on_plan(total) is called once with the number of reports to build; on_done(name) after each.
     timeout: seconds each report may take. Raises BuildBusy if another build holds the lock, and
     Interrupted on SIGINT/SIGTERM, leaving `target` as it was and nothing behind.
@@ -687,8 +766,16 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
             fate_rows = dataset.fates()
             fates = dict(zip(fate_rows.person_id, fate_rows.fate))
             stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+            partial = bool(only) or not dossiers or limit is not None
+            listed_reports, listed_dossiers = built_reports, built_dossiers
+            if partial:  # keep what this build did not make: the other reports and dossiers
+                old_reports, old_dossiers = _previous(target)
+                listed_reports = sorted(_merged(old_reports, built_reports), key=lambda b: b.name)
+                listed_dossiers = sorted(_merged(old_dossiers, built_dossiers), key=lambda b: (b.label, b.name))
+            _carry(target, tmp, everything=partial)
+            _write_manifest(tmp, listed_reports, listed_dossiers)
             (tmp / "index.html").write_text(
-                index_html(built_reports, built_dossiers, dataset.row_counts().to_dict(), data_checksum(), stamp,
+                index_html(listed_reports, listed_dossiers, dataset.row_counts().to_dict(), data_checksum(), stamp,
                            fates), encoding="utf-8")
             if any(b.error for b in built_reports + built_dossiers):
                 failed = target.with_name(target.name + "-failed")
