@@ -113,11 +113,15 @@ def test_one_notebook_with_other_parameters_goes_to_its_own_report(tmp_path):
     assert "between 1930 and 1940" in page
 
 
-def test_a_dossier_for_a_person_found_by_an_alias(tmp_path):
-    built = report.run_one(DOSSIER, {"person": "Yezkov"}, target=tmp_path)
+def test_a_dossier_found_by_a_romanisation_shows_blanks_and_says_an_empty_section_in_words(tmp_path):
+    built = report.run_one(DOSSIER, {"person": "Zborovsky"}, target=tmp_path)   # the data writes Zborowski
     page = (tmp_path / built.html).read_text(encoding="utf-8")
-    assert "<strong>Nikolai Yezhov</strong>" in page        # resolved from the spelling of Slutsky ¶2
-    assert "nikolai-yezhov-execution" in page and "1940-02-04" in page
+    assert built.error is None and "<title>dossier</title>" not in page
+    assert "<strong>Mark Zborowski</strong>" in page and "mark-zborowski-trial" in page
+    # his two posts have no recorded end or end reason for three cells: blanks, never None/NaT/<NA>
+    assert not re.search(r">\s*(None|NaT|&lt;NA&gt;|nan)\s*<", page) and "12:00:00" not in page
+    assert "No event that happened to this person carries an official story or a rival account." in page
+    assert page.count("<table") == 4  # aliases, posts, events, disagreements: no empty table for accounts
 
 
 def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data_as_text(

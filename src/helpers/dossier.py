@@ -68,10 +68,16 @@ def life(ds: Dataset, person_id: str) -> str:
     return f"{text}; {verb + ' ' if verb else ''}{what} {_when(end.date)}{aged} ({end.certainty})."
 
 
+def blank(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as a reader should see it: a blank where a value is missing (never None, NaN, NaT
+    or <NA>). For display: the columns become plain objects."""
+    return table.astype(object).where(table.notna(), "")
+
+
 def aliases(ds: Dataset, person_id: str) -> pd.DataFrame:
     check_person_ids(ds.people, "person_id", person_id, one=True)
     a = ds.aliases[ds.aliases.person_id == person_id]
-    return a[["alias", "kind", "source_id", "locator"]].sort_values("alias").reset_index(drop=True)
+    return blank(a[["alias", "kind", "source_id", "locator"]].sort_values("alias").reset_index(drop=True))
 
 
 def posts(ds: Dataset, person_id: str) -> pd.DataFrame:
@@ -79,7 +85,7 @@ def posts(ds: Dataset, person_id: str) -> pd.DataFrame:
     check_person_ids(ds.people, "person_id", person_id, one=True)
     p = ds.positions[ds.positions.person_id == person_id].sort_values(["start_earliest", "position_id"])
     cols = ["title", "org_id", "start", "end", "end_reason", "acting", "certainty", "source_id", "locator"]
-    return p[cols].reset_index(drop=True)
+    return blank(p[cols].reset_index(drop=True))
 
 
 def events(ds: Dataset, person_id: str) -> pd.DataFrame:
@@ -90,7 +96,7 @@ def events(ds: Dataset, person_id: str) -> pd.DataFrame:
                 on="event_id", suffixes=("_of_role", ""))
     e["role"] = pd.Categorical(e.role, ROLE_ORDER, ordered=True)
     e = e.sort_values(["start", "event_id", "role"])
-    return e[["date", "type", "title", "role", "certainty", "source_id", "locator"]].reset_index(drop=True)
+    return blank(e[["date", "type", "title", "role", "certainty", "source_id", "locator"]].reset_index(drop=True))
 
 
 def fate(ds: Dataset, person_id: str) -> pd.Series | None:
@@ -108,7 +114,8 @@ def accounts(ds: Dataset, person_id: str) -> pd.DataFrame:
     own = evidence.participants(ds, ("subject",), person_ids=[person_id])[["event_id", "title", "start"]]
     a = ds.accounts.merge(own, on="event_id")
     a = a.sort_values(["start", "event_id", "kind", "account_id"])
-    return a[["title", "kind", "claim", "claimed_by", "summary", "certainty", "source_id", "locator"]].reset_index(drop=True)
+    return blank(a[["title", "kind", "claim", "claimed_by", "summary", "certainty", "source_id", "locator"]]
+                 .reset_index(drop=True))
 
 
 def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
@@ -121,4 +128,4 @@ def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
     d = d[d.target_id.isin(own_events | own_posts)]
     out = pd.DataFrame({"about": d.target_id, "field": d.field, "recorded": d.recorded, "other_date": d.attested,
                         "source_id": d.attested_by, "locator": d.locator, "note": d.note})
-    return out.sort_values(["about", "field", "other_date"]).reset_index(drop=True)
+    return blank(out.sort_values(["about", "field", "other_date"]).reset_index(drop=True))
