@@ -91,6 +91,8 @@ def add_plevitskaya_event(root: Path, kind: str, type_: str, date: str, **cells:
                 locator=MILLER_5)
     line = add_row(root, "events.csv", **{**base, **cells})
     add_row(root, "roles.csv", event_id=event_id, person_id="nadezhda-plevitskaya", role="subject", certainty="stated")
+    add_row(root, "event_places.csv", event_id=event_id, place_id="france", seq="1", role="at",
+            source_id="case-file-0121", locator=MILLER_5)  # every event abroad has a place
     return line
 
 

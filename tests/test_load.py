@@ -13,7 +13,7 @@ def test_load_types_the_tables(mini):
     ds = helpers.load(mini)
     assert set(ds.tables) == {"sources", "sections", "organisations", "people", "aliases", "positions",
                               "operations", "events", "roles", "org_roles", "accounts", "tallies",
-                              "attestations", "convictions_by_year"}
+                              "attestations", "convictions_by_year", "places", "event_places", "relationships"}
     assert str(ds.tallies.best.dtype) == "Int64" and str(ds.events.deaths_low.dtype) == "Int64"
     assert str(ds.positions.acting.dtype) == "boolean"
     assert str(ds.convictions_by_year.convicted.dtype) == "Int64"

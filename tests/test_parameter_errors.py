@@ -136,8 +136,8 @@ CASES = [
     # dataset
     ("Dataset.vocabulary resource", lambda ds: ds.vocabulary("event", "type"),
      "Parameter `resource` got 'event'; it accepts 'sources', 'sections', 'organisations', 'people', 'aliases', "
-     "'positions', 'operations', 'events', 'roles', 'org_roles', 'accounts', 'tallies', 'attestations' or "
-     "'convictions_by_year'."),
+     "'positions', 'operations', 'events', 'roles', 'org_roles', 'accounts', 'tallies', 'attestations', "
+     "'convictions_by_year', 'places', 'event_places' or 'relationships'."),
     ("Dataset.vocabulary field", lambda ds: ds.vocabulary("people", "name"),
      "Parameter `field_name` got 'name'; it accepts 'side' or 'calendar'."),
 ]

@@ -302,16 +302,16 @@ class Dataset:
         return self.__dict__.get("_stated", False)
 
     def stated_only(self) -> "Dataset":
-        """The same data with only what the sources state plainly: events, roles, positions, accounts
-        and organisations' roles whose certainty is `alleged` or `disputed` are dropped, and with them
-        the roles, accounts, tallies and attestations of dropped events and positions. The one switch
-        behind every `include_alleged` parameter."""
+        """The same data with only what the sources state plainly: events, roles, positions, accounts,
+        organisations' roles and relationships whose certainty is `alleged` or `disputed` are dropped,
+        and with them the roles, accounts, places, tallies and attestations of dropped events and
+        positions. The one switch behind every `include_alleged` parameter."""
         t = dict(self.tables)
-        for name in ("events", "roles", "positions", "accounts", "org_roles"):
+        for name in ("events", "roles", "positions", "accounts", "org_roles", "relationships"):
             if name in t and "certainty" in t[name]:
                 t[name] = t[name][t[name].certainty == "stated"]
         kept = set(t["events"].event_id)
-        for name in ("roles", "accounts", "org_roles"):
+        for name in ("roles", "accounts", "org_roles", "event_places"):
             if name in t:
                 t[name] = t[name][t[name].event_id.isin(kept)]
         if "tallies" in t:

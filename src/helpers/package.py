@@ -23,7 +23,8 @@ from .errors import DataError, Problem
 DESCRIPTOR = "datapackage.json"
 #: The resources the rules, the typed views and the notebooks read: a descriptor must declare each.
 REQUIRED = ("sources", "sections", "organisations", "people", "aliases", "positions", "operations", "events",
-            "roles", "org_roles", "accounts", "tallies", "attestations", "convictions_by_year")
+            "roles", "org_roles", "accounts", "tallies", "attestations", "convictions_by_year", "places",
+            "event_places", "relationships")
 #: The Table Schema types this package reads and checks (`dataset._cast`, `validate._cell_problem`).
 TYPES = ("string", "integer", "number", "boolean")
 #: Enum fields whose vocabulary the reports read from the descriptor (`Dataset.vocabulary`).
@@ -100,7 +101,7 @@ def _field_problems(f) -> list[str]:
         return out + ["constraints must be a JSON object"]
     if "enum" in c and not _is_list_of_str(c["enum"]):
         out.append("constraints.enum must be a list of texts")
-    for key in ("minimum", "maxLength"):
+    for key in ("minimum", "maximum", "maxLength"):
         if key in c and (not isinstance(c[key], int) or isinstance(c[key], bool)):
             out.append(f"constraints.{key} must be a whole number, not {c[key]!r}")
     if "pattern" in c:

@@ -1,10 +1,11 @@
 """Every rule the data must keep. Each rule is a small function that returns problems, never raises.
 
 `check(raw)` runs them all and returns the full list, so one run shows every mistake. Field rules
-(required, type, enum, pattern, length, minimum, unique, keys) follow the Table Schema in
+(required, type, enum, pattern, length, minimum, maximum, unique, keys) follow the Table Schema in
 `datapackage.json`; the rules after them are the project's own: dates that exist, locators that
 name a paragraph, start before end, one death per person, nobody acting after their death, aliases
-that name one person, and tenures of a post that do not overlap.
+that name one person, tenures of a post that do not overlap, the places of an event numbered without
+a gap, a place for every event abroad, and ties between two different people.
 """
 from __future__ import annotations
 
@@ -52,14 +53,18 @@ def _cell_problem(value: str, f: dict) -> str | None:
             return f"{_short(value)} is not a whole number"
         if len(value.lstrip("-")) > 18:
             return f"{_short(value)} is too large a number"
-        if "minimum" in c and int(value) < c["minimum"]:
-            return f"{value} is below the minimum {c['minimum']}"
     elif t == "boolean":
         if value not in TRUE | FALSE:
             return f"{_short(value)} is not true or false"
     elif t == "number":
         if not re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", value):
             return f"{_short(value)} is not a number"
+    if t in ("integer", "number"):
+        number = int(value) if t == "integer" else float(value)
+        if "minimum" in c and number < c["minimum"]:
+            return f"{value} is below the minimum {c['minimum']}"
+        if "maximum" in c and number > c["maximum"]:
+            return f"{value} is above the maximum {c['maximum']}"
     if "enum" in c and value not in c["enum"]:
         return f"{_short(value)} is not one of: {', '.join(c['enum'])}"
     if "pattern" in c and not re.fullmatch(c["pattern"], value):
@@ -410,6 +415,38 @@ def operation_rules(events: pd.DataFrame, operations: pd.DataFrame) -> Iterator[
                           f"{e.event_id} ({e.date}) falls outside {e.operation_id} ({op.date})")
 
 
+def journey_rules(event_places: pd.DataFrame) -> Iterator[Problem]:
+    """The places of an event are numbered 1..n with no gap, so that a journey keeps its legs in order.
+    A number given twice is a duplicate of the key (event_id, seq), which `key_rules` reports."""
+    legs = event_places.dropna(subset=["event_id", "seq"])
+    for event_id, own in legs.groupby("event_id", sort=False):
+        numbers = sorted(set(own.seq))
+        if numbers == list(range(1, len(numbers) + 1)):
+            continue
+        first_wrong = next(n for i, n in enumerate(numbers, 1) if n != i)
+        yield Problem("event_places.csv", int(own.index[own.seq == first_wrong].min()), "seq",
+                      f"{event_id} numbers its places {', '.join(map(str, numbers))}; number them 1 to "
+                      f"{len(numbers)} with no gap")
+
+
+def abroad_rules(events: pd.DataFrame, event_places: pd.DataFrame) -> Iterator[Problem]:
+    """Every event abroad has at least one place (its country at least), so that no count by country
+    or map leaves it out."""
+    placed = set(event_places.event_id.dropna())
+    unplaced = events[(events.scope == "abroad") & events.event_id.notna() & ~events.event_id.isin(placed)]
+    for line, event_id in unplaced.event_id.items():
+        yield Problem("events.csv", line, "scope",
+                      f"is abroad, but event_places.csv gives no place for {event_id}; give at least its country")
+
+
+def tie_rules(relationships: pd.DataFrame) -> Iterator[Problem]:
+    """A tie joins two different people."""
+    same = relationships[relationships.person_id.notna() & (relationships.person_id == relationships.other_id)]
+    for line, person_id in same.person_id.items():
+        yield Problem("relationships.csv", line, "other_id",
+                      f"is {person_id}, the same as person_id; a tie joins two different people")
+
+
 #: The columns each of the project's rules reads, per table. A rule runs only when every table it
 #: names has them all: a missing column (or file) is reported once by `package.read_table`, and a
 #: rule run without it would crash or report false problems.
@@ -429,6 +466,9 @@ NEEDS = {
     "acts_after_birth": {"events": ["event_id", "date"], "roles": ["event_id", "person_id", "role"]},
     "tally": {"tallies": ["tally_id", "part_of", "qualifier", "best"]},
     "operation": {"events": ["event_id", "operation_id", "date"], "operations": ["operation_id", "date"]},
+    "journey": {"event_places": ["event_id", "seq"]},
+    "abroad": {"events": ["event_id", "scope"], "event_places": ["event_id"]},
+    "tie": {"relationships": ["person_id", "other_id"]},
 }
 
 
@@ -478,4 +518,10 @@ def check(raw: RawPackage) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
         problems += tally_rules(t("tallies"))
     if ready(tables, "operation"):
         problems += operation_rules(t("events"), t("operations"))
+    if ready(tables, "journey"):
+        problems += journey_rules(t("event_places"))
+    if ready(tables, "abroad"):
+        problems += abroad_rules(t("events"), t("event_places"))
+    if ready(tables, "tie"):
+        problems += tie_rules(t("relationships"))
     return problems, tables
