@@ -307,16 +307,18 @@ def disagreements(ds: Dataset) -> pd.DataFrame:
     note, attestation_id, earliest (of the attested date). Sorted by target, id, field and date.
     """
     claims = dated_claims(ds)
-    own = claims[claims.recorded].set_index(["target", "target_id", "field"])
+    own = claims[claims.recorded]
+    own_key = list(zip(own.target, own.target_id, own.field))
+    own_date, own_by = dict(zip(own_key, own.date)), dict(zip(own_key, own.source_id))
     att = claims[~claims.recorded]
     differs = att.agrees == False  # noqa: E712 (nullable)
     gaps = att[att.agrees.isna()]
-    rival = gaps.groupby(["target", "target_id", "field"]).date.transform(lambda d: d.nunique() > 1)
+    rival = gaps.groupby(["target", "target_id", "field"]).date.transform("nunique") > 1
     keep = att[differs.fillna(False) | att.index.isin(rival[rival].index)]
     key = list(zip(keep.target, keep.target_id, keep.field))
     out = pd.DataFrame({
         "target": keep.target.values, "target_id": keep.target_id.values, "field": keep.field.values,
-        "recorded": [own.date.get(k) for k in key], "recorded_by": [own.source_id.get(k) for k in key],
+        "recorded": [own_date.get(k) for k in key], "recorded_by": [own_by.get(k) for k in key],
         "attested": keep.date.values, "attested_by": keep.source_id.values, "locator": keep.locator.values,
         "note": keep.note.values, "attestation_id": keep.attestation_id.values, "earliest": keep.earliest.values})
     return out.sort_values(["target", "target_id", "field", "earliest", "attestation_id"]).reset_index(drop=True)

@@ -12,6 +12,7 @@ that matches no alias resolves through them when exactly one person answers.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -29,6 +30,7 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)  # the same names come back: every alias check, every lookup
 def normalise(name: str) -> str:
     """Fold case and diacritics, drop quotes, collapse spaces: 'Willi  Münzenberg' -> 'willi munzenberg'."""
     text = _QUOTES.sub("", _strip_marks(str(name))).replace("-", " ")

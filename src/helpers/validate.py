@@ -80,6 +80,19 @@ def _cell_problem(value: str, f: dict) -> str | None:
     return None
 
 
+def _plainly_valid(f: dict):
+    """For a text field checked only for presence, a pattern and a length: a quick test that a value
+    passes (most do: ids, titles, locators), so that `_cell_problem` reads only the rest. None for
+    any other field."""
+    c = f.get("constraints", {})
+    if f["type"] != "string" or f.get("edtf") or set(c) - {"required", "pattern", "maxLength", "unique"}:
+        return None
+    pattern = re.compile(c["pattern"]) if "pattern" in c else None
+    limit = c.get("maxLength")
+    return lambda v: (v != "" and v == v.strip() and (pattern is None or pattern.fullmatch(v) is not None)
+                      and (limit is None or len(v) <= limit))
+
+
 def field_rules(raw: RawPackage) -> Iterator[Problem]:
     for resource in raw.descriptor["resources"]:
         frame = raw.frames.get(resource["name"])
@@ -91,7 +104,8 @@ def field_rules(raw: RawPackage) -> Iterator[Problem]:
             column = frame[f["name"]]
             # Each distinct text is checked once (ids are unique, but dates, vocabularies, sources and
             # locators repeat); then every cell holding a faulty text is reported, in line order.
-            messages = {value: _cell_problem(value, f) for value in column.unique()}
+            valid = _plainly_valid(f)
+            messages = {value: None if valid and valid(value) else _cell_problem(value, f) for value in column.unique()}
             faulty = {value: m for value, m in messages.items() if m}
             if faulty:
                 for line, value in column.items():
@@ -179,6 +193,7 @@ def locator_rules(raw: RawPackage) -> Iterator[Problem]:
 def _locator_problems(resource, frame, source_col, locator_col, sources, paragraphs, with_sections) -> Iterator[Problem]:
     known = set(sources.source_id)
     curated = set(sources.source_id[sources.kind == "curation"])
+    seen: dict[tuple[str, str], list[str]] = {}
     for line, source, locator in zip(frame.index, frame[source_col], frame[locator_col]):
         if not locator or source not in known:
             continue
@@ -187,10 +202,11 @@ def _locator_problems(resource, frame, source_col, locator_col, sources, paragra
                 yield Problem(_file(resource), line, locator_col,
                               f"{_short(locator, 60)} should be {CURATION_LOCATOR!r}: {source} cites no page or paragraph")
         elif source in with_sections:
-            for part in locator.split(LOCATOR_JOIN):
-                message = _paragraph_problem(part, source, paragraphs)
-                if message:
-                    yield Problem(_file(resource), line, locator_col, message)
+            if (source, locator) not in seen:  # the same locators come back row after row
+                seen[source, locator] = [m for part in locator.split(LOCATOR_JOIN)
+                                         if (m := _paragraph_problem(part, source, paragraphs))]
+            for message in seen[source, locator]:
+                yield Problem(_file(resource), line, locator_col, message)
         elif not all(URL.match(part) for part in locator.split(LOCATOR_JOIN)):
             yield Problem(_file(resource), line, locator_col,
                           f"{_short(locator, 60)} should be the address (http…) of the page the source cites")
@@ -339,11 +355,10 @@ def birth_rules(people: pd.DataFrame, events: pd.DataFrame | None, roles: pd.Dat
     """A birth date comes with its source and locator (and they with it); nobody acts before birth."""
     if "born" not in people:
         return
-    for line, r in people.iterrows():
-        parts = {k: pd.notna(r[k]) for k in ("born", "born_source_id", "born_locator")}
-        if any(parts.values()) and not all(parts.values()):
-            for k in (k for k, v in parts.items() if not v):
-                yield Problem("people.csv", line, k, "is required when any of born, born_source_id, born_locator is given")
+    given = people[["born", "born_source_id", "born_locator"]].notna()
+    for line in people.index[given.any(axis=1) & ~given.all(axis=1)]:
+        for k in (k for k in given.columns if not given.at[line, k]):
+            yield Problem("people.csv", line, k, "is required when any of born, born_source_id, born_locator is given")
     if events is None or roles is None:
         return
     born = people.set_index("person_id").born_latest.dropna()
@@ -367,7 +382,9 @@ def count_rules(file: str, table: pd.DataFrame, prefix: str = "") -> Iterator[Pr
     cols = {k: f"{prefix}{k}" for k in ("low", "best", "high", "qualifier")}
     if not all(c in table for c in cols.values()):
         return
-    for line, r in zip(table.index, table[list(cols.values())].to_dict("records")):
+    counted = table[list(cols.values())]
+    counted = counted[counted.notna().any(axis=1)]  # most events give no count at all
+    for line, r in zip(counted.index, counted.to_dict("records")):
         given = {k for k in ("low", "best", "high") if pd.notna(r[cols[k]])}
         q = r[cols["qualifier"]]
         if pd.isna(q):
@@ -419,6 +436,9 @@ def journey_rules(event_places: pd.DataFrame) -> Iterator[Problem]:
     """The places of an event are numbered 1..n with no gap, so that a journey keeps its legs in order.
     A number given twice is a duplicate of the key (event_id, seq), which `key_rules` reports."""
     legs = event_places.dropna(subset=["event_id", "seq"])
+    seq = legs.groupby("event_id", sort=False).seq
+    gapped = (seq.transform("min") != 1) | (seq.transform("max") != seq.transform("nunique"))
+    legs = legs[gapped]  # the few events to name; the check per event below is the rule's own words
     for event_id, own in legs.groupby("event_id", sort=False):
         numbers = sorted(set(own.seq))
         if numbers == list(range(1, len(numbers) + 1)):
