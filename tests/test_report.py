@@ -128,7 +128,7 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
         data_copy, tmp_path, monkeypatch):
     """One full build (the slowest thing a test does) checks the index and that text from the data
     can never become markup: three names and notes carry a script tag. Sorted by name, '<' comes
-    before any letter, so those three are the dossiers a build limited to three makes."""
+    before any letter, so the first of them (Genrikh Yagoda) is the dossier a build limited to one makes."""
     people = read_rows(data_copy / "people.csv")
     header = people[0]
     for row in people[1:]:
@@ -138,19 +138,19 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
     write_rows(data_copy / "people.csv", people)
     monkeypatch.setenv("BLACKWORK_DATA", str(data_copy))
     target = tmp_path / "reports"
-    reports, dossiers = report.build(target=target, only=None, limit=3, jobs=2)
+    reports, dossiers = report.build(target=target, only=None, limit=1, jobs=2)
     index = (target / "index.html").read_text(encoding="utf-8")
     for b in reports + dossiers:
         assert b.error is None
         assert f'href="{b.html}"' in index and (target / b.html).exists()
     assert {b.name for b in reports} == {p.stem for p in report.notebooks()}
-    assert {b.name for b in dossiers} == INJECTED
+    assert [b.name for b in dossiers] == ["genrikh-yagoda"]
     page = (target / "00-data-overview.html").read_text(encoding="utf-8")
     assert "Events per year" in page and "helpers.load(data_path)" not in page   # code hidden
     for html in [b.html for b in reports + dossiers] + ["index.html"]:
         assert SCRIPT not in (target / html).read_text(encoding="utf-8"), html
-    yezhov = (target / "dossiers" / "nikolai-yezhov.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in yezhov
+    yagoda = (target / "dossiers" / "genrikh-yagoda.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in yagoda
     # fit to publish offline: nothing fetched from another host, real titles, alt text on every figure
     for page in target.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -160,7 +160,7 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
         images = re.findall(r"<img\b[^>]*>", text)
         assert all('alt="' in img and "No description" not in img for img in images), page.name
     assert "<title>The cadence of the purges</title>" in (target / "01-purge-cadence.html").read_text(encoding="utf-8")
-    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; Nikolai Yezhov</title>" in yezhov
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; Genrikh Yagoda</title>" in yagoda
     cadence = (target / "01-purge-cadence.html").read_text(encoding="utf-8")
     assert 'alt="1. Events over time, under each head of the secret police. What to see: ' in cadence
 
