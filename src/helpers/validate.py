@@ -118,8 +118,10 @@ def field_rules(raw: RawPackage) -> Iterator[Problem]:
 def _duplicates(resource: dict, frame: pd.DataFrame, keys: list[str]) -> Iterator[Problem]:
     if not all(k in frame for k in keys):
         return
+    rows = frame[keys]
+    rows = rows[rows.duplicated(keep=False)]  # only repeated keys need naming, first line first
     first: dict[tuple, int] = {}
-    for line, value in zip(frame.index, _tuples(frame, keys)):
+    for line, value in zip(rows.index, _tuples(rows, keys)):
         if all(v == "" for v in value):
             continue
         if value in first:
@@ -152,7 +154,11 @@ def key_rules(raw: RawPackage) -> Iterator[Problem]:
             if target is None or not all(f in frame for f in fields) or not all(f in target for f in ref_fields):
                 continue
             known = set(_tuples(target, ref_fields))
-            for line, value in zip(frame.index, _tuples(frame, fields)):
+            rows = frame[fields]
+            if len(fields) == 1:  # most keys: find the few rows to name with one vectorised test
+                column = rows[fields[0]]
+                rows = rows[(column != "") & ~column.isin({k[0] for k in known})]
+            for line, value in zip(rows.index, _tuples(rows, fields)):
                 if any(v == "" for v in value) or value in known:
                     continue
                 yield Problem(_file(resource), line, "+".join(fields),
