@@ -116,6 +116,14 @@ def _notebooks(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    from . import export
+
+    written = export.export(Path(args.to) if args.to else None)
+    print("wrote " + ", ".join(str(path) for path in written))
+    return 0
+
+
 def _lab(args) -> int:
     from . import lab
 
@@ -145,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("notebooks", help="re-execute the notebooks in place so stored outputs match the data")
     p.add_argument("--only", nargs="+", metavar="NAME")
     p.set_defaults(run=_notebooks)
+    p = sub.add_parser("export", help="write the data as SQLite, GeoJSON (places, events abroad) and GEXF (the network)")
+    p.add_argument("--to", metavar="DIR", help="folder to write into (default: exports/)")
+    p.set_defaults(run=_export)
     p = sub.add_parser("lab", help="run JupyterLab on the project (scratch/ for new notebooks) until Ctrl-C")
     p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: any free one)")
     p.set_defaults(run=_lab)
