@@ -1,5 +1,6 @@
 """The report build: index, dossiers, parameters checked before any kernel starts, clean failure."""
 import re
+import zipfile
 
 import nbformat
 import pytest
@@ -147,6 +148,10 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
     assert [b.name for b in dossiers] == ["genrikh-yagoda"]
     page = (target / "00-data-overview.html").read_text(encoding="utf-8")
     assert "Events per year" in page and "helpers.load(data_path)" not in page   # code hidden
+    for name in ("blackwork-data.zip", "blackwork.sqlite", "places.geojson", "network.gexf"):
+        assert f'href="downloads/{name}"' in index and (target / "downloads" / name).stat().st_size > 0
+    with zipfile.ZipFile(target / "downloads" / "blackwork-data.zip") as archive:
+        assert {"blackwork-data/datapackage.json", "blackwork-data/events.csv"} <= set(archive.namelist())
     for html in [b.html for b in reports + dossiers] + ["index.html"]:
         assert SCRIPT not in (target / html).read_text(encoding="utf-8"), html
     yagoda = (target / "dossiers" / "genrikh-yagoda.html").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
+import zipfile
 from pathlib import Path
 
 import networkx as nx
@@ -25,6 +26,13 @@ from . import evidence, package, paths
 from .dataset import Dataset
 
 FILES = ("blackwork.sqlite", "places.geojson", "network.gexf")
+#: What each download is, for the reports' index (the zip of the data package comes first).
+DOWNLOADS = {
+    "blackwork-data.zip": "the data package: every CSV and datapackage.json (Frictionless)",
+    "blackwork.sqlite": "every table with its keys, for Datasette, DB Browser, R or SQL",
+    "places.geojson": "the places, and the events abroad as points or journeys, for QGIS, kepler.gl or Palladio",
+    "network.gexf": "ties and acts between people, typed and dated, for Gephi or Cytoscape",
+}
 #: Event types whose doers and subjects are edges of the network (as in the fates report's graph).
 ACT_TYPES = ("arrest", "execution", "assassination", "kidnapping", "death", "death_sentence", "trial", "attempt")
 
@@ -102,6 +110,22 @@ def network(ds: Dataset) -> nx.MultiDiGraph:
     return graph
 
 
+def write(ds: Dataset, root: Path, folder: Path, with_zip: bool = False) -> list[Path]:
+    """Write the three files (and, with_zip, the package as a zip) of the package in `root` into
+    `folder`, an empty folder of the caller's."""
+    to_sqlite(root, folder / FILES[0])
+    (folder / FILES[1]).write_text(json.dumps(to_geojson(ds), ensure_ascii=False, indent=1), encoding="utf-8")
+    nx.write_gexf(network(ds), folder / FILES[2])
+    written = [folder / name for name in FILES]
+    if with_zip:
+        with zipfile.ZipFile(folder / "blackwork-data.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(Path(root).glob("*")):
+                if path.is_file():
+                    archive.write(path, f"blackwork-data/{path.name}")
+        written.insert(0, folder / "blackwork-data.zip")
+    return written
+
+
 def export(to: Path | None = None) -> list[Path]:
     """Validate the data, then write the three files into `to` (default: exports/); return their paths."""
     from . import load
@@ -111,9 +135,7 @@ def export(to: Path | None = None) -> list[Path]:
     to.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=to) as tmp:
         tmp = Path(tmp)
-        to_sqlite(paths.data_dir(), tmp / FILES[0])
-        (tmp / FILES[1]).write_text(json.dumps(to_geojson(ds), ensure_ascii=False, indent=1), encoding="utf-8")
-        nx.write_gexf(network(ds), tmp / FILES[2])
+        write(ds, paths.data_dir(), tmp)
         for name in FILES:
             shutil.move(tmp / name, to / name)
     return [to / name for name in FILES]

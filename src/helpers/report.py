@@ -47,6 +47,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import export
 from . import params as params_
 from . import paths
 from .errors import BuildBusy, Interrupted, ParameterError
@@ -482,7 +483,7 @@ def run_warm(jobs: list[Job], out_dir: Path, with_code: bool, progress=None,
 # ---- the index --------------------------------------------------------------------------------
 
 def index_html(reports: list[Built], dossiers: list[Built], counts: dict[str, int], checksum: str,
-               built_at: str, fates: dict[str, str] | None = None) -> str:
+               built_at: str, fates: dict[str, str] | None = None, downloads: dict[str, str] | None = None) -> str:
     """The index page, from templates/index.html.j2 with autoescaping: every text that comes from the
     data or a notebook is escaped."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -496,7 +497,8 @@ def index_html(reports: list[Built], dossiers: list[Built], counts: dict[str, in
                   "seconds": f"{b.seconds:.1f}"} for b in reports],
         dossiers=[{"href": b.html or "", "name": b.label or b.name, "fate": fates.get(b.name, "").replace("_", " ")}
                   for b in dossiers],
-        counts=[(name, f"{n:,}") for name, n in counts.items()], checksum=checksum, built_at=built_at)
+        counts=[(name, f"{n:,}") for name, n in counts.items()], checksum=checksum, built_at=built_at,
+        downloads=[{"href": f"downloads/{name}", "name": name, "what": what} for name, what in (downloads or {}).items()])
 
 
 # ---- the build --------------------------------------------------------------------------------
@@ -776,11 +778,13 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
                 old_reports, old_dossiers = _previous(target)
                 listed_reports = sorted(_merged(old_reports, built_reports), key=lambda b: b.name)
                 listed_dossiers = sorted(_merged(old_dossiers, built_dossiers), key=lambda b: (b.label, b.name))
+            (tmp / "downloads").mkdir()
+            export.write(dataset, paths.data_dir(), tmp / "downloads", with_zip=True)
             _carry(target, tmp, everything=partial)
             _write_manifest(tmp, listed_reports, listed_dossiers)
             (tmp / "index.html").write_text(
                 index_html(listed_reports, listed_dossiers, dataset.row_counts().to_dict(), data_checksum(), stamp,
-                           fates), encoding="utf-8")
+                           fates, export.DOWNLOADS), encoding="utf-8")
             if any(b.error for b in built_reports + built_dossiers):
                 failed = target.with_name(target.name + "-failed")
                 with _signals_held():
