@@ -121,6 +121,15 @@ BAD = {
         ("person", "Yezhof", "Parameter `person` got 'Yezhof', which names no person in the data; did you mean "
                              "Nikolai Yezhov?"),
     ],
+    "05-networks": [
+        NOWHERE,
+        ("as_of", "1941-13", "Parameter `as_of` got '1941-13'; it accepts a year such as 1937 or an EDTF date such as "
+                             "'1937-09-04'."),
+        ("source", "Spiegelmann", "Parameter `source` got 'Spiegelmann', which names no person in the data; did you "
+                                  "mean Sergei Spiegelglas?"),
+        ("target", 1937, "Parameter `target` got 1937; it accepts a text string."),
+        ("include_alleged", "no", f"Parameter `include_alleged` got 'no'; {NOT_BOOL}"),
+    ],
     "start-here": [
         NOWHERE,
         ("person", "Qwxyz", "Parameter `person` got 'Qwxyz', which names no person in the data; no similar name "
@@ -132,7 +141,7 @@ BAD = {
 #: The value each notebook's own check cell is run with in a kernel; the preflight below runs every
 #: value of BAD through the same `params.check_all` that the check cell calls.
 IN_A_KERNEL = {"00-data-overview": "last_year", "01-purge-cadence": "freq", "02-leadership-turnover": "end",
-               "03-fates-of-officials": "group", "dossier": "person", "start-here": "person"}
+               "03-fates-of-officials": "group", "05-networks": "source", "dossier": "person", "start-here": "person"}
 
 
 def test_each_notebook_stops_at_its_check_cell_with_the_sentence(tmp_path):

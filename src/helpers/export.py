@@ -4,8 +4,8 @@
   is NULL), with the package's primary and foreign keys (for Datasette, DB Browser, R, SQL).
 - `places.geojson`: the gazetteer as points, and every event abroad as a point, or as a line through
   its places in order when it is a journey (for QGIS, kepler.gl, Palladio).
-- `network.gexf`: people and their ties (relationships.csv) and acts (who arrested, ordered, shot
-  whom: `evidence.acts`), edges typed and dated (for Gephi, Cytoscape).
+- `network.gexf`: people and their ties and acts (`networks.graph`), edges typed and dated (for
+  Gephi, Cytoscape).
 
 The data is validated first (`helpers.load`); the files are written into a temporary folder and moved
 into place only when all three are written, so a failed export leaves nothing behind.
@@ -22,7 +22,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from . import evidence, package, paths
+from . import networks, package, paths
 from .dataset import Dataset
 
 FILES = ("blackwork.sqlite", "places.geojson", "network.gexf")
@@ -33,8 +33,6 @@ DOWNLOADS = {
     "places.geojson": "the places, and the events abroad as points or journeys, for QGIS, kepler.gl or Palladio",
     "network.gexf": "ties and acts between people, typed and dated, for Gephi or Cytoscape",
 }
-#: Event types whose doers and subjects are edges of the network (as in the fates report's graph).
-ACT_TYPES = ("arrest", "execution", "assassination", "kidnapping", "death", "death_sentence", "trial", "attempt")
 
 
 def _quoted(name: str) -> str:
@@ -93,29 +91,12 @@ def to_geojson(ds: Dataset) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def network(ds: Dataset) -> nx.MultiDiGraph:
-    """People as nodes (label: the name, side); each tie of relationships.csv and each act of
-    `evidence.acts` as a dated edge: `kind` 'tie' or 'act', `relation` the tie's type or the actor's
-    role ('type' is GEXF's own word for an edge's direction)."""
-    graph = nx.MultiDiGraph()
-    for p in ds.people.itertuples(index=False):
-        graph.add_node(p.person_id, label=p.name, side=p.side)
-    for r in ds.relationships.itertuples(index=False):
-        graph.add_edge(r.person_id, r.other_id, key=r.relationship_id, kind="tie", relation=r.type,
-                       start="" if pd.isna(r.start) else r.start, end="" if pd.isna(r.end) else r.end,
-                       certainty=r.certainty)
-    for a in evidence.acts(ds, ACT_TYPES).itertuples(index=False):
-        graph.add_edge(a.actor, a.victim, key=f"{a.event_id}:{a.role}", kind="act", relation=a.role, event=a.event_id,
-                       start=a.date, end="", certainty=a.certainty)
-    return graph
-
-
 def write(ds: Dataset, root: Path, folder: Path, with_zip: bool = False) -> list[Path]:
     """Write the three files (and, with_zip, the package as a zip) of the package in `root` into
     `folder`, an empty folder of the caller's."""
     to_sqlite(root, folder / FILES[0])
     (folder / FILES[1]).write_text(json.dumps(to_geojson(ds), ensure_ascii=False, indent=1), encoding="utf-8")
-    nx.write_gexf(network(ds), folder / FILES[2])
+    nx.write_gexf(networks.graph(ds), folder / FILES[2])
     written = [folder / name for name in FILES]
     if with_zip:
         with zipfile.ZipFile(folder / "blackwork-data.zip", "w", zipfile.ZIP_DEFLATED) as archive:

@@ -253,6 +253,10 @@ def _some_tenure(ctx):
                              f"{ctx.raw['end']}; choose other posts or a wider window.")
 
 
+def _as_of(name, value, ctx):
+    return pd.Timestamp(check_date(name, value).latest)
+
+
 def _person(name, value, ctx):
     ctx.dataset().find_person(value, parameter=name)  # one sentence with suggestions if unknown
     return value
@@ -309,6 +313,16 @@ def specs() -> dict[str, Spec]:
             DATA_DIR,
             Param("person", str, "Nikolai Yezhov", "any name, spelling or alias the sources use", validate=_person,
                   accepts="a name, spelling or alias of a person in the data"),
+        )),
+        Spec("05-networks", (
+            DATA_DIR,
+            Param("as_of", DATE, 1941, "the network up to this year or day: every tie and act begun by then",
+                  validate=_as_of),
+            Param("source", str, "Spiegelglas", "who links this person...", validate=_person,
+                  accepts="a name, spelling or alias of a person in the data"),
+            Param("target", str, "Miller", "...to this one", validate=_person,
+                  accepts="a name, spelling or alias of a person in the data"),
+            ALLEGED,
         )),
         Spec("start-here", (
             DATA_DIR,
