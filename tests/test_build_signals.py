@@ -62,12 +62,13 @@ def nothing_left_of(build: subprocess.Popen, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [".reports.lock", "reports"]  # no .reports-*, no -failed
 
 
-@pytest.mark.parametrize("how, code, jobs", [("SIGINT to the group, as Ctrl-C", 130, "2"),
-                                             ("SIGTERM to the build", 143, "1")])
-def test_a_signal_mid_build_stops_it_and_leaves_reports_as_they_were(tmp_path, how, code, jobs):
+@pytest.mark.parametrize("how, code", [("SIGINT to the group, as Ctrl-C", 130), ("SIGTERM to the build", 143)])
+def test_a_signal_mid_build_stops_it_and_leaves_reports_as_they_were(tmp_path, how, code):
+    """One worker (the dead-worker test below runs two): the signal reaches the build, its worker and
+    its kernel all the same."""
     target = previous_build(tmp_path)
     before = snapshot(target)
-    build = start_build(tmp_path, "--limit-dossiers", "4", "--jobs", jobs)
+    build = start_build(tmp_path, "--limit-dossiers", "4", "--jobs", "1")
     wait_for_a_kernel(build)
     time.sleep(1)
     if code == 130:

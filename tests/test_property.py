@@ -39,7 +39,7 @@ def _cell(table: str):
 CELLS = st.sampled_from(sorted(TABLES)).flatmap(_cell)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cell=CELLS, value=VALUES)
 def test_a_corrupted_cell_loads_intact_or_raises_data_error(cell, value):
     table, row, field = cell
