@@ -152,11 +152,12 @@ def group_of(kind: str, relation: str) -> str:
 
 def plot(g: nx.MultiDiGraph, ax=None, labels: int = 14, title: str = "Ties and acts between people"):
     """The network: edges styled by group (handling, family and friends, betrayal and rivalry, acts),
-    the `labels` best-connected people named; a fixed seed keeps the layout the same on every run."""
+    the `labels` best-connected people named on a white ground; the Kamada-Kawai layout (no random
+    start) keeps the drawing the same on every run and spreads the crowded centre."""
     check("labels", labels, kind=int, minimum=0)
     ax = ax or plt.subplots(figsize=(12, 10))[1]
     simple = nx.Graph(g.to_undirected())
-    pos = nx.spring_layout(simple, seed=7, k=0.5)
+    pos = nx.kamada_kawai_layout(simple) if simple.number_of_nodes() > 1 else nx.spring_layout(simple, seed=7)
     handles = []
     for group, (colour, style) in GROUP_STYLE.items():
         chosen = [(u, v) for u, v, d in g.edges(data=True) if group_of(d["kind"], d["relation"]) == group]
@@ -165,7 +166,8 @@ def plot(g: nx.MultiDiGraph, ax=None, labels: int = 14, title: str = "Ties and a
         handles.append(Line2D([], [], color=colour, linestyle=style, label=f"{group} ({len(chosen)})"))
     nx.draw_networkx_nodes(g, pos, ax=ax, node_size=30, node_color="0.3")
     named = sorted(simple.degree, key=lambda pd_: (-pd_[1], pd_[0]))[:labels]
-    nx.draw_networkx_labels(g, pos, labels={p: g.nodes[p]["label"] for p, _ in named}, ax=ax, font_size=9)
+    nx.draw_networkx_labels(g, pos, labels={p: g.nodes[p]["label"] for p, _ in named}, ax=ax, font_size=9,
+                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 1})
     ax.set_title(title)
     ax.legend(handles=handles, title="edges", loc="lower left", fontsize=9)
     ax.set_axis_off()
