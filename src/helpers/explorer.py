@@ -7,7 +7,7 @@ The form is built from the notebook's one declared specification (`helpers.param
 for a true/false parameter, a menu for a choice, a multiple choice for a list of the data's values, a
 text box for a year or date, a bounded number for a range. On each change the values go through the
 very check the notebook's own check cell makes (`params.check_all`); a refused value shows its one
-sentence and nothing is redrawn. Otherwise the notebook's code cells after its `parameters` cell run in
+sentence and nothing is redrawn. Otherwise the notebook's code cells (all but its `parameters` cell) run in
 a namespace of their own (the user's variables are not touched) and their outputs replace the previous
 ones. With `zoom` (and ipympl installed), figures are drawn by ipympl and zoom and pan in JupyterLab;
 the kernel then keeps drawing with ipympl.
@@ -24,14 +24,14 @@ from .errors import ParameterError
 _ZOOM_BACKEND = "module://ipympl.backend_nbagg"
 
 
-def code_after_parameters(notebook: str) -> list[str]:
-    """The sources of the notebook's code cells that follow its `parameters` cell, in order."""
+def code_without_parameters(notebook: str) -> list[str]:
+    """The sources of the notebook's code cells in order, all but its `parameters` cell (the form
+    gives those values)."""
     nb = nbformat.read(paths.NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
-    cells = [c for c in nb.cells if c.cell_type == "code"]
-    first = next((i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", [])), None)
-    if first is None:
+    given = params.parameters_cell(nb)
+    if given is None:
         raise ParameterError(f"notebooks/{notebook}.ipynb has no cell tagged `parameters` to explore.")
-    return [c.source for c in cells[:first]] + [c.source for c in cells[first + 1:]]
+    return [c.source for c in nb.cells if c.cell_type == "code" and c is not given]
 
 
 def run_cell(source: str, namespace: dict) -> None:
@@ -93,7 +93,7 @@ class Explorer:
             raise ParameterError(f"{notebook} has no parameter `{unknown[0]}`; it accepts: "
                                  f"{', '.join(self.spec.names)}.")
         self.notebook, self.zoom = notebook, zoom and _has_ipympl()
-        self.cells = code_after_parameters(notebook)
+        self.cells = code_without_parameters(notebook)
         start = {**self.spec.defaults, **values}
         ctx = params.Context(values={}, raw=start)
         self.form = {p.name: _widget(p, start[p.name], ctx) for p in self.spec.params}

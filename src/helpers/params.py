@@ -344,13 +344,18 @@ def catalogue() -> list[str]:
     return sorted(specs())
 
 
+def parameters_cell(nb):
+    """The notebook's code cell tagged `parameters` (papermill's mark), or None."""
+    return next((c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])), None)
+
+
 def drift(notebook: str, nb) -> list[str]:
     """One sentence per way the `parameters` cell of `nb` (a read notebook) differs from the declared
     defaults of `notebook`; [] when they agree. A value tried in JupyterLab and autosaved shows here."""
     import ast
 
     declared = spec(notebook)
-    cell = next((c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])), None)
+    cell = parameters_cell(nb)
     where = f"notebooks/{notebook}.ipynb"
     if cell is None:
         return [f"{where} has no cell tagged `parameters`."]
