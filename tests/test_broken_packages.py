@@ -229,6 +229,12 @@ def _field_del(table, name, key):
     return lambda d, res, fld: fld(table, name).pop(key)
 
 
+def _nine_groups(d, res, fld):
+    """Every type in a group, but nine groups: one per each of the first eight types, one for the rest."""
+    types = fld("events", "type")["constraints"]["enum"]
+    fld("events", "type")["groups"] = {**{t: [t] for t in types[:8]}, "the rest": types[8:]}
+
+
 def _constraint(table, name, key, value):
     return lambda d, res, fld: fld(table, name)["constraints"].__setitem__(key, value)
 
@@ -286,6 +292,17 @@ SCHEMAS = {
             "datapackage.json::roles.foreignKeys: refers to resource 'event', which is not in the package"]),
     "no-violent-list": (_field_del("events", "method", "violent"), [
         "datapackage.json::events.method: needs violent, a list of texts: the reports read it from here"]),
+    "no-event-groups": (_field_del("events", "type", "groups"), [
+        "datapackage.json::events.type: needs groups, an object of group names each with a list of event types: the "
+        "figures colour by it"]),
+    "nine-event-groups": (_nine_groups, [
+        "datapackage.json::events.type: has 9 groups; at most 8, the colours a reader can tell apart"]),
+    "a-group-with-an-unknown-type": (lambda d, res, fld: fld("events", "type")["groups"]["posts"].append("promotion"), [
+        "datapackage.json::events.type: groups name 'promotion', not in the type vocabulary"]),
+    "a-type-in-two-groups": (lambda d, res, fld: fld("events", "type")["groups"]["context"].append("arrest"), [
+        "datapackage.json::events.type: groups list 'arrest' more than once; each type belongs to one group"]),
+    "a-type-in-no-group": (lambda d, res, fld: fld("events", "type")["groups"]["posts"].remove("demotion"), [
+        "datapackage.json::events.type: groups leave out 'demotion'; put every type in a group"]),
     "no-vocabulary-of-types": (lambda d, res, fld: fld("events", "type")["constraints"].pop("enum"), [
         "datapackage.json::events.type: needs constraints.enum, a list of texts: the reports read it from here"]),
 }

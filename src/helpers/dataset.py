@@ -46,6 +46,15 @@ def violent_methods(descriptor: dict) -> tuple[str, ...]:
     return tuple(next(f for f in events["schema"]["fields"] if f["name"] == "method")["violent"])
 
 
+def event_groups(descriptor: dict) -> dict[str, str]:
+    """Each event type's group (type -> group, in the vocabulary's order): the `groups` property of
+    events.type in datapackage.json, at most eight, the colours of every figure."""
+    events = next(r for r in descriptor["resources"] if r["name"] == "events")
+    field = next(f for f in events["schema"]["fields"] if f["name"] == "type")
+    group = {t: g for g, members in field["groups"].items() for t in members}
+    return {t: group[t] for t in field["constraints"]["enum"]}
+
+
 def edtf_fields(resource: dict) -> list[str]:
     return [f["name"] for f in resource["schema"]["fields"] if f.get("edtf")]
 

@@ -32,6 +32,8 @@ VOCABULARIES = (("events", "type"), ("events", "certainty"), ("events", "scope")
                 ("people", "side"))
 #: Lists of values the reports read from a field's own properties (`dataset.violent_methods`).
 PROPERTIES = (("events", "method", "violent"),)
+#: At most this many event groups (events.type's `groups` property): more colours than a reader can tell apart.
+MAX_GROUPS = 8
 
 
 @dataclass
@@ -200,6 +202,37 @@ def _needs(resources: list[dict]) -> list[Problem]:
         if not _is_list_of_str(value) or not value:
             out.append(Problem(DESCRIPTOR, None, f"{table}.{column}",
                                f"needs {prop[0]}, a list of texts: the reports read it from here"))
+    return out + _group_problems(by_name)
+
+
+def _group_problems(by_name: dict) -> list[Problem]:
+    """events.type's `groups` property puts each type of the vocabulary in exactly one of at most
+    MAX_GROUPS groups, the colours of every figure (`style.event_colours`)."""
+    fields = (by_name.get("events", {}).get("schema") or {}).get("fields")
+    f = next((f for f in fields if isinstance(f, dict) and f.get("name") == "type"), None) if isinstance(fields, list) else None
+    types = (f or {}).get("constraints", {}).get("enum")
+    if f is None or not _is_list_of_str(types):
+        return []  # reported by _needs
+    groups = f.get("groups")
+
+    def problem(message: str) -> list[Problem]:
+        return [Problem(DESCRIPTOR, None, "events.type", message)]
+
+    if not isinstance(groups, dict) or not groups or not all(_is_list_of_str(v) and v for v in groups.values()):
+        return problem("needs groups, an object of group names each with a list of event types: the figures colour by it")
+    if len(groups) > MAX_GROUPS:
+        return problem(f"has {len(groups)} groups; at most {MAX_GROUPS}, the colours a reader can tell apart")
+    listed = [t for members in groups.values() for t in members]
+    unknown = sorted(set(listed) - set(types))
+    twice = sorted({t for t in listed if listed.count(t) > 1})
+    missing = [t for t in types if t not in listed]
+    out = []
+    if unknown:
+        out += problem(f"groups name {', '.join(map(repr, unknown))}, not in the type vocabulary")
+    if twice:
+        out += problem(f"groups list {', '.join(map(repr, twice))} more than once; each type belongs to one group")
+    if missing:
+        out += problem(f"groups leave out {', '.join(map(repr, missing))}; put every type in a group")
     return out
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import matplotlib as mpl
 from cycler import cycler
 
+from .dataset import event_groups
+
 #: seaborn's "whitegrid" style at the "notebook" context, written out: set_theme would import seaborn
 #: and through it scipy.stats, half a second in every kernel that only wants the look.
 THEME = {
@@ -20,6 +22,11 @@ THEME = {
                                      "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"]),  # seaborn's "deep"
 }
 
+#: Okabe and Ito's eight colours, which readers with any common colour-vision deficiency tell apart
+#: (yellow swapped for a light grey, which reads better on white). The event groups take them in
+#: the order datapackage.json lists the groups.
+OKABE_ITO = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7", "#000000", "#009E73", "#BBBBBB")
+
 CERTAINTY = {"stated": "#2b6a99", "alleged": "#e39b28", "disputed": "#b23a48"}
 SCOPE = {"domestic": "#5b7d3a", "abroad": "#7a4e9c"}
 
@@ -29,6 +36,18 @@ def palette(values) -> dict[str, str]:
     values = list(values)
     colours = [mpl.colors.to_hex(c) for name in ("tab20", "tab20b") for c in mpl.colormaps[name].colors]
     return dict(zip(values, colours))
+
+
+def group_colours(descriptor: dict) -> dict[str, str]:
+    """The colour of each event group (group -> colour), in the order of datapackage.json's groups."""
+    groups = list(dict.fromkeys(event_groups(descriptor).values()))
+    return dict(zip(groups, OKABE_ITO))
+
+
+def event_colours(descriptor: dict) -> dict[str, str]:
+    """The colour of each event type: its group's, so that at most eight colours ever stand for events."""
+    colours = group_colours(descriptor)
+    return {t: colours[g] for t, g in event_groups(descriptor).items()}
 
 
 def use() -> None:
