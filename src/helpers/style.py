@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import matplotlib as mpl
+import pandas as pd
 from cycler import cycler
 
 from .dataset import event_groups
@@ -62,3 +63,42 @@ def use() -> None:
         "axes.spines.right": False,
         "savefig.bbox": "tight",
     })
+
+
+class Table:
+    """A table as a reader should see it: named, without pandas' index column (a named index becomes
+    the first column), dates as '4 Sep 1937' without a time of day, and blanks where a value is
+    missing. Shown as HTML in notebooks and reports, as aligned text elsewhere; `frame` keeps the data."""
+
+    def __init__(self, frame: pd.DataFrame, name: str = ""):
+        named = [n for n in frame.index.names if n is not None]
+        self.frame = (frame.reset_index() if named else frame.reset_index(drop=True))
+        self.name = name
+
+    def _shown(self) -> pd.DataFrame:
+        out = self.frame.copy()
+        for col in out.columns:
+            values = out[col]
+            if pd.api.types.is_datetime64_any_dtype(values):
+                out[col] = values.dt.strftime("%-d %b %Y")
+            elif pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+                out[col] = values.astype("Int64")  # whole numbers that a blank made floats
+        return out.astype(object).where(out.notna(), "")
+
+    def _repr_html_(self) -> str:
+        # A fixed uuid keeps the HTML byte for byte the same from run to run (nbval compares it).
+        styler = self._shown().style.format(precision=2).hide(axis="index").set_table_attributes('class="dataframe"')
+        styler.set_uuid("t")
+        if self.name:
+            styler = styler.set_caption(self.name)
+        return styler.to_html()
+
+    def __repr__(self) -> str:
+        text = ("\n".join(line.rstrip() for line in self._shown().to_string(index=False).splitlines())
+                if len(self.frame) else "(no rows)")
+        return f"{self.name}\n{text}" if self.name else text
+
+
+def table(frame: pd.DataFrame, name: str = "") -> Table:
+    """`frame` to show: see `Table`."""
+    return Table(frame, name)
