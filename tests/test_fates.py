@@ -583,7 +583,7 @@ def test_notebook_with_other_parameters(tmp_path):
                         cwd=str(NB.parent), kernel_name="blackwork", progress_bar=False)
     text = "\n".join(_markdown(nbformat.read(out, as_version=4)))
     assert "0 targets outside it" in text
-    assert "Fates by level." in text
+    assert "the same fates, in the same colours, by level." in text
     assert " arrests fall before the data's coverage ends on 22 June 1941" in text
     # stated only, victims in the apparatus: Slutsky's heart attack is the one cover story left
     assert "*What to see:* 1 of the " in text

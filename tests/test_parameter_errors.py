@@ -253,8 +253,9 @@ def _kernel():
 
 @pytest.mark.parametrize("notebook, bad, sentence, failing", [
     # The check cell, the summary (cadence.describe_rule), the chart per period and the chart at home
-    # and abroad (cadence.counts): the four cells of 01 that read `freq`.
-    ("01-purge-cadence", 'freq = "weekly"', FREQ_SENTENCE, 4),
+    # and abroad (cadence.counts), and the spans over several periods (cadence.spanning): the five cells
+    # of 01 that read `freq`.
+    ("01-purge-cadence", 'freq = "weekly"', FREQ_SENTENCE, 5),
     # (03-fates-of-officials with group = "officials" fails the same way in six cells: the check cell,
     # fate_table, cover_stories, links, turned_victims and death_methods, each unit-tested above.)
 ], ids=["01-purge-cadence"])

@@ -36,8 +36,8 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import dates, evidence
-from .dataset import Dataset, violent_methods
+from . import dates, evidence, style
+from .dataset import Dataset, event_groups, violent_methods
 from .params import check
 
 #: Bins of the time series, and the pandas period each one is.
@@ -68,6 +68,11 @@ TALLY = "mvd"
 OUTSIDE_NATIONAL = ("katyn-1940",)
 #: What `mass_killings` says of a mass killing no source puts a number on.
 NO_FIGURE = "no figure given"
+
+#: A spans chart names each event beside its bar up to this many events; more are packed in lanes.
+MAX_SPAN_LABELS = 40
+#: The source whose coverage `source_gaps` measures.
+CASE_FILE = "case-file-0121"
 
 _EVENT_COLUMNS = ["event_id", "date", "type", "title", "scope", "certainty", "start", "end"]
 
@@ -113,6 +118,71 @@ def merged_rows(events: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["event_id", "date", "type", "parts"])
     many = events[events.parts != events.event_id]
     return many[["event_id", "date", "type", "parts"]].sort_values("event_id").reset_index(drop=True)
+
+
+def with_groups(events: pd.DataFrame, descriptor: dict) -> pd.DataFrame:
+    """`events` with a `group` column: each type's event group (`dataset.event_groups`), the eight
+    categories the figures colour by."""
+    groups = event_groups(descriptor)
+    return events.assign(group=events.type.map(groups))
+
+
+def group_order(descriptor: dict) -> list[str]:
+    """The event groups in the order of datapackage.json (the order of their colours)."""
+    return list(dict.fromkeys(event_groups(descriptor).values()))
+
+
+def source_gaps(events: pd.DataFrame, first: int, last: int, source_id: str = CASE_FILE,
+                min_events: int = 1) -> pd.DataFrame:
+    """The runs of years from `first` to `last` that the source does not cover, earliest first.
+
+    A year is *covered* when the source (`source_id`) dates at least `min_events` events inside it:
+    events whose whole span, earliest to latest possible day, lies in that calendar year, leaving out
+    the background (`context`: the world around the secret police, not what the source tells of it).
+    An event the source dates only to a span of several years (the Civil War, 1918/1922) covers none
+    of them: it says that something happened then, not what. Events of other sources do not count:
+    a year that only the reference dates is still a year the case file is silent on. So an empty
+    stretch of a chart there is a gap in the source, not a quiet spell.
+
+    events: frame with source_id, type, start, end (all events, not a selection: coverage is the
+    source's). Columns: first, last (years, inclusive), years, events (the source's events placed in
+    those years: below `min_events` in each).
+    """
+    check("first", first, kind=int)
+    check("last", last, kind=int, minimum=first)
+    check("min_events", min_events, kind=int, minimum=1)
+    own = events[(events.source_id == source_id) & ~events.type.isin(BACKGROUND)]
+    within = own.start.dt.year == own.end.dt.year
+    per_year = own[within].start.dt.year.value_counts().reindex(range(first, last + 1), fill_value=0)
+    rows, run = [], []
+    for year, n in per_year.items():
+        if n < min_events:
+            run.append((year, n))
+            continue
+        if run:
+            rows.append(run)
+        run = []
+    if run:
+        rows.append(run)
+    out = pd.DataFrame([{"first": r[0][0], "last": r[-1][0], "years": len(r), "events": sum(n for _, n in r)}
+                        for r in rows], columns=["first", "last", "years", "events"])
+    return out.astype(int)
+
+
+def gap_label(gaps: pd.DataFrame) -> str:
+    """The gaps of `source_gaps` in words: '1917 and 1941', '1920–1923'; '' when there is none."""
+    parts = [str(g.first) if g.first == g.last else f"{g.first}–{g.last}" for g in gaps.itertuples(index=False)]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+
+
+def spanning(events: pd.DataFrame, freq: str = "year") -> pd.DataFrame:
+    """The events whose dates span more than one bin of `freq` (the ones a count per bin leaves out or
+    shares), to draw as spans: event_id, date, type, title, start, end, sorted by start and id."""
+    check("freq", freq, choices=FREQS)
+    alias = _PERIOD[freq]
+    many = events[events.start.dt.to_period(alias) != events.end.dt.to_period(alias)]
+    cols = [c for c in ("event_id", "date", "type", "group", "title", "start", "end") if c in events.columns]
+    return many.sort_values(["start", "event_id"])[cols].reset_index(drop=True)
 
 
 def killings(events: pd.DataFrame, violent=()) -> pd.DataFrame:
@@ -608,7 +678,7 @@ def era_bands(eras_table: pd.DataFrame, ax, first=None, last=None, label_y: floa
             continue
         ax.axvspan(lo, hi, color="0.85" if i % 2 == 0 else "0.93", zorder=0, lw=0)
         ax.text(lo + (hi - lo) / 2, label_y, era.era, transform=ax.get_xaxis_transform(),
-                ha="center", va="top", fontsize=8, color="0.3")
+                ha="center", va="top", fontsize=style.SMALL, color="0.3")
     return ax
 
 
@@ -621,16 +691,99 @@ def mass_bands(mass: pd.DataFrame, ax, label_y: float = 0.86, width: int = 30, f
                    lw=0.6, zorder=1)
         label = f"{m.name}: {m.figures}" if figures else m.name
         ax.text(m.start + (hi - m.start) / 2, label_y - 0.16 * (i % 3), textwrap.fill(label, width),
-                transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=7, color="#7a1f2b",
+                transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=style.SMALL, color="#7a1f2b",
                 zorder=4, bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 1})
     return ax
 
 
+def gap_bands(gaps: pd.DataFrame, ax, dates_axis: bool = True, label_y: float = 0.5):
+    """Shade each run of years of `source_gaps` and name it 'gap in the source' (style.GAP_LABEL), so
+    that an empty stretch is not read as a quiet one. dates_axis: the x axis holds dates (else years
+    as numbers, one bar per year centred on it, as in a pandas bar chart: pass positions instead)."""
+    for g in gaps.itertuples(index=False):
+        if dates_axis:
+            lo, hi = pd.Timestamp(f"{g.first}-01-01"), pd.Timestamp(f"{g.last + 1}-01-01")
+        else:
+            lo, hi = g.first - 0.5, g.last + 0.5
+        ax.axvspan(lo, hi, facecolor=style.GAP_COLOUR, edgecolor="0.55", hatch="..", lw=0, zorder=1)
+        ax.text(lo + (hi - lo) / 2, label_y, style.GAP_LABEL.replace(" in ", "\nin "), transform=ax.get_xaxis_transform(),
+                ha="center", va="center", rotation=90 if g.years < 3 else 0, fontsize=style.SMALL,
+                color="0.25", zorder=4, bbox={"facecolor": "white", "alpha": 0.85, "lw": 0, "pad": 1})
+    return ax
+
+
+def plot_spans(spans: pd.DataFrame, colours: dict, ax=None, title: str = "Events dated only to a span",
+               by: str = "type", first=None, last=None, gaps: pd.DataFrame | None = None):
+    """Each event of `spans` (from `spanning`: event_id, title, start, end and the `by` column) as a
+    horizontal bar from its earliest to its latest possible day, coloured by `by` (group colours):
+    where a count per period cannot place it, the span shows when it may have happened. Up to
+    MAX_SPAN_LABELS events get a row each with the title beside the bar; more are packed into
+    `lanes` without titles (the table beside the chart names them)."""
+    check("by", by, choices=[c for c in ("type", "group") if c in spans.columns] or ["type", "group"])
+    s = spans.sort_values(["start", "end", "event_id"]).reset_index(drop=True)
+    labelled = len(s) <= MAX_SPAN_LABELS
+    row = list(range(len(s))) if labelled else lanes(s.start, s.end)
+    rows = max(row) + 1 if row else 1
+    ax = ax or plt.subplots(figsize=(12, max(2.5, (0.36 if labelled else 0.22) * rows + 1.4)))[1]
+    if gaps is not None and len(gaps):
+        gap_bands(gaps, ax)
+    for i, e in zip(row, s.itertuples(index=False)):
+        hi = e.end + pd.Timedelta(days=1)
+        ax.barh(i, hi - e.start, left=e.start, height=0.6 if labelled else 0.75,
+                color=colours.get(getattr(e, by), "0.5"), zorder=2)
+        if labelled:
+            ax.annotate(f"{e.title} ({e.date})", (hi, i), xytext=(4, 0), textcoords="offset points", va="center",
+                        fontsize=style.SMALL, color="0.2", annotation_clip=False)
+    ax.set_yticks([])
+    ax.set_ylim(rows - 0.4, -0.7)
+    lo = first if first is not None else (s.start.min() if len(s) else pd.Timestamp("1917-01-01"))
+    hi = last if last is not None else (s.end.max() if len(s) else pd.Timestamp("1941-12-31"))
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=14))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.grid(axis="y", visible=False)
+    ax.set(title=title, xlabel="Date (bar: earliest to latest possible day)", ylabel="")
+    shown = [v for v in colours if v in set(s[by])]
+    if shown:
+        from matplotlib.patches import Patch
+
+        ax.legend(handles=[Patch(color=colours[v], label=v) for v in shown], title=by, loc="upper center",
+                  bbox_to_anchor=(0.5, -0.14 if labelled else -0.2), ncol=4, frameon=False)
+    return ax
+
+
+def lanes(start: pd.Series, end: pd.Series) -> list[int]:
+    """A row for each span (in the given order, sorted by start) so that spans in one row do not
+    touch: each takes the first row whose last span ended before it starts (greedy interval packing)."""
+    ends: list[pd.Timestamp] = []
+    out = []
+    for lo, hi in zip(start, end):
+        free = next((i for i, e in enumerate(ends) if e < lo), None)
+        if free is None:
+            ends.append(hi)
+            free = len(ends) - 1
+        else:
+            ends[free] = hi
+        out.append(free)
+    return out
+
+
+def _stack_legend(ax, title: str | None):
+    """A legend in the order of the stack as drawn (top of the stack first), beside the axes."""
+    handles, labels = ax.get_legend_handles_labels()
+    seen = dict(zip(labels, handles))
+    labels = list(seen)[::-1]
+    ax.legend([seen[k] for k in labels], labels, title=title, bbox_to_anchor=(1.01, 1), loc="upper left",
+              frameon=False)
+
+
 def plot_over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame | None = None,
                    title: str = "Events over time", ylabel: str = "Events", ax=None,
-                   mass: pd.DataFrame | None = None):
-    """Stacked bars per period (columns of `table` stacked), on a date axis, with era bands behind
-    and the mass killings of `mass` (from `mass_killings`) as labelled hatched bands."""
+                   mass: pd.DataFrame | None = None, gaps: pd.DataFrame | None = None):
+    """Stacked bars per period (columns of `table` stacked: event groups, coloured by
+    `style.group_colours`), on a date axis, with era bands behind, the mass killings of `mass` (from
+    `mass_killings`) as labelled hatched bands and the years of `gaps` (`source_gaps`) shaded and
+    labelled as gaps in the source."""
     ax = ax or plt.subplots(figsize=(12, 5))[1]
     x, widths = _widths(table.index)
     widths = pd.Series(widths, index=table.index)
@@ -644,6 +797,8 @@ def plot_over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame 
     first, last = table.index[0].start_time, table.index[-1].end_time.normalize()
     if eras_table is not None:
         era_bands(eras_table, ax, first, last)
+    if gaps is not None and len(gaps):
+        gap_bands(gaps, ax, label_y=0.55)
     if mass is not None and len(mass):
         mass_bands(mass, ax)
     ax.set_xlim(first, last)
@@ -651,8 +806,7 @@ def plot_over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame 
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=14))
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.set(title=title, xlabel="Date (bar = one period)", ylabel=ylabel)
-    ax.legend(title=table.columns.name, ncol=1 if len(table.columns) < 12 else 2, fontsize=8,
-              bbox_to_anchor=(1.01, 1), loc="upper left")
+    _stack_legend(ax, table.columns.name)
     return ax
 
 
@@ -665,7 +819,7 @@ def plot_heatmap(table: pd.DataFrame, ax=None, title: str = "Events per year and
     table = table.set_axis([str(getattr(p, "year", p)) for p in table.index], axis=0).rename_axis(
         "year" if isinstance(table.index, pd.PeriodIndex) else table.index.name)
     sns.heatmap(table.astype(float), annot=True, fmt=".0f" if whole else ".1f", cmap="Reds", cbar=True,
-                linewidths=0.5, linecolor="white", ax=ax, annot_kws={"fontsize": 7},
+                linewidths=0.5, linecolor="white", ax=ax, annot_kws={"fontsize": style.SMALL},
                 mask=table.astype(float) == 0, cbar_kws={"label": "Events"})
     ax.set(title=title, xlabel=table.columns.name or "type", ylabel=table.index.name or "year")
     ax.tick_params(axis="y", labelrotation=0)
@@ -695,7 +849,9 @@ def plot_mirrored(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame |
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=14))
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.set(title=title, xlabel="Date (bar = one period)", ylabel=f"Events ({up} up, {down} down)")
-    ax.legend(fontsize=8, loc="lower left")
+    for word, y, va, colour in ((up, 0.97, "top", colours[up]), (down, 0.03, "bottom", colours[down])):
+        ax.text(0.005, y, f"{word} {'above' if word == up else 'below'} the axis", transform=ax.transAxes, va=va,
+                ha="left", color=colour, fontsize=style.SMALL + 1, fontweight="bold")
     return ax
 
 
@@ -723,9 +879,10 @@ def plot_gaps(kills_dated: pd.DataFrame, gap_table: pd.DataFrame, spells: pd.Dat
     if len(gap_table):
         bottom.vlines(gap_table.end, 0.5, gap_table.days.clip(lower=0.5), color="0.6", lw=1)
         bottom.plot(gap_table.end, gap_table.days.clip(lower=0.5), "o", color="#b23a48", ms=4)
-        bottom.axhline(gap_table.days.median(), color="#2b6a99", ls="--", lw=1,
-                       label=f"median: {gap_table.days.median():g} days")
-        bottom.legend(loc="upper left", fontsize=8)
+        bottom.axhline(gap_table.days.median(), color="#2b6a99", ls="--", lw=1)
+        bottom.annotate(f"median: {gap_table.days.median():g} days", (0.005, gap_table.days.median()),
+                        xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points",
+                        va="bottom", fontsize=style.SMALL, color="#2b6a99")
     bottom.set_yscale("log")
     _plain(bottom)
     bottom.set(title="Days since the killing before (log scale; 0 days drawn at 0.5)",
@@ -752,7 +909,15 @@ def plot_national(table: pd.DataFrame, axes=None, title: str = "National figures
     top.set_yscale("log")
     _plain(top)
     top.set(title=title, ylabel="People (national) / events (case file)")
-    top.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    for col, colour, label in (("convicted", "#2b6a99", "national: convicted"),
+                               ("sentenced_to_death", "#b23a48", "national: sentenced to death")):
+        values = table[col].dropna()
+        if len(values):
+            style.label_end(top, values.index[-1] + 0.3, values.iloc[-1], label, colour)
+    handles, labels = top.get_legend_handles_labels()
+    bars = [(h, lab) for h, lab in zip(handles, labels) if lab.startswith("case file")]
+    top.legend([h for h, _ in bars], [lab for _, lab in bars], loc="upper left", bbox_to_anchor=(1.12, 1),
+               frameon=False)
     for col, colour, label in (("arrests_ratio", "#2b6a99", f"arrests per {RATIO_PER:,} convictions"),
                                ("killings_ratio", "#b23a48", f"killings per {RATIO_PER:,} death sentences")):
         values = table[col].astype(float)
@@ -766,7 +931,7 @@ def plot_national(table: pd.DataFrame, axes=None, title: str = "National figures
     _plain(bottom)
     bottom.set(title="The case file's share of the national figures (grey: a partial year)",
                xlabel="Year", ylabel=f"Case-file events per {RATIO_PER:,}")
-    bottom.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    bottom.legend(loc="upper left", bbox_to_anchor=(1.12, 1), frameon=False)
     bottom.set_xlim(years.min() - 0.7, years.max() + 0.7)
     bottom.xaxis.set_major_locator(plt.MultipleLocator(2))
     return axes

@@ -41,6 +41,7 @@ Definitions used throughout (the notebook repeats them):
 """
 from __future__ import annotations
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -53,7 +54,7 @@ from . import dataset, evidence
 from . import eras as eras_
 from .dataset import DEATH_FATES, DEATH_TYPES, FATES, Dataset, violent_methods
 from .params import check
-from .style import palette
+from .style import FATE, SMALL, palette
 
 #: Values of the notebook's parameters.
 GROUPS = ("apparatus", "targets", "all")
@@ -266,12 +267,38 @@ def fate_counts(ds: Dataset, table: pd.DataFrame, by: str = "side") -> pd.DataFr
     return counts
 
 
-def plot_fate_counts(counts: pd.DataFrame, colours: dict[str, str], ax=None, title: str = "What became of them"):
-    """Horizontal stacked bars, the commonest fate at the top."""
-    ax = ax or plt.subplots(figsize=(10, 4.5))[1]
-    counts.iloc[::-1].plot.barh(stacked=True, ax=ax, width=0.8, color=[colours[c] for c in counts.columns])
-    ax.set(title=title, xlabel="People", ylabel="Fate")
-    ax.legend(title=counts.columns.name, fontsize=9, bbox_to_anchor=(1.01, 1), loc="upper left")
+def plot_fate_counts(counts: pd.DataFrame, ax=None, title: str = "What became of them",
+                     colours: dict[str, str] | None = None):
+    """One horizontal bar per column of `counts` (a side, era or level), split into its people's fates
+    as shares of the whole bar, in the fates' colours (`style.FATE`, the same in every report). Each
+    bar's n is in its label; a segment wide enough holds its count of people, so no share stands
+    without the number behind it."""
+    colours = colours or FATE
+    fate_rank = {f: i for i, f in enumerate(FATES)}
+    fates_ = sorted(counts.index, key=lambda f: fate_rank.get(f, 99))
+    cohorts = [c for c in counts.columns if counts[c].sum() > 0]
+    ax = ax or plt.subplots(figsize=(11, max(2.6, 0.55 * len(cohorts) + 1.8)))[1]
+    totals = counts[cohorts].sum()
+    left = pd.Series(0.0, index=cohorts)
+    for f in fates_:
+        n = counts.loc[f, cohorts]
+        share = n / totals
+        ax.barh(range(len(cohorts)), share, left=left, height=0.7, color=colours.get(f, "0.5"),
+                label=f.replace("_", " "), edgecolor="white", linewidth=0.6)
+        for y, (c, k) in enumerate(n.items()):
+            if k and share[c] >= 0.045:
+                dark = sum(mpl.colors.to_rgb(colours.get(f, "0.5"))) < 1.5
+                ax.text(left[c] + share[c] / 2, y, f"{k}", ha="center", va="center", fontsize=SMALL,
+                        color="white" if dark else "0.1")
+        left = left + share
+    ax.set_yticks(range(len(cohorts)), [f"{c} (n={totals[c]})" for c in cohorts])
+    ax.set_ylim(len(cohorts) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.grid(axis="y", visible=False)
+    ax.set(title=title, xlabel="Share of the people in each bar (numbers: people)",
+           ylabel=(counts.columns.name or "").capitalize())
+    ax.legend(title="fate", bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False, reverse=False)
     return ax
 
 
@@ -447,7 +474,7 @@ def _bars(ax, part: pd.DataFrame, colour: str) -> None:
     ax.barh(y[~done], part.years[~done], height=0.55, color="white", edgecolor=colour, hatch="///")
     ax.plot(part.years[done], y[done], "X", color="black", ms=7, ls="none")
     ax.plot(part.years[~done], y[~done], ">", color="#606060", ms=7, ls="none")
-    ax.set_yticks(y, [surname(n) for n in part.name], fontsize=8)
+    ax.set_yticks(y, [surname(n) for n in part.name], fontsize=SMALL)
     ax.set_ylim(len(part) - 0.4, -0.6)
     ax.set_ylabel("Official")
 

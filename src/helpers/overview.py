@@ -10,7 +10,9 @@ from . import evidence
 from .dataset import Dataset
 from .params import check
 from .validate import LOCATOR_JOIN
-from .style import palette
+from .cadence import gap_bands
+from .dataset import event_groups
+from .style import group_colours
 
 LOCATOR_SECTION = r"^(?P<section>.+) ¶\d+$"
 
@@ -27,7 +29,8 @@ def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, p
     """Events per calendar year and type, for events whose whole date span lies in one year.
 
     Returns (counts: year × type, with every year from first to last), and the events left out
-    because their span crosses a year boundary (listed, never pushed onto a year).
+    because their span crosses a year boundary (never pushed onto a year; with their group, start and
+    end, to draw as spans with `cadence.plot_spans`), by start.
     """
     check("first", first, kind=int)
     check("last", last, kind=int, minimum=first)
@@ -40,17 +43,41 @@ def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, p
     order = [t for t in ds.vocabulary("events", "type") if t in counts.columns]
     counts = counts[order]
     counts.index.name, counts.columns.name = "year", "type"
-    spanning = ev[~in_one_year][["event_id", "date", "type", "title"]].sort_values(["date", "event_id"])
-    return counts, spanning.reset_index(drop=True)
+    spanning = ev[~in_one_year].assign(group=ev.type.map(event_groups(ds.descriptor)))
+    spanning = spanning[["event_id", "date", "type", "group", "title", "start", "end"]]
+    return counts, spanning.sort_values(["start", "end", "event_id"]).reset_index(drop=True)
 
 
-def plot_events_per_year(counts: pd.DataFrame, ds: Dataset, ax=None):
-    ax = ax or plt.subplots(figsize=(11, 5))[1]
-    colours = palette(ds.vocabulary("events", "type"))
-    counts.plot.bar(stacked=True, ax=ax, width=0.85, color=[colours[t] for t in counts.columns])
-    ax.set(title="Events per year, by type", xlabel="Year", ylabel="Events")
-    ax.legend(title="type", ncol=2, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
-    ax.tick_params(axis="x", labelrotation=90)
+def per_group(counts: pd.DataFrame, descriptor: dict) -> pd.DataFrame:
+    """A year × type table of `events_per_year` summed into event groups (year × group, in the order
+    of datapackage.json's groups; groups with no event left out)."""
+    groups = event_groups(descriptor)
+    out = counts.T.groupby(counts.columns.map(groups), sort=False).sum().T
+    order = [g for g in dict.fromkeys(groups.values()) if g in out.columns]
+    out = out[order]
+    out.columns.name = "group"
+    return out
+
+
+def plot_events_per_year(counts: pd.DataFrame, ds: Dataset, ax=None, gaps: pd.DataFrame | None = None):
+    """Events per year stacked by event group (`per_group`, `style.group_colours`), the legend in the
+    order of the stack; the years of `gaps` (`cadence.source_gaps`) shaded as gaps in the source."""
+    ax = ax or plt.subplots(figsize=(12, 5))[1]
+    grouped = per_group(counts, ds.descriptor)
+    colours = group_colours(ds.descriptor)
+    bottom = pd.Series(0, index=grouped.index)
+    for g in grouped.columns:
+        ax.bar(grouped.index, grouped[g], bottom=bottom, width=0.85, color=colours[g], label=g, zorder=2)
+        bottom = bottom + grouped[g]
+    if gaps is not None and len(gaps):
+        gap_bands(gaps, ax, dates_axis=False, label_y=0.6)
+    ax.set(title="Events per year, by group of event type", xlabel="Year", ylabel="Events")
+    ax.set_xlim(grouped.index.min() - 0.6, grouped.index.max() + 0.6)
+    ax.set_ylim(0, max(1, int(bottom.max())) * 1.08)
+    ax.xaxis.set_major_locator(plt.MultipleLocator(2))
+    ax.grid(axis="x", visible=False)
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], labels[::-1], title="group", bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
     return ax
 
 

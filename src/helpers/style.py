@@ -5,7 +5,7 @@ import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
 
-from .dataset import event_groups
+from .dataset import FATES, event_groups
 
 #: seaborn's "whitegrid" style at the "notebook" context, written out: set_theme would import seaborn
 #: and through it scipy.stats, half a second in every kernel that only wants the look.
@@ -27,6 +27,29 @@ THEME = {
 #: (yellow swapped for a light grey, which reads better on white). The event groups take them in
 #: the order datapackage.json lists the groups.
 OKABE_ITO = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7", "#000000", "#009E73", "#BBBBBB")
+
+#: Each fate's colour, the same in every report (dataset.FATES, in its order). Related fates share a
+#: hue family and differ in lightness, so that the families stay apart for readers with a common
+#: colour-vision deficiency (Okabe-Ito hues and their darker and lighter shades): killings in reds
+#: (executed darkest), deaths in custody and by one's own hand in reddish purples, other deaths in
+#: blues, sentence and prison in oranges, the disappeared near black, survivors bluish green, and
+#: `unknown` (no recorded end) a neutral grey.
+FATE = {
+    "executed": "#7F1D0E", "assassinated": "#D55E00", "killed": "#F4A582",
+    "suicide": "#CC79A7", "died_in_custody": "#882255",
+    "natural_death": "#0072B2", "died": "#56B4E9",
+    "sentenced_to_death": "#E69F00", "imprisoned": "#F5D28A",
+    "disappeared": "#333333", "survived": "#009E73", "unknown": "#BBBBBB",
+}
+assert tuple(FATE) == FATES, "style.FATE must list every fate of dataset.FATES in its order"
+
+#: The smallest type size of any label, tick or annotation (points): readable at 100% zoom.
+SMALL = 9
+#: Resolution of saved and inline figures: 'retina' inline PNGs are drawn at twice this and shown at
+#: this size, so that a figure is crisp on a high-density screen and no larger in a report.
+DPI = 100
+#: How a stretch of years the source does not cover is drawn and named (`cadence.source_gaps`).
+GAP_COLOUR, GAP_LABEL = "#E8E8E8", "gap in the source"
 
 CERTAINTY = {"stated": "#2b6a99", "alleged": "#e39b28", "disputed": "#b23a48"}
 SCOPE = {"domestic": "#5b7d3a", "abroad": "#7a4e9c"}
@@ -52,17 +75,43 @@ def event_colours(descriptor: dict) -> dict[str, str]:
 
 
 def use() -> None:
-    """Project defaults: readable sizes, no top/right spines, dates that fit."""
+    """Project defaults: readable sizes (nothing under SMALL points), no top/right spines, dates that
+    fit, and crisp inline figures: in a notebook, PNGs drawn at twice the resolution ('retina') and
+    tagged with their size, so that HTML reports show them at their normal width."""
     mpl.rcParams.update(THEME)
     mpl.rcParams.update({
         "figure.figsize": (10, 4.5),
-        "figure.dpi": 100,
+        "figure.dpi": DPI,
+        "savefig.dpi": 2 * DPI,
         "axes.titlesize": 13,
         "axes.titleweight": "bold",
         "axes.spines.top": False,
         "axes.spines.right": False,
         "savefig.bbox": "tight",
+        "legend.fontsize": 10.0,
+        "legend.title_fontsize": 10.5,
+        "xtick.labelsize": 10.5,
+        "ytick.labelsize": 10.5,
     })
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with every notebook kernel
+        return
+    if get_ipython() is not None:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("retina")
+
+
+def at_least(size: float) -> float:
+    """A font size raised to SMALL points when smaller (for labels sized from the data)."""
+    return max(float(size), SMALL)
+
+
+def label_end(ax, x, y, text: str, colour: str, dx: float = 4) -> None:
+    """Write `text` just right of the point (x, y), in `colour`: a direct label at a line's end."""
+    ax.annotate(text, (x, y), xytext=(dx, 0), textcoords="offset points", va="center", ha="left",
+                fontsize=SMALL + 0.5, color=colour, annotation_clip=False)
 
 
 class Table:

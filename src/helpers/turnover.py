@@ -29,7 +29,7 @@ from . import eras, evidence
 from .dataset import DEATH_FATES, FATES, Dataset, check_person_ids, organs
 from .errors import ParameterError
 from .params import check
-from .style import palette
+from .style import FATE, SMALL, palette
 
 #: "The main ones": the posts at the top of the organs that the notebook shows by default, in this
 #: order: the head across its renamings (Cheka, GPU, OGPU, NKVD), the first deputy, the head of the
@@ -856,7 +856,7 @@ def plot_gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFram
     """
     evidence.check_days(start, end, names=("start", "end"))
     t = tenures[tenures.dated].reset_index(drop=True)
-    colours = palette(FATES)
+    colours = FATE
     rows, ticks, labels, bold = [], [0], ["Agency"], [True]  # row 0 is the agencies' band
     y = 1
     for label, own in t.groupby("post_label", sort=False):
@@ -877,7 +877,7 @@ def plot_gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFram
         ax.barh(0, _num(a1) - _num(a0), left=_num(a0), height=0.8, color=band[a.org_id], alpha=0.55, edgecolor="white")
         mid = max(a0, w0) + (min(a1, w1) - max(a0, w0)) / 2
         if a1 > w0 and a0 < w1:
-            ax.text(_num(mid), 0, a.label, ha="center", va="center", fontsize=8, fontweight="bold", clip_on=True)
+            ax.text(_num(mid), 0, a.label, ha="center", va="center", fontsize=SMALL, fontweight="bold", clip_on=True)
     last_row = {}
     for i, yy in rows:
         r = t.loc[i]
@@ -917,14 +917,14 @@ def plot_gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFram
         marker = "x" if m.kind == "arrest" else "$\u2020$"
         ax.plot((x0 + x1) / 2, yy, marker=marker, color="black", markersize=7 if m.kind == "arrest" else 10)
     for yy, words in late.items():
-        ax.text(1.0, yy, " " + ", ".join(words), transform=ax.get_yaxis_transform(), va="center", fontsize=7.5,
+        ax.text(1.0, yy, " " + ", ".join(words), transform=ax.get_yaxis_transform(), va="center", fontsize=SMALL,
                 color="#444444")
     ax.set_yticks(ticks, labels)
     for tick, is_bold in zip(ax.get_yticklabels(), bold):
         if is_bold:
             tick.set_fontweight("bold")
         else:
-            tick.set_fontsize(8.5)
+            tick.set_fontsize(SMALL + 0.5)
     ax.set_ylim(y, -0.7)
     ax.set_xlim(_num(w0), _num(w1))
     span_years = (w1 - w0).days / 365.25
@@ -942,7 +942,7 @@ def plot_gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFram
                 Line2D([], [], marker="$\u2020$", color="black", linestyle="", markersize=10, label="death"),
                 Line2D([], [], marker=">", color="#666666", linestyle="", label="start only / still in post"),
                 Line2D([], [], marker="<", color="#666666", linestyle="", label="end only")]
-    ax.legend(handles=handles, title="holder's fate and marks", fontsize=8, title_fontsize=9,
+    ax.legend(handles=handles, title="holder's fate and marks", fontsize=SMALL + 0.5, title_fontsize=SMALL + 1,
               bbox_to_anchor=(1.1, 1), loc="upper left", frameon=False)
     return ax
 
@@ -1001,7 +1001,7 @@ def plot_holders_per_year(per_year: pd.DataFrame, ax=None):
     import seaborn as sns  # imported here: it brings scipy.stats, which only this figure needs
 
     sns.heatmap(per_year, annot=shown, fmt="", cmap="Reds", cbar=False, linewidths=0.5, linecolor="white",
-                ax=ax, annot_kws={"fontsize": 8}, vmin=0, vmax=max(3, int(per_year.values.max()) if per_year.size else 3))
+                ax=ax, annot_kws={"fontsize": SMALL}, vmin=0, vmax=max(3, int(per_year.values.max()) if per_year.size else 3))
     ax.set(title="Holders per post per year", xlabel="Year", ylabel="")
     ax.tick_params(axis="x", labelrotation=90)
     return ax

@@ -1,0 +1,121 @@
+"""Figures fit to publish: the years a source leaves uncovered, spans packed into lanes, event groups
+summed, and one colour per fate. Expected values are hand counts on hand-made frames."""
+import matplotlib as mpl
+import pandas as pd
+import pytest
+
+from helpers import cadence, dataset, overview, style
+from helpers.errors import ParameterError
+
+T = pd.Timestamp
+CF = cadence.CASE_FILE
+
+
+def _events(rows):
+    """(source_id, type, start, end) rows as an events frame."""
+    return pd.DataFrame([{"event_id": f"e{i}", "source_id": s, "type": t, "start": T(a), "end": T(b)}
+                         for i, (s, t, a, b) in enumerate(rows)])
+
+
+def _gaps(frame):
+    return [tuple(r) for r in frame[["first", "last", "years", "events"]].itertuples(index=False)]
+
+
+def test_a_gap_at_the_start_and_at_the_end_of_the_window():
+    ev = _events([(CF, "arrest", "1919-03-01", "1919-03-01"), (CF, "execution", "1920-01-01", "1920-12-31")])
+    # 1917, 1918 and 1921 have no case-file event: two runs, at the window's two edges.
+    assert _gaps(cadence.source_gaps(ev, 1917, 1921)) == [(1917, 1918, 2, 0), (1921, 1921, 1, 0)]
+
+
+def test_one_year_gap_and_no_gap():
+    ev = _events([(CF, "arrest", "1930-05-01", "1930-05-01"), (CF, "trial", "1932-01", "1932-01-31")])
+    assert _gaps(cadence.source_gaps(ev, 1930, 1932)) == [(1931, 1931, 1, 0)]
+    assert cadence.source_gaps(ev, 1930, 1930).empty  # the one year of the window is covered
+    assert list(cadence.source_gaps(ev, 1930, 1930).columns) == ["first", "last", "years", "events"]
+
+
+def test_what_does_not_cover_a_year():
+    ev = _events([(CF, "context", "1918-05-26", "1918-05-26"),         # background: not what the source tells of
+                  ("reference-facts", "arrest", "1919-02-01", "1919-02-01"),  # another source
+                  (CF, "operation", "1918-01-01", "1922-12-31"),        # a span of five years covers none
+                  (CF, "arrest", "1921-12-31", "1922-01-01"),           # two days across New Year: no year either
+                  (CF, "death", "1920-01-01", "1920-12-31")])           # a whole year covers it
+    assert _gaps(cadence.source_gaps(ev, 1918, 1922)) == [(1918, 1919, 2, 0), (1921, 1922, 2, 0)]
+
+
+def test_a_threshold_of_events_and_bad_arguments():
+    ev = _events([(CF, "arrest", "1937-01-01", "1937-01-01"), (CF, "arrest", "1937-02-01", "1937-02-01"),
+                  (CF, "arrest", "1938-01-01", "1938-01-01")])
+    assert _gaps(cadence.source_gaps(ev, 1937, 1938, min_events=2)) == [(1938, 1938, 1, 1)]
+    with pytest.raises(ParameterError, match="last"):
+        cadence.source_gaps(ev, 1938, 1937)
+    with pytest.raises(ParameterError, match="min_events"):
+        cadence.source_gaps(ev, 1937, 1938, min_events=0)
+
+
+def test_gap_label_in_words():
+    gaps = pd.DataFrame({"first": [1917, 1920, 1941], "last": [1917, 1923, 1941], "years": [1, 4, 1], "events": 0})
+    assert cadence.gap_label(gaps) == "1917, 1920–1923 and 1941"
+    assert cadence.gap_label(gaps.iloc[:1]) == "1917"
+    assert cadence.gap_label(gaps.iloc[:0]) == ""
+
+
+def test_the_source_gaps_of_the_data(ds):
+    # Hand count: the case file's 1917 events (Dzerzhinsky joins the Bolsheviks, the October Revolution) are
+    # both background; its only event placed in 1941 is background too. 1918-1940 hold events of its own.
+    gaps = cadence.source_gaps(ds.events, 1917, 1941)
+    assert _gaps(gaps) == [(1917, 1917, 1, 0), (1941, 1941, 1, 0)]
+
+
+def test_spans_pack_into_lanes_without_touching():
+    start = pd.Series(pd.to_datetime(["1930-01-01", "1930-06-01", "1931-01-01", "1930-02-01"]))
+    end = pd.Series(pd.to_datetime(["1930-12-31", "1931-03-31", "1931-02-01", "1930-03-01"]))
+    # In this order: the first takes lane 0, the second overlaps it (lane 1), the third starts after the
+    # first ended (lane 0 again, now ending 1931-02-01), the fourth starts before both lanes end (lane 2).
+    assert cadence.lanes(start, end) == [0, 1, 0, 2]
+    assert cadence.lanes(start.iloc[:0], end.iloc[:0]) == []
+    # Equal dates: a span starting the day another ends touches it, so it takes another lane.
+    assert cadence.lanes(pd.Series([T("1937-01-01"), T("1937-01-05")]), pd.Series([T("1937-01-05"), T("1937-01-09")])) == [0, 1]
+
+
+def test_spanning_lists_the_events_over_several_bins():
+    ev = pd.DataFrame({"event_id": ["day", "month", "two-months", "year"], "date": ["", "", "", ""],
+                       "type": "arrest", "title": "", "start": pd.to_datetime(["1937-03-04", "1937-03-01", "1937-03-01", "1937-01-01"]),
+                       "end": pd.to_datetime(["1937-03-04", "1937-03-31", "1937-04-30", "1937-12-31"])})
+    assert list(cadence.spanning(ev, "month").event_id) == ["year", "two-months"]
+    assert list(cadence.spanning(ev, "quarter").event_id) == ["year", "two-months"]
+    assert cadence.spanning(ev, "year").empty
+    with pytest.raises(ParameterError, match="freq"):
+        cadence.spanning(ev, "week")
+
+
+def test_per_group_sums_types_into_their_groups(ds):
+    counts = pd.DataFrame({"execution": [2, 0], "massacre": [1, 1], "arrest": [0, 3], "kidnapping": [4, 0]},
+                          index=pd.Index([1937, 1938], name="year"))
+    grouped = overview.per_group(counts, ds.descriptor)
+    # datapackage.json's order of groups: arrest and trial, execution and massacre, assassination and abduction.
+    assert list(grouped.columns) == ["arrest and trial", "execution and massacre", "assassination and abduction"]
+    assert grouped.loc[1937].tolist() == [0, 3, 4] and grouped.loc[1938].tolist() == [3, 1, 0]
+    assert cadence.group_order(ds.descriptor)[:2] == ["posts", "orders and organisation"]
+    assert list(cadence.with_groups(pd.DataFrame({"type": ["defection", "order"]}), ds.descriptor).group) == [
+        "defection", "orders and organisation"]
+
+
+def test_one_colour_per_fate():
+    assert tuple(style.FATE) == dataset.FATES  # every fate, in its order
+    assert len(set(style.FATE.values())) == len(style.FATE)
+    r, g, b = mpl.colors.to_rgb(style.FATE["unknown"])
+    assert r == g == b  # no recorded end: a neutral grey
+    hue = lambda c: mpl.colors.rgb_to_hsv(mpl.colors.to_rgb(style.FATE[c]))[0] * 360  # noqa: E731
+    # The killings share the vermilion family; the other deaths are blues; survivors are green.
+    assert all(hue(f) < 30 for f in ("executed", "assassinated", "killed"))
+    assert all(190 < hue(f) < 215 for f in ("natural_death", "died"))
+    assert 150 < hue("survived") < 175
+
+
+def test_use_sets_crisp_figures_and_readable_sizes():
+    style.use()
+    assert mpl.rcParams["figure.dpi"] == style.DPI and mpl.rcParams["savefig.dpi"] == 2 * style.DPI
+    for key in ("font.size", "legend.fontsize", "xtick.labelsize", "ytick.labelsize", "axes.labelsize"):
+        assert mpl.rcParams[key] >= style.SMALL
+    assert style.at_least(7) == style.SMALL and style.at_least(11) == 11
