@@ -38,3 +38,13 @@ def test_a_table_shows_no_index_no_time_of_day_and_blanks():
     # An unnamed index (0, 1, ...) is pandas' bookkeeping, not data: it is dropped.
     assert repr(style.table(frame.reset_index(drop=True))).splitlines()[0].split() == ["when", "shot", "who"]
     assert repr(style.table(frame.iloc[:0], "None")) == "None\n(no rows)"
+
+
+def test_a_table_escapes_text_from_the_data_but_keeps_the_projects_own_links():
+    import pandas as pd
+
+    frame = pd.DataFrame({"name": ["<script>alert(1)</script> Yagoda"], "source": ['<a href="https://x.org">x.org</a>']})
+    page = style.table(frame, "<b>Who</b>", markup=["source"])._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; Yagoda" in page
+    assert '<a href="https://x.org">x.org</a>' in page and "<caption>&lt;b&gt;Who&lt;/b&gt;</caption>" in page
+    assert '<a href="https://x.org">' not in style.table(frame)._repr_html_()  # no markup column named: all escaped

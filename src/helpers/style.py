@@ -1,6 +1,8 @@
 """Figure defaults and one fixed palette per vocabulary, so a colour means the same in every report."""
 from __future__ import annotations
 
+import html
+
 import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
@@ -117,12 +119,17 @@ def label_end(ax, x, y, text: str, colour: str, dx: float = 4) -> None:
 class Table:
     """A table as a reader should see it: named, without pandas' index column (a named index becomes
     the first column), dates as '4 Sep 1937' without a time of day, and blanks where a value is
-    missing. Shown as HTML in notebooks and reports, as aligned text elsewhere; `frame` keeps the data."""
+    missing. Shown as HTML in notebooks and reports, as aligned text elsewhere; `frame` keeps the data.
 
-    def __init__(self, frame: pd.DataFrame, name: str = ""):
+    Every cell and the name are escaped, so text from the data never becomes markup; `markup` names
+    the columns that hold HTML the project built itself, with the data inside already escaped (the
+    source links of `dossier.with_sources`)."""
+
+    def __init__(self, frame: pd.DataFrame, name: str = "", markup=()):
         named = [n for n in frame.index.names if n is not None]
         self.frame = (frame.reset_index() if named else frame.reset_index(drop=True))
         self.name = name
+        self.markup = [c for c in markup if c in self.frame.columns]
 
     def _shown(self) -> pd.DataFrame:
         out = self.frame.copy()
@@ -136,10 +143,13 @@ class Table:
 
     def _repr_html_(self) -> str:
         # A fixed uuid keeps the HTML byte for byte the same from run to run (nbval compares it).
-        styler = self._shown().style.format(precision=2).hide(axis="index").set_table_attributes('class="dataframe"')
+        styler = self._shown().style.format(precision=2, escape="html")
+        if self.markup:
+            styler = styler.format(precision=2, subset=self.markup)
+        styler = styler.hide(axis="index").set_table_attributes('class="dataframe"')
         styler.set_uuid("t")
         if self.name:
-            styler = styler.set_caption(self.name)
+            styler = styler.set_caption(html.escape(self.name))
         return styler.to_html()
 
     def __repr__(self) -> str:
@@ -148,6 +158,6 @@ class Table:
         return f"{self.name}\n{text}" if self.name else text
 
 
-def table(frame: pd.DataFrame, name: str = "") -> Table:
+def table(frame: pd.DataFrame, name: str = "", markup=()) -> Table:
     """`frame` to show: see `Table`."""
-    return Table(frame, name)
+    return Table(frame, name, markup)
