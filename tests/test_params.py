@@ -55,12 +55,12 @@ def differences(name: str) -> list[str]:
 
 def test_every_catalogued_notebook_exists():
     assert params.catalogue() == ["00-data-overview", "01-purge-cadence", "02-leadership-turnover",
-                                  "03-fates-of-officials", "05-networks", "dossier", "start-here"]
+                                  "03-fates-of-officials", "04-operations-abroad", "05-networks", "dossier", "start-here"]
     assert all((paths.NOTEBOOKS / f"{name}.ipynb").is_file() for name in params.catalogue())
 
 
 @pytest.mark.parametrize("name", ["00-data-overview", "01-purge-cadence", "02-leadership-turnover",
-                                  "03-fates-of-officials", "05-networks", "dossier", "start-here"])
+                                  "03-fates-of-officials", "04-operations-abroad", "05-networks", "dossier", "start-here"])
 def test_the_committed_parameters_cell_matches_the_declared_defaults(name):
     problems = differences(name)
     assert not problems, " ".join(problems)

@@ -58,7 +58,7 @@ def test_main_notebooks_are_the_catalogued_ones_in_name_order_without_the_dossie
         (tmp_path / name).write_text("{}", encoding="utf-8")
     assert [p.name for p in report.notebooks(tmp_path)] == ["00-data-overview.ipynb", "03-fates-of-officials.ipynb"]
     assert [p.stem for p in report.notebooks()] == ["00-data-overview", "01-purge-cadence", "02-leadership-turnover",
-                                                   "03-fates-of-officials", "05-networks", "start-here"]
+                                                   "03-fates-of-officials", "04-operations-abroad", "05-networks", "start-here"]
 
 
 def test_the_build_passes_every_declared_parameter_so_an_autosaved_value_changes_nothing(tmp_path):

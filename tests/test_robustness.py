@@ -121,6 +121,16 @@ BAD = {
         ("person", "Yezhof", "Parameter `person` got 'Yezhof', which names no person in the data; did you mean "
                              "Nikolai Yezhov?"),
     ],
+    "04-operations-abroad": [
+        NOWHERE,
+        ("region", "Atlantis", "Parameter `region` got 'Atlantis'; it accepts 'world', 'europe' or a country code "
+                               "of places.csv ("),
+        ("start", "1937-13", "Parameter `start` got '1937-13'; it accepts a year such as 1937 or an EDTF date "
+                             "such as '1937-09-04'."),
+        ("end", 1916, "Parameter `end` got 1916; it accepts a year or date no earlier than `start` (1917)."),
+        ("event_types", ["murder"], "Parameter `event_types` got 'murder' in its list; items may be 'appointment', "),
+        ("include_alleged", "yes", f"Parameter `include_alleged` got 'yes'; {NOT_BOOL}"),
+    ],
     "05-networks": [
         NOWHERE,
         ("as_of", "1941-13", "Parameter `as_of` got '1941-13'; it accepts a year such as 1937 or an EDTF date such as "
@@ -141,7 +151,8 @@ BAD = {
 #: The value each notebook's own check cell is run with in a kernel; the preflight below runs every
 #: value of BAD through the same `params.check_all` that the check cell calls.
 IN_A_KERNEL = {"00-data-overview": "last_year", "01-purge-cadence": "freq", "02-leadership-turnover": "end",
-               "03-fates-of-officials": "group", "05-networks": "source", "dossier": "person", "start-here": "person"}
+               "03-fates-of-officials": "group",
+               "04-operations-abroad": "region", "05-networks": "source", "dossier": "person", "start-here": "person"}
 
 
 def test_each_notebook_stops_at_its_check_cell_with_the_sentence(tmp_path):

@@ -18,7 +18,7 @@ from .errors import DataError, ParameterError, Problem
 
 #: The analysis modules, one per question; each is imported when first used (`helpers.cadence`).
 MODULES = ("cadence", "turnover", "fates", "evidence", "overview", "dossier", "eras", "dates", "names", "params",
-           "style", "report", "explorer")
+           "style", "report", "explorer", "abroad", "maps", "networks")
 
 __all__ = ["load", "find_person", "explore", "Dataset", "DataError", "ParameterError", "Problem", *MODULES]
 

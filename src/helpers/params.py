@@ -257,6 +257,12 @@ def _as_of(name, value, ctx):
     return pd.Timestamp(check_date(name, value).latest)
 
 
+def _region(name, value, ctx):
+    from . import abroad
+
+    return abroad.check_region(ctx.dataset(), value)  # one sentence naming the regions and country codes
+
+
 def _person(name, value, ctx):
     ctx.dataset().find_person(value, parameter=name)  # one sentence with suggestions if unknown
     return value
@@ -313,6 +319,17 @@ def specs() -> dict[str, Spec]:
             DATA_DIR,
             Param("person", str, "Nikolai Yezhov", "any name, spelling or alias the sources use", validate=_person,
                   accepts="a name, spelling or alias of a person in the data"),
+        )),
+        Spec("04-operations-abroad", (
+            DATA_DIR,
+            Param("region", str, "world", "where: the world, Europe, or one country by its ISO code", validate=_region,
+                  accepts="'world', 'europe' or a country code of places.csv, e.g. 'FR'"),
+            Param("start", DATE, 1917, "first year or EDTF date of the window, e.g. 1934 or '1934-12'", validate=_start),
+            Param("end", DATE, 1990, "last year or EDTF date of the window, not before start (1990: every event abroad)",
+                  validate=_end, accepts=_DATE_WORDS + ", no earlier than `start`"),
+            Param("event_types", list, [], "event types to show; [] for every type", items=_event_types,
+                  accepts="a list of event types of the data's vocabulary, e.g. ['assassination']"),
+            ALLEGED,
         )),
         Spec("05-networks", (
             DATA_DIR,

@@ -1,0 +1,124 @@
+"""Operations abroad (helpers.abroad), against hand counts of data/events.csv + data/event_places.csv
+and the case file."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import ParameterError, abroad, maps, params, style  # noqa: E402
+
+DAY = pd.Timestamp
+
+
+def test_events_abroad_per_country_by_hand(ds):
+    # Counted by hand in events.csv (scope abroad) joined to event_places.csv:
+    # CH: konovalets exile (switzerland), reiss order, reiss defection, schildbach disappearance,
+    #     reiss discovery, reiss assassination (lausanne) = 6
+    # ES: skoblin death (spain), skoblin disappearance, miller kidnapping, skoblin defection (barcelona),
+    #     konovalets assassination (spain) = 5
+    # NL: sudoplatov training, oun infiltration (rotterdam), krivitsky reassignment, konovalets assassination = 4
+    # MX: trotsky attempt, mercader arrest, trotsky assassination (trotsky-villa) = 3
+    # JP: sorge arrest, trial, execution = 3
+    counts = abroad.by_country(abroad.events(ds)).set_index("country").events
+    assert (counts["CH"], counts["ES"], counts["NL"], counts["MX"], counts["JP"]) == (6, 5, 4, 3, 3)
+    assert counts.is_monotonic_decreasing
+
+
+def test_every_event_abroad_is_on_the_default_map(ds):
+    defaults = params.check_all("04-operations-abroad", dict(params.spec("04-operations-abroad").defaults))
+    table = abroad.events(ds, defaults["region"], defaults["start"], defaults["end"], defaults["event_types"])
+    wanted = set(ds.events.event_id[ds.events.scope == "abroad"])
+    assert len(wanted) == 76  # `grep -c ",abroad,"` in events.csv
+    marks = abroad.points(table)
+    assert {e for ids in marks.event_ids for e in ids} == wanted
+    west, east, south, north = maps.WORLD
+    assert marks.longitude.between(west, east).all() and marks.latitude.between(south, north).all()
+    ax = abroad.plot_map(table, style.group_colours(ds.descriptor))
+    drawn = sum(len(c.get_offsets()) for c in ax.collections if c.get_offsets().shape[0] and c.get_zorder() == 3)
+    assert drawn == len(marks)
+    plt.close("all")
+
+
+def test_millers_route_in_order(ds):
+    # The Miller kidnapping ¶5-6: taken from Paris to Le Havre and put on a Soviet ship; event_places.csv
+    # seq 1-5: paris, le-havre, soviet-ship-le-havre, barcelona, moscow
+    route = abroad.journeys(abroad.events(ds)).set_index("event_id").loc["yevgeny-miller-kidnapping"]
+    assert route.route == "Paris → Le Havre → a Soviet ship at Le Havre → Barcelona → Moscow"
+    assert route.stops == 5 and route.longitudes[0] == pytest.approx(2.3488) and route.latitudes[-1] == pytest.approx(55.75204)
+
+
+def test_an_event_on_the_window_bounds_is_kept(ds):
+    # Reiss was killed on 1937-09-04 (an exact day): kept by a window that begins or ends that day
+    for first, last in ((DAY("1937-09-04"), DAY("1937-12-31")), (DAY("1937-01-01"), DAY("1937-09-04"))):
+        assert "ignace-reiss-assassination" in set(abroad.events(ds, first=first, last=last).event_id)
+    assert "ignace-reiss-assassination" not in set(abroad.events(ds, first=DAY("1937-09-05")).event_id)
+    assert "ignace-reiss-assassination" not in set(abroad.events(ds, last=DAY("1937-09-03")).event_id)
+
+
+def test_regions_and_types(ds):
+    mexico = abroad.events(ds, "MX")
+    assert set(mexico.event_id) == {"leon-trotsky-attempt", "ramon-mercader-arrest", "leon-trotsky-assassination"}
+    europe = set(abroad.events(ds, "europe").event_id)
+    assert "yevgeny-miller-kidnapping" in europe and "richard-sorge-arrest" not in europe
+    kills = abroad.events(ds, types=["assassination"])
+    # assassinations abroad by hand: ramishvili, reiss, konovalets, klement, trotsky = 5
+    assert kills.event_id.nunique() == 5
+
+
+def test_each_certainty_level_with_include_alleged_false(ds):
+    table = abroad.events(ds)
+    levels = table.drop_duplicates("event_id").certainty.value_counts()
+    # by hand: alleged = schildbach disappearance, klement forged letter; disputed = the deaths of
+    # skoblin, munzenberg, krivitsky, lyushkov
+    assert (levels["stated"], levels["alleged"], levels["disputed"]) == (70, 2, 4)
+    stated = abroad.events(ds.stated_only())
+    assert set(stated.certainty) == {"stated"} and stated.event_id.nunique() == 70
+
+
+def test_an_operations_lags_by_hand(ds):
+    lag = abroad.lags(abroad.timeline(ds)).set_index("operation_id")
+    # Reiss: the order 1937-07-17/1937-09-04, the killing 1937-09-04 -> 0 to 49 days (14 + 31 + 4)
+    assert (lag.at["reiss-1937", "order_to_action_lo"], lag.at["reiss-1937", "order_to_action_hi"]) == (0, 49)
+    # Kutepov: the plan of 1929, the abduction 1930-01-26 -> 26 (from 31 Dec) to 390 days (from 1 Jan 1929)
+    assert (lag.at["kutepov-1930", "order_to_action_lo"], lag.at["kutepov-1930", "order_to_action_hi"]) == (26, 390)
+    # equal dates: Kutepov died the day he was seized (1930-01-26): a lag of zero days
+    assert (lag.at["kutepov-1930", "action_to_aftermath_lo"], lag.at["kutepov-1930", "action_to_aftermath_hi"]) == (0, 0)
+    assert abroad.days_text(0, 0) == "0 days" and abroad.days_text(26, 390) == "26 to 390 days"
+    # no order in the data for Miller: the lag is missing, never a made-up number
+    assert pd.isna(lag.at["miller-1937", "order_to_action_lo"])
+
+
+def test_phases_of_an_operation(ds):
+    steps = abroad.timeline(ds).set_index("event_id")
+    assert steps.at["ignace-reiss-assassination-order", "phase"] == "order"
+    assert steps.at["ignace-reiss-assassination", "phase"] == "action"
+    assert steps.at["ignace-reiss-discovery", "phase"] == "aftermath"   # 1937-09: body found after the killing
+    assert steps.at["pavel-sudoplatov-training", "phase"] == "lead-up"   # 1935, before the 1938 killing
+    assert set(steps.operation_id) == set(ds.operations.operation_id[ds.operations.scope == "abroad"])
+
+
+def test_decades_count_each_event_once_in_the_last_row(ds):
+    table = abroad.by_decade(abroad.events(ds))
+    last = table.iloc[-1]
+    assert last.country_name == "all events abroad" and last.total == 76
+    # the 1910s: georgia-independence and noe-ramishvili-appointment (1918-05-26), both in Georgia
+    assert last["1910s"] == 2 and table.set_index("country").at["GE", "1910s"] == 2
+
+
+def test_bad_options_say_one_sentence(ds):
+    with pytest.raises(ParameterError, match=r"^Parameter `region` got 'Atlantis'; it accepts 'world', 'europe'"):
+        abroad.events(ds, "Atlantis")
+    with pytest.raises(ParameterError, match=r"^Parameter `first` got 1937; it accepts a day"):
+        abroad.events(ds, first=1937)
+    with pytest.raises(ParameterError, match=r"^Parameter `types` got 'murder' in its list"):
+        abroad.events(ds, types=["murder"])
+    with pytest.raises(ParameterError, match=r"^Parameter `types` got 'assassination'; it accepts a list"):
+        abroad.events(ds, types="assassination")
+    with pytest.raises(ParameterError, match=r"^Parameter `operations` got 'nope' in its list"):
+        abroad.timeline(ds, operations=["nope"])
+    with pytest.raises(ParameterError, match=r"^Parameter `labels` got -1"):
+        abroad.plot_map(abroad.events(ds), {}, labels=-1)
