@@ -65,6 +65,25 @@ def test_the_source_gaps_of_the_data(ds):
     # both background; its only event placed in 1941 is background too. 1918-1940 hold events of its own.
     gaps = cadence.source_gaps(ds.events, 1917, 1941)
     assert _gaps(gaps) == [(1917, 1917, 1, 0), (1941, 1941, 1, 0)]
+    # With its sections: the case file's incidents run from Savinkov's capture (1924) to Trotsky's
+    # murder (21 August 1940), per its 18 dated section headings; 1918-1923 it mentions only in passing.
+    assert cadence.incident_years(ds.sections) == (1924, 1940)
+    told = cadence.source_gaps(ds.events, 1917, 1941, sections=ds.sections)
+    assert [(g.first, g.last) for g in told.itertuples()] == [(1917, 1923), (1941, 1941)]
+
+
+def test_years_outside_the_sources_incidents_are_gaps_whatever_it_dates_there():
+    ev = pd.DataFrame({"source_id": CF, "type": "arrest", "start": pd.to_datetime(["1920-05-01", "1930-01-01",
+                                                                                   "1931-01-01", "1932-01-01"])})
+    ev["end"] = ev.start
+    sections = pd.DataFrame({"source_id": [CF, CF, CF, "other"],
+                             "section": ["Introduction", "A capture (1930)", "A murder (07 December 1931)",
+                                         "Elsewhere (1920)"]})
+    assert cadence.incident_years(sections) == (1930, 1931)  # the other source's heading does not count
+    # 1920 has an event but lies before the first incident; 1932 after the last; the bounds are covered.
+    assert _gaps(cadence.source_gaps(ev, 1920, 1932, sections=sections)) == [(1920, 1929, 10, 1), (1932, 1932, 1, 1)]
+    assert cadence.incident_years(sections.iloc[:1]) is None
+    assert _gaps(cadence.source_gaps(ev, 1930, 1931, sections=sections.iloc[:1])) == []  # no dated heading: events decide
 
 
 def test_spans_pack_into_lanes_without_touching():
