@@ -5,7 +5,10 @@ folders, and prints wall times and their ratio:
 
 1. the naive loop: for each report, the `papermill` command line, then `jupyter nbconvert --to html
    --no-input`, one after another;
-2. `blackwork report` (parallel workers, warm kernels for the dossiers).
+2. `blackwork report` (parallel workers, warm kernels for the dossiers, and the Sphinx site that
+   holds every page, search included), into an empty folder: nothing is taken from a cache;
+3. `blackwork report` again with nothing changed: the cache's side (every key current, the site
+   not rebuilt).
 
 It also times an "imports only" notebook (the overview's import cell and nothing else) through the
 same naive loop, the floor any one report pays, and prints each way's cost per report against it.
@@ -83,6 +86,10 @@ def main() -> int:
         subprocess.run([str(BIN / "blackwork"), "report", "--limit-dossiers", str(len(people))],
                        check=True, capture_output=True, env=env)
         ours = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run([str(BIN / "blackwork"), "report", "--limit-dossiers", str(len(people))],
+                       check=True, capture_output=True, env=env)
+        again = time.perf_counter() - started
 
     n = len(jobs)
     print(f"imports-only notebook (naive loop):  {floor:7.1f} s")
@@ -90,7 +97,8 @@ def main() -> int:
           f"{naive_s / n / floor:4.2f}x imports-only)")
     print(f"blackwork report:                    {ours:7.1f} s  ({ours / n:5.1f} s per report, "
           f"{ours / n / floor:4.2f}x imports-only)")
-    print(f"ratio blackwork report / naive loop: {ours / naive_s:7.2f}   (target <= 0.35)")
+    print(f"ratio blackwork report / naive loop: {ours / naive_s:7.2f}   (target <= 0.20, the site included)")
+    print(f"blackwork report again, unchanged:   {again:7.1f} s  (target <= 3 s)")
     return 0
 
 

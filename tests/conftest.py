@@ -130,3 +130,32 @@ def accounts_of(ds, event_id: str, kind: str | None = None):
 def tally(ds, tally_id: str):
     """One tally of the real data as a row (fact tests)."""
     return ds.tallies.set_index("tally_id").loc[tally_id]
+
+
+def seed_site(target: Path, notebooks: dict[str, str] | None = None, dossiers: dict[str, str] | None = None) -> Path:
+    """Store executions as an earlier build would have left them beside `target`, from the committed
+    notebooks (executed with their defaults), so that a build finds them current and runs no kernel.
+
+    notebooks: docname -> notebook name, stored under the key the build computes (current);
+    dossiers: person_id -> name, stored from notebooks/dossier.ipynb (its outputs are Yezhov's)."""
+    import dataclasses
+    import json
+
+    from helpers import report
+
+    root = report.site_folder(target)
+    (root / "executed" / "dossiers").mkdir(parents=True, exist_ok=True)
+    checksum, store = report.data_checksum(), {}
+    for doc, name in (notebooks or {}).items():
+        src = paths.NOTEBOOKS / f"{name}.ipynb"
+        job = report.Job(name=name, src=src, html=f"{doc}.html", parameters=report.explicit(src, {}))
+        shutil.copyfile(src, root / "executed" / f"{doc}.ipynb")
+        title, summary = report.title_and_summary(report.nbformat.read(src, as_version=4))
+        store[doc] = {"key": report.job_key(job, checksum, False), "built": dataclasses.asdict(
+            report.Built(name=name, title=title, summary=summary, html=job.html, parameters=job.parameters))}
+    for pid, name in (dossiers or {}).items():
+        shutil.copyfile(paths.NOTEBOOKS / "dossier.ipynb", root / "executed" / "dossiers" / f"{pid}.ipynb")
+        store[f"dossiers/{pid}"] = {"key": "an earlier build's", "built": dataclasses.asdict(
+            report.Built(name=pid, title="", summary="", html=f"dossiers/{pid}.html", label=name))}
+    (root / "store.json").write_text(json.dumps(store), encoding="utf-8")
+    return root

@@ -117,8 +117,8 @@ def test_one_notebook_with_other_parameters_goes_to_its_own_report(tmp_path):
 def test_a_dossier_found_by_a_romanisation_shows_blanks_and_says_an_empty_section_in_words(tmp_path):
     built = report.run_one(DOSSIER, {"person": "Zborovsky"}, target=tmp_path)   # the data writes Zborowski
     page = (tmp_path / built.html).read_text(encoding="utf-8")
-    assert built.error is None and "<title>dossier</title>" not in page
-    assert "<strong>Mark Zborowski</strong>" in page and "mark-zborowski-trial" in page
+    assert built.error is None and "<title>Mark Zborowski</title>" in page  # the person's name, not the notebook's
+    assert re.search(r"<h1[^>]*>Mark Zborowski", page) and "mark-zborowski-trial" in page
     # his two posts have no recorded end or end reason for three cells: blanks, never None/NaT/<NA>
     assert not re.search(r">\s*(None|NaT|&lt;NA&gt;|nan)\s*<", page) and "12:00:00" not in page
     assert "No event that happened to this person carries an official story or a rival account." in page
@@ -141,9 +141,10 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
     target = tmp_path / "reports"
     reports, dossiers = report.build(target=target, only=None, limit=1, jobs=2)
     index = (target / "index.html").read_text(encoding="utf-8")
+    register = (target / "people.html").read_text(encoding="utf-8")
     for b in reports + dossiers:
-        assert b.error is None
-        assert f'href="{b.html}"' in index and (target / b.html).exists()
+        assert b.error is None and not b.cached and (target / b.html).exists()
+        assert f'href="{b.html}"' in (register if b in dossiers else index)
     assert {b.name for b in reports} == {p.stem for p in report.notebooks()}
     assert [b.name for b in dossiers] == ["genrikh-yagoda"]
     page = (target / "00-data-overview.html").read_text(encoding="utf-8")
@@ -152,7 +153,7 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
         assert f'href="downloads/{name}"' in index and (target / "downloads" / name).stat().st_size > 0
     with zipfile.ZipFile(target / "downloads" / "blackwork-data.zip") as archive:
         assert {"blackwork-data/datapackage.json", "blackwork-data/events.csv"} <= set(archive.namelist())
-    for html in [b.html for b in reports + dossiers] + ["index.html"]:
+    for html in [b.html for b in reports + dossiers] + ["index.html", "people.html"]:
         assert SCRIPT not in (target / html).read_text(encoding="utf-8"), html
     yagoda = (target / "dossiers" / "genrikh-yagoda.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in yagoda
@@ -163,11 +164,21 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
         assert not fetched and not re.search(r"@import\s+(?:url\()?[\"']?(?:https?:)?//", text), page.name
         assert "<title>Notebook</title>" not in text, page.name
         images = re.findall(r"<img\b[^>]*>", text)
-        assert all('alt="' in img and "No description" not in img for img in images), page.name
-    assert "<title>The cadence of the purges</title>" in (target / "01-purge-cadence.html").read_text(encoding="utf-8")
-    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; Genrikh Yagoda</title>" in yagoda
+        assert all(re.search(r'alt="[^"_]', img) and "No description" not in img for img in images), page.name
+    assert "<title>The cadence of the purges &#8212; blackwork</title>" in (target / "01-purge-cadence.html").read_text(
+        encoding="utf-8")
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; Genrikh Yagoda &#8212; blackwork</title>" in yagoda
     cadence = (target / "01-purge-cadence.html").read_text(encoding="utf-8")
     assert 'alt="1. Events over time, under each head of the secret police. What to see: ' in cadence
+    # his surname in report 02 links to his dossier; the register lists him
+    assert '<a class="person" href="dossiers/genrikh-yagoda.html">Yagoda</a>' in (
+        target / "02-leadership-turnover.html").read_text(encoding="utf-8")
+    assert (target / "search.html").exists() and "yagoda" in (target / "searchindex.js").read_text(encoding="utf-8")
+    # Built again with nothing changed: nothing runs, the site is not rebuilt, the pages are the same.
+    before = {p: p.read_bytes() for p in target.rglob("*.html")}
+    again = report.build(target=target, only=None, limit=1, jobs=2)
+    assert all(b.cached for b in again[0] + again[1])
+    assert {p: p.read_bytes() for p in target.rglob("*.html")} == before
 
 
 def test_a_failing_notebook_leaves_the_previous_build_intact_and_is_told_in_one_paragraph(tmp_path, monkeypatch,

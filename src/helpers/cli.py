@@ -83,8 +83,10 @@ def _report(args) -> int:
     seconds = time.perf_counter() - started
     ok_reports = sum(not b.error for b in reports)
     ok_dossiers = sum(not b.error for b in dossiers)
+    cached = sum(b.cached for b in reports + dossiers)
+    kept = f" ({cached} unchanged since the last build, not run again)" if cached else ""
     tail = (f"; reports/ is unchanged" if problems else f": open {paths.REPORTS / 'index.html'}")
-    print(f"{ok_reports} reports and {ok_dossiers} dossiers built, {len(problems)} failed in {seconds:.0f} s{tail}")
+    print(f"{ok_reports} reports and {ok_dossiers} dossiers built, {len(problems)} failed in {seconds:.0f} s{kept}{tail}")
     return 1 if problems else 0
 
 

@@ -1,19 +1,24 @@
-"""Build the reports: run the notebooks in parallel, render them to HTML, write an index.
+"""Build the reports: run the notebooks in parallel, keep each execution, build the site.
 
-- Every notebook in notebooks/ runs in a pool of worker processes (one per core), each report in a
-  fresh kernel with its folder as the working directory, over IPC sockets (no port races). A kernel
-  that fails to start (`KernelStartError`) is started again once.
+- Every notebook in the catalogue runs in a pool of worker processes (one per core). Each worker
+  keeps one kernel warm over IPC sockets (no port races) and runs its reports in it one after the
+  other: each is parameterised by papermill's parameteriser and executed by nbclient after a
+  namespace reset (`RESET`), which saves a kernel start and the imports for every report. A kernel
+  that dies or runs out of time is replaced before the next report; one that fails to start
+  (`KernelStartError`) is started again once.
 - `notebooks/dossier.ipynb` runs once per person (members of the apparatus and everyone with a
-  recorded fate). Dossiers share a warm kernel per worker: each is parameterised by papermill's
-  parameteriser and executed by nbclient after a namespace reset, which saves a kernel start and the
-  imports for every person. A kernel that dies or runs out of time is replaced before the next person.
+  recorded fate).
+- Only what changed runs: each execution is kept (`site_folder`) under a key of what it depends on
+  (`job_key`: notebook, parameters, data, code, lock file); the site (`helpers.site`) is built from
+  the kept executions by Sphinx and MyST-NB, and only when one of its sources changed.
 - Each report may take `REPORT_TIMEOUT` seconds (`build(timeout=...)`, `blackwork report --timeout`);
   past it, or if its kernel dies, that report fails with one sentence and the build goes on. Whatever
   goes wrong in a worker becomes a failed report, never a traceback.
 - Parameters are checked before any kernel starts against the notebook's declaration in
   `helpers.params`; no notebook code runs in this process.
 - The build writes into a temporary folder beside `reports/` and swaps it in only when everything
-  succeeded; a failed build goes to `reports-failed/` and the last good `reports/` stays readable.
+  succeeded; a failed build goes to `reports-failed/` (each report it ran, rendered on its own with
+  the failing cell) and the last good `reports/` stays readable.
   One build at a time: a lock file beside `reports/` makes a second build refuse (`BuildBusy`).
   SIGINT or SIGTERM stops the build within seconds (`Interrupted`): the workers and their kernels
   are killed, the temporary folders removed, `reports/` left exactly as it was.
@@ -45,13 +50,37 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
+import pandas as pd
 
-from . import export
 from . import params as params_
 from . import paths
+from .dataset import DEATH_FATES
 from .errors import BuildBusy, Interrupted, ParameterError
 
+
+def _lazy(name: str):
+    """A module imported on first use (the standard library's LazyLoader recipe). nbformat's import
+    (through jsonschema) costs a second or more, which a build with nothing to run need not pay."""
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+nbformat = _lazy("nbformat")
+
+#: Run before each report in a warm kernel: a fresh namespace and pandas' display options back to their
+#: defaults (a report may set them); modules stay imported, which is the point. Every report sets the
+#: figure style itself (`style.use()`).
+RESET = ("%reset -f\nimport warnings as _w, pandas as _pd\nwith _w.catch_warnings():\n"
+         "    _w.simplefilter('ignore')\n    _pd.reset_option('all')\ndel _w, _pd")
 REPORT_TIMEOUT = 600  # seconds a report (a notebook, or one dossier) may take before it fails
 DOSSIER = "dossier"  # notebooks/dossier.ipynb: one report per person, not in the main list
 KERNEL_DIR = "BLACKWORK_KERNEL_DIR"  # where kernels' connection files and sockets go (one folder per build)
@@ -83,6 +112,7 @@ class Built:
     error: str | None = None
     parameters: dict = field(default_factory=dict)
     label: str = ""
+    cached: bool = False  # taken from the last build: nothing it depends on changed
 
 
 # ---- reading notebooks ------------------------------------------------------------------------
@@ -98,12 +128,12 @@ def notebooks(folder: Path | None = None, only: list[str] | None = None) -> list
     return found
 
 
-def title_and_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
+def title_and_summary(nb: dict) -> tuple[str, str]:
     """The first heading of the first markdown cell and the paragraph after it."""
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown":
             continue
-        lines = [line.strip() for line in cell.source.splitlines()]
+        lines = [line.strip() for line in _source(cell).splitlines()]
         title = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
         paragraph: list[str] = []
         for line in lines:
@@ -114,6 +144,16 @@ def title_and_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
             paragraph.append(line)
         return title, " ".join(paragraph)
     return "", ""
+
+
+def _text(value) -> str:
+    """A cell's source or an output's text as one string: nbformat's object holds one, a notebook
+    file's plain JSON may hold a list of lines."""
+    return "".join(value) if isinstance(value, list) else value
+
+
+def _source(cell) -> str:
+    return _text(cell["source"])
 
 
 def _tagged(cell, tag: str) -> bool:
@@ -298,18 +338,18 @@ def _stop(client) -> None:
 
 # ---- running and rendering (in worker processes) ----------------------------------------------
 
-def escape_markdown_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def escape_markdown_outputs(nb: dict) -> dict:
     """Make text from the data show as text in Markdown outputs: a name such as <script> stays visible.
 
     Captions are Markdown built from the data, and Markdown lets raw HTML through; our captions use
     no HTML of their own, so every '<' in them is escaped. Tables (pandas escapes them), plain text
     and streams are escaped by nbconvert already.
     """
-    for cell in nb.cells:
+    for cell in nb["cells"]:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             if "text/markdown" in data:
-                data["text/markdown"] = data["text/markdown"].replace("<", "&lt;")
+                data["text/markdown"] = _text(data["text/markdown"]).replace("<", "&lt;")
     return nb
 
 
@@ -317,17 +357,18 @@ def _plain(markdown: str) -> str:
     return " ".join(re.sub(r"[*`#]", "", markdown).split())
 
 
-def describe_figures(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def describe_figures(nb: dict) -> dict:
     """Give every figure its alt text: the heading of its section and the caption its cell prints
     (the one that starts 'What to see' when there is one), as plain text. A reader who cannot see the
     figure reads what it shows and what to see in it."""
     heading = title_and_summary(nb)[0]
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            heading = next((_plain(line) for line in cell.source.splitlines() if line.startswith("#")), heading)
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            heading = next((_plain(line) for line in _source(cell).splitlines() if line.startswith("#")), heading)
             continue
         outputs = cell.get("outputs", [])
-        captions = [_plain(o["data"]["text/markdown"]) for o in outputs if "text/markdown" in o.get("data", {})]
+        captions = [_plain(_text(o["data"]["text/markdown"])) for o in outputs
+                    if "text/markdown" in o.get("data", {})]
         caption = next((c for c in captions if c.startswith("What to see")), captions[0] if captions else "")
         for out in outputs:
             if "image/png" in out.get("data", {}):
@@ -351,7 +392,11 @@ def _exporter(with_code: bool):
 def render(executed: Path, target: Path, with_code: bool = False, title: str | None = None) -> None:
     """HTML of an executed notebook; code cells hidden unless with_code. Text from the data is escaped.
     The page's title is `title` (a dossier's: the person's name), else the notebook's first heading."""
+    from .site import retitle
+
     nb = describe_figures(escape_markdown_outputs(nbformat.read(executed, as_version=4)))
+    if title:  # the heading too: a dossier's notebook says 'Dossier' there
+        nb = nbformat.from_dict(retitle(nb, title))
     nb.metadata["title"] = title or title_and_summary(nb)[0] or executed.stem
     body, _ = _exporter(with_code).from_notebook_node(nb)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -387,7 +432,7 @@ def _executed_path(job: Job, out_dir: Path, warm: bool) -> Path:
 
 
 def _run_in(client, job: Job, template, out_dir: Path, with_code: bool, timeout: float,
-            warm: bool) -> tuple[Built, bool]:
+            warm: bool, html: bool = True) -> tuple[Built, bool]:
     """Run one job in the client's live kernel; (its result, whether the kernel can run another)."""
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbformat.v4 import new_code_cell
@@ -396,7 +441,7 @@ def _run_in(client, job: Job, template, out_dir: Path, with_code: bool, timeout:
     started = time.perf_counter()
     deadline = started + timeout
     nb = parameterize_notebook(copy.deepcopy(template), job.parameters, kernel_name="blackwork", language="python")
-    reset = new_code_cell("%reset -f")  # a fresh namespace; modules stay imported, which is the point
+    reset = new_code_cell(RESET)  # a fresh namespace; modules stay imported, which is the point
     client.nb = nb
     client.reset_execution_trackers()
     error, healthy, index = None, True, -1
@@ -421,18 +466,25 @@ def _run_in(client, job: Job, template, out_dir: Path, with_code: bool, timeout:
     executed.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, executed)
     title, summary = title_and_summary(nb)
-    render(executed, out_dir / job.html, with_code, title=job.label or title)
+    if html:  # a run of its own (runs/); the build's site renders the executed notebooks itself
+        render(executed, out_dir / job.html, with_code, title=job.label or title)
     built = Built(name=job.name, title=title, summary=summary, html=job.html, error=error,
                   parameters=parameters_of(nb), label=job.label, seconds=time.perf_counter() - started)
     return built, healthy
 
 
-def _run_batch(jobs: list[Job], out_dir: Path, with_code: bool, progress, timeout: float, warm: bool) -> list[Built]:
+def _run_batch(jobs: list[Job], out_dir: Path, with_code: bool, progress, timeout: float, warm: bool,
+               html: bool = True, kernel: dict | None = None) -> list[Built]:
     """Run jobs one after the other: in one kernel kept warm (restarted after a death or a time-out),
-    or each in a fresh kernel. Whatever goes wrong with one job is its failed result."""
+    or each in a fresh kernel. Whatever goes wrong with one job is its failed result.
+
+    kernel: where a worker keeps its warm kernel between batches ({"client", "cwd"}); without it the
+    kernel is stopped at the end. A kernel started in another folder than a job's is not reused."""
     _quiet()
     results: list[Built] = []
-    client = None
+    kept = kernel if kernel is not None else {}
+    client = kept.pop("client", None) if warm else None
+    cwd = kept.pop("cwd", None)
     templates: dict[Path, nbformat.NotebookNode] = {}
     try:
         for job in jobs:
@@ -445,10 +497,13 @@ def _run_batch(jobs: list[Job], out_dir: Path, with_code: bool, progress, timeou
                         cell.metadata.setdefault("tags", [])
                     template.metadata.setdefault("papermill", {})
                     templates[job.src] = template
+                if client is not None and cwd != job.src.parent:
+                    _stop(client)
+                    client = None
                 if client is None:
-                    client = _client(templates[job.src], job.src.parent)
+                    client, cwd = _client(templates[job.src], job.src.parent), job.src.parent
                     _start(client)
-                built, healthy = _run_in(client, job, templates[job.src], out_dir, with_code, timeout, warm)
+                built, healthy = _run_in(client, job, templates[job.src], out_dir, with_code, timeout, warm, html)
             except KernelStartError as err:
                 built, client = _failed(job, str(err), started), None
             except Exception as err:  # a fault of the build itself, e.g. an unreadable notebook
@@ -459,6 +514,9 @@ def _run_batch(jobs: list[Job], out_dir: Path, with_code: bool, progress, timeou
                 client = None
             if progress is not None:
                 progress.put(job.label or job.name)
+        if kernel is not None and warm and client is not None:
+            kernel.update(client=client, cwd=cwd)  # the worker's, for its next batch
+            client = None
     finally:
         _stop(client)
     return results
@@ -647,14 +705,20 @@ def _worker(tasks, events, kernel_dir: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     os.environ[KERNEL_DIR] = os.path.join(kernel_dir, f"w{os.getpid()}")
     _quiet()
-    while (task := tasks.get()) is not None:
-        key, jobs, out_dir, with_code, timeout, warm = task
-        events.put(("start", key, os.getpid()))
-        try:
-            value = _run_batch(jobs, out_dir, with_code, _Progress(events), timeout, warm)
-        except BaseException as err:  # never a traceback from the pool: each job becomes a failed result
-            value = [_failed(job, f"the build failed on it ({type(err).__name__}: {err})") for job in jobs]
-        events.put(("result", key, value))
+    kernel: dict = {}  # one warm kernel for all the worker's reports: a namespace reset between them
+    try:
+        while (task := tasks.get()) is not None:
+            key, jobs, out_dir, with_code, timeout, warm = task
+            events.put(("start", key, os.getpid()))
+            try:
+                value = _run_batch(jobs, out_dir, with_code, _Progress(events), timeout, warm, html=False,
+                                   kernel=kernel)
+            except BaseException as err:  # never a traceback from the pool: each job becomes a failed result
+                value = [_failed(job, f"the build failed on it ({type(err).__name__}: {err})") for job in jobs]
+                _stop(kernel.pop("client", None))
+            events.put(("result", key, value))
+    finally:
+        _stop(kernel.pop("client", None))
 
 
 def _run_pool(tasks_list: list[tuple[list[Job], bool]], out_dir: Path, with_code: bool, workers: int,
@@ -669,7 +733,7 @@ def _run_pool(tasks_list: list[tuple[list[Job], bool]], out_dir: Path, with_code
     # helpers): a new worker starts in milliseconds, not the two seconds a spawned one spends importing.
     # The server holds no threads or sockets, so forking it is safe (forking this process would not be).
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["helpers.report", "nbclient", "nbconvert", "jupyter_client.manager"])
+    context.set_forkserver_preload(["helpers.report", "nbclient", "papermill.parameterize", "jupyter_client.manager"])
     tasks, events = context.Queue(), context.Queue()
     for key, (jobs, warm) in enumerate(tasks_list):
         tasks.put((key, jobs, out_dir, with_code, timeout, warm))
@@ -732,20 +796,143 @@ def _run_pool(tasks_list: list[tuple[list[Job], bool]], out_dir: Path, with_code
     return results
 
 
+def site_folder(target: Path) -> Path:
+    """Where the build keeps what it reuses between builds (beside `target`, e.g. .reports-site/):
+    each report's executed notebook with the key it was run under, and the site's sources and HTML."""
+    return target.with_name(f".{target.name}-site")
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A digest of the code every report runs: the helpers package and the lock file."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")) + [paths.ROOT / "requirements.lock"]:
+        if path.exists():
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def job_key(job: Job, checksum: str, with_code: bool) -> str:
+    """What a report depends on, as one digest: its notebook's content, its parameters, the data's
+    checksum, the helpers' code and the lock file. Equal keys: the stored execution stands."""
+    h = hashlib.sha256(job.src.read_bytes())
+    h.update(json.dumps(job.parameters, sort_keys=True, default=str).encode())
+    h.update(f"{checksum}|{_code_digest()}|{with_code}|{job.label}".encode())
+    return h.hexdigest()
+
+
+def _docname(job_or_built) -> str:
+    return (job_or_built.html or "")[:-len(".html")]
+
+
+def _store(root: Path) -> dict[str, dict]:
+    """The executions kept from earlier builds: docname -> {"key", "built"} (store.json)."""
+    try:
+        return json.loads((root / "store.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _findings(nb: dict, sentences: int = 2) -> list[str]:
+    """The headline findings a report computed: the markdown outputs of its cells tagged `finding`,
+    each cut to its first `sentences` sentences, without a leading 'What to see:'."""
+    out = []
+    for cell in nb["cells"]:
+        if not _tagged(cell, "finding"):
+            continue
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/markdown")
+            if text:
+                text = _text(text)
+                text = re.sub(r"^\*What to see:\*\s*", "", text.strip())
+                parts = re.split(r"(?<=[\w)*]{2}\.)\s+(?=[A-Z0-9*])", text)  # not after 'e.g.' or an initial
+                out.append(" ".join(parts[:sentences]))
+    return out
+
+
+def _register(dataset, dossiers: list[Built]) -> list:
+    """The register's rows: each dossier's person with side, last post, years of birth and death, fate."""
+    from .site import Person
+
+    people = dataset.people.set_index("person_id")
+    fates = dataset.fates().set_index("person_id")
+    posts = dataset.positions.sort_values(["start_earliest", "end_earliest"], na_position="first")
+    last_post = posts.groupby("person_id").title.last()
+    rows = []
+    for b in dossiers:
+        pid = b.name
+        born = people.born_earliest.get(pid)
+        fate = fates.fate.get(pid, "")
+        died = fates.start.get(pid) if fate in DEATH_FATES else None
+        years = "–".join(["" if born is None or pd.isna(born) else f"{born.year}",
+                          "" if died is None or pd.isna(died) else f"{died.year}"]).strip("–")
+        if born is not None and not pd.isna(born) and (died is None or pd.isna(died)):
+            years = f"born {born.year}"
+        rows.append(Person(docname=_docname(b), name=b.label or b.name, side=str(people.side.get(pid, "")),
+                           post=str(last_post.get(pid, "")), years=years, fate=str(fate).replace("_", " ")))
+    return rows
+
+
+def _publish(site, reports: list[Built], dossiers: list[Built], dataset, checksum: str, with_code: bool,
+             jobs: int, child=None) -> None:
+    """Write the site's sources from the stored executions and build its HTML (when they changed)."""
+    from . import export
+    from . import site as site_
+
+    executed = site.root / "executed"
+    pages, findings = [], []
+    for b in reports + dossiers:
+        # plain JSON: nbformat's import (jsonschema) would cost this process a second
+        nb = json.loads((executed / f"{_docname(b)}.ipynb").read_text(encoding="utf-8"))
+        nb = describe_figures(escape_markdown_outputs(nb))
+        pages.append(site_.Page(docname=_docname(b), title=b.label or b.title or b.name, notebook=nb))
+        if b in reports:
+            findings += [(_docname(b), b.title or b.name, text) for text in _findings(nb)]
+    texts = {
+        "index": site_.landing([(_docname(b), b.title or b.name, b.summary) for b in reports], findings, len(dossiers),
+                               export.DOWNLOADS, dataset.row_counts().to_dict(), checksum),
+        "people": site_.register(_register(dataset, dossiers)),
+    }
+    site_.write_sources(site, pages, texts)
+    links = site_.link_targets([(_docname(b), b.label or b.name) for b in dossiers])
+    alts = {h: alt for page in pages for h, alt in site_.alt_texts(page.notebook).items()}
+    site_.build(site, links, alts, with_code=with_code, jobs=jobs, child=child)
+
+
+def _downloads(site, dataset, checksum: str) -> Path:
+    """The downloads of this data (written again only when the data changed)."""
+    from . import export
+
+    folder = site.root / "downloads"
+    stamp = site.root / "downloads.checksum"
+    if not (stamp.exists() and stamp.read_text() == checksum and folder.is_dir()):
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        export.write(dataset, paths.data_dir(), folder, with_zip=True)
+        stamp.write_text(checksum)
+    return folder
+
+
 def build(target: Path | None = None, only: list[str] | None = None, with_code: bool = False,
           dossiers: bool = True, jobs: int | None = None, limit: int | None = None,
           on_plan=None, on_done=None, timeout: float = REPORT_TIMEOUT) -> tuple[list[Built], list[Built]]:
-    """Build every report (and the dossiers) into a fresh folder; swap it in if all succeeded.
+    """Build every report (and the dossiers) and the site that holds them; swap it in if all succeeded.
 
-    A partial build (`only`, no dossiers, or a `limit`) keeps the rest of the last build: its other
-    reports and dossiers are carried over and listed in the index beside the new ones. Every build
-    keeps `runs/` (one notebook run with other parameters, by `run_one`).
+    Only what changed runs: a report whose key (`job_key`: notebook, parameters, data, code, lock)
+    equals the stored one is taken as it was (`Built.cached`), and the site is rebuilt only when one
+    of its sources changed. A partial build (`only`, no dossiers, or a `limit`) runs what it names;
+    the site keeps every other page of the earlier builds. Every build keeps `runs/` (one notebook run
+    with other parameters, by `run_one`).
 
-    on_plan(total) is called once with the number of reports to build; on_done(name) after each.
-    timeout: seconds each report may take. Raises BuildBusy if another build holds the lock, and
-    Interrupted on SIGINT/SIGTERM, leaving `target` as it was and nothing behind.
+    on_plan(total) is called once with the number of reports to run; on_done(name) after each.
+    timeout: seconds each report may take. A failed report leaves `target` as it was and puts the
+    executed reports, rendered, into `<target>-failed/`. Raises BuildBusy if another build holds the
+    lock, and Interrupted on SIGINT/SIGTERM, leaving `target` as it was and nothing behind.
     """
     from . import load
+    from .dossier import people_with_dossiers
+    from .site import Site
 
     _quiet()
     target = target or paths.REPORTS
@@ -754,49 +941,111 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
         report_jobs, dossier_jobs = plan(dataset, only, dossiers, limit)
         for job in report_jobs + dossier_jobs[:1]:  # dossier people come from the data: one check suffices
             preflight(job.src, job.parameters, dataset)
+        checksum = data_checksum()
+        site = Site(site_folder(target))
+        store = _store(site.root)
+        keys = {_docname(job): job_key(job, checksum, with_code) for job in report_jobs + dossier_jobs}
+        fresh = {doc for doc, key in keys.items()
+                 if store.get(doc, {}).get("key") == key and (site.root / "executed" / f"{doc}.ipynb").exists()}
+        run_reports = [job for job in report_jobs if _docname(job) not in fresh]
+        run_dossiers = [job for job in dossier_jobs if _docname(job) not in fresh]
         if on_plan:
-            on_plan(len(report_jobs) + len(dossier_jobs))
+            on_plan(len(run_reports) + len(run_dossiers))
         tmp = target.with_name(f".{target.name}-{os.getpid()}")
         if tmp.exists():
             shutil.rmtree(tmp)
         tmp.mkdir(parents=True)
+        # Sphinx's child starts now and imports while the reports run (when any do)
+        child = start_site(site) if run_reports or run_dossiers else None
         workers = max(1, jobs or os.cpu_count() or 1)
-        tasks = [([job], False) for job in report_jobs]
-        tasks += [(batch, True) for batch in (dossier_jobs[i::workers] for i in range(workers)) if batch]
+        tasks = [([job], True) for job in run_reports]  # in the worker's warm kernel, like the dossiers
+        tasks += [(batch, True) for batch in (run_dossiers[i::workers] for i in range(workers)) if batch]
         try:
             with _kernel_folder() as kernel_dir:
-                results = _run_pool(tasks, tmp, with_code, workers, timeout, kernel_dir, on_done)
-            built_reports = [b for key in range(len(report_jobs)) for b in results[key]]
-            built_dossiers = sorted((b for key in range(len(report_jobs), len(tasks)) for b in results[key]),
-                                    key=lambda b: (b.label, b.name))
-            fate_rows = dataset.fates()
-            fates = dict(zip(fate_rows.person_id, fate_rows.fate))
-            stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-            partial = bool(only) or not dossiers or limit is not None
-            listed_reports, listed_dossiers = built_reports, built_dossiers
-            if partial:  # keep what this build did not make: the other reports and dossiers
-                old_reports, old_dossiers = _previous(target)
-                listed_reports = sorted(_merged(old_reports, built_reports), key=lambda b: b.name)
-                listed_dossiers = sorted(_merged(old_dossiers, built_dossiers), key=lambda b: (b.label, b.name))
-            (tmp / "downloads").mkdir()
-            export.write(dataset, paths.data_dir(), tmp / "downloads", with_zip=True)
-            _carry(target, tmp, everything=partial)
-            _write_manifest(tmp, listed_reports, listed_dossiers)
-            (tmp / "index.html").write_text(
-                index_html(listed_reports, listed_dossiers, dataset.row_counts().to_dict(), data_checksum(), stamp,
-                           fates, export.DOWNLOADS), encoding="utf-8")
+                results = _run_pool(tasks, tmp, with_code, workers, timeout, kernel_dir, on_done) if tasks else {}
+            ran = {_docname(job): b for key, (batch, _) in enumerate(tasks) for job, b in zip(batch, results[key])}
+            for job in run_reports + run_dossiers:  # keep every good execution, even in a build that fails elsewhere
+                doc, b = _docname(job), ran[_docname(job)]
+                if not b.error:
+                    kept = site.root / "executed" / f"{doc}.ipynb"
+                    kept.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(_executed_path(job, tmp, warm=True), kept)
+                    store[doc] = {"key": keys[doc], "built": dataclasses.asdict(b)}
+            site.root.mkdir(parents=True, exist_ok=True)
+            (site.root / "store.json").write_text(json.dumps(store, indent=1, default=str), encoding="utf-8")
+
+            def outcome(job: Job) -> Built:
+                doc = _docname(job)
+                return ran[doc] if doc in ran else Built(**{**store[doc]["built"], "cached": True})
+
+            built_reports = [outcome(job) for job in report_jobs]
+            built_dossiers = sorted((outcome(job) for job in dossier_jobs), key=lambda b: (b.label, b.name))
             if any(b.error for b in built_reports + built_dossiers):
-                failed = target.with_name(target.name + "-failed")
-                with _signals_held():
-                    if failed.exists():
-                        shutil.rmtree(failed)
-                    tmp.rename(failed)
-            else:
-                _swap_in(tmp, target)
+                _fail(tmp, target, built_reports, built_dossiers, dataset, checksum, with_code)
+                return built_reports, built_dossiers
+            # The site holds every page stored for a catalogued notebook or a person who has a dossier.
+            catalogued = {_docname(job) for job in plan(dataset, None, True, None)[0]}
+            people = people_with_dossiers(dataset)
+            with_dossier = {f"dossiers/{_dossier_file(pid)[:-len('.html')]}" for pid in people.person_id}
+            listed = [Built(**{**e["built"], "cached": True}) for doc, e in store.items()
+                      if (doc in catalogued or doc in with_dossier) and not e["built"].get("error")]
+            now = {_docname(b): b for b in built_reports + built_dossiers}
+            listed = [now.get(_docname(b), b) for b in listed]
+            site_reports = sorted((b for b in listed if not _docname(b).startswith("dossiers/")), key=lambda b: b.name)
+            site_dossiers = sorted((b for b in listed if _docname(b).startswith("dossiers/")),
+                                   key=lambda b: (b.label, b.name))
+            site_key = hashlib.sha256(json.dumps([[_docname(b), store[_docname(b)]["key"]] for b in listed]
+                                                 + [checksum, with_code, _code_digest()]).encode()).hexdigest()
+            published = site.root / "published"
+            if not (published.exists() and published.read_text() == site_key and (site.html / "index.html").exists()):
+                _publish(site, site_reports, site_dossiers, dataset, checksum, with_code, workers, child)
+                published.write_text(site_key)
+            shutil.rmtree(tmp)
+            shutil.copytree(site.html, tmp, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", "_sources"))
+            shutil.copytree(_downloads(site, dataset, checksum), tmp / "downloads")
+            _carry(target, tmp, everything=False)
+            _write_manifest(tmp, site_reports, site_dossiers)
+            _swap_in(tmp, target)
         finally:
+            if child is not None and child.poll() is None:
+                child.kill()
+                child.communicate()
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
     return built_reports, built_dossiers
+
+
+def start_site(site):
+    from .site import start
+
+    return start(site)
+
+
+def _dossier_file(person_id: str) -> str:
+    from .dossier import file_name
+
+    return file_name(person_id)
+
+
+def _fail(tmp: Path, target: Path, reports: list[Built], dossiers: list[Built], dataset, checksum: str,
+          with_code: bool) -> None:
+    """A build with a failed report: the reports this build ran, rendered one by one with the
+    failing cell shown, and an index, go to `<target>-failed/`; `target` stays as it was."""
+    for b in reports + dossiers:
+        executed = tmp / "notebooks" / "dossiers" / f"{b.name}.ipynb"  # every build job runs warm
+        if not b.cached and executed.exists():
+            render(executed, tmp / b.html, with_code, title=b.label or b.title or None)
+    fate_rows = dataset.fates()
+    stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    (tmp / "index.html").write_text(
+        index_html([b for b in reports if not b.cached], [b for b in dossiers if not b.cached],
+                   dataset.row_counts().to_dict(), checksum, stamp, dict(zip(fate_rows.person_id, fate_rows.fate))),
+        encoding="utf-8")
+    failed = target.with_name(target.name + "-failed")
+    with _signals_held():
+        if failed.exists():
+            shutil.rmtree(failed)
+        tmp.rename(failed)
 
 
 def run_one(src: Path, parameters: dict, target: Path | None = None, with_code: bool = False,
@@ -807,13 +1056,18 @@ def run_one(src: Path, parameters: dict, target: Path | None = None, with_code: 
     _quiet()
     target = target or paths.REPORTS
     with stop_on_signals(), lock(target):
-        preflight(src, parameters, load())
+        dataset = load()
+        preflight(src, parameters, dataset)
+        label = ""
+        if src.stem == DOSSIER:  # a dossier's page is titled with the person's name, as in the build
+            person = dataset.find_person(explicit(src, parameters)["person"])
+            label = dataset.people.set_index("person_id").name.get(person, "")
         suffix = "--".join(f"{k}-{v}" for k, v in sorted(parameters.items()))
         safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in suffix)[:80].strip("-")
         name = f"{src.stem}--{safe}" if safe else src.stem
         with tempfile.TemporaryDirectory(dir=target.parent) as tmp, _kernel_folder():
-            built = run_job(Job(name=name, src=src, html=f"{name}.html", parameters=explicit(src, parameters)), Path(tmp),
-                            with_code, timeout=timeout)
+            built = run_job(Job(name=name, src=src, html=f"{name}.html", parameters=explicit(src, parameters),
+                                label=label), Path(tmp), with_code, timeout=timeout)
             if built.html:
                 (target / "runs").mkdir(parents=True, exist_ok=True)
                 os.replace(Path(tmp) / built.html, target / "runs" / built.html)

@@ -1,0 +1,132 @@
+"""The site's parts that need no Sphinx run: names made links, the register, the landing page, the
+sources written only when they change, and the key that decides whether a report runs again."""
+import json
+import os
+
+import pytest
+
+from helpers import report, site
+from helpers.report import Job
+
+PEOPLE = [("dossiers/nikolai-yezhov", "Nikolai Yezhov"), ("dossiers/lev-sedov", "Lev Sedov"),
+          ("dossiers/leon-trotsky", "Leon Trotsky"), ("dossiers/sergei-trotsky", "Sergei Trotsky"),
+          ("dossiers/li-po", "Li Po"), ("dossiers/borisov", "Borisov")]
+
+
+def href(doc: str) -> str:
+    return f"../{doc}.html"
+
+
+def linked(body: str, own: str = "") -> str:
+    return site.link_names(body, site.link_targets(PEOPLE), href, own=own)
+
+
+def test_link_targets_are_full_names_and_surnames_that_only_one_person_has():
+    targets = site.link_targets(PEOPLE)
+    assert targets["Nikolai Yezhov"] == targets["Yezhov"] == "dossiers/nikolai-yezhov"
+    assert targets["Sedov"] == "dossiers/lev-sedov"
+    assert "Trotsky" not in targets  # two Trotskys: a bare surname could be either
+    assert targets["Leon Trotsky"] == "dossiers/leon-trotsky"
+    assert "Po" not in targets  # too short to be safe
+    assert targets["Borisov"] == "dossiers/borisov"  # a one-word name is its own surname
+
+
+def test_names_in_text_and_tables_become_links_and_nothing_else_does():
+    body = ("<p>Yezhov's deputy; Nikolai Yezhov; the Yezhovshchina; Leon Trotsky and Trotsky.</p>"
+            '<table><tr><td>Lev Sedov</td><td title="Sedov">x</td></tr></table>'
+            '<h2>Yezhov</h2><a href="x.html">Sedov</a><code>Sedov</code><p>Borisov-Petrov</p>')
+    out = linked(body)
+    assert out.count('<a class="person" href="../dossiers/nikolai-yezhov.html">') == 2  # "Yezhov's", full name
+    assert "the Yezhovshchina" in out  # a longer word is not the name
+    assert '<a class="person" href="../dossiers/leon-trotsky.html">Leon Trotsky</a> and Trotsky.' in out
+    assert '<td><a class="person" href="../dossiers/lev-sedov.html">Lev Sedov</a></td>' in out  # the longer name wins
+    assert '<td title="Sedov">x</td>' in out  # attributes untouched
+    assert "<h2>Yezhov</h2>" in out and '<a href="x.html">Sedov</a>' in out and "<code>Sedov</code>" in out
+    assert "<p>Borisov-Petrov</p>" in out  # part of a hyphenated name is no name
+
+
+def test_a_dossier_does_not_link_its_own_person_and_an_empty_body_stays_empty():
+    out = linked("<p>Nikolai Yezhov met Lev Sedov.</p>", own="dossiers/nikolai-yezhov")
+    assert out == '<p>Nikolai Yezhov met <a class="person" href="../dossiers/lev-sedov.html">Lev Sedov</a>.</p>'
+    assert linked("") == ""
+    assert site.link_names("<p>Yezhov</p>", {}, href) == "<p>Yezhov</p>"
+
+
+def test_a_name_with_markup_characters_is_matched_as_the_page_escapes_it():
+    targets = site.link_targets([("dossiers/x", "A&B Smithson")])
+    out = site.link_names("<p>A&amp;B Smithson</p>", targets, href)
+    assert out == '<p><a class="person" href="../dossiers/x.html">A&amp;B Smithson</a></p>'
+
+
+def test_the_register_is_sorted_by_surname_and_escapes_the_data():
+    rows = [site.Person("dossiers/b", "Genrikh Yagoda", "apparatus", "People's Commissar", "1891–1938", "executed"),
+            site.Person("dossiers/a", "<b>Abram</b> Artuzov", "apparatus", "", "", "executed"),
+            site.Person("dossiers/c", "Nikolai Yezhov", "apparatus", "", "1895–1940", "executed")]
+    text = site.register(rows)
+    order = [text.index(name) for name in ("Artuzov", "Yagoda", "Yezhov")]
+    assert order == sorted(order)
+    assert "&lt;b&gt;Abram&lt;/b&gt; Artuzov" in text and "<b>Abram" not in text
+    assert '<a href="dossiers/b.html">Genrikh Yagoda</a>' in text and "1891–1938" in text
+    assert text.count("<tr>") == 4  # the heading and three people
+    assert text.rstrip().endswith("dossiers/a\ndossiers/b\ndossiers/c\n```")  # the dossiers, in the same order
+
+
+def test_the_landing_page_lists_findings_reports_people_and_downloads_and_escapes_markup():
+    text = site.landing([("01-purge-cadence", "The cadence", "When <the> killings came.")],
+                        [("01-purge-cadence", "The cadence", "**228** events")], 81,
+                        {"blackwork.sqlite": "every table"}, {"events": 297}, "abc123")
+    assert "- **228** events ({doc}`The cadence <01-purge-cadence>`)" in text
+    assert "- {doc}`The cadence <01-purge-cadence>`: When &lt;the> killings came." in text
+    assert "81 people" in text and '<a href="downloads/blackwork.sqlite">blackwork.sqlite</a>' in text
+    assert "| events | 297 |" in text and "abc123" in text
+
+
+def test_sources_are_written_only_when_they_change_and_stale_ones_go(tmp_path):
+    s = site.Site(tmp_path)
+    nb = {"cells": [{"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# Dossier\n\nAbout."}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    pages = [site.Page("dossiers/x", "Nikolai Yezhov", nb)]
+    assert site.write_sources(s, pages, {"index": "# Home"}) is True
+    written = json.loads((s.src / "dossiers" / "x.ipynb").read_text(encoding="utf-8"))
+    assert written["cells"][0]["source"] == "# Nikolai Yezhov\n\nAbout."  # the person's name is the title
+    assert nb["cells"][0]["source"] == "# Dossier\n\nAbout."  # the caller's notebook is left alone
+    stamp = (s.src / "index.md").stat().st_mtime_ns
+    os.utime(s.src / "index.md", ns=(stamp - 10**9, stamp - 10**9))
+    assert site.write_sources(s, pages, {"index": "# Home"}) is False
+    assert (s.src / "index.md").stat().st_mtime_ns == stamp - 10**9  # untouched: Sphinx will not read it again
+    assert site.write_sources(s, [], {"index": "# Home"}) is True
+    assert not (s.src / "dossiers" / "x.ipynb").exists()
+
+
+@pytest.fixture
+def job(tmp_path):
+    src = tmp_path / "n.ipynb"
+    src.write_text('{"cells": []}', encoding="utf-8")
+    return Job(name="n", src=src, html="n.html", parameters={"year": 1937})
+
+
+def test_a_report_runs_again_when_its_notebook_parameters_data_or_code_view_change(job):
+    key = report.job_key(job, "data1", False)
+    assert report.job_key(job, "data1", False) == key  # nothing changed: it does not run
+    assert report.job_key(job, "data2", False) != key
+    assert report.job_key(job, "data1", True) != key
+    assert report.job_key(Job(name="n", src=job.src, html="n.html", parameters={"year": 1938}), "data1", False) != key
+    job.src.write_text('{"cells": [1]}', encoding="utf-8")
+    assert report.job_key(job, "data1", False) != key
+
+
+def test_findings_are_the_tagged_cells_markdown_cut_to_two_sentences():
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    def cell(text, tags):
+        c = new_code_cell("x", metadata={"tags": tags})
+        c.outputs = [new_output("display_data", data={"text/markdown": text})]
+        return c
+
+    nb = new_notebook(cells=[
+        cell("*What to see:* 35 tenures of 12 posts. **19 of the 27** were shot. Pale ends are spans.", ["finding"]),
+        cell("Not a finding.", []),
+        cell("3 officials, e.g. N. Yezhov, fell.", ["finding", "other"])])
+    assert report._findings(nb) == ["35 tenures of 12 posts. **19 of the 27** were shot.",
+                                    "3 officials, e.g. N. Yezhov, fell."]
+    assert report._findings(nb, sentences=1)[0] == "35 tenures of 12 posts."
