@@ -130,3 +130,18 @@ def test_findings_are_the_tagged_cells_markdown_cut_to_two_sentences():
     assert report._findings(nb) == ["35 tenures of 12 posts. **19 of the 27** were shot.",
                                     "3 officials, e.g. N. Yezhov, fell."]
     assert report._findings(nb, sentences=1)[0] == "35 tenures of 12 posts."
+
+
+def test_a_change_to_the_sites_stylesheet_alone_changes_what_the_html_is_built_from(tmp_path, monkeypatch):
+    assets, src = tmp_path / "assets", tmp_path / "src"
+    assets.mkdir(), src.mkdir()
+    (assets / "blackwork.css").write_text("a {}", encoding="utf-8")
+    (src / "index.md").write_text("# Home", encoding="utf-8")
+    monkeypatch.setattr(site, "ASSETS", assets)
+    before = site.digest(src), site.assets_digest()
+    assert (site.digest(src), site.assets_digest()) == before  # nothing changed
+    (assets / "blackwork.css").write_text("a { color: red }", encoding="utf-8")
+    after = site.digest(src), site.assets_digest()
+    assert after[0] != before[0] and after[1] != before[1]
+    (src / "index.md").write_text("# Home again", encoding="utf-8")
+    assert site.digest(src) != after[0] and site.assets_digest() == after[1]  # a source is not an asset

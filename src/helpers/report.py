@@ -994,8 +994,11 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
             site_reports = sorted((b for b in listed if not _docname(b).startswith("dossiers/")), key=lambda b: b.name)
             site_dossiers = sorted((b for b in listed if _docname(b).startswith("dossiers/")),
                                    key=lambda b: (b.label, b.name))
+            from .site import assets_digest
+
             site_key = hashlib.sha256(json.dumps([[_docname(b), store[_docname(b)]["key"]] for b in listed]
-                                                 + [checksum, with_code, _code_digest()]).encode()).hexdigest()
+                                                 + [checksum, with_code, _code_digest(), assets_digest()]
+                                                 ).encode()).hexdigest()
             published = site.root / "published"
             if not (published.exists() and published.read_text() == site_key and (site.html / "index.html").exists()):
                 _publish(site, site_reports, site_dossiers, dataset, checksum, with_code, workers, child)

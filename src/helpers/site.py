@@ -289,12 +289,20 @@ def write_sources(site: Site, pages: list[Page], texts: dict[str, str]) -> bool:
 
 
 def digest(folder: Path) -> str:
-    """A digest of every file under `folder`: what the HTML was built from."""
+    """A digest of every file under `folder` and of the site's own assets: what the HTML was built from."""
     h = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(assets_digest().encode())
+    return h.hexdigest()
+
+
+def assets_digest() -> str:
+    """A digest of the site's stylesheet and script (templates/site/): a change to them alone rebuilds
+    the site, and runs no report again."""
+    h = hashlib.sha256()
     for path in sorted(ASSETS.iterdir()):
-        h.update(path.name.encode() + path.read_bytes())
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
