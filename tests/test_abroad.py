@@ -122,3 +122,39 @@ def test_bad_options_say_one_sentence(ds):
         abroad.timeline(ds, operations=["nope"])
     with pytest.raises(ParameterError, match=r"^Parameter `labels` got -1"):
         abroad.plot_map(abroad.events(ds), {}, labels=-1)
+
+
+def test_the_notebook_with_other_parameters(tmp_path):
+    """Switzerland in 1937, stated events only. By hand (see the CH count above): Konovalets's exile
+    (1922) falls outside the window and Schildbach's disappearance is only alleged, which leaves the
+    order to kill Reiss, his defection, his murder and the finding of his body: 4 of the 70 stated
+    events abroad (76, less 2 alleged and 4 disputed)."""
+    import nbformat
+    import papermill as pm
+
+    from helpers import paths
+
+    src = paths.NOTEBOOKS / "04-operations-abroad.ipynb"
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(str(src), str(out), parameters={"region": "CH", "start": 1937, "end": 1937,
+                                                        "include_alleged": False},
+                        cwd=str(src.parent), kernel_name="blackwork", progress_bar=False)
+    text = "\n".join(o["data"]["text/markdown"] for c in nbformat.read(out, as_version=4).cells
+                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    assert "region **CH**: 4 of the 70 events abroad" in text
+
+
+def test_events_abroad_per_era_and_group(ds):
+    # Switzerland in 1937, stated only: the order to kill Reiss, his defection, the finding of his body
+    # and his murder (the CH count above), all in Yezhov's era (September 1936 to November 1938), one
+    # in each of four groups.
+    ch = abroad.events(ds.stated_only(), "CH", DAY("1937-01-01"), DAY("1937-12-31"))
+    table = abroad.by_era(ch, style.group_colours(ds.descriptor))
+    assert table.to_dict("records") == [{"era": "Yezhov", "orders and organisation": 1,
+                                         "assassination and abduction": 1, "other deaths": 1, "defection": 1,
+                                         "total": 4}]
+    # Every event abroad is in one row: those after the eras end (Sorge's arrest of October 1941,
+    # Zborowski's death in 1990...) in the last.
+    everything = abroad.by_era(abroad.events(ds), style.group_colours(ds.descriptor))
+    assert everything.total.sum() == 76 and everything.era.iloc[-1] == abroad.NO_ERA
+    assert list(everything.era) == ["Dzerzhinsky", "Menzhinsky", "Yagoda", "Yezhov", "Beria", abroad.NO_ERA]

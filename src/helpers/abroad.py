@@ -130,6 +130,24 @@ def by_decade(table: pd.DataFrame) -> pd.DataFrame:
         {c: int for c in wide.columns if c not in ("country_name", "country")})
 
 
+#: The era of an event under no head of the secret police the data knows (`by_era`).
+NO_ERA = "outside the eras of the data"
+
+
+def by_era(table: pd.DataFrame, groups) -> pd.DataFrame:
+    """Events abroad per era (the head of the secret police at the event's midpoint) and event group,
+    each event once: era, one column per group in the order of `groups` (those with events), total;
+    eras in time order, no row for an era without events. Events outside every era of `eras.eras`
+    (which end with the data's coverage, 22 June 1941) make the row NO_ERA, so the rows add up to
+    every event."""
+    once = table.drop_duplicates("event_id").assign(era=lambda t: t.era.fillna(NO_ERA))
+    wide = pd.crosstab(once.era, once.group)
+    wide = wide[[g for g in groups if g in wide.columns]]
+    wide["total"] = wide.sum(axis=1)
+    first = once.groupby("era").mid.min()
+    return wide.loc[first.sort_values().index].reset_index().rename_axis(columns=None)
+
+
 def journeys(table: pd.DataFrame) -> pd.DataFrame:
     """The events with several places, as ordered lines: event_id, title, date, group, route (the
     places' names joined by ' → '), stops, longitudes, latitudes (lists in the journey's order)."""
