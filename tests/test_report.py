@@ -152,6 +152,7 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
         assert f'href="{b.html}"' in (register if b in dossiers else index)
     assert {b.name for b in reports} == {p.stem for p in report.notebooks()}
     assert [b.name for b in dossiers] == ["genrikh-yagoda"]
+    assert "<td>1891–1938</td><td>executed</td>" in register  # born 19 Nov 1891, shot 15 Mar 1938
     page = (target / "00-data-overview.html").read_text(encoding="utf-8")
     assert "Events per year" in page and "helpers.load(data_path)" not in page   # code hidden
     for name in ("blackwork-data.zip", "blackwork.sqlite", "places.geojson", "network.gexf"):

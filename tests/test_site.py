@@ -145,3 +145,11 @@ def test_a_change_to_the_sites_stylesheet_alone_changes_what_the_html_is_built_f
     assert after[0] != before[0] and after[1] != before[1]
     (src / "index.md").write_text("# Home again", encoding="utf-8")
     assert site.digest(src) != after[0] and site.assets_digest() == after[1]  # a source is not an asset
+
+
+def test_the_registers_years_say_which_end_is_known():
+    assert site.life_years(1891, 1938) == "1891–1938"
+    assert site.life_years(1938, 1938) == "1938–1938"  # born and dead in one year: both said
+    assert site.life_years(1909, None) == "born 1909"
+    assert site.life_years(None, 1938) == "died 1938"  # never a bare year that could be either
+    assert site.life_years(None, None) == ""

@@ -852,7 +852,7 @@ def _findings(nb: dict, sentences: int = 2) -> list[str]:
 
 def _register(dataset, dossiers: list[Built]) -> list:
     """The register's rows: each dossier's person with side, last post, years of birth and death, fate."""
-    from .site import Person
+    from .site import Person, life_years
 
     people = dataset.people.set_index("person_id")
     fates = dataset.fates().set_index("person_id")
@@ -861,15 +861,13 @@ def _register(dataset, dossiers: list[Built]) -> list:
     rows = []
     for b in dossiers:
         pid = b.name
-        born = people.born_earliest.get(pid)
         fate = fates.fate.get(pid, "")
+        born = people.born_earliest.get(pid)
         died = fates.start.get(pid) if fate in DEATH_FATES else None
-        years = "–".join(["" if born is None or pd.isna(born) else f"{born.year}",
-                          "" if died is None or pd.isna(died) else f"{died.year}"]).strip("–")
-        if born is not None and not pd.isna(born) and (died is None or pd.isna(died)):
-            years = f"born {born.year}"
+        born, died = (None if d is None or pd.isna(d) else d.year for d in (born, died))
         rows.append(Person(docname=_docname(b), name=b.label or b.name, side=str(people.side.get(pid, "")),
-                           post=str(last_post.get(pid, "")), years=years, fate=str(fate).replace("_", " ")))
+                           post=str(last_post.get(pid, "")), years=life_years(born, died),
+                           fate=str(fate).replace("_", " ")))
     return rows
 
 

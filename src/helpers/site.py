@@ -163,6 +163,13 @@ class Person:
     fate: str = ""
 
 
+def life_years(born: int | None, died: int | None) -> str:
+    """A register's years: '1891–1938', 'born 1909', 'died 1938', or '' when neither is known."""
+    if born is not None and died is not None:
+        return f"{born}–{died}"
+    return f"born {born}" if born is not None else f"died {died}" if died is not None else ""
+
+
 def _md(text: str) -> str:
     """Text from a notebook or the data, safe in MyST markdown: no raw HTML, no line breaks."""
     return " ".join(str(text).replace("<", "&lt;").split())
