@@ -151,7 +151,7 @@ def seed_site(target: Path, notebooks: dict[str, str] | None = None, dossiers: d
         job = report.Job(name=name, src=src, html=f"{doc}.html", parameters=report.explicit(src, {}))
         shutil.copyfile(src, root / "executed" / f"{doc}.ipynb")
         title, summary = report.title_and_summary(report.nbformat.read(src, as_version=4))
-        store[doc] = {"key": report.job_key(job, checksum, False), "built": dataclasses.asdict(
+        store[doc] = {"key": report.job_key(job, checksum), "built": dataclasses.asdict(
             report.Built(name=name, title=title, summary=summary, html=job.html, parameters=job.parameters))}
     for pid, name in (dossiers or {}).items():
         shutil.copyfile(paths.NOTEBOOKS / "dossier.ipynb", root / "executed" / "dossiers" / f"{pid}.ipynb")

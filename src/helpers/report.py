@@ -812,12 +812,13 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def job_key(job: Job, checksum: str, with_code: bool) -> str:
-    """What a report depends on, as one digest: its notebook's content, its parameters, the data's
-    checksum, the helpers' code and the lock file. Equal keys: the stored execution stands."""
+def job_key(job: Job, checksum: str) -> str:
+    """What a report's execution depends on, as one digest: its notebook's content, its parameters,
+    the data's checksum, the helpers' code and the lock file. Equal keys: the stored execution
+    stands. (Showing the code or not is the site's business: `--with-code` runs nothing again.)"""
     h = hashlib.sha256(job.src.read_bytes())
     h.update(json.dumps(job.parameters, sort_keys=True, default=str).encode())
-    h.update(f"{checksum}|{_code_digest()}|{with_code}|{job.label}".encode())
+    h.update(f"{checksum}|{_code_digest()}|{job.label}".encode())
     return h.hexdigest()
 
 
@@ -930,7 +931,7 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
     """
     from . import load
     from .dossier import people_with_dossiers
-    from .site import Site
+    from .site import Site, assets_digest
 
     _quiet()
     target = target or paths.REPORTS
@@ -942,7 +943,7 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
         checksum = data_checksum()
         site = Site(site_folder(target))
         store = _store(site.root)
-        keys = {_docname(job): job_key(job, checksum, with_code) for job in report_jobs + dossier_jobs}
+        keys = {_docname(job): job_key(job, checksum) for job in report_jobs + dossier_jobs}
         fresh = {doc for doc, key in keys.items()
                  if store.get(doc, {}).get("key") == key and (site.root / "executed" / f"{doc}.ipynb").exists()}
         run_reports = [job for job in report_jobs if _docname(job) not in fresh]
@@ -992,8 +993,6 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
             site_reports = sorted((b for b in listed if not _docname(b).startswith("dossiers/")), key=lambda b: b.name)
             site_dossiers = sorted((b for b in listed if _docname(b).startswith("dossiers/")),
                                    key=lambda b: (b.label, b.name))
-            from .site import assets_digest
-
             site_key = hashlib.sha256(json.dumps([[_docname(b), store[_docname(b)]["key"]] for b in listed]
                                                  + [checksum, with_code, _code_digest(), assets_digest()]
                                                  ).encode()).hexdigest()
