@@ -10,7 +10,8 @@ from helpers.report import Job
 
 PEOPLE = [("dossiers/nikolai-yezhov", "Nikolai Yezhov"), ("dossiers/lev-sedov", "Lev Sedov"),
           ("dossiers/leon-trotsky", "Leon Trotsky"), ("dossiers/sergei-trotsky", "Sergei Trotsky"),
-          ("dossiers/li-po", "Li Po"), ("dossiers/borisov", "Borisov")]
+          ("dossiers/li-po", "Li Po"), ("dossiers/borisov", "Borisov"), ("dossiers/ana-kim", "Ana Kim"),
+          ("dossiers/eva-roth", "Eva Roth")]
 
 
 def href(doc: str) -> str:
@@ -27,7 +28,8 @@ def test_link_targets_are_full_names_and_surnames_that_only_one_person_has():
     assert targets["Sedov"] == "dossiers/lev-sedov"
     assert "Trotsky" not in targets  # two Trotskys: a bare surname could be either
     assert targets["Leon Trotsky"] == "dossiers/leon-trotsky"
-    assert "Po" not in targets  # too short to be safe
+    assert "Po" not in targets and "Kim" not in targets  # too short to be safe: three letters or fewer
+    assert targets["Roth"] == "dossiers/eva-roth"  # four letters are enough
     assert targets["Borisov"] == "dossiers/borisov"  # a one-word name is its own surname
 
 
