@@ -1,6 +1,9 @@
 """The network of ties and acts (helpers.networks), against the case file and hand counts."""
 from __future__ import annotations
 
+import re
+
+import networkx as nx
 import pandas as pd
 import pytest
 
@@ -67,3 +70,26 @@ def test_bad_options_say_one_sentence(ds):
         networks.chain(networks.graph(ds), "nobody", "yevgeny-miller")
     with pytest.raises(ParameterError, match=r"Parameter `n` got 0"):
         networks.centrality(ds, eras.eras(ds), n=0)
+
+
+def test_the_interactive_network_has_every_edge_and_person_with_what_it_is_on_pointing(ds):
+    g = networks.graph(ds)
+    page = networks.svg(g, labels=5)
+    assert page.count("<line ") == g.number_of_edges() and page.count("<circle ") == g.number_of_nodes()
+    assert page.count('class="person named"') == 5
+    # Miller ¶3: Spiegelglas recruited Skoblin; the sources give no date for it
+    assert "<title>Sergei Spiegelglas recruited Nikolai Skoblin, undated (stated)</title>" in page
+    # Spiegelglas was Slutsky's deputy until Slutsky died (17 February 1938): an edge with its end
+    assert "<title>Sergei Spiegelglas deputy of Abram Slutsky, /1938-02-17 (stated)</title>" in page
+    assert page == networks.svg(g, labels=5)  # the same bytes every run: nbval compares them
+    assert not re.search(r"<(script|img|link)\b|https?://(?!www\.w3\.org/2000/svg)", page)  # no script, nothing fetched
+
+
+def test_the_interactive_network_escapes_names_and_draws_one_person_alone():
+    g = nx.MultiDiGraph()
+    g.add_node("x", label="<script>alert(1)</script> X", side="apparatus")
+    page = networks.svg(g, labels=1)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; X" in page
+    assert page.count("<circle ") == 1 and page.count("<line ") == 0
+    with pytest.raises(ParameterError, match="size"):
+        networks.svg(g, size=100)

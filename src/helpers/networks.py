@@ -8,6 +8,8 @@ every tie and act that may have begun by then (undated ties included).
 """
 from __future__ import annotations
 
+import html
+
 import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 import networkx as nx
@@ -150,6 +152,69 @@ def group_of(kind: str, relation: str) -> str:
     return next((name for name, types in TIE_GROUPS.items() if relation in types), "handling")
 
 
+def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Each person's place in a drawing: Kamada-Kawai (no random start, so every run draws the same)."""
+    simple = nx.Graph(g.to_undirected())
+    if simple.number_of_nodes() < 2:
+        return {n: (0.0, 0.0) for n in simple}
+    return {n: (float(x), float(y)) for n, (x, y) in nx.kamada_kawai_layout(simple).items()}
+
+
+#: SVG dash patterns for the edge styles of GROUP_STYLE.
+_DASHES = {"solid": "", "dotted": "2 3", "dashdot": "6 3 2 3", "dashed": "6 4"}
+
+
+def svg(g: nx.MultiDiGraph, labels: int = 14, title: str = "Ties and acts between people", size: int = 900) -> str:
+    """The network as an SVG to put in a page, interactive without any script: point at a person to
+    see their name and the number of their ties and acts; point at an edge for what it is, its date
+    and certainty. The `labels` best-connected people are named; the layout is `layout`'s, the
+    colours and dashes `plot`'s. Every text from the data is escaped."""
+    check("labels", labels, kind=int, minimum=0)
+    check("size", size, kind=int, minimum=200)
+    pos = layout(g)
+    xs, ys = [x for x, _ in pos.values()] or [0.0], [y for _, y in pos.values()] or [0.0]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    pad = 40
+
+    def at(node):  # SVG's y grows downwards
+        x, y = pos[node]
+        return (pad + (x - min(xs)) / span * (size - 2 * pad), pad + (max(ys) - y) / span * (size - 2 * pad))
+
+    simple = nx.Graph(g.to_undirected())
+    named = {p for p, _ in sorted(simple.degree, key=lambda pd_: (-pd_[1], pd_[0]))[:labels]}
+    esc = html.escape
+    parts = [f'<svg class="network" viewBox="0 0 {size} {size}" width="100%" style="max-width:{size}px" '
+             f'role="img" aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg">', f"<title>{esc(title)}</title>",
+             "<style>.network .edge{stroke-width:1.2;opacity:.75}.network .edge:hover{stroke-width:4;opacity:1}"
+             ".network .person circle{fill:#4d4d4d}.network .person:hover circle{fill:#000;r:7px}"
+             ".network .person text{font:12px sans-serif;paint-order:stroke;stroke:#fff;stroke-width:3px;"
+             "opacity:0}.network .person.named text,.network .person:hover text{opacity:1}</style>", "<defs>"]
+    for group, (colour, _) in GROUP_STYLE.items():
+        parts.append(f'<marker id="arrow-{group.replace(" ", "-")}" viewBox="0 0 10 10" refX="16" refY="5" '
+                     f'markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" '
+                     f'fill="{colour}"/></marker>')
+    parts.append("</defs>")
+    for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"], e[2]["date"])):
+        group = group_of(d["kind"], d["relation"])
+        colour, style = GROUP_STYLE[group]
+        (x1, y1), (x2, y2) = at(u), at(v)
+        words = ROLE_WORDS.get(d["relation"], "acted on") if d["kind"] == "act" else d["relation"].replace("_", " ")
+        what = f"{g.nodes[u]['label']} {words} {g.nodes[v]['label']}"
+        when = f", {d['date']}" if d["date"] else ", undated"
+        dash = f' stroke-dasharray="{_DASHES[style]}"' if _DASHES[style] else ""
+        parts.append(f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}"'
+                     f'{dash} marker-end="url(#arrow-{group.replace(" ", "-")})"><title>{esc(what + when)} '
+                     f'({esc(d["certainty"])})</title></line>')
+    for node in sorted(g.nodes):
+        x, y = at(node)
+        name = g.nodes[node]["label"]
+        parts.append(f'<g class="person{" named" if node in named else ""}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
+                     f'<title>{esc(name)}: {simple.degree(node)} people tied to or acted on</title>'
+                     f'<text x="{x + 6:.1f}" y="{y - 6:.1f}">{esc(name)}</text></g>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def plot(g: nx.MultiDiGraph, ax=None, labels: int = 14, title: str = "Ties and acts between people"):
     """The network: edges styled by group (handling, family and friends, betrayal and rivalry, acts),
     the `labels` best-connected people named on a white ground; the Kamada-Kawai layout (no random
@@ -157,7 +222,7 @@ def plot(g: nx.MultiDiGraph, ax=None, labels: int = 14, title: str = "Ties and a
     check("labels", labels, kind=int, minimum=0)
     ax = ax or plt.subplots(figsize=(12, 10))[1]
     simple = nx.Graph(g.to_undirected())
-    pos = nx.kamada_kawai_layout(simple) if simple.number_of_nodes() > 1 else nx.spring_layout(simple, seed=7)
+    pos = layout(g)
     handles = []
     for group, (colour, style) in GROUP_STYLE.items():
         chosen = [(u, v) for u, v, d in g.edges(data=True) if group_of(d["kind"], d["relation"]) == group]
