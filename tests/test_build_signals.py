@@ -198,7 +198,7 @@ def test_an_exception_in_a_worker_becomes_a_failed_result(tmp_path, monkeypatch)
     monkeypatch.setattr(signal, "signal", lambda *a: None)  # the worker's own signal set-up, not the test's
     tasks, events = queue.Queue(), queue.Queue()
     job = report.Job(name="a", src=tmp_path / "a.ipynb", html="a.html")
-    tasks.put((0, [job], tmp_path, False, 5, False))
+    tasks.put((0, [job], tmp_path, False, 5))
     tasks.put(None)
     report._worker(tasks, events, str(tmp_path))
     messages = [events.get_nowait() for _ in range(events.qsize())]

@@ -427,8 +427,9 @@ def _failed(job: Job, error: str, started: float | None = None) -> Built:
                  seconds=seconds)
 
 
-def _executed_path(job: Job, out_dir: Path, warm: bool) -> Path:
-    return out_dir / "notebooks" / ("dossiers" if warm else "") / f"{job.name}.ipynb"
+def _executed_path(name: str, out_dir: Path, warm: bool) -> Path:
+    """Where a run writes the executed notebook of the job `name` (a build's runs are all warm)."""
+    return out_dir / "notebooks" / ("dossiers" if warm else "") / f"{name}.ipynb"
 
 
 def _run_in(client, job: Job, template, out_dir: Path, with_code: bool, timeout: float,
@@ -462,7 +463,7 @@ def _run_in(client, job: Job, template, out_dir: Path, with_code: bool, timeout:
         error, healthy = f"cell {_own_number(nb, index)}: its kernel died", False
     if nb.cells and nb.cells[-1] is reset:
         nb.cells.pop()
-    executed = _executed_path(job, out_dir, warm)
+    executed = _executed_path(job.name, out_dir, warm)
     executed.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, executed)
     title, summary = title_and_summary(nb)
@@ -708,10 +709,10 @@ def _worker(tasks, events, kernel_dir: str) -> None:
     kernel: dict = {}  # one warm kernel for all the worker's reports: a namespace reset between them
     try:
         while (task := tasks.get()) is not None:
-            key, jobs, out_dir, with_code, timeout, warm = task
+            key, jobs, out_dir, with_code, timeout = task
             events.put(("start", key, os.getpid()))
             try:
-                value = _run_batch(jobs, out_dir, with_code, _Progress(events), timeout, warm, html=False,
+                value = _run_batch(jobs, out_dir, with_code, _Progress(events), timeout, warm=True, html=False,
                                    kernel=kernel)
             except BaseException as err:  # never a traceback from the pool: each job becomes a failed result
                 value = [_failed(job, f"the build failed on it ({type(err).__name__}: {err})") for job in jobs]
@@ -721,9 +722,9 @@ def _worker(tasks, events, kernel_dir: str) -> None:
         _stop(kernel.pop("client", None))
 
 
-def _run_pool(tasks_list: list[tuple[list[Job], bool]], out_dir: Path, with_code: bool, workers: int,
+def _run_pool(tasks_list: list[list[Job]], out_dir: Path, with_code: bool, workers: int,
               timeout: float, kernel_dir: str, on_done=None) -> dict[int, list[Built]]:
-    """Run the tasks (jobs, warm) in `workers` processes; results by task number.
+    """Run the tasks (each a list of jobs) in `workers` processes; results by task number.
 
     A worker that dies, or runs longer than its reports' time limits allow, is killed with its
     kernels; its task's reports fail with one sentence and a new worker takes the remaining tasks.
@@ -735,8 +736,8 @@ def _run_pool(tasks_list: list[tuple[list[Job], bool]], out_dir: Path, with_code
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["helpers.report", "nbclient", "papermill.parameterize", "jupyter_client.manager"])
     tasks, events = context.Queue(), context.Queue()
-    for key, (jobs, warm) in enumerate(tasks_list):
-        tasks.put((key, jobs, out_dir, with_code, timeout, warm))
+    for key, jobs in enumerate(tasks_list):
+        tasks.put((key, jobs, out_dir, with_code, timeout))
     procs: dict[int, multiprocessing.Process] = {}
 
     def spawn():
@@ -772,7 +773,7 @@ def _run_pool(tasks_list: list[tuple[list[Job], bool]], out_dir: Path, with_code
                 on_done(value)
             for pid, proc in list(procs.items()):
                 task, started = running.get(pid, (None, 0.0))
-                jobs = tasks_list[task][0] if task is not None else []
+                jobs = tasks_list[task] if task is not None else []
                 overdue = task is not None and time.monotonic() - started > timeout * len(jobs) + _GRACE
                 if proc.exitcode is None and not overdue:
                     continue
@@ -930,8 +931,7 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
     lock, and Interrupted on SIGINT/SIGTERM, leaving `target` as it was and nothing behind.
     """
     from . import load
-    from .dossier import people_with_dossiers
-    from .site import Site, assets_digest
+    from .site import Site, assets_digest, start
 
     _quiet()
     target = target or paths.REPORTS
@@ -955,20 +955,20 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
             shutil.rmtree(tmp)
         tmp.mkdir(parents=True)
         # Sphinx's child starts now and imports while the reports run (when any do)
-        child = start_site(site) if run_reports or run_dossiers else None
+        child = start(site) if run_reports or run_dossiers else None
         workers = max(1, jobs or os.cpu_count() or 1)
-        tasks = [([job], True) for job in run_reports]  # in the worker's warm kernel, like the dossiers
-        tasks += [(batch, True) for batch in (run_dossiers[i::workers] for i in range(workers)) if batch]
+        tasks = [[job] for job in run_reports]  # each worker runs its tasks in one warm kernel
+        tasks += [batch for batch in (run_dossiers[i::workers] for i in range(workers)) if batch]
         try:
             with _kernel_folder() as kernel_dir:
                 results = _run_pool(tasks, tmp, with_code, workers, timeout, kernel_dir, on_done) if tasks else {}
-            ran = {_docname(job): b for key, (batch, _) in enumerate(tasks) for job, b in zip(batch, results[key])}
+            ran = {_docname(job): b for key, batch in enumerate(tasks) for job, b in zip(batch, results[key])}
             for job in run_reports + run_dossiers:  # keep every good execution, even in a build that fails elsewhere
                 doc, b = _docname(job), ran[_docname(job)]
                 if not b.error:
                     kept = site.root / "executed" / f"{doc}.ipynb"
                     kept.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(_executed_path(job, tmp, warm=True), kept)
+                    shutil.copyfile(_executed_path(job.name, tmp, warm=True), kept)
                     store[doc] = {"key": keys[doc], "built": dataclasses.asdict(b)}
             site.root.mkdir(parents=True, exist_ok=True)
             (site.root / "store.json").write_text(json.dumps(store, indent=1, default=str), encoding="utf-8")
@@ -983,11 +983,9 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
                 _fail(tmp, target, built_reports, built_dossiers, dataset, checksum, with_code)
                 return built_reports, built_dossiers
             # The site holds every page stored for a catalogued notebook or a person who has a dossier.
-            catalogued = {_docname(job) for job in plan(dataset, None, True, None)[0]}
-            people = people_with_dossiers(dataset)
-            with_dossier = {f"dossiers/{_dossier_file(pid)[:-len('.html')]}" for pid in people.person_id}
+            whole = {_docname(job) for jobs_ in plan(dataset) for job in jobs_}
             listed = [Built(**{**e["built"], "cached": True}) for doc, e in store.items()
-                      if (doc in catalogued or doc in with_dossier) and not e["built"].get("error")]
+                      if doc in whole and not e["built"].get("error")]
             now = {_docname(b): b for b in built_reports + built_dossiers}
             listed = [now.get(_docname(b), b) for b in listed]
             site_reports = sorted((b for b in listed if not _docname(b).startswith("dossiers/")), key=lambda b: b.name)
@@ -1015,24 +1013,12 @@ def build(target: Path | None = None, only: list[str] | None = None, with_code: 
     return built_reports, built_dossiers
 
 
-def start_site(site):
-    from .site import start
-
-    return start(site)
-
-
-def _dossier_file(person_id: str) -> str:
-    from .dossier import file_name
-
-    return file_name(person_id)
-
-
 def _fail(tmp: Path, target: Path, reports: list[Built], dossiers: list[Built], dataset, checksum: str,
           with_code: bool) -> None:
     """A build with a failed report: the reports this build ran, rendered one by one with the
     failing cell shown, and an index, go to `<target>-failed/`; `target` stays as it was."""
     for b in reports + dossiers:
-        executed = tmp / "notebooks" / "dossiers" / f"{b.name}.ipynb"  # every build job runs warm
+        executed = _executed_path(b.name, tmp, warm=True)
         if not b.cached and executed.exists():
             render(executed, tmp / b.html, with_code, title=b.label or b.title or None)
     fate_rows = dataset.fates()
