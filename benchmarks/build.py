@@ -32,7 +32,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import helpers
 from helpers import paths, report
-from helpers.dossier import people_with_dossiers
+from helpers.analyses.dossier import people_with_dossiers
 
 BIN = Path(sys.executable).parent
 

@@ -21,7 +21,8 @@ import tempfile
 import time
 
 import helpers
-from helpers import cache, dates
+from helpers import dates
+from helpers.data import cache
 
 
 def timed(fn) -> float:

@@ -26,7 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from helpers import dates, package, paths, validate
+from helpers import dates, paths
+from helpers.data import package, validate
 
 #: Tables kept once: vocabularies that other tables point to by a fixed id, and the national series.
 SHARED = ("sources", "sections", "convictions_by_year")

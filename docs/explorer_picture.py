@@ -21,7 +21,8 @@ from pathlib import Path
 import nbformat
 from playwright.sync_api import sync_playwright
 
-from helpers import lab, paths
+from helpers import paths
+from helpers.notebook import lab
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 OUT = paths.ROOT / "docs" / "explorer.png"

@@ -122,10 +122,10 @@ def test_a_csv_that_cannot_be_read(mini):
 
 def test_a_csv_that_is_a_pipe(mini):
     """A pipe would block a reader until something writes to it: it is refused unopened. Checked on
-    `read_package` itself, since the load cache (helpers.cache.key) reads the files first."""
+    `read_package` itself, since the load cache (helpers.data.cache.key) reads the files first."""
     import os
 
-    from helpers import package
+    from helpers.data import package
 
     (mini / "tallies.csv").unlink()
     os.mkfifo(mini / "tallies.csv")

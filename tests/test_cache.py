@@ -11,7 +11,7 @@ import pytest
 
 import helpers
 from conftest import FIXTURES, problems_of, read_rows, set_cell
-from helpers import cache
+from helpers.data import cache, validate
 
 ROW_COUNTS = json.loads((FIXTURES.parent / "expected_row_counts.json").read_text(encoding="utf-8"))
 BAD_DATE = ("events.csv:2:date: '1937-02-30' is not an EDTF date "
@@ -29,13 +29,13 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
 def validations(monkeypatch) -> list[Path]:
     """The folders that load() validated in full (each call of validate.check), in order."""
     calls: list[Path] = []
-    real = helpers.validate.check
+    real = validate.check
 
     def counting(raw):
         calls.append(raw.root)
         return real(raw)
 
-    monkeypatch.setattr(helpers.validate, "check", counting)
+    monkeypatch.setattr(validate, "check", counting)
     return calls
 
 
@@ -124,7 +124,7 @@ def test_the_folder_keeps_the_newest_entries(data_copy, mini, cache_dir, monkeyp
     helpers.load(data_copy)
     assert len(entries(cache_dir)) == 2
     assert cache.get(cache.key(mini)) is None  # the oldest went
-    assert cache.get(cache.key(data_copy)).people.name.iloc[0] == "Abram Slutskx"
+    assert cache.get(cache.key(data_copy))[1]["people"].name.iloc[0] == "Abram Slutskx"
 
 
 def test_a_package_without_a_readable_descriptor_has_no_key(data_copy):
@@ -138,7 +138,7 @@ def test_no_key_for_a_package_naming_a_file_outside_its_folder_or_not_a_file(dat
     import json
     import os
 
-    from helpers import cache
+    from helpers.data import cache, validate
     assert cache.key(data_copy) is not None
     descriptor = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"][0]["path"] = "../outside.csv"

@@ -10,8 +10,8 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import ParameterError, cadence, dataset, dates, eras, params
-from helpers.dataset import Dataset
+from helpers import Dataset, ParameterError, cadence, dates, eras, params
+from helpers.data import vocabulary
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "01-purge-cadence.ipynb"
 
@@ -35,7 +35,7 @@ NOROLES = pd.DataFrame({"event_id": pd.Series(dtype=object), "person_id": pd.Ser
 
 
 def violent(ds) -> tuple:
-    return dataset.violent_methods(ds.descriptor)
+    return vocabulary.violent_methods(ds.descriptor)
 
 
 # Four events of 1937: one dated to the day, one to the month, one spanning March-April, one the year.

@@ -12,6 +12,7 @@ import helpers
 from conftest import add_plevitskaya_event, add_row, problems_of, set_cell
 from conftest import problems_in as _problems
 from helpers import dates, evidence
+from helpers.data import vocabulary
 
 T = pd.Timestamp
 
@@ -207,8 +208,8 @@ def test_a_death_without_cause_or_doer_is_died(mini):
 def test_a_death_by_illness_is_natural_and_illness_is_not_violent(mini):
     _death(mini, method="illness")
     assert _fate(mini).fate == "natural_death"
-    assert "illness" not in helpers.dataset.violent_methods(helpers.load(mini).descriptor)
-    assert "lure" not in helpers.dataset.violent_methods(helpers.load(mini).descriptor)
+    assert "illness" not in vocabulary.violent_methods(helpers.load(mini).descriptor)
+    assert "lure" not in vocabulary.violent_methods(helpers.load(mini).descriptor)
 
 
 def test_a_death_with_a_named_doer_is_a_killing_with_the_doers_certainty(mini):

@@ -9,7 +9,8 @@ import networkx as nx
 import pytest
 
 from conftest import problems_in, set_cell
-from helpers import cli, export, paths
+from helpers import cli, paths
+from helpers.build import export
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,9 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from helpers import dataset, evidence, fates, paths
+from helpers import Dataset, evidence, fates, paths
+from helpers.data import vocabulary
+from helpers.evidence.fates import FATES
 
 NB = paths.ROOT / "notebooks" / "03-fates-of-officials.ipynb"
 T = pd.Timestamp
@@ -25,7 +27,7 @@ def with_roles(ds, *rows):
     """The dataset with extra roles rows (event_id, person_id, role), certainty stated."""
     extra = pd.DataFrame([{"event_id": e, "person_id": p, "role": r, "certainty": "stated"} for e, p, r in rows])
     tables = dict(ds.tables, roles=pd.concat([ds.roles, extra], ignore_index=True))
-    return dataset.Dataset(descriptor=ds.descriptor, tables=tables)
+    return Dataset(descriptor=ds.descriptor, tables=tables)
 
 
 # --- definitions ------------------------------------------------------------------------------
@@ -33,14 +35,14 @@ def with_roles(ds, *rows):
 def test_tiers_and_fates_cover_their_vocabularies(ds):
     assert set(fates.LEVEL_TIERS) == set(ds.vocabulary("positions", "level"))
     assert set(fates.LEVEL_TIERS.values()) == set(fates.TIERS)
-    assert set(fates.DEATH_FATES) <= set(dataset.FATES)
+    assert set(fates.DEATH_FATES) <= set(FATES)
     assert set(fates.VIOLENT_FATES) <= set(fates.DEATH_FATES)
     # the module keeps no certainty order of its own: the evidence layer's is the one
     assert not any(hasattr(fates, name) for name in ("_CERTAINTY_ORDER", "_weaker", "_midpoint", "KILLED_FATES", "victims"))
 
 
 def test_the_organs(ds):
-    organs = set(dataset.organs(ds.organisations))
+    organs = set(evidence.organs(ds.organisations))
     # organisations.csv: kinds secret_police (cheka, gpu, ogpu, gugb, nkgb), regional_branch
     # (georgian-secret-police has no parent), laboratory (laboratory-1, special-office); the NKVD
     # commissariat is the parent of gugb; the foreign department sits under gugb, the Golos ring
@@ -547,7 +549,7 @@ def test_methods_by_scope_and_kidnapping(ds):
 
 def test_no_method_of_violent_death_is_a_lure_or_an_illness(ds):
     deaths = fates.death_methods(ds)
-    violent = dataset.violent_methods(ds.descriptor)
+    violent = vocabulary.violent_methods(ds.descriptor)
     assert "lure" not in violent and "illness" not in violent
     assert set(deaths.method) <= set(violent) | {fates.NO_METHOD}
     counts = fates.methods_by(ds, deaths, "scope")
@@ -563,7 +565,7 @@ def test_a_killing_known_from_an_account_takes_its_method(ds):
     lure = acc.assign(account_id="sedov-lure", method="lure", certainty="stated")
     shot = acc.assign(account_id="sedov-a-shot", method="shooting", certainty="disputed")
     tables = dict(ds.tables, accounts=pd.concat([ds.accounts, shot, acc, lure], ignore_index=True))
-    row = fates.death_methods(dataset.Dataset(descriptor=ds.descriptor, tables=tables)).set_index("person_id")
+    row = fates.death_methods(Dataset(descriptor=ds.descriptor, tables=tables)).set_index("person_id")
     # the stated 'lure' account is no violent method; of the violent ones the better attested (the
     # alleged poison over the disputed shooting, though 'sedov-a-shot' comes first by id) is taken
     assert row.loc["lev-sedov", ["method", "method_from"]].tolist() == ["poison", "account"]

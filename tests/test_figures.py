@@ -4,11 +4,14 @@ import matplotlib as mpl
 import pandas as pd
 import pytest
 
-from helpers import cadence, dataset, overview, style
-from helpers.errors import ParameterError
+from helpers import ParameterError, cadence, overview, style
+from helpers.evidence import coverage
+from helpers.data import vocabulary
+from helpers.figures import axes
+from helpers.evidence.fates import FATES
 
 T = pd.Timestamp
-CF = cadence.CASE_FILE
+CF = coverage.CASE_FILE
 
 
 def _events(rows):
@@ -24,14 +27,14 @@ def _gaps(frame):
 def test_a_gap_at_the_start_and_at_the_end_of_the_window():
     ev = _events([(CF, "arrest", "1919-03-01", "1919-03-01"), (CF, "execution", "1920-01-01", "1920-12-31")])
     # 1917, 1918 and 1921 have no case-file event: two runs, at the window's two edges.
-    assert _gaps(cadence.source_gaps(ev, 1917, 1921)) == [(1917, 1918, 2, 0), (1921, 1921, 1, 0)]
+    assert _gaps(coverage.source_gaps(ev, 1917, 1921)) == [(1917, 1918, 2, 0), (1921, 1921, 1, 0)]
 
 
 def test_one_year_gap_and_no_gap():
     ev = _events([(CF, "arrest", "1930-05-01", "1930-05-01"), (CF, "trial", "1932-01", "1932-01-31")])
-    assert _gaps(cadence.source_gaps(ev, 1930, 1932)) == [(1931, 1931, 1, 0)]
-    assert cadence.source_gaps(ev, 1930, 1930).empty  # the one year of the window is covered
-    assert list(cadence.source_gaps(ev, 1930, 1930).columns) == ["first", "last", "years", "events"]
+    assert _gaps(coverage.source_gaps(ev, 1930, 1932)) == [(1931, 1931, 1, 0)]
+    assert coverage.source_gaps(ev, 1930, 1930).empty  # the one year of the window is covered
+    assert list(coverage.source_gaps(ev, 1930, 1930).columns) == ["first", "last", "years", "events"]
 
 
 def test_what_does_not_cover_a_year():
@@ -40,17 +43,17 @@ def test_what_does_not_cover_a_year():
                   (CF, "operation", "1918-01-01", "1922-12-31"),        # a span of five years covers none
                   (CF, "arrest", "1921-12-31", "1922-01-01"),           # two days across New Year: no year either
                   (CF, "death", "1920-01-01", "1920-12-31")])           # a whole year covers it
-    assert _gaps(cadence.source_gaps(ev, 1918, 1922)) == [(1918, 1919, 2, 0), (1921, 1922, 2, 0)]
+    assert _gaps(coverage.source_gaps(ev, 1918, 1922)) == [(1918, 1919, 2, 0), (1921, 1922, 2, 0)]
 
 
 def test_a_threshold_of_events_and_bad_arguments():
     ev = _events([(CF, "arrest", "1937-01-01", "1937-01-01"), (CF, "arrest", "1937-02-01", "1937-02-01"),
                   (CF, "arrest", "1938-01-01", "1938-01-01")])
-    assert _gaps(cadence.source_gaps(ev, 1937, 1938, min_events=2)) == [(1938, 1938, 1, 1)]
+    assert _gaps(coverage.source_gaps(ev, 1937, 1938, min_events=2)) == [(1938, 1938, 1, 1)]
     with pytest.raises(ParameterError, match="last"):
-        cadence.source_gaps(ev, 1938, 1937)
+        coverage.source_gaps(ev, 1938, 1937)
     with pytest.raises(ParameterError, match="min_events"):
-        cadence.source_gaps(ev, 1937, 1938, min_events=0)
+        coverage.source_gaps(ev, 1937, 1938, min_events=0)
 
 
 def test_gap_label_in_words():
@@ -63,12 +66,12 @@ def test_gap_label_in_words():
 def test_the_source_gaps_of_the_data(ds):
     # Hand count: the case file's 1917 events (Dzerzhinsky joins the Bolsheviks, the October Revolution) are
     # both background; its only event placed in 1941 is background too. 1918-1940 hold events of its own.
-    gaps = cadence.source_gaps(ds.events, 1917, 1941)
+    gaps = coverage.source_gaps(ds.events, 1917, 1941)
     assert _gaps(gaps) == [(1917, 1917, 1, 0), (1941, 1941, 1, 0)]
     # With its sections: the case file's incidents run from Savinkov's capture (1924) to Trotsky's
     # murder (21 August 1940), per its 18 dated section headings; 1918-1923 it mentions only in passing.
-    assert cadence.incident_years(ds.sections) == (1924, 1940)
-    told = cadence.source_gaps(ds.events, 1917, 1941, sections=ds.sections)
+    assert coverage.incident_years(ds.sections) == (1924, 1940)
+    told = coverage.source_gaps(ds.events, 1917, 1941, sections=ds.sections)
     assert [(g.first, g.last) for g in told.itertuples()] == [(1917, 1923), (1941, 1941)]
 
 
@@ -79,11 +82,11 @@ def test_years_outside_the_sources_incidents_are_gaps_whatever_it_dates_there():
     sections = pd.DataFrame({"source_id": [CF, CF, CF, "other"],
                              "section": ["Introduction", "A capture (1930)", "A murder (07 December 1931)",
                                          "Elsewhere (1920)"]})
-    assert cadence.incident_years(sections) == (1930, 1931)  # the other source's heading does not count
+    assert coverage.incident_years(sections) == (1930, 1931)  # the other source's heading does not count
     # 1920 has an event but lies before the first incident; 1932 after the last; the bounds are covered.
-    assert _gaps(cadence.source_gaps(ev, 1920, 1932, sections=sections)) == [(1920, 1929, 10, 1), (1932, 1932, 1, 1)]
-    assert cadence.incident_years(sections.iloc[:1]) is None
-    assert _gaps(cadence.source_gaps(ev, 1930, 1931, sections=sections.iloc[:1])) == []  # no dated heading: events decide
+    assert _gaps(coverage.source_gaps(ev, 1920, 1932, sections=sections)) == [(1920, 1929, 10, 1), (1932, 1932, 1, 1)]
+    assert coverage.incident_years(sections.iloc[:1]) is None
+    assert _gaps(coverage.source_gaps(ev, 1930, 1931, sections=sections.iloc[:1])) == []  # no dated heading: events decide
 
 
 def test_spans_pack_into_lanes_without_touching():
@@ -91,10 +94,10 @@ def test_spans_pack_into_lanes_without_touching():
     end = pd.Series(pd.to_datetime(["1930-12-31", "1931-03-31", "1931-02-01", "1930-03-01"]))
     # In this order: the first takes lane 0, the second overlaps it (lane 1), the third starts after the
     # first ended (lane 0 again, now ending 1931-02-01), the fourth starts before both lanes end (lane 2).
-    assert cadence.lanes(start, end) == [0, 1, 0, 2]
-    assert cadence.lanes(start.iloc[:0], end.iloc[:0]) == []
+    assert axes.lanes(start, end) == [0, 1, 0, 2]
+    assert axes.lanes(start.iloc[:0], end.iloc[:0]) == []
     # Equal dates: a span starting the day another ends touches it, so it takes another lane.
-    assert cadence.lanes(pd.Series([T("1937-01-01"), T("1937-01-05")]), pd.Series([T("1937-01-05"), T("1937-01-09")])) == [0, 1]
+    assert axes.lanes(pd.Series([T("1937-01-01"), T("1937-01-05")]), pd.Series([T("1937-01-05"), T("1937-01-09")])) == [0, 1]
 
 
 def test_spanning_lists_the_events_over_several_bins():
@@ -115,13 +118,13 @@ def test_per_group_sums_types_into_their_groups(ds):
     # datapackage.json's order of groups: arrest and trial, execution and massacre, assassination and abduction.
     assert list(grouped.columns) == ["arrest and trial", "execution and massacre", "assassination and abduction"]
     assert grouped.loc[1937].tolist() == [0, 3, 4] and grouped.loc[1938].tolist() == [3, 1, 0]
-    assert cadence.group_order(ds.descriptor)[:2] == ["posts", "orders and organisation"]
+    assert vocabulary.group_order(ds.descriptor)[:2] == ["posts", "orders and organisation"]
     assert list(cadence.with_groups(pd.DataFrame({"type": ["defection", "order"]}), ds.descriptor).group) == [
         "defection", "orders and organisation"]
 
 
 def test_one_colour_per_fate():
-    assert tuple(style.FATE) == dataset.FATES  # every fate, in its order
+    assert tuple(style.FATE) == FATES  # every fate, in its order
     assert len(set(style.FATE.values())) == len(style.FATE)
     r, g, b = mpl.colors.to_rgb(style.FATE["unknown"])
     assert r == g == b  # no recorded end: a neutral grey

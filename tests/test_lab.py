@@ -9,7 +9,8 @@ import signal
 import subprocess
 import urllib.request
 
-from helpers import lab, paths
+from helpers import paths
+from helpers.notebook import lab
 
 
 def api(url: str, token: str, path: str, method: str = "GET", body: dict | None = None):

@@ -121,7 +121,7 @@ def test_a_death_sentence_without_an_execution_is_not_a_death(mini):
     _sentence(mini)
     f = helpers.load(mini).fates().set_index("person_id").loc["nadezhda-plevitskaya"]
     assert (f.fate, f.date, f.by_state) == ("sentenced_to_death", "1938-03-13", False)
-    assert f.fate not in helpers.dataset.DEATH_FATES
+    assert f.fate not in helpers.evidence.fates.DEATH_FATES
 
 
 def test_an_execution_after_the_sentence_decides(mini):

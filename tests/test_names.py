@@ -5,7 +5,7 @@ import pytest
 import helpers
 from conftest import add_row, problems_in
 from helpers import paths
-from helpers.names import normalise
+from helpers.core.names import normalise
 
 SLUTSKY2 = "The Assassination of Abram Slutsky (17 February 1938) ¶2"
 REFERENCE = paths.ROOT.parent / "shared" / "sources" / "reference-facts.md"

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from helpers import ParameterError, cadence, dossier, eras, evidence, fates, overview, paths, style, turnover
+from helpers.core import checks
 
 T = pd.Timestamp
 FREQ_SENTENCE = "Parameter `freq` got 'weekly'; it accepts 'month', 'quarter' or 'year'."
@@ -131,7 +132,7 @@ CASES = [
      "Parameter `types` got 'execution'; it accepts a list."),
     ("evidence.count_once", lambda ds: evidence.count_once(ds.events, ds.roles, types="massacre"),
      "Parameter `types` got 'massacre'; it accepts a list."),
-    ("evidence.check_days", lambda ds: evidence.check_days(T("1937-01-02"), T("1937-01-01")),
+    ("checks.check_days", lambda ds: checks.check_days(T("1937-01-02"), T("1937-01-01")),
      "Parameter `last` got Timestamp('1937-01-01 00:00:00'); it accepts a value from 1937-01-02 00:00:00."),
     # dataset
     ("Dataset.vocabulary resource", lambda ds: ds.vocabulary("event", "type"),

@@ -8,7 +8,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import helpers
 from helpers import ParameterError, cli, paths, report
-from helpers.report import Built
+from helpers.build.report import Built
 
 from conftest import read_rows, seed_site, write_rows
 

@@ -69,7 +69,7 @@ def test_a_dangling_source_in_another_table(mini):
 # (that text from the data shows as text in every report is checked by test_report's full build)
 
 def test_dossier_file_names_are_sanitised():
-    from helpers.dossier import file_name
+    from helpers.analyses.dossier import file_name
 
     assert file_name("../../etc/passwd") == "etc-passwd.html"
     assert file_name("a/b\\c") == "a-b-c.html"

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from helpers import report, site
-from helpers.report import Job
+from helpers.build import report, site
+from helpers.build.report import Job
 
 PEOPLE = [("dossiers/nikolai-yezhov", "Nikolai Yezhov"), ("dossiers/lev-sedov", "Lev Sedov"),
           ("dossiers/leon-trotsky", "Leon Trotsky"), ("dossiers/sergei-trotsky", "Sergei Trotsky"),

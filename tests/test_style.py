@@ -1,11 +1,12 @@
 """One palette for events: eight groups read from datapackage.json, colours that stay apart."""
 import matplotlib as mpl
 
-from helpers import dataset, style
+from helpers import style
+from helpers.data import vocabulary
 
 
 def test_each_type_takes_its_groups_colour(ds):
-    types, colours = dataset.event_groups(ds.descriptor), style.event_colours(ds.descriptor)
+    types, colours = vocabulary.event_groups(ds.descriptor), style.event_colours(ds.descriptor)
     assert list(types) == ds.vocabulary("events", "type")  # every type, in the vocabulary's order
     # The four the issue found indistinguishable: execution and massacre share a group, the others not.
     assert colours["execution"] == colours["massacre"]

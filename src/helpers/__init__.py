@@ -6,54 +6,51 @@
     helpers.cadence.counts(...)              # the analyses, one module each (see __all__)
     helpers.explore("01-purge-cadence")      # in JupyterLab: a report's figures under a form of its parameters
 
-The analysis modules are imported on first use, so `import helpers` (and the command line) stays quick.
+The code lives in layers, each a folder importing only from the folders below it (an import-linter
+contract in pyproject.toml keeps the order; `make test` runs it):
+
+    cli         the `blackwork` command
+    build       the report build: catalogue, kernels, execution store, site, exports
+    notebook    what a person at a notebook touches: declared parameters, the explorer, `make lab`
+    captions    the sentences and tables the reports print, built from the analyses' results
+    figures     one figure module per analysis, shared axes, `style`
+    analyses    cadence, turnover, fates, abroad, networks, overview, dossier: frames in, frames out
+    evidence    certainty, people and acts, windows of dates, tallies, sources, eras, fates
+    data        reading, validating and typing the package; the load cache
+    core        paths, errors, argument checks, EDTF dates, names
+
+This module is the public face only: the names below, each imported on first use so that
+`import helpers` (and the command line) stays quick.
 """
 import functools as _functools
 import importlib as _importlib
 import pathlib as _pathlib
 
-from . import cache, package, paths, validate
-from .dataset import Dataset
-from .errors import DataError, ParameterError, Problem
+from .core.errors import DataError, ParameterError, Problem
+from .evidence.dataset import Dataset, load
 
-#: The analysis modules, one per question; each is imported when first used (`helpers.cadence`).
-MODULES = ("cadence", "turnover", "fates", "evidence", "overview", "dossier", "eras", "dates", "names", "params",
-           "style", "report", "explorer", "abroad", "maps", "networks")
+#: The modules a notebook or a user reaches as `helpers.<name>`, and where each lives.
+MODULES = {
+    "cadence": "analyses.cadence", "turnover": "analyses.turnover", "fates": "analyses.fates",
+    "abroad": "analyses.abroad", "networks": "analyses.networks", "overview": "analyses.overview",
+    "dossier": "analyses.dossier", "evidence": "evidence", "eras": "evidence.eras", "dates": "core.dates",
+    "names": "core.names", "paths": "core.paths", "params": "notebook.params", "explorer": "notebook.explorer",
+    "style": "figures.style", "maps": "figures.maps", "vocabulary": "data.vocabulary", "figures": "figures", "captions": "captions",
+    "report": "build.report",
+}
 
 __all__ = ["load", "find_person", "explore", "Dataset", "DataError", "ParameterError", "Problem", *MODULES]
 
 
 def __getattr__(name: str):
     if name in MODULES:
-        return _importlib.import_module(f".{name}", __name__)
+        return _importlib.import_module(f".{MODULES[name]}", __name__)
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
     """What completion offers on `helpers.`: the public API and the analysis modules, nothing else."""
     return sorted(__all__, key=str.lower)
-
-
-def load(path: str | _pathlib.Path | None = None, use_cache: bool = True) -> Dataset:
-    """Read and validate the data package in `path` (default: the project's data/).
-
-    Raises DataError listing every problem as file:row:field: message. Never writes to the folder.
-    A package that passed before, with the same files and the same helpers code, is read from the
-    cache (see `helpers.cache`: keyed by a checksum of both, so a changed cell is always validated
-    again); `use_cache=False` validates regardless and stores nothing.
-    """
-    root = _pathlib.Path(path) if path else paths.data_dir()
-    key = cache.key(root) if use_cache else None
-    if key and (ds := cache.get(key)) is not None:
-        return ds
-    raw = package.read_package(root)
-    problems, tables = validate.check(raw)
-    if problems:
-        raise DataError(problems)
-    ds = Dataset(descriptor=raw.descriptor, tables={n: t.reset_index(drop=True) for n, t in tables.items()})
-    if key and cache.key(root) == key:  # store only if no file changed while it was being validated
-        cache.put(key, ds)
-    return ds
 
 
 @_functools.lru_cache(maxsize=4)
@@ -63,13 +60,15 @@ def _cached(root: str) -> Dataset:
 
 def find_person(name: str, path: str | _pathlib.Path | None = None) -> str:
     """The person_id for any name or alias, ignoring case and diacritics; suggests close names if unknown."""
+    from .core import paths
+
     root = str(_pathlib.Path(path) if path else paths.data_dir())
     return _cached(root).find_person(name)
 
 
 def explore(notebook: str, zoom: bool = True, **values):
     """A form of `notebook`'s declared parameters over its figures and tables, redrawn in place when a
-    value changes (`helpers.explorer.Explorer`); `zoom` draws figures that zoom and pan in JupyterLab."""
-    from .explorer import Explorer
+    value changes (`helpers.notebook.explorer.Explorer`); `zoom` draws figures that zoom and pan in JupyterLab."""
+    from .notebook.explorer import Explorer
 
     return Explorer(notebook, zoom=zoom, **values)

@@ -7,8 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import DataError, ParameterError, load, paths
-from .errors import BuildBusy, Interrupted
+from .core import paths
+from .core.errors import BuildBusy, DataError, Interrupted, ParameterError
+from .evidence import load
 
 
 def _validate(args) -> int:
@@ -36,7 +37,7 @@ def _failures(built) -> list[str]:
 
 
 def _report(args) -> int:
-    from . import report
+    from .build import report
 
     started = time.perf_counter()
     if args.timeout is not None and args.timeout <= 0:
@@ -91,7 +92,7 @@ def _report(args) -> int:
 
 
 def _params(args) -> int:
-    from . import params
+    from .notebook import params
 
     names = [args.notebook] if args.notebook else sorted(params.specs())
     unknown = [n for n in names if params.spec(n) is None]
@@ -107,7 +108,7 @@ def _params(args) -> int:
 
 
 def _notebooks(args) -> int:
-    from . import report
+    from .build import report
 
     with _bar("executing") as bar:
         def tick(item):
@@ -119,7 +120,7 @@ def _notebooks(args) -> int:
 
 
 def _export(args) -> int:
-    from . import export
+    from .build import export
 
     written = export.export(Path(args.to) if args.to else None)
     print("wrote " + ", ".join(str(path) for path in written))
@@ -127,7 +128,7 @@ def _export(args) -> int:
 
 
 def _lab(args) -> int:
-    from . import lab
+    from .notebook import lab
 
     return lab.main(port=args.port)
 

@@ -1,0 +1,404 @@
+"""Operations abroad: where the events abroad happened (events.scope == 'abroad' joined to their
+places in order), how many per country and per decade, the journeys as lines, and a timeline of each
+operation abroad (order -> action -> aftermath, with the lags and their uncertainty), for
+notebooks/04-operations-abroad.ipynb.
+
+Rules, stated once:
+- an event counts once in each country where it has a place (a journey from France to Spain counts
+  in both; the sum over countries can exceed the number of events);
+- an event's decade and era are those of its midpoint (`evidence.midpoint`, the one point rule);
+- the window keeps the events that may fall in it (their dates overlap it);
+- a region is 'world', 'europe' (places inside `maps.EUROPE`) or a country code of places.csv; an
+  event is in it when one of its places is.
+"""
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.transforms import offset_copy
+
+from .. import evidence
+from ..core.checks import check, check_days
+from ..core.errors import ParameterError
+from ..data.vocabulary import event_groups
+from ..evidence import Dataset, eras
+from ..figures import maps
+
+REGIONS = ("world", "europe")
+#: The blows of an operation: its action (an attempt counts: Trotsky's villa in May 1940).
+BLOW_TYPES = ("assassination", "kidnapping", "attempt", "execution", "massacre")
+#: Steps that follow from an action when their dates allow either order (a body found, an agent
+#: gone, an arrest); other steps so dated count as the lead-up.
+AFTER_TYPES = ("discovery", "disappearance", "defection", "arrest", "trial", "release", "death", "suicide",
+               "exile", "reorganisation", "dismissal")
+PHASES = ("order", "lead-up", "action", "aftermath")
+PHASE_MARKERS = {"order": "s", "lead-up": "o", "action": "*", "aftermath": "D"}
+
+
+# --- choosing --------------------------------------------------------------------------------------
+
+def countries(ds: Dataset) -> pd.DataFrame:
+    """The country codes of places.csv with a name (the row of kind 'country', else the code)."""
+    p = ds.places
+    named = p[p.kind == "country"].drop_duplicates("country").set_index("country").name
+    codes = sorted(set(p.country))
+    return pd.DataFrame({"country": codes, "country_name": [named.get(c, c) for c in codes]})
+
+
+def check_region(ds: Dataset, region) -> str:
+    """'world', 'europe' or a country code of places.csv; one sentence otherwise."""
+    check("region", region, kind=str)
+    allowed = (*REGIONS, *countries(ds).country)
+    if region not in allowed:
+        raise ParameterError(f"Parameter `region` got {region!r}; it accepts 'world', 'europe' or a country code "
+                             f"of places.csv ({', '.join(allowed[len(REGIONS):])}).")
+    return region
+
+
+def in_region(table: pd.DataFrame, region: str) -> pd.Series:
+    """Row by row, whether a place (columns country, latitude, longitude) lies in `region`."""
+    if region == "world":
+        return pd.Series(True, index=table.index)
+    if region == "europe":
+        west, east, south, north = maps.EUROPE
+        return table.longitude.between(west, east) & table.latitude.between(south, north)
+    return table.country == region
+
+
+def events(ds: Dataset, region: str = "world", first: pd.Timestamp | None = None,
+           last: pd.Timestamp | None = None, types=()) -> pd.DataFrame:
+    """The events abroad at their places: one row per (event, place), in the order of the journey.
+
+    Columns: event_id, title, date, start, end, mid (the midpoint), decade, era, type, group,
+    certainty, operation_id, seq, role, place_id, place, kind, country, country_name, latitude,
+    longitude, precision. Keeps the events with a place in `region` (all their places are kept),
+    whose dates overlap [first, last] (either open when None), of `types` (all when empty).
+    """
+    check_region(ds, region)
+    check_days(first, last)
+    check("types", list(types) if isinstance(types, tuple) else types, kind=list,
+          items=ds.vocabulary("events", "type"))
+    ev = ds.events[ds.events.scope == "abroad"]
+    if types:
+        ev = ev[ev.type.isin(list(types))]
+    if first is not None or last is not None:
+        lo = first if first is not None else ev.start.min()
+        hi = last if last is not None else ev.end.max()
+        ev = ev[evidence.overlaps(ev.start, ev.end, lo, hi)]
+    places = ds.places.rename(columns={"name": "place"})[
+        ["place_id", "place", "kind", "country", "latitude", "longitude", "precision"]]
+    x = (ev[["event_id", "title", "date", "start", "end", "type", "certainty", "operation_id"]]
+         .merge(ds.event_places[["event_id", "seq", "role", "place_id"]], on="event_id")
+         .merge(places, on="place_id").merge(countries(ds), on="country"))
+    x["mid"] = evidence.midpoint(x.start, x.end)
+    x["decade"] = (x.mid.dt.year // 10 * 10).astype(str) + "s"
+    x["era"] = eras.era_of(eras.eras(ds), x.mid).astype(object)
+    x["group"] = x.type.map(event_groups(ds.descriptor))
+    keep = x.event_id.isin(set(x.event_id[in_region(x, region)]))
+    cols = ["event_id", "title", "date", "start", "end", "mid", "decade", "era", "type", "group", "certainty",
+            "operation_id", "seq", "role", "place_id", "place", "kind", "country", "country_name", "latitude",
+            "longitude", "precision"]
+    return x[keep][cols].sort_values(["start", "event_id", "seq"]).reset_index(drop=True)
+
+
+# --- counting ---------------------------------------------------------------------------------------
+
+def by_country(table: pd.DataFrame) -> pd.DataFrame:
+    """Events per country (each event once in each country where it has a place) and per event
+    group: country, country_name, one column per group, events; most events first, then by name."""
+    once = table.drop_duplicates(["event_id", "country"])
+    wide = pd.crosstab([once.country, once.country_name], once.group)
+    wide["events"] = wide.sum(axis=1)
+    wide = wide.reset_index().rename_axis(columns=None)
+    return wide.sort_values(["events", "country_name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def by_decade(table: pd.DataFrame) -> pd.DataFrame:
+    """Events per country and decade of their midpoint (each event once per country): country_name,
+    country, one column per decade, total; sorted as `by_country`, with a last row of all events
+    (each once, so it can be less than the sum of the rows above)."""
+    once = table.drop_duplicates(["event_id", "country"])
+    wide = pd.crosstab([once.country_name, once.country], once.decade)
+    wide["total"] = wide.sum(axis=1)
+    wide = wide.reset_index().rename_axis(columns=None)
+    wide = wide.sort_values(["total", "country_name"], ascending=[False, True])
+    events_once = table.drop_duplicates("event_id")
+    total = {"country_name": "all events abroad", "country": "",
+             **events_once.decade.value_counts().to_dict(), "total": len(events_once)}
+    return pd.concat([wide, pd.DataFrame([total])], ignore_index=True).fillna(0).astype(
+        {c: int for c in wide.columns if c not in ("country_name", "country")})
+
+
+#: The era of an event under no head of the secret police the data knows (`by_era`).
+NO_ERA = "outside the eras of the data"
+
+
+def by_era(table: pd.DataFrame, groups) -> pd.DataFrame:
+    """Events abroad per era (the head of the secret police at the event's midpoint) and event group,
+    each event once: era, one column per group in the order of `groups` (those with events), total;
+    eras in time order, no row for an era without events. Events outside every era of `eras.eras`
+    (which end with the data's coverage, 22 June 1941) make the row NO_ERA, so the rows add up to
+    every event."""
+    once = table.drop_duplicates("event_id").assign(era=lambda t: t.era.fillna(NO_ERA))
+    wide = pd.crosstab(once.era, once.group)
+    wide = wide[[g for g in groups if g in wide.columns]]
+    wide["total"] = wide.sum(axis=1)
+    first = once.groupby("era").mid.min()
+    return wide.loc[first.sort_values().index].reset_index().rename_axis(columns=None)
+
+
+def journeys(table: pd.DataFrame) -> pd.DataFrame:
+    """The events with several places, as ordered lines: event_id, title, date, group, route (the
+    places' names joined by ' → '), stops, longitudes, latitudes (lists in the journey's order)."""
+    rows = []
+    for event_id, part in table.sort_values(["event_id", "seq"]).groupby("event_id", sort=False):
+        if len(part) < 2:
+            continue
+        first = part.iloc[0]
+        rows.append({"event_id": event_id, "title": first.title, "date": first.date, "start": first.start,
+                     "group": first.group, "route": " → ".join(part.place), "stops": len(part),
+                     "longitudes": list(part.longitude), "latitudes": list(part.latitude)})
+    cols = ["event_id", "title", "date", "start", "group", "route", "stops", "longitudes", "latitudes"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["start", "event_id"]).reset_index(drop=True)
+
+
+def points(table: pd.DataFrame) -> pd.DataFrame:
+    """The markers of the map: one per point and event group, with the number of events there
+    (an event counts once per point), the place names and the event ids; most events first."""
+    once = table.drop_duplicates(["event_id", "longitude", "latitude"])
+    out = (once.groupby(["longitude", "latitude", "group"])
+           .agg(events=("event_id", "nunique"), places=("place", lambda s: ", ".join(sorted(set(s)))),
+                event_ids=("event_id", lambda s: sorted(set(s))))
+           .reset_index())
+    return out.sort_values(["events", "places", "group"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def by_point(table: pd.DataFrame) -> pd.DataFrame:
+    """Events per point of the map (places that share a point, such as a country and its capital,
+    count together, each event once): longitude, latitude, label (the name of the place there with
+    the most events, a city before its country on a tie), places, events; most events first."""
+    once = table.drop_duplicates(["event_id", "longitude", "latitude"])
+    named = (table.drop_duplicates(["event_id", "place"])
+             .assign(country_kind=lambda t: t.kind == "country")
+             .groupby(["longitude", "latitude", "place", "country_kind"]).event_id.nunique().reset_index()
+             .sort_values(["event_id", "country_kind", "place"], ascending=[False, True, True])
+             .drop_duplicates(["longitude", "latitude"]).set_index(["longitude", "latitude"]).place)
+    out = (once.groupby(["longitude", "latitude"])
+           .agg(events=("event_id", "nunique"), places=("place", lambda s: ", ".join(sorted(set(s)))))
+           .reset_index())
+    out["label"] = [named[(x, y)] for x, y in zip(out.longitude, out.latitude)]
+    out = out[["longitude", "latitude", "label", "places", "events"]]
+    return out.sort_values(["events", "label"], ascending=[False, True]).reset_index(drop=True)
+
+
+# --- operations ---------------------------------------------------------------------------------------
+
+def _phase(ev: pd.DataFrame) -> pd.Series:
+    """Order, lead-up, action or aftermath of each event of one operation, against its first blow."""
+    phase = pd.Series("lead-up", index=ev.index)
+    blows = ev[ev.type.isin(BLOW_TYPES)].sort_values(["start", "end", "event_id"])
+    if len(blows):
+        anchor = blows.iloc[0]
+        after = (ev.start >= anchor.start) | ((ev.end >= anchor.start) & ev.type.isin(AFTER_TYPES))
+        phase[after] = "aftermath"
+        phase[ev.type.isin(BLOW_TYPES)] = "action"
+    phase[ev.type == "order"] = "order"
+    return phase
+
+
+def timeline(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Timestamp | None = None,
+             operations=None) -> pd.DataFrame:
+    """Every event of the operations abroad (operations.csv, scope 'abroad'), one row each, with its
+    phase: 'order' (an order), 'action' (a blow: killing, abduction, attempt), 'aftermath' (what may
+    only come after the first blow, or, when the dates allow either order, a step that follows from
+    it: a body found, an arrest, a flight), 'lead-up' (the rest). from_action_lo/hi: the shortest and
+    longest number of days from the first blow to the event (`evidence.span_days`; negative before).
+
+    Keeps the operations with an event in [first, last], and of `operations` (a list of ids of
+    operations.csv; those at home among them are left out; all abroad when None).
+    Columns: operation_id, operation, phase, event_id, title, type, group, date, start, end,
+    certainty, scope, from_action_lo, from_action_hi; by operation start, then phase (in the order of
+    PHASES), then event start.
+    """
+    check_days(first, last)
+    ops = ds.operations[ds.operations.scope == "abroad"]
+    if operations is not None:
+        check("operations", operations, kind=list, items=sorted(ds.operations.operation_id))
+        ops = ops[ops.operation_id.isin(list(operations))]
+    ev = ds.events[ds.events.operation_id.isin(set(ops.operation_id))]
+    lo = first if first is not None else pd.Timestamp.min
+    hi = last if last is not None else pd.Timestamp.max
+    hit = set(ev.operation_id[evidence.overlaps(ev.start, ev.end, lo, hi)])
+    ev = ev[ev.operation_id.isin(hit)]
+    parts = []
+    for op, own in ev.groupby("operation_id", sort=False):
+        own = own.assign(phase=_phase(own))
+        blows = own[own.phase == "action"].sort_values(["start", "end", "event_id"])
+        if len(blows):
+            a = blows.iloc[0]
+            own["from_action_lo"], own["from_action_hi"] = evidence.span_days(a.start, a.end, own.start, own.end)
+        else:
+            own["from_action_lo"] = own["from_action_hi"] = pd.NA
+        parts.append(own)
+    cols = ["operation_id", "operation", "phase", "event_id", "title", "type", "group", "date", "start", "end",
+            "certainty", "scope", "from_action_lo", "from_action_hi"]
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(parts).merge(ops[["operation_id", "name"]].rename(columns={"name": "operation"}),
+                                 on="operation_id")
+    out["group"] = out.type.map(event_groups(ds.descriptor))
+    out["op_start"] = out.groupby("operation_id").start.transform("min")
+    out["rank"] = out.phase.map({p: i for i, p in enumerate(PHASES)})
+    out = out.sort_values(["op_start", "operation_id", "rank", "start", "end", "event_id"])
+    return out[cols].astype({"from_action_lo": "Int64", "from_action_hi": "Int64"}).reset_index(drop=True)
+
+
+def _first(part: pd.DataFrame, phase: str):
+    rows = part[part.phase == phase].sort_values(["start", "end", "event_id"])
+    return rows.iloc[0] if len(rows) else None
+
+
+def lags(steps: pd.DataFrame) -> pd.DataFrame:
+    """Per operation of `timeline`, the lag from its first order to its first blow, and from that
+    blow to the first step of its aftermath, each as the shortest and longest number of days the
+    dates allow (`evidence.span_days`): operation_id, operation, order (its date), action, aftermath,
+    order_to_action_lo/hi, action_to_aftermath_lo/hi (missing when a phase is missing)."""
+    rows = []
+    for op, part in steps.groupby("operation_id", sort=False):
+        order, action, after = (_first(part, p) for p in ("order", "action", "aftermath"))
+        row = {"operation_id": op, "operation": part.operation.iloc[0],
+               "order": order.date if order is not None else "", "action": action.date if action is not None else "",
+               "aftermath": after.date if after is not None else ""}
+        for name, a, b in (("order_to_action", order, action), ("action_to_aftermath", action, after)):
+            lo, hi = (evidence.span_days(a.start, a.end, b.start, b.end) if a is not None and b is not None
+                      else (pd.NA, pd.NA))
+            row[f"{name}_lo"], row[f"{name}_hi"] = lo, hi
+        rows.append(row)
+    cols = ["operation_id", "operation", "order", "action", "aftermath", "order_to_action_lo", "order_to_action_hi",
+            "action_to_aftermath_lo", "action_to_aftermath_hi"]
+    return pd.DataFrame(rows, columns=cols).astype({c: "Int64" for c in cols[5:]})
+
+
+def days_text(lo, hi) -> str:
+    """'0 days', '26 to 390 days', '' when unknown."""
+    if pd.isna(lo) or pd.isna(hi):
+        return ""
+    return f"{lo:,} day{'s' if abs(lo) != 1 else ''}" if lo == hi else f"{lo:,} to {hi:,} days"
+
+
+def lag_table(table: pd.DataFrame) -> pd.DataFrame:
+    """`lags` as a reader sees it: the lags as text ('26 to 390 days')."""
+    return pd.DataFrame({
+        "operation": table.operation, "order": table.order, "action": table.action,
+        "order → action": [days_text(a, b) for a, b in zip(table.order_to_action_lo, table.order_to_action_hi)],
+        "aftermath": table.aftermath,
+        "action → aftermath": [days_text(a, b) for a, b in
+                               zip(table.action_to_aftermath_lo, table.action_to_aftermath_hi)]})
+
+
+# --- figures ------------------------------------------------------------------------------------------
+
+def box_of(table: pd.DataFrame, region: str) -> tuple[float, float, float, float]:
+    """The map's box for `region`: the world, Europe, or the country's places with a margin (at
+    least 8 degrees wide and tall)."""
+    if region == "world":
+        return maps.WORLD
+    if region == "europe":
+        return maps.EUROPE
+    inside = table[table.country == region]
+    lon, lat = inside.longitude, inside.latitude
+    cx, cy = (lon.min() + lon.max()) / 2, (lat.min() + lat.max()) / 2
+    half_w, half_h = max(4.0, (lon.max() - lon.min()) / 2 + 2), max(4.0, (lat.max() - lat.min()) / 2 + 2)
+    return (max(-180.0, cx - half_w), min(180.0, cx + half_w), max(-90.0, cy - half_h), min(90.0, cy + half_h))
+
+
+def plot_map(table: pd.DataFrame, colours: dict, ax=None, box=maps.WORLD, labels: int = 6, title: str = ""):
+    """The events of `table` on a base map of `box`: a disc per point and event group (area by the
+    number of events, groups at one point set side by side), journeys as lines with an arrow on
+    each leg, the `labels` busiest places of the box named; colours by event group."""
+    check("labels", labels, kind=int, minimum=0)
+    box = maps.check_box(box)
+    ax = maps.draw(ax, box, title=title)
+    for j in journeys(table).itertuples(index=False):
+        xs, ys = j.longitudes, j.latitudes
+        ax.plot(xs, ys, color=colours[j.group], linewidth=1.2, alpha=0.8, zorder=2)
+        for x0, y0, x1, y1 in zip(xs, ys, xs[1:], ys[1:]):
+            if (x0, y0) != (x1, y1):
+                arrow = ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=2, annotation_clip=False,
+                                    arrowprops={"arrowstyle": "-|>", "color": colours[j.group], "lw": 1.2,
+                                                "shrinkA": 0, "shrinkB": 3, "alpha": 0.8})
+                arrow.arrow_patch.set_clip_path(ax.patch)  # a leg leaving the box ends at its edge
+    marks = points(table)
+    shift = marks.groupby(["longitude", "latitude"]).cumcount() - (
+        marks.groupby(["longitude", "latitude"]).group.transform("size") - 1) / 2
+    for k in sorted(set(shift)):  # groups at one point side by side, 7 points apart on any map
+        at = marks[shift == k]
+        ax.scatter(at.longitude, at.latitude, s=18 + 22 * at.events, c=[colours[g] for g in at.group],
+                   edgecolors="white", linewidths=0.6, zorder=3, alpha=0.9,
+                   transform=offset_copy(ax.transData, fig=ax.figure, x=7 * k, y=0, units="points"))
+    west, east, south, north = box
+    seen = table[table.longitude.between(west, east) & table.latitude.between(south, north)]
+    for p in by_point(seen).head(labels).itertuples(index=False):
+        ax.annotate(p.label, (p.longitude, p.latitude), xytext=(6, 5), textcoords="offset points", fontsize=9,
+                    zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7, "pad": 1})
+    return ax
+
+
+def legend(ax, table: pd.DataFrame, colours: dict, **kwargs):
+    """A legend of the event groups present, with their number of events."""
+    counts = table.drop_duplicates("event_id").group.value_counts()
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=8, color=c, label=f"{g} ({counts[g]})")
+               for g, c in colours.items() if g in counts]
+    return ax.legend(handles=handles, title="events by group", fontsize=9, **kwargs)
+
+
+def plot_countries(counts: pd.DataFrame, colours: dict, ax=None, title: str = "Events abroad per country"):
+    """Horizontal bars of `by_country`, stacked by event group, the busiest country on top."""
+    ax = ax or plt.subplots(figsize=(10, max(3, 0.35 * len(counts) + 1)))[1]
+    rows = counts.iloc[::-1]
+    left = np.zeros(len(rows))
+    for group, colour in colours.items():
+        if group in rows:
+            ax.barh(rows.country_name, rows[group], left=left, color=colour, label=group)
+            left += rows[group].to_numpy()
+    ax.set_title(title)
+    ax.set_xlabel("events (each once per country where it has a place)")
+    ax.set_ylabel("")
+    ax.tick_params(axis="y", labelsize=10)
+    ax.legend(title="event group", fontsize=9, loc="lower right")
+    return ax
+
+
+def plot_timelines(steps: pd.DataFrame, colours: dict, ncols: int = 2):
+    """One panel per operation: each event a bar from its earliest to its latest day (a dot when
+    exact), coloured by group, marked by phase, its own time axis so lags of days stay visible."""
+    check("ncols", ncols, kind=int, minimum=1)
+    ops = list(dict.fromkeys(steps.operation_id))
+    nrows = max(1, -(-len(ops) // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(15, 3.2 * nrows), layout="constrained", squeeze=False)
+    for ax, op in zip(axes.flat, ops):
+        part = steps[steps.operation_id == op].reset_index(drop=True)
+        y = np.arange(len(part))[::-1]
+        for yi, e in zip(y, part.itertuples(index=False)):
+            width = (e.end - e.start).days + 1
+            ax.barh(yi, width, left=e.start, height=0.5, color=colours[e.group], alpha=0.55)
+            ax.plot(evidence.midpoint(e.start, e.end), yi, marker=PHASE_MARKERS[e.phase], color=colours[e.group],
+                    markersize=9 if e.phase == "action" else 6, markeredgecolor="black", markeredgewidth=0.5)
+        names = [f"{e.phase}: {e.title}" for e in part.itertuples(index=False)]
+        ax.set_yticks(y, [n if len(n) <= 60 else n[:59] + "…" for n in names], fontsize=9)
+        ax.margins(x=0.04, y=0.15)
+        ax.set_title(part.operation.iloc[0], fontsize=11)
+        ax.set_xlabel("date")
+        locator = mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    for ax in list(axes.flat)[len(ops):]:
+        ax.set_axis_off()
+    handles = [Line2D([], [], marker=m, linestyle="", color="0.4", markeredgecolor="black", label=p)
+               for p, m in PHASE_MARKERS.items()]
+    fig.legend(handles=handles, title="phase", loc="outside lower center", ncols=4, fontsize=9)
+    fig.suptitle("The operations abroad, step by step: order, lead-up, action, aftermath", fontweight="bold")
+    return fig

@@ -1,0 +1,155 @@
+"""What the data package covers: row counts, events per year and type, the precision and
+certainty of dates, people per side, events per section of the case file, and where the two
+sources disagree. Used by `notebooks/00-data-overview.ipynb`."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .. import evidence
+from ..core.checks import check
+from ..data.validate import LOCATOR_JOIN
+from ..data.vocabulary import event_groups
+from ..evidence import Dataset
+from ..figures.axes import gap_bands
+from ..figures.style import group_colours
+
+LOCATOR_SECTION = r"^(?P<section>.+) ¶\d+$"
+
+
+def row_counts(ds: Dataset) -> pd.DataFrame:
+    """Rows per table with each table's title, in the package's order."""
+    titles = {r["name"]: r.get("title", r["name"]) for r in ds.descriptor["resources"]}
+    counts = ds.row_counts()
+    return pd.DataFrame({"table": counts.index, "title": [titles[n] for n in counts.index],
+                         "rows": counts.values}).set_index("table")
+
+
+def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Events per calendar year and type, for events whose whole date span lies in one year.
+
+    Returns (counts: year × type, with every year from first to last), and the events left out
+    because their span crosses a year boundary (never pushed onto a year; with their group, start and
+    end, to draw as spans with `cadence.plot_spans`), by start.
+    """
+    check("first", first, kind=int)
+    check("last", last, kind=int, minimum=first)
+    ev = ds.events
+    in_one_year = ev.start.dt.year == ev.end.dt.year
+    placed = ev[in_one_year].assign(year=ev.start.dt.year)
+    placed = placed[placed.year.between(first, last)]
+    counts = pd.crosstab(placed.year, placed.type)
+    counts = counts.reindex(range(first, last + 1), fill_value=0)
+    order = [t for t in ds.vocabulary("events", "type") if t in counts.columns]
+    counts = counts[order]
+    counts.index.name, counts.columns.name = "year", "type"
+    spanning = ev[~in_one_year].assign(group=ev.type.map(event_groups(ds.descriptor)))
+    spanning = spanning[["event_id", "date", "type", "group", "title", "start", "end"]]
+    return counts, spanning.sort_values(["start", "end", "event_id"]).reset_index(drop=True)
+
+
+def per_group(counts: pd.DataFrame, descriptor: dict) -> pd.DataFrame:
+    """A year × type table of `events_per_year` summed into event groups (year × group, in the order
+    of datapackage.json's groups; groups with no event left out)."""
+    groups = event_groups(descriptor)
+    out = counts.T.groupby(counts.columns.map(groups), sort=False).sum().T
+    order = [g for g in dict.fromkeys(groups.values()) if g in out.columns]
+    out = out[order]
+    out.columns.name = "group"
+    return out
+
+
+def plot_events_per_year(counts: pd.DataFrame, ds: Dataset, ax=None, gaps: pd.DataFrame | None = None):
+    """Events per year stacked by event group (`per_group`, `style.group_colours`), the legend in the
+    order of the stack; the years of `gaps` (`cadence.source_gaps`) shaded as gaps in the source."""
+    ax = ax or plt.subplots(figsize=(12, 5))[1]
+    grouped = per_group(counts, ds.descriptor)
+    colours = group_colours(ds.descriptor)
+    bottom = pd.Series(0, index=grouped.index)
+    for g in grouped.columns:
+        ax.bar(grouped.index, grouped[g], bottom=bottom, width=0.85, color=colours[g], label=g, zorder=2)
+        bottom = bottom + grouped[g]
+    if gaps is not None and len(gaps):
+        gap_bands(gaps, ax, dates_axis=False, label_y=0.6)
+    ax.set(title="Events per year, by group of event type", xlabel="Year", ylabel="Events")
+    ax.set_xlim(grouped.index.min() - 0.6, grouped.index.max() + 0.6)
+    ax.set_ylim(0, max(1, int(bottom.max())) * 1.08)
+    ax.xaxis.set_major_locator(plt.MultipleLocator(2))
+    ax.grid(axis="x", visible=False)
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], labels[::-1], title="group", bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
+    return ax
+
+
+def precision_mix(ds: Dataset) -> pd.DataFrame:
+    """Events by the precision of their date (rows) and their certainty (columns), with totals."""
+    table = pd.crosstab(ds.events.precision, ds.events.certainty, margins=True, margins_name="total")
+    order = [p for p in ("day", "month", "season", "year", "interval") if p in table.index] + ["total"]
+    cert = [c for c in ds.vocabulary("events", "certainty") if c in table.columns] + ["total"]
+    return table.loc[order, cert]
+
+
+def people_per_side(ds: Dataset) -> pd.Series:
+    """People per side, largest first."""
+    return ds.people.side.value_counts().rename_axis("side").rename("people").sort_values(ascending=False, kind="stable")
+
+
+def coverage_by_section(ds: Dataset, source_id: str = "case-file-0121") -> pd.DataFrame:
+    """For each section of the source, in its order: paragraphs, and the rows of each table citing
+    it (a row citing several paragraphs of one section counts once there, and once in each other
+    section it cites)."""
+    check("source_id", source_id, choices=sorted(set(ds.sections.source_id)))
+    sections = ds.sections[ds.sections.source_id == source_id].sort_values("order")
+    out = sections[["section", "paragraphs"]].set_index("section")
+    for name in ("events", "positions", "people", "aliases", "operations", "tallies", "accounts", "org_roles"):
+        table = ds.tables[name]
+        mine = table[table.source_id == source_id]
+        parts = mine.locator.str.split(LOCATOR_JOIN).explode()
+        cited = parts.str.extract(LOCATOR_SECTION)["section"].groupby(level=0).unique().explode()
+        out[name] = cited.value_counts().reindex(out.index, fill_value=0)
+    return out
+
+
+def operations(ds: Dataset) -> pd.DataFrame:
+    """Each operation with its dates, how many events are its parts, and its tallies per source
+    ('shot: 21,857 (reference-facts); about 12,000 (case-file-0121)'). In date order."""
+    ops = ds.operations.sort_values(["date_earliest", "operation_id"])
+    parts = ds.events.operation_id.value_counts()
+    t = tallies(ds)
+    text = t.assign(line=t.counted.str.replace("_", " ") + ": " + t.figure + " (" + t.source_id + ")")
+    figures = text.groupby("operation_id").line.agg("; ".join)
+    return pd.DataFrame({"operation": ops.name.values, "date": ops.date.values, "scope": ops.scope.values,
+                         "events": ops.operation_id.map(parts).fillna(0).astype(int).values,
+                         "tallies": ops.operation_id.map(figures).fillna("").values},
+                        index=pd.Index(ops.operation_id.values, name="operation_id"))
+
+
+def tallies(ds: Dataset) -> pd.DataFrame:
+    """Every tally with its figure as the source gives it (`evidence.figure`), by operation, period
+    and what is counted. Columns: tally_id, operation_id, counted, subject, period, figure, part_of,
+    source_id."""
+    t = ds.tallies.sort_values(["operation_id", "period_earliest", "counted", "part_of", "tally_id"],
+                               na_position="last")
+    out = t[["tally_id", "operation_id", "counted", "subject", "period", "part_of", "source_id"]].copy()
+    out.insert(5, "figure", [evidence.figure(*r) for r in zip(t.low, t.best, t.high, t.qualifier)])
+    return out.reset_index(drop=True)
+
+
+def conflicts(ds: Dataset) -> pd.DataFrame:
+    """Where the sources date an event or a tenure differently (`evidence.disagreements`), by person.
+
+    Columns: person, what, recorded (the package's date; blank where its row gives none),
+    recorded_by, reference (the date the other source gives), reference_by, note. Sorted by person,
+    what and date.
+    """
+    d = evidence.disagreements(ds)
+    subjects = ds.roles[ds.roles.role == "subject"].drop_duplicates("event_id").set_index("event_id").person_id
+    events = ds.events.set_index("event_id")
+    posts = ds.positions.set_index("position_id")
+    is_event = d.target == "event"
+    person = d.target_id.map(subjects).where(is_event, d.target_id.map(posts.person_id))
+    what = d.target_id.map(events.title).where(is_event, d.target_id.map(posts.title) + " (" + d.field + ")")
+    out = pd.DataFrame({"person": person.map(ds.people.set_index("person_id").name).fillna(""), "what": what,
+                        "recorded": d.recorded.fillna(""), "recorded_by": d.recorded_by.fillna(""),
+                        "reference": d.attested, "reference_by": d.attested_by, "note": d.note.fillna("")})
+    return out.sort_values(["person", "what", "reference"]).reset_index(drop=True)

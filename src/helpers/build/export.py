@@ -1,0 +1,124 @@
+"""Exports for the tools people already use: `blackwork export [--to DIR]`.
+
+- `blackwork.sqlite`: every table of the data package, its text exactly as in the CSV (an empty cell
+  is NULL), with the package's primary and foreign keys (for Datasette, DB Browser, R, SQL).
+- `places.geojson`: the gazetteer as points, and every event abroad as a point, or as a line through
+  its places in order when it is a journey (for QGIS, kepler.gl, Palladio).
+- `network.gexf`: people and their ties and acts (`networks.graph`), edges typed and dated (for
+  Gephi, Cytoscape).
+
+The data is validated first (`helpers.load`); the files are written into a temporary folder and moved
+into place only when all three are written, so a failed export leaves nothing behind.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from ..core import paths
+from ..data import package
+from ..data.dataset import Dataset
+from ..analyses import networks
+
+FILES = ("blackwork.sqlite", "places.geojson", "network.gexf")
+#: What each download is, for the reports' index (the zip of the data package comes first).
+DOWNLOADS = {
+    "blackwork-data.zip": "the data package: every CSV and datapackage.json (Frictionless)",
+    "blackwork.sqlite": "every table with its keys, for Datasette, DB Browser, R or SQL",
+    "places.geojson": "the places, and the events abroad as points or journeys, for QGIS, kepler.gl or Palladio",
+    "network.gexf": "ties and acts between people, typed and dated, for Gephi or Cytoscape",
+}
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def to_sqlite(root: Path, path: Path) -> dict[str, int]:
+    """One SQLite table per resource of the package in `root`, with its keys; returns rows per table."""
+    raw = package.read_package(root)
+    counts = {}
+    with sqlite3.connect(path) as db:
+        for resource in raw.descriptor["resources"]:
+            schema, frame = resource["schema"], raw.frames[resource["name"]]
+            cols = [f["name"] for f in schema["fields"]]
+            pk = schema.get("primaryKey", [])
+            pk = [pk] if isinstance(pk, str) else pk
+            parts = [f"{_quoted(c)} TEXT" for c in cols]
+            if pk:
+                parts.append(f"PRIMARY KEY ({', '.join(map(_quoted, pk))})")
+            for fk in schema.get("foreignKeys", []):
+                own = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
+                ref = fk["reference"]
+                theirs = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]
+                parts.append(f"FOREIGN KEY ({', '.join(map(_quoted, own))}) REFERENCES "
+                             f"{_quoted(ref['resource'] or resource['name'])} ({', '.join(map(_quoted, theirs))})")
+            db.execute(f"CREATE TABLE {_quoted(resource['name'])} ({', '.join(parts)})")
+            rows = [[None if v == "" else v for v in row] for row in frame[cols].itertuples(index=False)]
+            db.executemany(f"INSERT INTO {_quoted(resource['name'])} VALUES ({', '.join('?' * len(cols))})", rows)
+            counts[resource["name"]] = len(rows)
+    return counts
+
+
+def _point(place) -> dict:
+    return {"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]}
+
+
+def to_geojson(ds: Dataset) -> dict:
+    """A FeatureCollection: each place as a point (`layer` 'place'), each event abroad as a point or,
+    for a journey, a line through its places in order (`layer` 'event')."""
+    places = ds.places.set_index("place_id")
+    features = [{"type": "Feature", "geometry": _point(p),
+                 "properties": {"layer": "place", "place_id": pid, "name": p["name"], "kind": p.kind,
+                                "country": p.country, "precision": p.precision}}
+                for pid, p in places.iterrows()]
+    abroad = ds.events[ds.events.scope == "abroad"].set_index("event_id")
+    legs = ds.event_places[ds.event_places.event_id.isin(abroad.index)].sort_values(["event_id", "seq"])
+    for event_id, own in legs.groupby("event_id", sort=True):
+        ev = abroad.loc[event_id]
+        points = [_point(places.loc[pid])["coordinates"] for pid in own.place_id]
+        geometry = ({"type": "Point", "coordinates": points[0]} if len(points) == 1
+                    else {"type": "LineString", "coordinates": points})
+        features.append({"type": "Feature", "geometry": geometry, "properties": {
+            "layer": "event", "event_id": event_id, "title": ev.title, "type": ev.type, "date": ev.date,
+            "start": ev.start.date().isoformat(), "end": ev.end.date().isoformat(), "certainty": ev.certainty,
+            "operation_id": ev.operation_id if pd.notna(ev.operation_id) else "", "places": list(own.place_id)}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write(ds: Dataset, root: Path, folder: Path, with_zip: bool = False) -> list[Path]:
+    """Write the three files (and, with_zip, the package as a zip) of the package in `root` into
+    `folder`, an empty folder of the caller's."""
+    to_sqlite(root, folder / FILES[0])
+    (folder / FILES[1]).write_text(json.dumps(to_geojson(ds), ensure_ascii=False, indent=1), encoding="utf-8")
+    nx.write_gexf(networks.graph(ds), folder / FILES[2])
+    written = [folder / name for name in FILES]
+    if with_zip:
+        with zipfile.ZipFile(folder / "blackwork-data.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(Path(root).glob("*")):
+                if path.is_file():
+                    archive.write(path, f"blackwork-data/{path.name}")
+        written.insert(0, folder / "blackwork-data.zip")
+    return written
+
+
+def export(to: Path | None = None) -> list[Path]:
+    """Validate the data, then write the three files into `to` (default: exports/); return their paths."""
+    from ..evidence import load
+
+    ds = load()
+    to = Path(to) if to else paths.ROOT / "exports"
+    to.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=to) as tmp:
+        tmp = Path(tmp)
+        write(ds, paths.data_dir(), tmp)
+        for name in FILES:
+            shutil.move(tmp / name, to / name)
+    return [to / name for name in FILES]

@@ -1,0 +1,62 @@
+"""Eras of the secret police: who headed it on any date, from the tenures of `secret-police-head`.
+
+An era runs from its head's earliest possible start to the next head's earliest possible start; the
+first begins at the founding of the Cheka when its head's start is not given, the last runs to the
+end of the case file's coverage. Acting heads (Peters in 1918) do not open an era. Used to colour
+and group by era in cadence, turnover and fates.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..core.checks import check
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+POST = "secret-police-head"
+FIRST_AGENCY = "cheka"
+
+
+def coverage_end(ds: Dataset, source_id: str = "case-file-0121") -> pd.Timestamp:
+    """The last day the case file's events reach (or those of `source_id`, a source that dates events)."""
+    check("source_id", source_id, choices=sorted(set(ds.events.source_id)))
+    return ds.events.loc[ds.events.source_id == source_id, "end"].max()
+
+
+def heads(ds: Dataset, include_acting: bool = False) -> pd.DataFrame:
+    """Tenures of the head of the secret police (Cheka, GPU, OGPU, NKVD), in order of start."""
+    check("include_acting", include_acting, kind=bool)
+    p = ds.positions[ds.positions.post == POST]
+    if not include_acting:
+        p = p[~p.acting.fillna(False).astype(bool)]
+    out = p.merge(ds.people[["person_id", "name"]], on="person_id")
+    cols = ["position_id", "person_id", "name", "org_id", "title", "start", "end",
+            "start_earliest", "start_latest", "end_earliest", "end_latest", "end_reason", "acting"]
+    return out[cols].sort_values(["start_earliest", "position_id"], na_position="first").reset_index(drop=True)
+
+
+def eras(ds: Dataset, until: pd.Timestamp | None = None) -> pd.DataFrame:
+    """One row per era: era (the head's surname), person_id, name, start, end (contiguous, no gaps).
+    until: the end of the last era, a pd.Timestamp (default: the end of the case file's coverage)."""
+    if until is not None:
+        check("until", until, kind=pd.Timestamp)
+    h = heads(ds)
+    founded = ds.organisations.set_index("org_id").loc[FIRST_AGENCY, "founded_earliest"]
+    starts = h.start_earliest.fillna(founded).tolist()
+    ends = starts[1:] + [until if until is not None else coverage_end(ds)]
+    return pd.DataFrame({
+        "era": h.name.str.split().str[-1],
+        "person_id": h.person_id,
+        "name": h.name,
+        "start": pd.to_datetime(starts),
+        "end": pd.to_datetime(ends),
+    })
+
+
+def era_of(table: pd.DataFrame, dates: pd.Series) -> pd.Series:
+    """The era label of each date (missing before the first era or after the last)."""
+    bins = list(table.start) + [table.end.iloc[-1] + pd.Timedelta(days=1)]
+    return pd.cut(pd.to_datetime(dates), bins=bins, labels=list(table.era), right=False, ordered=False)

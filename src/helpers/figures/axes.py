@@ -1,0 +1,102 @@
+"""What several figures draw on their axes alike: the eras of the heads as grey bands, the mass
+killings dated only to a span as hatched bands, the years a source is silent on as "gap in the
+source", bars one period wide, spans packed into lanes, plain numbers on a log axis, readable date
+ticks, and a legend in the order of a stack. Each takes an `ax` and what an analysis computed."""
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import style
+
+
+def date_ticks(ax, axis: str = "x", minticks: int = 5, maxticks: int = 14):
+    """Concise date ticks that do not run together ('1937', 'Apr', 'Jul' ...) on a date axis."""
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    locator = mdates.AutoDateLocator(minticks=minticks, maxticks=maxticks)
+    target.set_major_locator(locator)
+    target.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    return ax
+
+
+def plain_numbers(ax):
+    """Plain numbers (1, 10, 1,000, 0.1) instead of powers of ten on a log-scaled y axis."""
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+    return ax
+
+
+def period_widths(index: pd.PeriodIndex) -> tuple[pd.DatetimeIndex, list[float]]:
+    """Where each period's bar starts and how wide it is (nine tenths of the period's days)."""
+    starts = index.start_time
+    return starts, [0.9 * ((p.end_time.normalize() - p.start_time).days + 1) for p in index]
+
+
+def era_bands(eras_table: pd.DataFrame, ax, first=None, last=None, label_y: float = 0.98):
+    """Shade each era on a date axis in alternating greys and name it at the top (within first–last)."""
+    for i, era in enumerate(eras_table.itertuples(index=False)):
+        lo = max(era.start, first) if first is not None else era.start
+        hi = min(era.end, last) if last is not None else era.end
+        if lo >= hi:
+            continue
+        ax.axvspan(lo, hi, color="0.85" if i % 2 == 0 else "0.93", zorder=0, lw=0)
+        ax.text(lo + (hi - lo) / 2, label_y, era.era, transform=ax.get_xaxis_transform(),
+                ha="center", va="top", fontsize=style.SMALL, color="0.3")
+    return ax
+
+
+def mass_bands(mass: pd.DataFrame, ax, label_y: float = 0.86, width: int = 30, figures: bool = True):
+    """Draw each mass killing of `mass_killings` as a hatched band over its span, labelled with its
+    name (and its figures per source), the labels staggered so that neighbours do not collide."""
+    for i, m in enumerate(mass.itertuples(index=False)):
+        hi = m.end + pd.Timedelta(days=1)
+        ax.axvspan(m.start, hi, facecolor=style.MASS_COLOUR, alpha=0.16, hatch="////", edgecolor=style.MASS_COLOUR,
+                   lw=0.6, zorder=1)
+        label = f"{m.name}: {m.figures}" if figures else m.name
+        ax.text(m.start + (hi - m.start) / 2, label_y - 0.16 * (i % 3), textwrap.fill(label, width),
+                transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=style.SMALL, color=style.MASS_TEXT,
+                zorder=4, bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 1})
+    return ax
+
+
+def gap_bands(gaps: pd.DataFrame, ax, dates_axis: bool = True, label_y: float = 0.5):
+    """Shade each run of years of `source_gaps` and name it 'gap in the source' (style.GAP_LABEL), so
+    that an empty stretch is not read as a quiet one. dates_axis: the x axis holds dates (else years
+    as numbers, one bar per year centred on it, as in a pandas bar chart: pass positions instead)."""
+    for g in gaps.itertuples(index=False):
+        if dates_axis:
+            lo, hi = pd.Timestamp(f"{g.first}-01-01"), pd.Timestamp(f"{g.last + 1}-01-01")
+        else:
+            lo, hi = g.first - 0.5, g.last + 0.5
+        ax.axvspan(lo, hi, facecolor=style.GAP_COLOUR, edgecolor="0.55", hatch="..", lw=0, zorder=1)
+        ax.text(lo + (hi - lo) / 2, label_y, style.GAP_LABEL.replace(" in ", "\nin "), transform=ax.get_xaxis_transform(),
+                ha="center", va="center", rotation=90 if g.years < 3 else 0, fontsize=style.SMALL,
+                color="0.25", zorder=4, bbox={"facecolor": "white", "alpha": 0.85, "lw": 0, "pad": 1})
+    return ax
+
+
+def lanes(start: pd.Series, end: pd.Series) -> list[int]:
+    """A row for each span (in the given order, sorted by start) so that spans in one row do not
+    touch: each takes the first row whose last span ended before it starts (greedy interval packing)."""
+    ends: list[pd.Timestamp] = []
+    out = []
+    for lo, hi in zip(start, end):
+        free = next((i for i, e in enumerate(ends) if e < lo), None)
+        if free is None:
+            ends.append(hi)
+            free = len(ends) - 1
+        else:
+            ends[free] = hi
+        out.append(free)
+    return out
+
+
+def stack_legend(ax, title: str | None):
+    """A legend in the order of the stack as drawn (top of the stack first), beside the axes."""
+    handles, labels = ax.get_legend_handles_labels()
+    seen = dict(zip(labels, handles))
+    labels = list(seen)[::-1]
+    ax.legend([seen[k] for k in labels], labels, title=title, bbox_to_anchor=(1.01, 1), loc="upper left",
+              frameon=False)
