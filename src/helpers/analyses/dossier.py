@@ -34,6 +34,28 @@ def people_with_dossiers(ds: Dataset) -> pd.DataFrame:
     return chosen[["person_id", "name", "side"]].sort_values(["name", "person_id"]).reset_index(drop=True)
 
 
+def register_rows(ds: Dataset, person_ids=None) -> pd.DataFrame:
+    """The people register's rows (the build's `people.html`): for each person of `person_ids` (default:
+    `people_with_dossiers`), their side, last post (the title of the post with the latest start, posts
+    with no start first), the year of birth (earliest possible) and of death (the earliest possible
+    day of a fate that is a death; missing otherwise) as integers, and the fate ('' when the data
+    records no end). Columns: person_id, name, side, post, born, died, fate; in the given order."""
+    ids = list(people_with_dossiers(ds).person_id if person_ids is None else person_ids)
+    check_person_ids(ds.people, "person_ids", ids)
+    people = ds.people.set_index("person_id")
+    fates = ds.fates().set_index("person_id")
+    posts = ds.positions.sort_values(["start_earliest", "end_earliest"], na_position="first")
+    last_post = posts.groupby("person_id").title.last()
+    fate = fates.fate.reindex(ids)
+    died = fates.start.reindex(ids).where(fate.isin(DEATH_FATES))
+    columns = {"name": people.name.reindex(ids), "side": people.side.reindex(ids),
+               "post": last_post.reindex(ids).fillna(""),
+               "born": people.born_earliest.reindex(ids).dt.year.astype("Int64"),
+               "died": died.dt.year.astype("Int64"), "fate": fate.fillna("")}
+    out = pd.DataFrame({name: col.reset_index(drop=True) for name, col in columns.items()})
+    return out.assign(person_id=ids)[["person_id", *columns]]
+
+
 def file_name(person_id: str) -> str:
     """A safe file name for a person's dossier: letters, digits and hyphens only, never a path."""
     safe = re.sub(r"[^a-z0-9-]+", "-", str(person_id).lower()).strip("-")

@@ -57,6 +57,31 @@ GAP_COLOUR, GAP_LABEL = "#E8E8E8", "gap in the source"
 CERTAINTY = {"stated": "#2b6a99", "alleged": "#e39b28", "disputed": "#b23a48"}
 #: The mass killings dated only to a span: their hatched bands and their labels.
 MASS_COLOUR, MASS_TEXT = "#b23a48", "#7a1f2b"
+#: Greys for edges, marks and secondary text, darkest first: outlines and marker edges (INK), notes
+#: beside a chart (INK_SOFT), undated or neutral bars (NEUTRAL), reference lines and marks (LINE),
+#: a censored mark (CENSORED), pale spans (PALE), the whole cohort behind the others (FAINT).
+INK, INK_SOFT, NEUTRAL, CENSORED, LINE, PALE, FAINT = "#333333", "#444444", "#555555", "#606060", "#666666", "#999999", "#b0b0b0"
+#: A quiet spell between killings (report 01).
+QUIET = "#f2e2c4"
+#: The national series beside the case file's arrests and killings (report 01).
+NATIONAL = {"convicted": "#2b6a99", "sentenced_to_death": "#b23a48", "arrests": "#7fb2d9", "killings": "#e0868f"}
+#: A median or other reference line drawn over data (report 01).
+REFERENCE = "#2b6a99"
+#: The steps of a fall, after leaving the post (report 02).
+FALL_STEPS = {"demoted": "#7a4e9c", "arrested": "#e39b28", "tried": "#2b6a99", "died": "#b23a48"}
+#: Holders of a post later shot or killed (report 02).
+SHOT = "#b23a48"
+#: The who-killed-whom graph (report 03): perpetrators later victims, the apparatus, the others, an
+#: arrow, and the longest chain of killers killed.
+KILL_GRAPH = {"turned": "#c0392b", "apparatus": "#2b6a99", "other": "#7f7f7f", "arrow": "#a0a0a0", "chain": "#8b1e2d"}
+#: The network's edge groups (report 05): how the organs ran people, family and friends, betrayal and
+#: rivalry, acts.
+TIE_GROUPS = {"handling": "#2b6a99", "family and friends": "#5b7d3a", "betrayal and rivalry": "#e39b28",
+              "act": "#b23a48"}
+#: A plain bar of counts (one series, no groups).
+BAR = OKABE_ITO[0]
+#: The base map: land, sea and lakes, borders, coastlines.
+MAP = {"land": "#e3e3e3", "sea": "#ffffff", "border": "#8a8a8a", "coast": "#b5b5b5"}
 SCOPE = {"domestic": "#5b7d3a", "abroad": "#7a4e9c"}
 
 
