@@ -1,166 +1,96 @@
-"""Fact tests for part A: Introduction, Savinkov, Reilly and Blumkin sections of case-file-0121."""
-import helpers
-from conftest import accounts_of
-from conftest import event_row as _event
-from conftest import people_in as _people
+"""Fact tests for part A: Introduction, Savinkov, Reilly and Blumkin sections of case-file-0121.
 
+One fact per row; the kinds of table and their columns are described in factcheck.py.
+"""
+from factcheck import BLUMKIN, INTRODUCTION, REILLY, SAVINKOV, accounts, aliases, cells, roles, texts, values
 
-def test_kannegisser_killed_uritsky(ds):
-    # Introduction ¶2
-    ev = _event(ds, "moisei-uritsky-assassination")
-    assert ev.date == "1918-08-17"
-    assert ev.type == "assassination"
-    assert "leonid-kannegisser" in _people(ds, "moisei-uritsky-assassination", "perpetrator")
+# (table, id, field, expected value, locator)
+CELLS = [
+    ("events", "moisei-uritsky-assassination", "date", "1918-08-17", f"{INTRODUCTION} ¶2"),
+    ("events", "moisei-uritsky-assassination", "type", "assassination", f"{INTRODUCTION} ¶2"),
+    ("events", "vladimir-lenin-attempt", "type", "attempt", f"{INTRODUCTION} ¶2"),
+    ("events", "vladimir-lenin-attempt", "date", "1918-08-31", f"{INTRODUCTION} ¶2 (computed: two weeks after 17 August 1918)"),
+    ("events", "red-terror-call", "type", "order", f"{INTRODUCTION} ¶3"),
+    ("events", "red-terror-call", "date", "1918-09-01", f"{INTRODUCTION} ¶3"),
+    ("events", "gpu-into-ogpu", "type", "reorganisation", f"{INTRODUCTION} ¶5"),
+    ("events", "gpu-into-ogpu", "date", "1923-11-15", f"{INTRODUCTION} ¶5"),
+    ("events", "gpu-into-ogpu", "org_id", "ogpu", f"{INTRODUCTION} ¶5"),
+    ("events", "cheka-into-gpu", "date", "1923", f"{INTRODUCTION} ¶4"),  # as the case file has it
+    ("events", "cheka-into-gpu", "org_id", "gpu", f"{INTRODUCTION} ¶4"),
+    ("events", "operation-trust", "date", "1921", f"{INTRODUCTION} ¶5"),
+    # Savinkov's death: official suicide, alleged murder
+    ("events", "boris-savinkov-assassination", "date", "1925-05-07", f"{SAVINKOV} ¶2"),
+    ("events", "boris-savinkov-assassination", "method", "defenestration", f"{SAVINKOV} ¶2"),
+    ("events", "boris-savinkov-assassination", "certainty", "alleged", f"{SAVINKOV} ¶2"),
+    ("fates", "boris-savinkov", "fate", "assassinated", f"{SAVINKOV} ¶2"),
+    ("events", "sidney-reilly-trial", "type", "trial", f"{REILLY} ¶3"),  # tried in absentia
+    ("events", "sidney-reilly-trial", "date", "1918-11", f"{REILLY} ¶3"),
+    ("events", "sidney-reilly-arrest", "method", "lure", f"{REILLY} ¶4"),
+    ("events", "sidney-reilly-execution", "date", "1925-11-05", f"{REILLY} ¶4"),
+    ("events", "sidney-reilly-execution", "method", "shooting", f"{REILLY} ¶4"),
+    ("events", "kommandatura-founded", "start.year", 1927, f"{REILLY} ¶5"),  # around 1927
+    ("events", "felix-dzerzhinsky-death", "date", "1926", f"{BLUMKIN} ¶3"),
+    ("events", "vyacheslav-menzhinsky-appointment", "date", "1926", f"{BLUMKIN} ¶3"),
+    ("events", "vyacheslav-menzhinsky-appointment", "org_id", "ogpu", f"{BLUMKIN} ¶3"),
+    ("events", "operation-trust-shutdown", "date", "1927", f"{BLUMKIN} ¶3"),
+    ("events", "artur-artuzov-dismissal-1927", "type", "dismissal", f"{BLUMKIN} ¶3"),
+    ("events", "artur-artuzov-dismissal-1927", "date", "1927-11", f"{BLUMKIN} ¶3"),
+    ("events", "artur-artuzov-dismissal-1927", "precision", "month", f"{BLUMKIN} ¶3"),
+    ("events", "yakov-blumkin-arrest", "date", "1929-10", f"{BLUMKIN} ¶5"),
+    ("events", "yakov-blumkin-execution", "date", "1929-11-03", f"{BLUMKIN} ¶6"),
+    ("events", "yakov-blumkin-execution", "method", "shooting", f"{BLUMKIN} ¶6"),
+    ("events", "mikhail-trilisser-dismissal", "org_id", "foreign-department", f"{BLUMKIN} ¶6"),
+]
 
+# (table, {column: value} naming one row, text field, "contains" / "starts with", text, locator)
+TEXTS = [
+    ("accounts", dict(event_id="boris-savinkov-assassination", kind="official"), "summary", "contains", "killed himself", f"{SAVINKOV} ¶2"),
+]
 
-def test_kaplan_attempt_on_lenin_two_weeks_later(ds):
-    # Introduction ¶2 (computed: two weeks after 17 August 1918)
-    ev = _event(ds, "vladimir-lenin-attempt")
-    assert ev.type == "attempt"
-    assert ev.date == "1918-08-31"
-    assert "fanya-kaplan" in _people(ds, "vladimir-lenin-attempt", "perpetrator")
+# (event_id, role, "include" / "are", person_ids, locator)
+ROLES = [
+    ("moisei-uritsky-assassination", "perpetrator", "include", {"leonid-kannegisser"}, f"{INTRODUCTION} ¶2"),
+    ("vladimir-lenin-attempt", "perpetrator", "include", {"fanya-kaplan"}, f"{INTRODUCTION} ¶2"),
+    ("red-terror-call", "ordered_by", "include", {"joseph-stalin"}, f"{INTRODUCTION} ¶3"),
+    ("operation-trust", "organiser", "include", {"mikhail-trilisser"}, f"{INTRODUCTION} ¶5"),
+    ("sidney-reilly-arrest", "perpetrator", "include", {"toivo-vaha"}, f"{REILLY} ¶4"),
+    ("sidney-reilly-execution", "perpetrator", "include", {"grigory-feduleev", "george-syroezhkin"}, f"{REILLY} ¶4"),
+    ("kommandatura-founded", "ordered_by", "include", {"joseph-stalin"}, f"{REILLY} ¶5"),
+    ("vasily-blokhin-appointment", "subject", "include", {"vasily-blokhin"}, f"{REILLY} ¶5"),
+    ("operation-trust-shutdown", "ordered_by", "include", {"vyacheslav-menzhinsky"}, f"{BLUMKIN} ¶3"),
+    ("yakov-blumkin-arrest", "accomplice", "include", {"elisabeth-zarubina"}, f"{BLUMKIN} ¶5"),
+    ("yakov-blumkin-trial", "other", "include", {"vyacheslav-menzhinsky", "genrikh-yagoda", "mikhail-trilisser"}, f"{BLUMKIN} ¶5"),  # the tribunal
+    ("yakov-blumkin-execution", "ordered_by", "include", {"artur-artuzov", "joseph-stalin"}, f"{BLUMKIN} ¶6"),
+    ("mikhail-trilisser-dismissal", "ordered_by", "include", {"genrikh-yagoda"}, f"{BLUMKIN} ¶6"),
+    ("artur-artuzov-appointment-foreign-department", "subject", "include", {"artur-artuzov"}, f"{BLUMKIN} ¶6"),
+]
 
+# (event_id, kind of account (None: all), column, how, expected, locator)
+ACCOUNTS = [
+    ("boris-savinkov-assassination", "official", "claim", "list", ["suicide"], f"{SAVINKOV} ¶2"),
+]
 
-def test_stalin_call_of_1_september_1918(ds):
-    # Introduction ¶3
-    ev = _event(ds, "red-terror-call")
-    assert ev.type == "order"
-    assert ev.date == "1918-09-01"
-    assert "joseph-stalin" in _people(ds, "red-terror-call", "ordered_by")
+# (table, {column: value} the rows match, column, how, expected, locator)
+VALUES = [
+    # Dzerzhinsky's part in Savinkov's death: only an alleged order
+    ("roles", dict(event_id="boris-savinkov-assassination", person_id="felix-dzerzhinsky"), "role", "are", {"ordered_by"}, f"{SAVINKOV} ¶2"),
+    ("roles", dict(event_id="boris-savinkov-assassination", person_id="felix-dzerzhinsky"), "certainty", "are", {"alleged"}, f"{SAVINKOV} ¶2"),
+]
 
+# (name, person_id, locator)
+ALIASES_LOCATOR = f"{INTRODUCTION} ¶3; {REILLY} ¶1; {BLUMKIN} ¶4"
+ALIASES = [
+    ("Iron Felix", "felix-dzerzhinsky", ALIASES_LOCATOR),
+    ("Felix Dzerzinsky", "felix-dzerzhinsky", ALIASES_LOCATOR),
+    ("Ace of Spies", "sidney-reilly", ALIASES_LOCATOR),
+    ("Lisa Gorskaya", "elisabeth-zarubina", ALIASES_LOCATOR),
+    ("Elizabeth Zarubina", "elisabeth-zarubina", ALIASES_LOCATOR),
+    ("Toivo Vaha", "toivo-vaha", ALIASES_LOCATOR),
+]
 
-def test_gpu_renamed_ogpu_15_november_1923(ds):
-    # Introduction ¶5
-    ev = _event(ds, "gpu-into-ogpu")
-    assert ev.type == "reorganisation"
-    assert ev.date == "1923-11-15"
-    assert ev.org_id == "ogpu"
-
-
-def test_cheka_became_gpu_in_1923_per_case_file(ds):
-    # Introduction ¶4
-    ev = _event(ds, "cheka-into-gpu")
-    assert ev.date == "1923"
-    assert ev.org_id == "gpu"
-
-
-def test_trust_set_up_1921_by_trilisser(ds):
-    # Introduction ¶5
-    ev = _event(ds, "operation-trust")
-    assert ev.date == "1921"
-    assert "mikhail-trilisser" in _people(ds, "operation-trust", "organiser")
-
-
-def test_savinkov_death_official_suicide_alleged_murder(ds):
-    # The Capture of Boris Savinkov (1924) ¶2
-    ev = _event(ds, "boris-savinkov-assassination")
-    assert ev.date == "1925-05-07"
-    assert ev.method == "defenestration"
-    assert ev.certainty == "alleged"
-    official = accounts_of(ds, "boris-savinkov-assassination", "official")
-    assert list(official.claim) == ["suicide"] and "killed himself" in official.summary.iloc[0]
-    roles = ds.roles.query(
-        "event_id == 'boris-savinkov-assassination' and person_id == 'felix-dzerzhinsky'"
-    )
-    assert set(roles.role) == {"ordered_by"}
-    assert set(roles.certainty) == {"alleged"}
-
-
-def test_savinkov_fate_is_assassinated(ds):
-    # The Capture of Boris Savinkov (1924) ¶2
-    fates = ds.fates().set_index("person_id")
-    assert fates.loc["boris-savinkov", "fate"] == "assassinated"
-
-
-def test_reilly_tried_in_absentia_november_1918(ds):
-    # The Arrest and Execution of Sidney Reilly (November 1925) ¶3
-    ev = _event(ds, "sidney-reilly-trial")
-    assert ev.type == "trial"
-    assert ev.date == "1918-11"
-
-
-def test_vaha_arrested_reilly(ds):
-    # The Arrest and Execution of Sidney Reilly (November 1925) ¶4
-    ev = _event(ds, "sidney-reilly-arrest")
-    assert ev.method == "lure"
-    assert "toivo-vaha" in _people(ds, "sidney-reilly-arrest", "perpetrator")
-
-
-def test_reilly_shot_by_feduleev_and_syroezhkin(ds):
-    # The Arrest and Execution of Sidney Reilly (November 1925) ¶4
-    ev = _event(ds, "sidney-reilly-execution")
-    assert ev.date == "1925-11-05"
-    assert ev.method == "shooting"
-    shooters = _people(ds, "sidney-reilly-execution", "perpetrator")
-    assert {"grigory-feduleev", "george-syroezhkin"} <= shooters
-
-
-def test_kommandatura_around_1927_under_blokhin(ds):
-    # The Arrest and Execution of Sidney Reilly (November 1925) ¶5
-    ev = _event(ds, "kommandatura-founded")
-    assert ev.start.year == 1927
-    assert "joseph-stalin" in _people(ds, "kommandatura-founded", "ordered_by")
-    assert "vasily-blokhin" in _people(ds, "vasily-blokhin-appointment", "subject")
-
-
-def test_dzerzhinsky_died_1926_menzhinsky_succeeded(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶3
-    assert _event(ds, "felix-dzerzhinsky-death").date == "1926"
-    ev = _event(ds, "vyacheslav-menzhinsky-appointment")
-    assert ev.date == "1926"
-    assert ev.org_id == "ogpu"
-
-
-def test_menzhinsky_shut_down_trust_1927(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶3
-    ev = _event(ds, "operation-trust-shutdown")
-    assert ev.date == "1927"
-    assert "vyacheslav-menzhinsky" in _people(ds, "operation-trust-shutdown", "ordered_by")
-
-
-def test_artuzov_dismissed_november_1927(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶3
-    ev = _event(ds, "artur-artuzov-dismissal-1927")
-    assert ev.type == "dismissal"
-    assert ev.date == "1927-11"
-    assert ev.precision == "month"
-
-
-def test_blumkin_arrested_october_1929(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶5
-    ev = _event(ds, "yakov-blumkin-arrest")
-    assert ev.date == "1929-10"
-    assert "elisabeth-zarubina" in _people(ds, "yakov-blumkin-arrest", "accomplice")
-
-
-def test_blumkin_tribunal_members(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶5
-    members = _people(ds, "yakov-blumkin-trial", "other")
-    assert {"vyacheslav-menzhinsky", "genrikh-yagoda", "mikhail-trilisser"} <= members
-
-
-def test_blumkin_executed_3_november_1929_on_artuzov_order(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶6
-    ev = _event(ds, "yakov-blumkin-execution")
-    assert ev.date == "1929-11-03"
-    assert ev.method == "shooting"
-    assert {"artur-artuzov", "joseph-stalin"} <= _people(ds, "yakov-blumkin-execution", "ordered_by")
-
-
-def test_yagoda_dismissed_trilisser_from_foreign_department(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶6
-    ev = _event(ds, "mikhail-trilisser-dismissal")
-    assert ev.org_id == "foreign-department"
-    assert "genrikh-yagoda" in _people(ds, "mikhail-trilisser-dismissal", "ordered_by")
-    assert "artur-artuzov" in _people(ds, "artur-artuzov-appointment-foreign-department", "subject")
-
-
-def test_aliases_resolve(ds):
-    # Introduction ¶3; The Arrest and Execution of Sidney Reilly (November 1925) ¶1;
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶4
-    assert helpers.find_person("Iron Felix") == "felix-dzerzhinsky"
-    assert helpers.find_person("Felix Dzerzinsky") == "felix-dzerzhinsky"
-    assert helpers.find_person("Ace of Spies") == "sidney-reilly"
-    assert helpers.find_person("Lisa Gorskaya") == "elisabeth-zarubina"
-    assert helpers.find_person("Elizabeth Zarubina") == "elisabeth-zarubina"
-    assert helpers.find_person("Toivo Vaha") == "toivo-vaha"
+test_cells = cells(CELLS)
+test_texts = texts(TEXTS)
+test_roles = roles(ROLES)
+test_accounts = accounts(ACCOUNTS)
+test_values = values(VALUES)
+test_aliases = aliases(ALIASES)

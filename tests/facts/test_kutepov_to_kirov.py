@@ -1,165 +1,91 @@
 """Fact tests for part B: the Kutepov, Ramishvili and Kirov sections of case file 0121.
 
-Each test checks one coded fact through the helper API; the comment names the locator.
+One fact per row; the kinds of table and their columns are described in factcheck.py.
 """
-import helpers
-from conftest import accounts_of
-from conftest import event_row as _event
-from conftest import people_in as _people
+import pandas as pd
 
+from factcheck import KIROV, KUTEPOV, RAMISHVILI, SLUTSKY, YAGODA_FALL, accounts, aliases, cells, roles
 
-def test_kutepov_abduction_date_and_unit(ds):
-    # The Kidnapping of Alexander Kutepov (26 January 1930) ¶3
-    ev = _event(ds, "alexander-kutepov-kidnapping")
-    assert ev.date == "1930-01-26"
-    assert ev.type == "kidnapping"
-    assert ev.org_id == "yasha-group"
+# (table, id, field, expected value, locator)
+CELLS = [
+    ("events", "alexander-kutepov-kidnapping", "date", "1930-01-26", f"{KUTEPOV} ¶3"),
+    ("events", "alexander-kutepov-kidnapping", "type", "kidnapping", f"{KUTEPOV} ¶3"),
+    ("events", "alexander-kutepov-kidnapping", "org_id", "yasha-group", f"{KUTEPOV} ¶3"),
+    # Kutepov died after a morphine injection
+    ("events", "alexander-kutepov-death", "type", "death", f"{KUTEPOV} ¶4"),
+    ("events", "alexander-kutepov-death", "method", "injection", f"{KUTEPOV} ¶4"),
+    ("events", "alexander-kutepov-death", "date", "1930-01-26", f"{KUTEPOV} ¶4"),
+    ("events", "pyotr-wrangel-death", "date", "1928", f"{KUTEPOV} ¶2"),
+    ("events", "pyotr-wrangel-death", "precision", "year", f"{KUTEPOV} ¶2"),
+    ("events", "alexander-kutepov-appointment", "date", "1928", f"{KUTEPOV} ¶2"),
+    ("events", "alexander-kutepov-appointment", "org_id", "rovs", f"{KUTEPOV} ¶2"),
+    ("events", "noe-ramishvili-assassination", "date", "1930-12-07", f"{RAMISHVILI} ¶3"),
+    ("events", "noe-ramishvili-assassination", "method", "shooting", f"{RAMISHVILI} ¶3"),
+    ("events", "noe-ramishvili-assassination", "country", "France", f"{RAMISHVILI} ¶3"),
+    ("events", "georgian-uprising-suppression", "date", "1924-08/1924-10", f"{RAMISHVILI} ¶2"),
+    # Menzhinsky died after long ill health (the official account)
+    ("events", "vyacheslav-menzhinsky-death", "date", "1934-05-10", f"{RAMISHVILI} ¶4"),
+    ("events", "vyacheslav-menzhinsky-death", "type", "death", f"{RAMISHVILI} ¶4"),
+    ("events", "genrikh-yagoda-appointment", "date", "1934-07-10", f"{RAMISHVILI} ¶4"),
+    # the OGPU folded into the NKVD as the GUGB
+    ("events", "ogpu-into-nkvd", "date", "1934-07-10", f"{RAMISHVILI} ¶4"),
+    ("events", "ogpu-into-nkvd", "type", "reorganisation", f"{RAMISHVILI} ¶4"),
+    ("events", "ogpu-into-nkvd", "org_id", "gugb", f"{RAMISHVILI} ¶4"),
+    # Nikolayev arrested and released on the same day
+    ("events", "leonid-nikolayev-arrest", "date", "1934-10-15", f"{KIROV} ¶2"),
+    ("events", "leonid-nikolayev-release", "date", "1934-10-15", f"{KIROV} ¶2"),
+    ("events", "sergei-kirov-assassination", "date", "1934-12-01", f"{KIROV} ¶3"),
+    ("events", "sergei-kirov-assassination", "method", "shooting", f"{KIROV} ¶3"),
+    ("events", "leonid-nikolayev-execution", "date", "1934-12-29", f"{KIROV} ¶4"),
+    ("events", "leonid-nikolayev-execution", "type", "execution", f"{KIROV} ¶4"),
+    ("fates", "leonid-nikolayev", "fate", "executed", f"{KIROV} ¶4"),
+    # Borisov killed from a moving truck
+    ("events", "borisov-assassination", "type", "assassination", f"{KIROV} ¶4"),
+    ("events", "borisov-assassination", "method", "vehicle", f"{KIROV} ¶4"),
+    ("events", "grigori-zinoviev-arrest", "date", "1934-12", f"{KIROV} ¶6"),
+    ("events", "grigori-zinoviev-arrest", "precision", "month", f"{KIROV} ¶6"),
+    ("events", "first-moscow-trial", "date", "1936-08-19", f"{KIROV} ¶8"),
+    ("events", "first-moscow-trial", "type", "trial", f"{KIROV} ¶8"),
+    ("events", "lev-kamenev-execution", "date", "1936-08-25", f"{KIROV} ¶8"),
+    ("events", "nikolai-yezhov-appointment", "date", "1936-09-26", f"{KIROV} ¶9"),  # replacing Yagoda
+    # Slutsky replaced Artuzov after Kirov's murder, during Yagoda's tenure
+    ("events", "abram-slutsky-appointment", "start", pd.Timestamp("1934-12-01"), f"{KIROV} ¶5; {SLUTSKY} ¶1"),
+    ("events", "abram-slutsky-appointment", "end", pd.Timestamp("1936-09-26"), f"{KIROV} ¶5; {SLUTSKY} ¶1"),
+]
 
+# (event_id, role, "include" / "are", person_ids, locator)
+ROLES = [
+    ("alexander-kutepov-kidnapping", "organiser", "include", {"yakov-serebryansky"}, f"{KUTEPOV} ¶3"),
+    ("alexander-kutepov-kidnapping", "ordered_by", "include", {"vyacheslav-menzhinsky"}, f"{KUTEPOV} ¶3"),
+    ("noe-ramishvili-assassination", "perpetrator", "include", {"parmen-chanukvadze"}, f"{RAMISHVILI} ¶3"),
+    ("noe-ramishvili-assassination", "ordered_by", "include", {"joseph-stalin"}, f"{RAMISHVILI} ¶3"),
+    ("noe-ramishvili-assassination", "organiser", "include", {"genrikh-yagoda", "artur-artuzov"}, f"{RAMISHVILI} ¶3"),
+    ("georgian-uprising-suppression", "ordered_by", "include", {"lavrenty-beria"}, f"{RAMISHVILI} ¶2"),
+    ("genrikh-yagoda-appointment", "ordered_by", "include", {"joseph-stalin"}, f"{RAMISHVILI} ¶4"),
+    ("sergei-kirov-assassination", "perpetrator", "include", {"leonid-nikolayev"}, f"{KIROV} ¶3"),
+    ("sergei-kirov-assassination", "ordered_by", "include", {"joseph-stalin"}, f"{KIROV} ¶2"),
+    ("sergei-kirov-assassination", "organiser", "include", {"genrikh-yagoda", "vania-zaporozhets"}, f"{KIROV} ¶2"),
+    ("first-moscow-trial", "subject", "include", {"grigori-zinoviev", "lev-kamenev"}, f"{KIROV} ¶8"),
+    ("lev-kamenev-execution", "perpetrator", "include", {"vasily-blokhin"}, f"{KIROV} ¶8"),
+    ("lev-kamenev-execution", "ordered_by", "include", {"joseph-stalin"}, f"{KIROV} ¶8"),
+    ("nikolai-yezhov-appointment", "other", "include", {"genrikh-yagoda"}, f"{KIROV} ¶9"),
+    ("abram-slutsky-appointment", "other", "include", {"artur-artuzov"}, f"{KIROV} ¶5; {SLUTSKY} ¶1"),
+]
 
-def test_kutepov_abduction_run_by_serebryansky_on_menzhinsky_decision(ds):
-    # The Kidnapping of Alexander Kutepov (26 January 1930) ¶3
-    assert "yakov-serebryansky" in _people(ds, "alexander-kutepov-kidnapping", "organiser")
-    assert "vyacheslav-menzhinsky" in _people(ds, "alexander-kutepov-kidnapping", "ordered_by")
+# (event_id, kind of account (None: all), column, how, expected, locator)
+ACCOUNTS = [
+    ("vyacheslav-menzhinsky-death", "official", "claim", "list", ["natural_death"], f"{RAMISHVILI} ¶4"),
+    ("vyacheslav-menzhinsky-death", "allegation", "perpetrator_id", "are", {"genrikh-yagoda"}, f"{YAGODA_FALL} ¶1 (Yagoda's confession)"),
+]
 
+# (name, person_id, locator)
+ALIASES = [
+    ("Yakov Agronov", "yakov-agranov", f"{RAMISHVILI} ¶5"),
+    ("Artur Atruzov", "artur-artuzov", f"{KIROV} ¶5"),
+    ("Josef Pilsudski", "jozef-pilsudski", f"{RAMISHVILI} ¶3"),
+]
 
-def test_kutepov_died_after_morphine_injection(ds):
-    # The Kidnapping of Alexander Kutepov (26 January 1930) ¶4
-    ev = _event(ds, "alexander-kutepov-death")
-    assert (ev.type, ev.method, ev.date) == ("death", "injection", "1930-01-26")
-
-
-def test_wrangel_died_1928(ds):
-    # The Kidnapping of Alexander Kutepov (26 January 1930) ¶2
-    ev = _event(ds, "pyotr-wrangel-death")
-    assert (ev.date, ev.precision) == ("1928", "year")
-
-
-def test_kutepov_took_command_of_rovs_1928(ds):
-    # The Kidnapping of Alexander Kutepov (26 January 1930) ¶2
-    ev = _event(ds, "alexander-kutepov-appointment")
-    assert (ev.date, ev.org_id) == ("1928", "rovs")
-
-
-def test_ramishvili_shot_by_chanukvadze(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶3
-    ev = _event(ds, "noe-ramishvili-assassination")
-    assert (ev.date, ev.method, ev.country) == ("1930-12-07", "shooting", "France")
-    assert "parmen-chanukvadze" in _people(ds, "noe-ramishvili-assassination", "perpetrator")
-
-
-def test_ramishvili_killing_ordered_by_stalin_organised_by_yagoda_and_artuzov(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶3
-    assert "joseph-stalin" in _people(ds, "noe-ramishvili-assassination", "ordered_by")
-    assert {"genrikh-yagoda", "artur-artuzov"} <= _people(ds, "noe-ramishvili-assassination", "organiser")
-
-
-def test_georgian_uprising_crushed_under_beria_aug_to_oct_1924(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶2
-    ev = _event(ds, "georgian-uprising-suppression")
-    assert ev.date == "1924-08/1924-10"
-    assert "lavrenty-beria" in _people(ds, "georgian-uprising-suppression", "ordered_by")
-
-
-def test_menzhinsky_died_10_may_1934(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶4: died after long ill health (the official
-    # account); the poisoning rests on Yagoda's confession (The Fall of Genrikh Yagoda (March 1937) ¶1)
-    ev = _event(ds, "vyacheslav-menzhinsky-death")
-    assert (ev.date, ev.type) == ("1934-05-10", "death")
-    official = accounts_of(ds, "vyacheslav-menzhinsky-death", "official")
-    assert list(official.claim) == ["natural_death"]
-    assert set(accounts_of(ds, "vyacheslav-menzhinsky-death", "allegation").perpetrator_id) == {"genrikh-yagoda"}
-
-
-def test_yagoda_appointed_by_stalin_10_july_1934(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶4
-    assert _event(ds, "genrikh-yagoda-appointment").date == "1934-07-10"
-    assert "joseph-stalin" in _people(ds, "genrikh-yagoda-appointment", "ordered_by")
-
-
-def test_ogpu_folded_into_nkvd_as_gugb(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶4
-    ev = _event(ds, "ogpu-into-nkvd")
-    assert (ev.date, ev.type, ev.org_id) == ("1934-07-10", "reorganisation", "gugb")
-
-
-def test_nikolayev_arrested_and_released_15_october_1934(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶2
-    assert _event(ds, "leonid-nikolayev-arrest").date == "1934-10-15"
-    assert _event(ds, "leonid-nikolayev-release").date == "1934-10-15"
-
-
-def test_kirov_shot_by_nikolayev_1_december_1934(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶3
-    ev = _event(ds, "sergei-kirov-assassination")
-    assert (ev.date, ev.method) == ("1934-12-01", "shooting")
-    assert "leonid-nikolayev" in _people(ds, "sergei-kirov-assassination", "perpetrator")
-
-
-def test_kirov_murder_ordered_by_stalin_organised_by_yagoda_and_zaporozhets(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶2
-    assert "joseph-stalin" in _people(ds, "sergei-kirov-assassination", "ordered_by")
-    assert {"genrikh-yagoda", "vania-zaporozhets"} <= _people(ds, "sergei-kirov-assassination", "organiser")
-
-
-def test_nikolayev_executed_29_december_1934(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶4
-    ev = _event(ds, "leonid-nikolayev-execution")
-    assert (ev.date, ev.type) == ("1934-12-29", "execution")
-    fate = ds.fates().set_index("person_id").loc["leonid-nikolayev"]
-    assert fate.fate == "executed"
-
-
-def test_borisov_killed_from_moving_truck(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶4
-    ev = _event(ds, "borisov-assassination")
-    assert (ev.type, ev.method) == ("assassination", "vehicle")
-
-
-def test_zinoviev_arrested_december_1934(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶6
-    ev = _event(ds, "grigori-zinoviev-arrest")
-    assert (ev.date, ev.precision) == ("1934-12", "month")
-
-
-def test_first_moscow_trial_19_august_1936(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶8
-    ev = _event(ds, "first-moscow-trial")
-    assert (ev.date, ev.type) == ("1936-08-19", "trial")
-    assert {"grigori-zinoviev", "lev-kamenev"} <= _people(ds, "first-moscow-trial", "subject")
-
-
-def test_blokhin_shot_kamenev_on_stalins_orders(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶8
-    assert _event(ds, "lev-kamenev-execution").date == "1936-08-25"
-    assert "vasily-blokhin" in _people(ds, "lev-kamenev-execution", "perpetrator")
-    assert "joseph-stalin" in _people(ds, "lev-kamenev-execution", "ordered_by")
-
-
-def test_yezhov_replaced_yagoda_26_september_1936(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶9
-    assert _event(ds, "nikolai-yezhov-appointment").date == "1936-09-26"
-    assert "genrikh-yagoda" in _people(ds, "nikolai-yezhov-appointment", "other")
-
-
-def test_slutsky_replaced_artuzov_after_kirov_murder_during_yagoda_tenure(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶5;
-    # The Assassination of Abram Slutsky (17 February 1938) ¶1
-    ev = _event(ds, "abram-slutsky-appointment")
-    assert str(ev.start.date()) == "1934-12-01"
-    assert str(ev.end.date()) == "1936-09-26"
-    assert "artur-artuzov" in _people(ds, "abram-slutsky-appointment", "other")
-
-
-def test_agronov_resolves_to_agranov(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶5
-    assert helpers.find_person("Yakov Agronov") == "yakov-agranov"
-
-
-def test_atruzov_resolves_to_artuzov(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶5
-    assert helpers.find_person("Artur Atruzov") == "artur-artuzov"
-
-
-def test_josef_pilsudski_resolves(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶3
-    assert helpers.find_person("Josef Pilsudski") == "jozef-pilsudski"
+test_cells = cells(CELLS)
+test_roles = roles(ROLES)
+test_accounts = accounts(ACCOUNTS)
+test_aliases = aliases(ALIASES)

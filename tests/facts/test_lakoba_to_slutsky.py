@@ -1,142 +1,97 @@
-"""Fact tests for part C: Lakoba, Yagoda's fall, Reiss, Miller, Slutsky (case file sections 7-11)."""
+"""Fact tests for part C: Lakoba, Yagoda's fall, Reiss, Miller, Slutsky (case file sections 7-11).
+
+One fact per row; the kinds of table and their columns are described in factcheck.py.
+"""
 import pandas as pd
 
-import helpers
-from conftest import accounts_of
-from conftest import event_row as _event
-from conftest import people_in as _people
+from factcheck import LAKOBA, MILLER, REISS, SLUTSKY, YAGODA_FALL, aliases, cells, roles, texts, values
 
+# (table, id, field, expected value, locator)
+CELLS = [
+    # Lakoba poisoned by Beria; officially a heart attack
+    ("events", "nestor-lakoba-assassination", "date", "1936-12-28", f"{LAKOBA} ¶4"),
+    ("events", "nestor-lakoba-assassination", "type", "assassination", f"{LAKOBA} ¶4"),
+    ("events", "nestor-lakoba-assassination", "method", "poison", f"{LAKOBA} ¶4"),
+    # the dinner the day after the invitation
+    ("events", "nestor-lakoba-tbilisi-invitation", "date", "1936-12-26", f"{LAKOBA} ¶4"),
+    ("events", "nestor-lakoba-tbilisi-dinner", "date", "1936-12-27", f"{LAKOBA} ¶4"),
+    ("events", "lavrenty-beria-georgia-appointment", "date", "1931-11", f"{LAKOBA} ¶2"),  # first secretary
+    ("events", "lavrenty-beria-georgia-appointment", "precision", "month", f"{LAKOBA} ¶2"),
+    ("events", "genrikh-yagoda-demotion", "date", "1936-09-26", f"{YAGODA_FALL} ¶1"),
+    ("events", "genrikh-yagoda-demotion", "org_id", "post-and-telegraph-commissariat", f"{YAGODA_FALL} ¶1"),
+    ("events", "genrikh-yagoda-arrest", "date", "1937-03", f"{YAGODA_FALL} ¶1"),
+    ("events", "genrikh-yagoda-arrest", "precision", "month", f"{YAGODA_FALL} ¶1"),
+    # Menzhinsky's poisoning only alleged: a confession under torture against the official illness,
+    # so one death event, its cause disputed
+    ("events", "vyacheslav-menzhinsky-death", "method", "poison", f"{YAGODA_FALL} ¶1 (a confession)"),
+    ("events", "vyacheslav-menzhinsky-death", "certainty", "disputed", f"{YAGODA_FALL} ¶1 (a confession)"),
+    ("events", "artur-artuzov-arrest", "date", "1937-05-13", f"{YAGODA_FALL} ¶2"),
+    ("events", "artur-artuzov-execution", "date", "1937-05-21", f"{YAGODA_FALL} ¶2"),
+    ("events", "yakov-agranov-arrest", "date", "1937-07-20", f"{YAGODA_FALL} ¶2"),
+    ("events", "ignace-reiss-assassination", "date", "1937-09-04", f"{REISS} ¶3"),
+    ("events", "ignace-reiss-assassination", "country", "Switzerland", f"{REISS} ¶3"),  # in Lausanne
+    ("events", "ignace-reiss-assassination", "method", "shooting", f"{REISS} ¶3"),
+    ("events", "ignace-reiss-defection", "date", "1937-07-17", f"{REISS} ¶1-¶3"),  # his letter
+    # Schildbach disappeared; her murder is presumed
+    ("fates", "gertrude-schildbach", "fate", "disappeared", f"{REISS} ¶3"),
+    ("fates", "gertrude-schildbach", "certainty", "alleged", f"{REISS} ¶3"),
+    ("events", "mikhail-tukhachevsky-execution", "date", "1937-06-12", f"{MILLER} ¶4"),
+    ("events", "yevgeny-miller-kidnapping", "date", "1937-09-22", f"{MILLER} ¶4, ¶5"),
+    ("events", "yevgeny-miller-kidnapping", "country", "France", f"{MILLER} ¶4, ¶5"),
+    ("fates", "yevgeny-miller", "fate", "executed", f"{MILLER} ¶5"),
+    ("fates", "yevgeny-miller", "date", "1939-05-11", f"{MILLER} ¶5"),
+    # Slutsky injected; officially a heart attack
+    ("events", "abram-slutsky-assassination", "date", "1938-02-17", f"{SLUTSKY} ¶2, ¶3"),
+    ("events", "abram-slutsky-assassination", "method", "injection", f"{SLUTSKY} ¶2, ¶3"),
+    # the third Moscow trial: 17 death sentences, which are not deaths
+    ("events", "third-moscow-trial", "date", "1938-03", f"{SLUTSKY} ¶4, ¶5"),
+    ("events", "third-moscow-trial", "deaths_best", pd.NA, f"{SLUTSKY} ¶4, ¶5"),  # sentences are not deaths
+    ("events", "leonid-zakovsky-arrest", "date", "1938-08-19", f"{SLUTSKY} ¶5"),
+    ("events", "nikolai-yezhov-water-transport-appointment", "date", "1938-04-06", f"{SLUTSKY} ¶6"),
+    ("events", "nikolai-yezhov-water-transport-appointment", "org_id", "water-transport-commissariat", f"{SLUTSKY} ¶6"),
+]
 
-def test_lakoba_poisoned_by_beria_official_heart_attack(ds):
-    # The Poisoning of Nestor Lakoba (28 December 1936) ¶4
-    ev = _event(ds, "nestor-lakoba-assassination")
-    assert ev.date == "1936-12-28"
-    assert ev.type == "assassination" and ev.method == "poison"
-    assert "heart attack" in accounts_of(ds, "nestor-lakoba-assassination", "official").summary.iloc[0].lower()
-    assert "lavrenty-beria" in _people(ds, "nestor-lakoba-assassination", "perpetrator")
-    assert "joseph-stalin" in _people(ds, "nestor-lakoba-assassination", "ordered_by")
+# (table, {column: value} naming one row, text field, "contains (any case)", text, locator)
+TEXTS = [
+    ("accounts", dict(event_id="nestor-lakoba-assassination", kind="official"), "summary", "contains (any case)", "heart attack", f"{LAKOBA} ¶4"),
+    ("accounts", dict(event_id="abram-slutsky-assassination", kind="official"), "summary", "contains (any case)", "heart attack", f"{SLUTSKY} ¶2, ¶3"),
+]
 
+# (event_id, role, "include" / "are", person_ids, locator)
+ROLES = [
+    ("nestor-lakoba-assassination", "perpetrator", "include", {"lavrenty-beria"}, f"{LAKOBA} ¶4"),
+    ("nestor-lakoba-assassination", "ordered_by", "include", {"joseph-stalin"}, f"{LAKOBA} ¶4"),
+    ("ignace-reiss-assassination", "perpetrator", "include", {"vladimir-pravdin"}, f"{REISS} ¶3"),
+    ("ignace-reiss-assassination", "organiser", "include", {"gertrude-schildbach"}, f"{REISS} ¶3"),
+    ("yevgeny-miller-kidnapping", "ordered_by", "include", {"abram-slutsky"}, f"{MILLER} ¶4, ¶5"),
+    ("yevgeny-miller-kidnapping", "organiser", "include", {"nikolai-skoblin"}, f"{MILLER} ¶4, ¶5"),  # lured by Skoblin
+    ("abram-slutsky-assassination", "ordered_by", "include", {"nikolai-yezhov"}, f"{SLUTSKY} ¶2, ¶3"),
+    ("abram-slutsky-assassination", "perpetrator", "include", {"leonid-zakovsky"}, f"{SLUTSKY} ¶2, ¶3"),
+    ("third-moscow-trial", "subject", "include", {"nikolai-bukharin", "alexei-rykov", "genrikh-yagoda"}, f"{SLUTSKY} ¶4, ¶5"),
+]
 
-def test_lakoba_dinner_day_after_invitation(ds):
-    # The Poisoning of Nestor Lakoba (28 December 1936) ¶4
-    assert _event(ds, "nestor-lakoba-tbilisi-invitation").date == "1936-12-26"
-    assert _event(ds, "nestor-lakoba-tbilisi-dinner").date == "1936-12-27"
+# (table, {column: value} the rows match, column(s), how, expected, locator)
+VALUES = [
+    ("roles", dict(event_id="vyacheslav-menzhinsky-death", role="perpetrator"), "person_id", "list", ["genrikh-yagoda"], f"{YAGODA_FALL} ¶1 (a confession)"),
+    ("roles", dict(event_id="vyacheslav-menzhinsky-death", role="perpetrator"), "certainty", "list", ["alleged"], f"{YAGODA_FALL} ¶1 (a confession)"),
+    ("tallies", dict(event_id="third-moscow-trial", source_id="case-file-0121"), ("counted", "best", "qualifier"), "list", [("sentenced_to_death", 17, "exactly")], f"{SLUTSKY} ¶4, ¶5"),
+]
 
+# (name, person_id, locator)
+ALIASES = [
+    ("Lokoba", "nestor-lakoba", f"{LAKOBA} ¶1, ¶2"),
+    ("Loboka", "nestor-lakoba", f"{LAKOBA} ¶1, ¶2"),
+    ("Koba", "joseph-stalin", f"{LAKOBA} ¶1, ¶2"),
+    ("Agronov", "yakov-agranov", f"{YAGODA_FALL} ¶2"),
+    ("Riess", "ignace-reiss", f"{REISS} ¶1-¶3"),
+    ("Eberhardt", "ignace-reiss", f"{REISS} ¶1-¶3"),
+    ("LETCHIK", "vladimir-pravdin", f"{REISS} ¶1-¶3"),
+    ("Frinovky", "mikhail-frinovsky", f"{SLUTSKY} ¶2, ¶3"),
+    ("Spegielglas", "sergei-spiegelglas", f"{SLUTSKY} ¶2, ¶3"),
+]
 
-def test_lakoba_spellings_resolve():
-    # The Poisoning of Nestor Lakoba (28 December 1936) ¶1, ¶2
-    assert helpers.find_person("Lokoba") == "nestor-lakoba"
-    assert helpers.find_person("Loboka") == "nestor-lakoba"
-    assert helpers.find_person("Koba") == "joseph-stalin"
-
-
-def test_beria_first_secretary_november_1931(ds):
-    # The Poisoning of Nestor Lakoba (28 December 1936) ¶2
-    ev = _event(ds, "lavrenty-beria-georgia-appointment")
-    assert ev.date == "1931-11" and ev.precision == "month"
-
-
-def test_yagoda_demoted_to_post_and_telegraph(ds):
-    # The Fall of Genrikh Yagoda (March 1937) ¶1
-    ev = _event(ds, "genrikh-yagoda-demotion")
-    assert ev.date == "1936-09-26"
-    assert ev.org_id == "post-and-telegraph-commissariat"
-
-
-def test_yagoda_arrest_march_1937(ds):
-    # The Fall of Genrikh Yagoda (March 1937) ¶1
-    ev = _event(ds, "genrikh-yagoda-arrest")
-    assert ev.date == "1937-03" and ev.precision == "month"
-
-
-def test_menzhinsky_poisoning_only_alleged(ds):
-    # The Fall of Genrikh Yagoda (March 1937) ¶1 (a confession)
-    # a confession under torture against the official illness: one death event, its cause disputed
-    ev = _event(ds, "vyacheslav-menzhinsky-death")
-    assert (ev.method, ev.certainty) == ("poison", "disputed")
-    role = ds.roles.query("event_id == 'vyacheslav-menzhinsky-death' and role == 'perpetrator'")
-    assert list(role.person_id) == ["genrikh-yagoda"] and list(role.certainty) == ["alleged"]
-
-
-def test_artuzov_arrested_and_shot_may_1937(ds):
-    # The Fall of Genrikh Yagoda (March 1937) ¶2
-    assert _event(ds, "artur-artuzov-arrest").date == "1937-05-13"
-    assert _event(ds, "artur-artuzov-execution").date == "1937-05-21"
-
-
-def test_agranov_arrested_20_july_1937(ds):
-    # The Fall of Genrikh Yagoda (March 1937) ¶2
-    assert _event(ds, "yakov-agranov-arrest").date == "1937-07-20"
-    assert helpers.find_person("Agronov") == "yakov-agranov"
-
-
-def test_reiss_shot_by_pravdin_in_lausanne(ds):
-    # The Assassination of Ignace Reiss (04 September 1937) ¶3
-    ev = _event(ds, "ignace-reiss-assassination")
-    assert ev.date == "1937-09-04" and ev.country == "Switzerland" and ev.method == "shooting"
-    assert "vladimir-pravdin" in _people(ds, "ignace-reiss-assassination", "perpetrator")
-    assert "gertrude-schildbach" in _people(ds, "ignace-reiss-assassination", "organiser")
-
-
-def test_reiss_letter_and_names(ds):
-    # The Assassination of Ignace Reiss (04 September 1937) ¶1-¶3
-    assert _event(ds, "ignace-reiss-defection").date == "1937-07-17"
-    assert helpers.find_person("Riess") == "ignace-reiss"
-    assert helpers.find_person("Eberhardt") == "ignace-reiss"
-    assert helpers.find_person("LETCHIK") == "vladimir-pravdin"
-
-
-def test_schildbach_disappeared_murder_presumed(ds):
-    # The Assassination of Ignace Reiss (04 September 1937) ¶3
-    fate = ds.fates().set_index("person_id").loc["gertrude-schildbach"]
-    assert fate.fate == "disappeared" and fate.certainty == "alleged"
-
-
-def test_tukhachevsky_executed_12_june_1937(ds):
-    # The Kidnapping of Yevgeny Miller (22 September 1937) ¶4
-    assert _event(ds, "mikhail-tukhachevsky-execution").date == "1937-06-12"
-
-
-def test_miller_kidnapping_ordered_by_slutsky_lured_by_skoblin(ds):
-    # The Kidnapping of Yevgeny Miller (22 September 1937) ¶4, ¶5
-    ev = _event(ds, "yevgeny-miller-kidnapping")
-    assert ev.date == "1937-09-22" and ev.country == "France"
-    assert "abram-slutsky" in _people(ds, "yevgeny-miller-kidnapping", "ordered_by")
-    assert "nikolai-skoblin" in _people(ds, "yevgeny-miller-kidnapping", "organiser")
-
-
-def test_miller_executed_11_may_1939(ds):
-    # The Kidnapping of Yevgeny Miller (22 September 1937) ¶5
-    fate = ds.fates().set_index("person_id").loc["yevgeny-miller"]
-    assert fate.fate == "executed" and fate.date == "1939-05-11"
-
-
-def test_slutsky_injected_official_heart_attack(ds):
-    # The Assassination of Abram Slutsky (17 February 1938) ¶2, ¶3
-    ev = _event(ds, "abram-slutsky-assassination")
-    assert ev.date == "1938-02-17" and ev.method == "injection"
-    assert "heart attack" in accounts_of(ds, "abram-slutsky-assassination", "official").summary.iloc[0].lower()
-    assert "nikolai-yezhov" in _people(ds, "abram-slutsky-assassination", "ordered_by")
-    assert "leonid-zakovsky" in _people(ds, "abram-slutsky-assassination", "perpetrator")
-    assert helpers.find_person("Frinovky") == "mikhail-frinovsky"
-    assert helpers.find_person("Spegielglas") == "sergei-spiegelglas"
-
-
-def test_third_moscow_trial_17_death_sentences(ds):
-    # The Assassination of Abram Slutsky (17 February 1938) ¶4, ¶5
-    ev = _event(ds, "third-moscow-trial")
-    assert ev.date == "1938-03" and pd.isna(ev.deaths_best)               # sentences are not deaths
-    sentences = ds.tallies[(ds.tallies.event_id == "third-moscow-trial") & (ds.tallies.source_id == "case-file-0121")]
-    assert list(zip(sentences.counted, sentences.best, sentences.qualifier)) == [("sentenced_to_death", 17, "exactly")]
-    assert {"nikolai-bukharin", "alexei-rykov", "genrikh-yagoda"} <= _people(ds, "third-moscow-trial", "subject")
-
-
-def test_zakovsky_arrested_19_august_1938(ds):
-    # The Assassination of Abram Slutsky (17 February 1938) ¶5
-    assert _event(ds, "leonid-zakovsky-arrest").date == "1938-08-19"
-
-
-def test_yezhov_water_transport_6_april_1938(ds):
-    # The Assassination of Abram Slutsky (17 February 1938) ¶6
-    ev = _event(ds, "nikolai-yezhov-water-transport-appointment")
-    assert ev.date == "1938-04-06" and ev.org_id == "water-transport-commissariat"
+test_cells = cells(CELLS)
+test_texts = texts(TEXTS)
+test_roles = roles(ROLES)
+test_values = values(VALUES)
+test_aliases = aliases(ALIASES)

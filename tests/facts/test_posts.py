@@ -1,149 +1,75 @@
-"""Fact tests for the positions part: one coded fact per test, read through the helper package API.
+"""Fact tests for the positions part: the posts the case file and reference-facts §1 date.
 
-The `ds` fixture comes from the project's conftest. Locators are in the comments.
+One fact per row; the kinds of table and their columns are described in factcheck.py.
 """
 import pandas as pd
 
-import helpers
+from factcheck import BLUMKIN, INTRODUCTION, KIROV, KUTEPOV, LAKOBA, RAMISHVILI, REILLY, SLUTSKY, YAGODA_FALL, YEZHOV_FALL, aliases, cells
 
+# (table, id, field, expected value, locator)
+CELLS = [
+    ("positions", "nikolai-yezhov--secret-police-head", "start", "1936-09-26", f"{KIROV} ¶9; {YEZHOV_FALL} ¶2"),
+    ("positions", "nikolai-yezhov--secret-police-head", "end", "1938-11-25", f"{KIROV} ¶9; {YEZHOV_FALL} ¶2"),
+    ("positions", "genrikh-yagoda--post-and-telegraph-commissar", "start", "1936-09-26", f"{YAGODA_FALL} ¶1"),
+    ("positions", "genrikh-yagoda--post-and-telegraph-commissar", "org_id", "post-and-telegraph-commissariat", f"{YAGODA_FALL} ¶1"),
+    ("positions", "genrikh-yagoda--secret-police-head", "end_reason", "demoted", f"{YAGODA_FALL} ¶1"),
+    ("positions", "nikolai-yezhov--water-transport-commissar", "start", "1938-04-06", f"{SLUTSKY} ¶6"),
+    ("positions", "nikolai-yezhov--water-transport-commissar", "org_id", "water-transport-commissariat", f"{SLUTSKY} ¶6"),
+    # Frinovsky moved to the navy when Beria became deputy
+    ("positions", "mikhail-frinovsky--navy-commissar", "start", "1938-08-22", f"{YEZHOV_FALL} ¶1"),
+    ("positions", "mikhail-frinovsky--secret-police-deputy", "end", "1938-08-22", f"{YEZHOV_FALL} ¶1"),
+    ("positions", "lavrenty-beria--secret-police-deputy", "start", "1938-08-22", f"{YEZHOV_FALL} ¶1"),
+    # Beria deputy, then head on 25 November 1938
+    ("positions", "lavrenty-beria--secret-police-deputy", "end", "1938-11-25", f"{YEZHOV_FALL} ¶1 and ¶2"),
+    ("positions", "lavrenty-beria--secret-police-deputy", "end_reason", "promoted", f"{YEZHOV_FALL} ¶1 and ¶2"),
+    ("positions", "lavrenty-beria--secret-police-head", "start", "1938-11-25", f"{YEZHOV_FALL} ¶1 and ¶2"),
+    # Beria takes the GUGB from Frinovsky
+    ("positions", "lavrenty-beria--gugb-head", "start", "1938-09-29", f"{YEZHOV_FALL} ¶2"),
+    ("positions", "mikhail-frinovsky--gugb-head", "end", "1938-09-29", f"{YEZHOV_FALL} ¶2"),
+    ("positions", "mikhail-frinovsky--gugb-head", "end_reason", "replaced", f"{YEZHOV_FALL} ¶2"),
+    ("positions", "vyacheslav-menzhinsky--secret-police-head", "end", "1934-05-10", f"{RAMISHVILI} ¶4"),
+    ("positions", "vyacheslav-menzhinsky--secret-police-head", "end_reason", "died", f"{RAMISHVILI} ¶4"),
+    ("positions", "jekabs-peters--secret-police-head", "acting", True, "reference-facts §1a: https://en.wikipedia.org/wiki/Chronology_of_Soviet_secret_police_agencies"),
+    ("positions", "jekabs-peters--secret-police-head", "start", "1918-07-07", "reference-facts §1a: https://en.wikipedia.org/wiki/Chronology_of_Soviet_secret_police_agencies"),
+    ("positions", "jekabs-peters--secret-police-head", "end", "1918-08-22", "reference-facts §1a: https://en.wikipedia.org/wiki/Chronology_of_Soviet_secret_police_agencies"),
+    # Agranov's Saratov post is a month-precision tenure
+    ("positions", "yakov-agranov--saratov-nkvd-head", "start", "1937-04", f"{YAGODA_FALL} ¶2"),
+    ("positions", "yakov-agranov--saratov-nkvd-head", "start_earliest", pd.Timestamp("1937-04-01"), f"{YAGODA_FALL} ¶2"),
+    ("positions", "yakov-agranov--saratov-nkvd-head", "start_latest", pd.Timestamp("1937-04-30"), f"{YAGODA_FALL} ¶2"),
+    ("positions", "vasily-blokhin--kommandatura-commander", "start", "1927~", f"{REILLY} ¶5"),
+    ("positions", "vasily-blokhin--kommandatura-commander", "org_id", "kommandatura", f"{REILLY} ¶5"),
+    ("positions", "ignatii-kazakov--poison-laboratory-head", "start", "1921", f"{INTRODUCTION} ¶4"),
+    ("positions", "ignatii-kazakov--poison-laboratory-head", "org_id", "special-office", f"{INTRODUCTION} ¶4"),
+    ("positions", "genrikh-yagoda--poison-laboratory-supervisor", "start_latest", pd.Timestamp("1926-12-31"), f"{BLUMKIN} ¶3"),  # by 1926
+    ("positions", "lavrenty-beria--georgia-first-secretary", "start", "1931-11", f"{LAKOBA} ¶2"),
+    ("positions", "genrikh-lyushkov--far-eastern-nkvd-head", "end", "1938-06-13", f"{YEZHOV_FALL} ¶1"),
+    ("positions", "genrikh-lyushkov--far-eastern-nkvd-head", "end_reason", "defected", f"{YEZHOV_FALL} ¶1"),
+    # Spiegelglas succeeds Slutsky
+    ("positions", "abram-slutsky--foreign-department-head", "end", "1938-02-17", f"{SLUTSKY} ¶2 and ¶3; {YEZHOV_FALL} ¶1"),
+    ("positions", "abram-slutsky--foreign-department-head", "end_reason", "killed", f"{SLUTSKY} ¶2 and ¶3; {YEZHOV_FALL} ¶1"),
+    ("positions", "sergei-spiegelglas--foreign-department-head", "start", "1938-02", f"{SLUTSKY} ¶2 and ¶3; {YEZHOV_FALL} ¶1"),
+    ("positions", "sergei-spiegelglas--foreign-department-head", "end", "1938-11-02", f"{SLUTSKY} ¶2 and ¶3; {YEZHOV_FALL} ¶1"),
+    ("positions", "sergei-spiegelglas--foreign-department-head", "end_reason", "arrested", f"{SLUTSKY} ¶2 and ¶3; {YEZHOV_FALL} ¶1"),
+    ("positions", "mikhail-trilisser--secret-police-deputy", "start", "1927", f"{BLUMKIN} ¶3"),
+    ("positions", "mikhail-trilisser--secret-police-deputy", "org_id", "ogpu", f"{BLUMKIN} ¶3"),
+    # Kutepov heads the ROVS until his abduction
+    ("positions", "alexander-kutepov--rovs-head", "start", "1928", f"{KUTEPOV} ¶2 and ¶4"),
+    ("positions", "alexander-kutepov--rovs-head", "end", "1930-01-26", f"{KUTEPOV} ¶2 and ¶4"),
+    ("positions", "alexander-kutepov--rovs-head", "end_reason", "killed", f"{KUTEPOV} ¶2 and ¶4"),
+    ("positions", "yevgeny-miller--rovs-head", "start", "1930", f"{KUTEPOV} ¶2 and ¶4"),
+    # conflicting dates in the reference are attested
+    ("attestations", "nikolai-yezhov--secret-police-head--start--ref-2", "date", "1936-09-25", "reference-facts §1a: https://www.encyclopedia.com/history/encyclopedias-almanacs-transcripts-and-maps/yezhov-nikolai-ivanovich"),
+    ("attestations", "nikolai-yezhov--secret-police-head--start--ref-2", "agrees", False, "reference-facts §1a: https://www.encyclopedia.com/history/encyclopedias-almanacs-transcripts-and-maps/yezhov-nikolai-ivanovich"),
+    ("attestations", "sergei-spiegelglas--foreign-department-head--end--ref", "date", "1938-06-09", "reference-facts §1b: https://en.wikipedia.org/wiki/Sergey_Spigelglas"),
+    ("attestations", "sergei-spiegelglas--foreign-department-head--end--ref", "agrees", False, "reference-facts §1b: https://en.wikipedia.org/wiki/Sergey_Spigelglas"),
+]
 
-def _pos(ds, position_id):
-    return ds.positions.set_index("position_id").loc[position_id]
+# The names the posts' ids are built from: (name, person_id, locator)
+ALIASES = [
+    ("Nikolai Yezhov", "nikolai-yezhov", f"{KIROV} ¶9; {YEZHOV_FALL} ¶2"),
+    ("Genrikh Yagoda", "genrikh-yagoda", f"{YAGODA_FALL} ¶1"),
+    ("Lavrenty Beria", "lavrenty-beria", f"{YEZHOV_FALL} ¶1 and ¶2"),
+]
 
-
-def test_yezhov_heads_nkvd_from_26_september_1936(ds):
-    # The Assassination of Sergey Kirov (01 December 1934) ¶9; The Fall of Yezhov (November 1938) ¶2
-    pid = helpers.find_person("Nikolai Yezhov")
-    row = _pos(ds, f"{pid}--secret-police-head")
-    assert row.start == "1936-09-26"
-    assert row.end == "1938-11-25"
-
-
-def test_yagoda_demoted_to_post_and_telegraph(ds):
-    # The Fall of Genrikh Yagoda (March 1937) ¶1
-    pid = helpers.find_person("Genrikh Yagoda")
-    row = _pos(ds, f"{pid}--post-and-telegraph-commissar")
-    assert row.start == "1936-09-26"
-    assert row.org_id == "post-and-telegraph-commissariat"
-    assert _pos(ds, f"{pid}--secret-police-head").end_reason == "demoted"
-
-
-def test_yezhov_water_transport_from_6_april_1938(ds):
-    # The Assassination of Abram Slutsky (17 February 1938) ¶6
-    row = _pos(ds, "nikolai-yezhov--water-transport-commissar")
-    assert row.start == "1938-04-06"
-    assert row.org_id == "water-transport-commissariat"
-
-
-def test_frinovsky_moved_to_navy_when_beria_became_deputy(ds):
-    # The Fall of Yezhov (November 1938) ¶1
-    navy = _pos(ds, "mikhail-frinovsky--navy-commissar")
-    assert navy.start == "1938-08-22"
-    deputy = _pos(ds, "mikhail-frinovsky--secret-police-deputy")
-    assert deputy.end == "1938-08-22"
-    assert _pos(ds, "lavrenty-beria--secret-police-deputy").start == "1938-08-22"
-
-
-def test_beria_deputy_then_head_on_25_november_1938(ds):
-    # The Fall of Yezhov (November 1938) ¶1 and ¶2
-    pid = helpers.find_person("Lavrenty Beria")
-    deputy = _pos(ds, f"{pid}--secret-police-deputy")
-    assert (deputy.end, deputy.end_reason) == ("1938-11-25", "promoted")
-    assert _pos(ds, f"{pid}--secret-police-head").start == "1938-11-25"
-
-
-def test_beria_takes_gugb_from_frinovsky(ds):
-    # The Fall of Yezhov (November 1938) ¶2
-    assert _pos(ds, "lavrenty-beria--gugb-head").start == "1938-09-29"
-    frin = _pos(ds, "mikhail-frinovsky--gugb-head")
-    assert (frin.end, frin.end_reason) == ("1938-09-29", "replaced")
-
-
-def test_menzhinsky_dies_in_office(ds):
-    # The Assassination of Noe Ramishvili (07 December 1930) ¶4
-    row = _pos(ds, "vyacheslav-menzhinsky--secret-police-head")
-    assert (row.end, row.end_reason) == ("1934-05-10", "died")
-
-
-def test_peters_acting_cheka_chairman_1918(ds):
-    # reference-facts §1a: https://en.wikipedia.org/wiki/Chronology_of_Soviet_secret_police_agencies
-    row = _pos(ds, "jekabs-peters--secret-police-head")
-    assert bool(row.acting) is True
-    assert (row.start, row.end) == ("1918-07-07", "1918-08-22")
-
-
-def test_agranov_saratov_is_a_month_precision_tenure(ds):
-    # The Fall of Genrikh Yagoda (March 1937) ¶2
-    row = _pos(ds, "yakov-agranov--saratov-nkvd-head")
-    assert row.start == "1937-04"
-    assert row.start_earliest == pd.Timestamp("1937-04-01")
-    assert row.start_latest == pd.Timestamp("1937-04-30")
-
-
-def test_blokhin_commands_kommandatura_from_about_1927(ds):
-    # The Arrest and Execution of Sidney Reilly (November 1925) ¶5
-    row = _pos(ds, "vasily-blokhin--kommandatura-commander")
-    assert row.start == "1927~"
-    assert row.org_id == "kommandatura"
-
-
-def test_kazakov_heads_poison_laboratory_1921(ds):
-    # Introduction ¶4
-    row = _pos(ds, "ignatii-kazakov--poison-laboratory-head")
-    assert row.start == "1921"
-    assert row.org_id == "special-office"
-
-
-def test_yagoda_supervising_laboratory_by_1926(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶3
-    row = _pos(ds, "genrikh-yagoda--poison-laboratory-supervisor")
-    assert row.start_latest == pd.Timestamp("1926-12-31")
-
-
-def test_beria_first_secretary_of_georgia_november_1931(ds):
-    # The Poisoning of Nestor Lakoba (28 December 1936) ¶2
-    row = _pos(ds, "lavrenty-beria--georgia-first-secretary")
-    assert row.start == "1931-11"
-
-
-def test_lyushkov_defects_from_far_eastern_nkvd(ds):
-    # The Fall of Yezhov (November 1938) ¶1
-    row = _pos(ds, "genrikh-lyushkov--far-eastern-nkvd-head")
-    assert (row.end, row.end_reason) == ("1938-06-13", "defected")
-
-
-def test_spiegelglas_succeeds_slutsky(ds):
-    # The Assassination of Abram Slutsky (17 February 1938) ¶2 and ¶3; The Fall of Yezhov (November 1938) ¶1
-    slutsky = _pos(ds, "abram-slutsky--foreign-department-head")
-    assert (slutsky.end, slutsky.end_reason) == ("1938-02-17", "killed")
-    spieg = _pos(ds, "sergei-spiegelglas--foreign-department-head")
-    assert spieg.start == "1938-02"
-    assert (spieg.end, spieg.end_reason) == ("1938-11-02", "arrested")
-
-
-def test_trilisser_vice_chairman_1927(ds):
-    # The Arrest and Execution of Yakov Blumkin (November 1929) ¶3
-    row = _pos(ds, "mikhail-trilisser--secret-police-deputy")
-    assert row.start == "1927"
-    assert row.org_id == "ogpu"
-
-
-def test_kutepov_heads_rovs_until_his_abduction(ds):
-    # The Kidnapping of Alexander Kutepov (26 January 1930) ¶2 and ¶4
-    row = _pos(ds, "alexander-kutepov--rovs-head")
-    assert (row.start, row.end, row.end_reason) == ("1928", "1930-01-26", "killed")
-    assert _pos(ds, "yevgeny-miller--rovs-head").start == "1930"
-
-
-def test_yezhov_start_conflict_is_attested(ds):
-    # reference-facts §1a: https://www.encyclopedia.com/history/encyclopedias-almanacs-transcripts-and-maps/yezhov-nikolai-ivanovich
-    att = ds.attestations.set_index("attestation_id").loc["nikolai-yezhov--secret-police-head--start--ref-2"]
-    assert att.date == "1936-09-25"
-    assert bool(att.agrees) is False
-
-
-def test_spiegelglas_end_conflict_is_attested(ds):
-    # reference-facts §1b: https://en.wikipedia.org/wiki/Sergey_Spigelglas
-    att = ds.attestations.set_index("attestation_id").loc["sergei-spiegelglas--foreign-department-head--end--ref"]
-    assert att.date == "1938-06-09"
-    assert bool(att.agrees) is False
+test_cells = cells(CELLS)
+test_aliases = aliases(ALIASES)
