@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 import helpers
 from helpers import paths
+
+os.environ.setdefault("MPLBACKEND", "Agg")  # every test draws off screen
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: Tables the mini fixture shares with the real package (vocabulary-like tables).
@@ -23,6 +27,14 @@ def _own_load_cache(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BLACKWORK_CACHE", str(tmp_path_factory.mktemp("load-cache")))
         yield
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Every figure a test draws is closed after it, so none piles up over the session."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 @pytest.fixture(scope="session")
@@ -141,6 +153,8 @@ def seed_site(target: Path, notebooks: dict[str, str] | None = None, dossiers: d
     import dataclasses
     import json
 
+    import nbformat
+
     from helpers import report
 
     root = report.site_folder(target)
@@ -150,7 +164,7 @@ def seed_site(target: Path, notebooks: dict[str, str] | None = None, dossiers: d
         src = paths.NOTEBOOKS / f"{name}.ipynb"
         job = report.Job(name=name, src=src, html=f"{doc}.html", parameters=report.explicit(src, {}))
         shutil.copyfile(src, root / "executed" / f"{doc}.ipynb")
-        title, summary = report.title_and_summary(report.nbformat.read(src, as_version=4))
+        title, summary = report.title_and_summary(nbformat.read(src, as_version=4))
         store[doc] = {"key": report.job_key(job, checksum), "built": dataclasses.asdict(
             report.Built(name=name, title=title, summary=summary, html=job.html, parameters=job.parameters))}
     for pid, name in (dossiers or {}).items():
@@ -159,3 +173,21 @@ def seed_site(target: Path, notebooks: dict[str, str] | None = None, dossiers: d
             report.Built(name=pid, title="", summary="", html=f"dossiers/{pid}.html", label=name))}
     (root / "store.json").write_text(json.dumps(store), encoding="utf-8")
     return root
+
+
+def run_notebook(tmp_path: Path, name: str, **parameters):
+    """Run catalogued notebook `name` with `parameters` through papermill (as a user would) and return
+    the executed notebook."""
+    import nbformat
+    import papermill as pm
+
+    src, out = paths.NOTEBOOKS / f"{name}.ipynb", tmp_path / f"{name}.out.ipynb"
+    pm.execute_notebook(str(src), str(out), parameters=parameters, cwd=str(src.parent), kernel_name="blackwork",
+                        progress_bar=False)
+    return nbformat.read(out, as_version=4)
+
+
+def markdown_of(nb) -> str:
+    """Every Markdown output of a notebook's code cells, one after the other (what a reader reads)."""
+    return "\n".join(o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
+                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from helpers import report
+from helpers import cli, report
 
 from conftest import seed_site
 
@@ -18,7 +18,7 @@ def site(tmp_path):
     target = tmp_path / "reports"
     seed_site(target, {"02-leadership-turnover": "02-leadership-turnover"},
               {"nikolai-yezhov": "Nikolai Yezhov", "genrikh-yagoda": "Genrikh Yagoda", "lavrenty-beria": "Lavrenty Beria"})
-    reports, dossiers = report.build(target=target, only=["02"], dossiers=False, jobs=1)
+    reports, dossiers = report.build(cli.inputs(), target=target, only=["02"], dossiers=False, jobs=1)
     assert [b.cached for b in reports] == [True]  # taken as stored: no kernel ran
     return target
 

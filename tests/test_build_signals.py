@@ -16,6 +16,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers import cli, paths, report
+from helpers.build import catalogue, execute, kernels, pool
 
 from conftest import seed_site
 
@@ -97,7 +98,7 @@ def test_a_second_build_refuses_while_the_first_runs_and_a_partial_build_keeps_t
     first = start_build(tmp_path, "--only", "00", "--no-dossiers")
     wait_for_a_kernel(first)
     monkeypatch.setattr(paths, "REPORTS", target)
-    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("the second build started a kernel"))
+    monkeypatch.setattr(kernels, "start", lambda *a, **k: pytest.fail("the second build started a kernel"))
     assert cli.main(["report", "--only", "03", "--no-dossiers"]) == 1
     assert capsys.readouterr().err == (f"blackwork report: Another build is writing reports/ (it holds "
                                        f"{tmp_path / '.reports.lock'}); wait for it to end, then run again.\n")
@@ -133,11 +134,11 @@ def test_a_dead_kernel_a_hang_a_dead_worker_and_a_broken_notebook_each_fail_one_
     notebook(folder, "97-dies", "import os\nos.kill(os.getpid(), 9)")
     notebook(folder, "98-hangs", "import time\ntime.sleep(120)")
     notebook(folder, "99-fine", "x = 1", "print(x)")
-    monkeypatch.setattr(report, "notebooks", lambda folder_=None, only=None: sorted(folder.glob("*.ipynb")))
+    monkeypatch.setattr(catalogue, "notebooks", lambda folder_=None, only=None: sorted(folder.glob("*.ipynb")))
     target = previous_build(tmp_path)
     before = snapshot(target)
     started = time.monotonic()
-    reports, _ = report.build(target=target, dossiers=False, jobs=2, timeout=3)
+    reports, _ = report.build(cli.inputs(), target=target, dossiers=False, jobs=2, timeout=3)
     assert time.monotonic() - started < 100
     assert {b.name: b.error for b in reports} == {
         "95-kills-its-worker": "its worker process stopped (exit code -9)",
@@ -180,7 +181,7 @@ def test_a_kernel_that_does_not_start_is_recognised_by_its_type_and_tried_twice(
             starts.append(1)
             raise OSError("no such kernel binary")
 
-    monkeypatch.setattr(report, "_kernel_manager", lambda: NoKernel)
+    monkeypatch.setattr(kernels, "kernel_manager", lambda: NoKernel)
     src = notebook(tmp_path, "any", "x = 1")
     built = report.run_job(report.Job(name="any", src=src, html="any.html"), tmp_path / "out", with_code=False)
     assert built.error == "its kernel did not start (OSError: no such kernel binary)"
@@ -193,14 +194,14 @@ def test_an_exception_in_a_worker_becomes_a_failed_result(tmp_path, monkeypatch)
     def broken(*args, **kwargs):
         raise MemoryError("out of memory")
 
-    monkeypatch.setattr(report, "_run_batch", broken)
-    monkeypatch.setenv(report.KERNEL_DIR, str(tmp_path))
+    monkeypatch.setattr(execute, "run_batch", broken)
+    monkeypatch.setenv(kernels.KERNEL_DIR, str(tmp_path))
     monkeypatch.setattr(signal, "signal", lambda *a: None)  # the worker's own signal set-up, not the test's
     tasks, events = queue.Queue(), queue.Queue()
     job = report.Job(name="a", src=tmp_path / "a.ipynb", html="a.html")
     tasks.put((0, [job], tmp_path, False, 5))
     tasks.put(None)
-    report._worker(tasks, events, str(tmp_path))
+    pool.worker(tasks, events, str(tmp_path))
     messages = [events.get_nowait() for _ in range(events.qsize())]
     assert messages[0] == ("start", 0, os.getpid())
     kind, key, value = messages[1]

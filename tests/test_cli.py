@@ -35,11 +35,12 @@ def test_a_folder_without_a_package(tmp_path):
 
 
 def test_report_with_broken_data_lists_the_problems_and_starts_nothing(data_copy, monkeypatch, capsys):
-    from helpers import cli, report
+    from helpers import cli
+    from helpers.build import pool
 
     set_cell(data_copy, "roles.csv", 2, "role", "victim")
     monkeypatch.setenv("BLACKWORK_DATA", str(data_copy))
-    monkeypatch.setattr(report, "run_job", lambda *a, **k: pytest.fail("a notebook was run"))
+    monkeypatch.setattr(pool, "run_pool", lambda *a, **k: pytest.fail("a notebook was run"))
     assert cli.main(["report", "--no-dossiers"]) == 1
     err = capsys.readouterr().err
     assert "roles.csv:2:role: 'victim' is not one of: subject, perpetrator" in err and "Traceback" not in err

@@ -10,7 +10,6 @@ import pytest
 
 from conftest import problems_in, set_cell
 from helpers import cli, paths
-from helpers.build import export
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import helpers
 from helpers import ParameterError, cli, paths, report
-from helpers.build.report import Built
+from helpers.build import Built, catalogue, kernels
 
 from conftest import read_rows, seed_site, write_rows
 
@@ -63,7 +63,7 @@ def test_main_notebooks_are_the_catalogued_ones_in_name_order_without_the_dossie
 
 def test_the_build_passes_every_declared_parameter_so_an_autosaved_value_changes_nothing(tmp_path):
     dataset = helpers.load()
-    reports, dossiers = report.plan(dataset, limit=1)
+    reports, dossiers = report.plan(cli.inputs(), dataset, limit=1)
     cadence = next(j for j in reports if j.name == "01-purge-cadence")
     assert cadence.parameters == {"data_dir": "", "start": 1917, "end": 1941, "freq": "month", "event_types": [],
                                   "scope": "all", "include_alleged": True, "rule": "exclude"}
@@ -71,13 +71,23 @@ def test_the_build_passes_every_declared_parameter_so_an_autosaved_value_changes
     assert report.explicit(OVERVIEW, {"last_year": 1938}) == {"data_dir": "", "first_year": 1917, "last_year": 1938}
 
 
+def test_the_build_plans_the_dossiers_it_is_given_under_the_names_it_is_given():
+    import pandas as pd
+
+    given = report.Inputs(dossiers=lambda ds: pd.DataFrame({"person_id": ["nikolai-yezhov"], "name": ["N. Yezhov"]}),
+                          file_name=lambda pid: f"{pid}-page.html", register=None, network=None)
+    _, dossiers = report.plan(given, helpers.load())
+    assert [(j.name, j.html, j.label) for j in dossiers] == [("nikolai-yezhov", "dossiers/nikolai-yezhov-page.html",
+                                                             "N. Yezhov")]
+
+
 def test_make_notebooks_refuses_a_parameters_cell_changed_in_lab(monkeypatch, tmp_path):
     nb = nbformat.read(paths.NOTEBOOKS / "01-purge-cadence.ipynb", as_version=4)
     cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     cell.source = cell.source.replace('freq = "month"', 'freq = "quarter"')
     nbformat.write(nb, tmp_path / "01-purge-cadence.ipynb")
-    monkeypatch.setattr(report, "notebooks", lambda folder_=None, only=None: [tmp_path / "01-purge-cadence.ipynb"])
-    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(catalogue, "notebooks", lambda folder_=None, only=None: [tmp_path / "01-purge-cadence.ipynb"])
+    monkeypatch.setattr(kernels, "start", lambda *a, **k: pytest.fail("a kernel was started"))
     with pytest.raises(ParameterError) as err:
         report.execute_in_place(only=["01"])
     assert str(err.value) == ("notebooks/01-purge-cadence.ipynb sets `freq` = 'quarter' in its parameters cell, but "
@@ -86,14 +96,14 @@ def test_make_notebooks_refuses_a_parameters_cell_changed_in_lab(monkeypatch, tm
 
 
 def test_a_wrong_parameter_name_fails_before_any_kernel_starts(monkeypatch):
-    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(kernels, "start", lambda *a, **k: pytest.fail("a kernel was started"))
     with pytest.raises(ParameterError) as err:
         report.run_one(OVERVIEW, {"freq": "year"})
     assert str(err.value) == "00-data-overview has no parameter `freq`; it accepts: data_dir, first_year, last_year."
 
 
 def test_a_wrong_parameter_value_fails_before_any_kernel_starts(monkeypatch, capsys):
-    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(kernels, "start", lambda *a, **k: pytest.fail("a kernel was started"))
     assert cli.main(["report", "00-data-overview", "-p", "last_year=1850"]) == 1
     err = capsys.readouterr().err
     assert "Parameter `last_year` got 1850; it accepts a value from 1917 to 2000." in err
@@ -101,7 +111,7 @@ def test_a_wrong_parameter_value_fails_before_any_kernel_starts(monkeypatch, cap
 
 
 def test_an_unknown_person_fails_before_any_kernel_starts(monkeypatch):
-    monkeypatch.setattr(report, "_start", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(kernels, "start", lambda *a, **k: pytest.fail("a kernel was started"))
     with pytest.raises(ParameterError, match=r"Parameter `person` got 'Yezhof', which names no person in the data; "
                                              r"did you mean Nikolai Yezhov"):
         report.run_one(DOSSIER, {"person": "Yezhof"})
@@ -115,7 +125,7 @@ def test_one_notebook_with_other_parameters_goes_to_its_own_report(tmp_path):
 
 
 def test_a_dossier_found_by_a_romanisation_shows_blanks_and_says_an_empty_section_in_words(tmp_path):
-    built = report.run_one(DOSSIER, {"person": "Zborovsky"}, target=tmp_path)   # the data writes Zborowski
+    built = report.run_one(DOSSIER, {"person": "Zborovsky"}, target=tmp_path)  # the data: Zborowski
     page = (tmp_path / built.html).read_text(encoding="utf-8")
     assert built.error is None and "<title>Mark Zborowski</title>" in page  # the person's name, not the notebook's
     assert re.search(r"<h1[^>]*>Mark Zborowski", page) and "mark-zborowski-trial" in page
@@ -143,7 +153,7 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
     target = tmp_path / "reports"
     stored = ("02-leadership-turnover", "03-fates-of-officials", "04-operations-abroad", "start-here")
     seed_site(target, {name: name for name in stored})
-    reports, dossiers = report.build(target=target, only=None, limit=1, jobs=2)
+    reports, dossiers = report.build(cli.inputs(), target=target, only=None, limit=1, jobs=2)
     index = (target / "index.html").read_text(encoding="utf-8")
     register = (target / "people.html").read_text(encoding="utf-8")
     assert sorted(b.name for b in reports + dossiers if b.cached) == sorted(stored)
@@ -182,7 +192,7 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
     assert (target / "search.html").exists() and "yagoda" in (target / "searchindex.js").read_text(encoding="utf-8")
     # Built again with nothing changed: nothing runs, the site is not rebuilt, the pages are the same.
     before = {p: p.read_bytes() for p in target.rglob("*.html")}
-    again = report.build(target=target, only=None, limit=1, jobs=2)
+    again = report.build(cli.inputs(), target=target, only=None, limit=1, jobs=2)
     assert all(b.cached for b in again[0] + again[1])
     assert {p: p.read_bytes() for p in target.rglob("*.html")} == before
 
@@ -197,12 +207,12 @@ def test_a_failing_notebook_leaves_the_previous_build_intact_and_is_told_in_one_
     target = tmp_path / "reports"
     target.mkdir()
     (target / "index.html").write_text("previous good build", encoding="utf-8")
-    monkeypatch.setattr(report, "notebooks", lambda folder_=None, only=None: sorted(folder.glob("*.ipynb")))
+    monkeypatch.setattr(catalogue, "notebooks", lambda folder_=None, only=None: sorted(folder.glob("*.ipynb")))
     monkeypatch.setattr(paths, "REPORTS", target)
     assert cli.main(["report", "--no-dossiers"]) == 1
     out = capsys.readouterr()
-    assert f"FAILED 98-broken: cell 3: ValueError: no such era. Its HTML, with the failing cell, is " \
-           f"reports-failed/98-broken.html." in out.err
+    assert "FAILED 98-broken: cell 3: ValueError: no such era. Its HTML, with the failing cell, is " \
+           "reports-failed/98-broken.html." in out.err
     assert "0 reports and 0 dossiers built, 1 failed" in out.out and "Traceback" not in out.err
     assert sorted(p.name for p in target.iterdir()) == ["index.html"]
     assert (target / "index.html").read_text(encoding="utf-8") == "previous good build"

@@ -5,8 +5,7 @@ import os
 
 import pytest
 
-from helpers.build import report, site
-from helpers.build.report import Job
+from helpers.build import Job, publish, site, store
 
 PEOPLE = [("dossiers/nikolai-yezhov", "Nikolai Yezhov"), ("dossiers/lev-sedov", "Lev Sedov"),
           ("dossiers/leon-trotsky", "Leon Trotsky"), ("dossiers/sergei-trotsky", "Sergei Trotsky"),
@@ -108,15 +107,33 @@ def job(tmp_path):
 
 
 def test_a_report_runs_again_when_its_notebook_parameters_data_or_code_change(job, monkeypatch):
-    key = report.job_key(job, "data1")
-    assert report.job_key(job, "data1") == key  # nothing changed: it does not run
-    assert report.job_key(job, "data2") != key
-    assert report.job_key(Job(name="n", src=job.src, html="n.html", parameters={"year": 1938}), "data1") != key
-    monkeypatch.setattr(report, "_code_digest", lambda: "other helpers or another lock file")
-    assert report.job_key(job, "data1") != key
+    key = store.job_key(job, "data1")
+    assert store.job_key(job, "data1") == key  # nothing changed: it does not run
+    assert store.job_key(job, "data2") != key
+    assert store.job_key(Job(name="n", src=job.src, html="n.html", parameters={"year": 1938}), "data1") != key
+    monkeypatch.setattr(store, "code_digest", lambda: "other helpers or another lock file")
+    assert store.job_key(job, "data1") != key
     monkeypatch.undo()
     job.src.write_text('{"cells": [1]}', encoding="utf-8")
-    assert report.job_key(job, "data1") != key
+    assert store.job_key(job, "data1") != key
+
+
+def test_the_register_shows_the_rows_it_is_given_with_years_and_fates_in_words():
+    import pandas as pd
+
+    from helpers.build import Built, Inputs
+
+    rows = pd.DataFrame({"person_id": ["a", "b"], "name": ["A", "B"], "side": ["apparatus", "target"],
+                         "post": ["Head", ""], "born": pd.array([1891, None], dtype="Int64"),
+                         "died": pd.array([1938, None], dtype="Int64"), "fate": ["died_in_custody", ""]})
+    given = Inputs(dossiers=None, file_name=None, register=lambda ds, ids: rows.set_index("person_id").loc[ids]
+                   .reset_index(), network=None)
+    dossiers = [Built(name="b", title="", summary="", html="dossiers/b.html", label="Bee"),
+                Built(name="a", title="", summary="", html="dossiers/a.html")]
+    assert publish.people(given, None, dossiers) == [
+        site.Person(docname="dossiers/b", name="Bee", side="target", post="", years="", fate=""),
+        site.Person(docname="dossiers/a", name="a", side="apparatus", post="Head", years="1891–1938",
+                    fate="died in custody")]
 
 
 def test_findings_are_the_tagged_cells_markdown_cut_to_two_sentences():
@@ -131,9 +148,9 @@ def test_findings_are_the_tagged_cells_markdown_cut_to_two_sentences():
         cell("*What to see:* 35 tenures of 12 posts. **19 of the 27** were shot. Pale ends are spans.", ["finding"]),
         cell("Not a finding.", []),
         cell("3 officials, e.g. N. Yezhov, fell.", ["finding", "other"])])
-    assert report._findings(nb) == ["35 tenures of 12 posts. **19 of the 27** were shot.",
+    assert publish.findings(nb) == ["35 tenures of 12 posts. **19 of the 27** were shot.",
                                     "3 officials, e.g. N. Yezhov, fell."]
-    assert report._findings(nb, sentences=1)[0] == "35 tenures of 12 posts."
+    assert publish.findings(nb, sentences=1)[0] == "35 tenures of 12 posts."
 
 
 def test_a_change_to_the_sites_stylesheet_alone_changes_what_the_html_is_built_from(tmp_path, monkeypatch):

@@ -1,5 +1,6 @@
 """`blackwork`: validate the data, build the reports, refresh the notebooks. A thin shell: parsing,
-printing and exit codes; the work is in `helpers.package`, `helpers.validate` and `helpers.report`."""
+printing and exit codes; the work is in `helpers.evidence` (loading and validating) and `helpers.build`,
+which is given what it shows by `inputs` (the one place the build meets the analyses)."""
 from __future__ import annotations
 
 import argparse
@@ -36,13 +37,23 @@ def _failures(built) -> list[str]:
             f"{paths.REPORTS.name}-failed/{b.html}." for b in built if b.error]
 
 
+def inputs():
+    """What the build shows and does not compute, from the analyses: the people who get a dossier and
+    their pages' names, the register's rows (`dossier.register_rows`) and the network (`networks.graph`)."""
+    from .analyses import dossier, networks
+    from .build import Inputs
+
+    return Inputs(dossiers=dossier.people_with_dossiers, file_name=dossier.file_name,
+                  register=dossier.register_rows, network=networks.graph)
+
+
 def _report(args) -> int:
-    from .build import report
+    from . import build
 
     started = time.perf_counter()
     if args.timeout is not None and args.timeout <= 0:
         raise ParameterError(f"--timeout got {args.timeout:g}; it accepts a number of seconds above 0.")
-    timeout = args.timeout or report.REPORT_TIMEOUT
+    timeout = args.timeout or build.REPORT_TIMEOUT
     if args.notebook:
         src = Path(args.notebook)
         if not src.exists():
@@ -51,8 +62,8 @@ def _report(args) -> int:
             names = ", ".join(p.stem for p in sorted(paths.NOTEBOOKS.glob("*.ipynb")))
             print(f"blackwork report: no notebook {args.notebook!r}; there are: {names}", file=sys.stderr)
             return 1
-        parameters = dict(report.parse_parameter(p, src.stem) for p in args.parameter or [])
-        built = report.run_one(src, parameters, with_code=args.with_code, timeout=timeout)
+        parameters = dict(build.parse_parameter(p, src.stem) for p in args.parameter or [])
+        built = build.run_one(src, parameters, with_code=args.with_code, timeout=timeout)
         if built.error:
             print(f"FAILED {built.name}: {built.error}. See {paths.REPORTS / (built.html or '')}", file=sys.stderr)
             return 1
@@ -72,9 +83,9 @@ def _report(args) -> int:
         bar.update()
 
     with bar:
-        reports, dossiers = report.build(only=args.only, with_code=args.with_code, dossiers=not args.no_dossiers,
-                                         jobs=args.jobs, limit=args.limit_dossiers, on_plan=planned, on_done=done,
-                                         timeout=timeout)
+        reports, dossiers = build.build(inputs(), only=args.only, with_code=args.with_code,
+                                        dossiers=not args.no_dossiers, jobs=args.jobs, limit=args.limit_dossiers,
+                                        on_plan=planned, on_done=done, timeout=timeout)
     if not reports and not dossiers:
         print(f"blackwork report: no notebook matches {args.only}", file=sys.stderr)
         return 1
@@ -86,7 +97,7 @@ def _report(args) -> int:
     ok_dossiers = sum(not b.error for b in dossiers)
     cached = sum(b.cached for b in reports + dossiers)
     kept = f" ({cached} unchanged since the last build, not run again)" if cached else ""
-    tail = (f"; reports/ is unchanged" if problems else f": open {paths.REPORTS / 'index.html'}")
+    tail = ("; reports/ is unchanged" if problems else f": open {paths.REPORTS / 'index.html'}")
     print(f"{ok_reports} reports and {ok_dossiers} dossiers built, {len(problems)} failed in {seconds:.0f} s{kept}{tail}")
     return 1 if problems else 0
 
@@ -108,13 +119,13 @@ def _params(args) -> int:
 
 
 def _notebooks(args) -> int:
-    from .build import report
+    from . import build
 
     with _bar("executing") as bar:
         def tick(item):
             bar.set_postfix_str(item.name)
             bar.update()
-        done = report.execute_in_place(only=args.only, progress=tick)
+        done = build.execute_in_place(only=args.only, progress=tick)
     print(f"{len(done)} notebooks executed in place; review `git diff notebooks/` and commit them.")
     return 0
 
@@ -122,7 +133,7 @@ def _notebooks(args) -> int:
 def _export(args) -> int:
     from .build import export
 
-    written = export.export(Path(args.to) if args.to else None)
+    written = export.export(inputs(), Path(args.to) if args.to else None)
     print("wrote " + ", ".join(str(path) for path in written))
     return 0
 

@@ -4,8 +4,8 @@
   is NULL), with the package's primary and foreign keys (for Datasette, DB Browser, R, SQL).
 - `places.geojson`: the gazetteer as points, and every event abroad as a point, or as a line through
   its places in order when it is a journey (for QGIS, kepler.gl, Palladio).
-- `network.gexf`: people and their ties and acts (`networks.graph`), edges typed and dated (for
-  Gephi, Cytoscape).
+- `network.gexf`: people and their ties and acts (the caller's `Inputs.network`, e.g.
+  `helpers.networks.graph`), edges typed and dated (for Gephi, Cytoscape).
 
 The data is validated first (`helpers.load`); the files are written into a temporary folder and moved
 into place only when all three are written, so a failed export leaves nothing behind.
@@ -25,7 +25,7 @@ import pandas as pd
 from ..core import paths
 from ..data import package
 from ..data.dataset import Dataset
-from ..analyses import networks
+from .inputs import Inputs
 
 FILES = ("blackwork.sqlite", "places.geojson", "network.gexf")
 #: What each download is, for the reports' index (the zip of the data package comes first).
@@ -93,12 +93,12 @@ def to_geojson(ds: Dataset) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def write(ds: Dataset, root: Path, folder: Path, with_zip: bool = False) -> list[Path]:
+def write(inputs: Inputs, ds: Dataset, root: Path, folder: Path, with_zip: bool = False) -> list[Path]:
     """Write the three files (and, with_zip, the package as a zip) of the package in `root` into
-    `folder`, an empty folder of the caller's."""
+    `folder`, an empty folder of the caller's; the network is `inputs.network(ds)`."""
     to_sqlite(root, folder / FILES[0])
     (folder / FILES[1]).write_text(json.dumps(to_geojson(ds), ensure_ascii=False, indent=1), encoding="utf-8")
-    nx.write_gexf(networks.graph(ds), folder / FILES[2])
+    nx.write_gexf(inputs.network(ds), folder / FILES[2])
     written = [folder / name for name in FILES]
     if with_zip:
         with zipfile.ZipFile(folder / "blackwork-data.zip", "w", zipfile.ZIP_DEFLATED) as archive:
@@ -109,8 +109,9 @@ def write(ds: Dataset, root: Path, folder: Path, with_zip: bool = False) -> list
     return written
 
 
-def export(to: Path | None = None) -> list[Path]:
-    """Validate the data, then write the three files into `to` (default: exports/); return their paths."""
+def export(inputs: Inputs, to: Path | None = None) -> list[Path]:
+    """Validate the data, then write the three files into `to` (default: exports/); return their paths.
+    inputs: what the files show and the build does not compute (the network)."""
     from ..evidence import load
 
     ds = load()
@@ -118,7 +119,7 @@ def export(to: Path | None = None) -> list[Path]:
     to.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=to) as tmp:
         tmp = Path(tmp)
-        write(ds, paths.data_dir(), tmp)
+        write(inputs, ds, paths.data_dir(), tmp)
         for name in FILES:
             shutil.move(tmp / name, to / name)
     return [to / name for name in FILES]

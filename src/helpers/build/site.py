@@ -320,7 +320,7 @@ class SiteError(RuntimeError):
 
 
 def alt_texts(nb: dict) -> dict[str, str]:
-    """Each figure's alt text (`report.describe_figures` puts it in the output's metadata) by the
+    """Each figure's alt text (`execute.describe_figures` puts it in the output's metadata) by the
     SHA-256 of its PNG, the name MyST-NB gives the image file: MyST-NB reads no alt from outputs."""
     out = {}
     for cell in nb["cells"]:
