@@ -1,15 +1,13 @@
-"""Operations abroad (helpers.abroad), against hand counts of data/events.csv + data/event_places.csv
+"""Operations abroad (helpers.abroad and its figures, helpers.figures.abroad), against hand counts of data/events.csv + data/event_places.csv
 and the case file."""
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-from helpers import ParameterError, abroad, maps, params, style  # noqa: E402
+from conftest import markdown_of, run_notebook
+from helpers import ParameterError, abroad, figures, params, style
 
 DAY = pd.Timestamp
 
@@ -35,9 +33,9 @@ def test_every_event_abroad_is_on_the_default_map(ds):
     assert len(wanted) == 76  # `grep -c ",abroad,"` in events.csv
     marks = abroad.points(table)
     assert {e for ids in marks.event_ids for e in ids} == wanted
-    west, east, south, north = maps.WORLD
+    west, east, south, north = abroad.WORLD
     assert marks.longitude.between(west, east).all() and marks.latitude.between(south, north).all()
-    ax = abroad.plot_map(table, style.group_colours(ds.descriptor))
+    ax = figures.abroad.events_map(abroad.journeys(table), marks, abroad.by_point(table), style.group_colours(ds.descriptor))
     drawn = sum(len(c.get_offsets()) for c in ax.collections if c.get_offsets().shape[0] and c.get_zorder() == 3)
     assert drawn == len(marks)
     plt.close("all")
@@ -120,8 +118,9 @@ def test_bad_options_say_one_sentence(ds):
         abroad.events(ds, types="assassination")
     with pytest.raises(ParameterError, match=r"^Parameter `operations` got 'nope' in its list"):
         abroad.timeline(ds, operations=["nope"])
+    table = abroad.events(ds)
     with pytest.raises(ParameterError, match=r"^Parameter `labels` got -1"):
-        abroad.plot_map(abroad.events(ds), {}, labels=-1)
+        figures.abroad.events_map(abroad.journeys(table), abroad.points(table), abroad.by_point(table), {}, labels=-1)
 
 
 def test_the_notebook_with_other_parameters(tmp_path):
@@ -129,18 +128,8 @@ def test_the_notebook_with_other_parameters(tmp_path):
     (1922) falls outside the window and Schildbach's disappearance is only alleged, which leaves the
     order to kill Reiss, his defection, his murder and the finding of his body: 4 of the 70 stated
     events abroad (76, less 2 alleged and 4 disputed)."""
-    import nbformat
-    import papermill as pm
-
-    from helpers import paths
-
-    src = paths.NOTEBOOKS / "04-operations-abroad.ipynb"
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(src), str(out), parameters={"region": "CH", "start": 1937, "end": 1937,
-                                                        "include_alleged": False},
-                        cwd=str(src.parent), kernel_name="blackwork", progress_bar=False)
-    text = "\n".join(o["data"]["text/markdown"] for c in nbformat.read(out, as_version=4).cells
-                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    text = markdown_of(run_notebook(tmp_path, "04-operations-abroad", region="CH", start=1937, end=1937,
+                                    include_alleged=False))
     assert "region **CH**: 4 of the 70 events abroad" in text
 
 
@@ -158,3 +147,34 @@ def test_events_abroad_per_era_and_group(ds):
     everything = abroad.by_era(abroad.events(ds), style.group_colours(ds.descriptor))
     assert everything.total.sum() == 76 and everything.era.iloc[-1] == abroad.NO_ERA
     assert list(everything.era) == ["Dzerzhinsky", "Menzhinsky", "Yagoda", "Yezhov", "Beria", abroad.NO_ERA]
+
+
+def test_what_the_report_shows_in_switzerland_in_1937(ds):
+    # Stated events, CH, 1937 (the notebook test above): the order to kill Reiss (switzerland), his
+    # defection (paris -> switzerland), his murder and the finding of his body (both lausanne): 4 events
+    # of the 70 stated abroad, at 3 places in 2 countries (the defection keeps Paris), 4 groups.
+    stated = ds.stated_only()
+    ch = abroad.events(stated, "CH", DAY("1937-01-01"), DAY("1937-12-31"))
+    assert abroad.totals(stated, ch) == {"events": 4, "abroad": 70, "places": 3, "countries": 2}
+    assert abroad.by_group(ch).to_dict() == {"orders and organisation": 1, "assassination and abduction": 1,
+                                             "other deaths": 1, "defection": 1}
+    # the defection has no operation in events.csv; the three others are the Reiss operation's
+    assert abroad.operation_ids(ch) == ["reiss-1937"]
+
+
+def test_the_operations_with_a_dated_order_shortest_first(ds):
+    # Orders in events.csv among the operations abroad: Kutepov (1929), Reiss (1937-07-17/1937-09-04),
+    # Trotsky (1938/1940-05-24; the first blow, the raid, 1940-05-24: at most 874 days); Miller,
+    # Konovalets and Klement have none. Longest possible lags: Reiss 49, Kutepov 390, Trotsky 874.
+    dated = abroad.dated_orders(abroad.lags(abroad.timeline(ds)))
+    assert list(dated.operation_id) == ["reiss-1937", "kutepov-1930", "trotsky-1938-1940"]
+    assert dated.order_to_action_hi.iloc[-1] == 874
+
+
+def test_a_regions_box(ds):
+    assert abroad.box_of(abroad.events(ds), "world") == abroad.WORLD
+    assert abroad.box_of(abroad.events(ds), "europe") == abroad.EUROPE
+    # Mexico's three events are all at Trotsky's villa in Coyoacan (one point): the box is 8 degrees
+    # around it
+    west, east, south, north = abroad.box_of(abroad.events(ds, "MX"), "MX")
+    assert (east - west, north - south) == (8.0, 8.0)

@@ -138,7 +138,6 @@ def test_no_key_for_a_package_naming_a_file_outside_its_folder_or_not_a_file(dat
     import json
     import os
 
-    from helpers.data import cache, validate
     assert cache.key(data_copy) is not None
     descriptor = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"][0]["path"] = "../outside.csv"

@@ -3,17 +3,14 @@ national series. Expected values are counted by hand from tiny frames built here
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import nbformat
 import pandas as pd
-import papermill as pm
 import pytest
 
-from helpers import Dataset, ParameterError, cadence, dates, eras, params
+from helpers import Dataset, ParameterError, cadence, captions, dates, eras, params
+from conftest import run_notebook
 from helpers.data import vocabulary
 
-NB = Path(__file__).resolve().parents[1] / "notebooks" / "01-purge-cadence.ipynb"
 
 
 def frame(*rows) -> pd.DataFrame:
@@ -164,7 +161,7 @@ def test_window_reads_years_and_dates_and_checks_the_order():
 
 
 def test_event_types_come_from_the_descriptor(ds):
-    types = cadence.event_types(ds.descriptor)
+    types = vocabulary.event_types(ds.descriptor)
     # data/datapackage.json, events.type: 22 types from 'appointment' to 'context', in that order.
     assert len(types) == 22 and types[:3] == ["appointment", "dismissal", "demotion"] and types[-1] == "context"
     assert "massacre" in types and "shooting" not in types            # a type, not a method
@@ -172,7 +169,7 @@ def test_event_types_come_from_the_descriptor(ds):
     changed = json.loads(json.dumps(ds.descriptor))
     events = next(r for r in changed["resources"] if r["name"] == "events")
     next(f for f in events["schema"]["fields"] if f["name"] == "type")["constraints"]["enum"] = ["a", "b"]
-    assert cadence.event_types(changed) == ["a", "b"]
+    assert vocabulary.event_types(changed) == ["a", "b"]
 
 
 def test_killings_in_the_data(ds):
@@ -452,6 +449,7 @@ def test_align_national_counts_the_case_file_per_year(ds):
     assert (c["highest_ratio_year"], c["sentences_per_killing_high"]) == (1940, pytest.approx(1649 / 8))
     # The peak: 1938 with 9 killings, one more than 1940.
     assert c["case_peak"] == 1938
+    assert (c["case_peaks"], c["case_peak_killings"]) == ([1938], 9)
     assert not any(e.startswith("great-purge") for e in unplaceable.event_id)
     # 1934: Menzhinsky's poisoning (10 May; poison is violent), Kirov (1 Dec), Nikolayev (29 Dec) = 3;
     # Borisov and Zaporozhets (1934-12-01/1941-06-22) span several years and are listed instead.
@@ -474,16 +472,20 @@ def test_the_national_series_leaves_out_katyn_but_holds_the_great_purge(ds):
     purge = ref.loc["great-purge"]
     assert (purge.shot, purge.first_year, purge.last_year, purge.sentenced_to_death) == (
         681692, 1937, 1938, 353074 + 328618)
+    # Each row names its operation as data/operations.csv does, for the sentence that quotes it.
+    assert purge.operation == "Mass operations of the Great Purge (Yezhovshchina)"
+    assert katyn.operation == "Katyn killings of Polish prisoners"
     assert purge.in_series and not purge.exceeds
     # Parts of a total are not set beside the series on their own (Katyn forest's 4,421 is a part).
     assert 4421 not in set(beside.shot)
-    note = cadence.national_note(ds, beside)
+    note = captions.cadence.national_note(beside)
     # The sentence names the Katyn figures against 1940's 1,649 and the Great Purge's against 1937-38.
     assert ("(21,857, reference-facts) are not among the 1,649 national death sentences of 1940 — each figure "
             "alone is larger than the year's total.") in note
     assert "681,692 shot in 1937–1938 per reference-facts" in note and "fall inside the series" in note
+    assert "The Mass operations of the Great Purge (Yezhovshchina) (" in note  # named as data/operations.csv does
     # Were Katyn inside the series, no sentence would say it is left out.
-    assert "leaves out" not in cadence.national_note(ds, beside.assign(in_series=True))
+    assert "leaves out" not in captions.cadence.national_note(beside.assign(in_series=True))
 
 
 def test_disputed_dates_of_the_killings(ds):
@@ -539,6 +541,8 @@ def test_concentration_and_difference_on_a_small_table():
     assert c["case_share_in_national_peak"] == 0.5
     assert (c["highest_ratio_year"], c["sentences_per_killing_high"]) == (1936, 10.0)
     assert (c["lowest_ratio_year"], c["sentences_per_killing_low"]) == (1938, 390.0)
+    # The most killings of a whole year: 2, in 1937 only (the partial 1939's 4 do not count).
+    assert (c["case_peaks"], c["case_peak_killings"]) == ([1937], 2)
     other = table.assign(killings=[1, 1, 1, 4])
     assert list(cadence.difference(table, other).index) == [1937]
 
@@ -560,9 +564,68 @@ def test_not_stated_and_subject_sides(ds):
     assert cadence.subject_sides(small, ev).to_dict() == {"apparatus": 2, "emigre": 1, "none named": 1}
 
 
+# --- what the sentences quote ------------------------------------------------------------------
+
+def test_busiest_period_and_the_share_of_a_column():
+    table = pd.DataFrame({"domestic": [1, 0, 2], "abroad": [0, 3, 1]},
+                         index=pd.period_range("1937-01", periods=3, freq="M"))
+    # Per month 1, 3 and 3 events: 7 placed; February is the first month with 3.
+    got = cadence.busiest(table)
+    assert (got["placed"], got["period"], got["events"]) == (7, pd.Period("1937-02", "M"), 3)
+    # Abroad: 0 + 3 + 1 = 4 of the 7, most in February.
+    got = cadence.busiest(table, "abroad")
+    assert (got["placed"], got["of"], got["period"], got["events"]) == (4, 7, pd.Period("1937-02", "M"), 3)
+    assert got["share"] == pytest.approx(4 / 7)
+    # No column 'abroad' at all: nothing placed abroad, a share of 0.
+    got = cadence.busiest(table[["domestic"]], "abroad")
+    assert (got["placed"], got["of"], got["share"]) == (0, 3, 0)
+
+
+def test_type_peaks_and_era_totals():
+    table = pd.DataFrame({"arrest": [2, 3], "execution": [3, 1]}, index=pd.period_range("1937", periods=2, freq="Y"))
+    peaks = cadence.type_peaks(table)
+    # The darkest cells hold 3: executions in 1937 and arrests in 1938; arrests 5 in all, executions 4.
+    assert peaks["most"] == 3
+    assert [(str(p), t) for p, t in peaks["cells"].index] == [("1937", "execution"), ("1938", "arrest")]
+    assert peaks["by_type"].to_dict() == {"arrest": 5, "execution": 4}
+    by_era = pd.DataFrame({"era": ["A", "B", "C"], "per_year": [1.0, 3.0, 3.0], "events": [2, 6, 9],
+                           "not_stated": [0, 1, 2]})
+    totals = cadence.era_totals(by_era)
+    # B and C tie at 3 a year: B, the first; 2 + 6 + 9 = 17 events, 0 + 1 + 2 = 3 of them not stated.
+    assert (totals["busiest"].era, totals["events"], totals["not_stated"]) == ("B", 17, 3)
+
+
+def test_interval_summary_runs_and_moved_killings():
+    kills = frame(("a", "1937-01-01", "execution"), ("b", "1937-01-11", "execution"),
+                  ("c", "1937-03-01", "execution"), ("d", "1937-03-02", "execution"))
+    dated, _ = cadence.dated_killings(kills)
+    gap_table = cadence.gaps(dated)
+    mass = pd.DataFrame({"name": ["M"], "start": [pd.Timestamp("1937-02-01")], "end": [pd.Timestamp("1937-02-10")],
+                         "events": ["x"]})
+    spells = cadence.quiet_spells(gap_table, n=2, mass=mass)
+    got = cadence.interval_summary(gap_table, spells, mass)
+    # Gaps of 10 (a-b), 49 (b-c: 20 days of January and 28 of February, and one) and 1 (c-d) days: median 10.
+    # The 49 days hold M: among the two longest, it is the one not quiet; the quiet ones are a-b, then c-d.
+    assert got["median"] == 10
+    assert list(got["held"].after) == ["b"] and list(got["held"].during) == ["M"]
+    assert list(got["quiet"].after) == ["a", "c"] and list(got["quiet"].days) == [10, 1]
+    t = pd.Timestamp
+    bursts = pd.DataFrame({"killings": [2, 3, 3], "start": [t("1937-01-01"), t("1937-02-01"), t("1937-03-01")]})
+    assert list(cadence.longest_run(bursts).start) == [t("1937-02-01")]  # three killings, the earlier of two
+    assert cadence.longest_run(bursts.iloc[:0]).empty
+    disputed = pd.DataFrame({"event_id": ["b", "a", "b", "c"], "other_year": [True, True, False, False]})
+    assert cadence.moved_killings(disputed) == ["a", "b"]
+
+
+def test_counts_for_prose():
+    assert captions.cadence.fmt(1234) == "1,234"
+    assert captions.cadence.fmt(1234.0) == "1,234"
+    assert captions.cadence.fmt(12.34) == "12.3"
+
+
 def test_the_rule_is_named_in_words():
-    assert "**exclude**" in cadence.describe_rule("exclude", "month")
-    assert "**spread**" in cadence.describe_rule("spread", "year")
+    assert "**exclude**" in captions.cadence.describe_rule("exclude", "month")
+    assert "**spread**" in captions.cadence.describe_rule("spread", "year")
     with pytest.raises(ParameterError) as err:
         cadence.placements(MIXED, "month", rule="first-day")
     assert str(err.value) == "Parameter `rule` got 'first-day'; it accepts 'exclude' or 'spread'."
@@ -570,25 +633,10 @@ def test_the_rule_is_named_in_words():
 
 # --- the notebook with other parameters --------------------------------------------------------
 
-def _run(tmp_path, **parameters) -> nbformat.NotebookNode:
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(NB), str(out), parameters=parameters, cwd=str(NB.parent),
-                        kernel_name="blackwork", progress_bar=False)
-    return nbformat.read(out, as_version=4)
-
-
-def _texts(nb) -> list[str]:
-    found = []
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            data = o.get("data", {})
-            found.append(data.get("text/markdown") or data.get("text/plain") or o.get("text", ""))
-    return found
-
-
 def test_the_notebook_per_year_abroad(tmp_path):
-    nb = _run(tmp_path, freq="year", scope="abroad")
-    texts = _texts(nb)
+    nb = run_notebook(tmp_path, "01-purge-cadence", freq="year", scope="abroad")
+    texts = [o.get("data", {}).get("text/markdown") or o.get("data", {}).get("text/plain") or o.get("text", "")
+             for c in nb.cells for o in c.get("outputs", [])]
     # Events abroad in data/events.csv overlapping 1917-1941: 76 abroad rows, less 11 'context' rows
     # and the five that start after 1941 (richard-sorge-execution 1944, genrikh-lyushkov-death 1945,
     # mark-zborowski-trial 1958-12, mark-zborowski-release 1963/1964, mark-zborowski-death 1990) = 60.

@@ -91,7 +91,7 @@ def test_no_sentence_of_the_case_file_is_copied():
         for p in paragraphs:
             w = words(p)
             runs.update(tuple(w[i:i + n]) for i in range(len(w) - n + 1))
-    files = [*paths.ROOT.glob("data/*.csv"), *paths.ROOT.glob("src/helpers/*.py"),
+    files = [*paths.ROOT.glob("data/*.csv"), *paths.ROOT.glob("src/helpers/**/*.py"),
              *paths.ROOT.glob("notebooks/*.ipynb"), *paths.ROOT.glob("tests/**/*.py"), paths.ROOT / "README.md"]
     copied = []
     for path in files:

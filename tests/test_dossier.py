@@ -1,4 +1,6 @@
-"""The dossier: life dates, posts, events with their co-participants, sources as links, the timeline.
+"""The dossier: life dates, posts, events with their co-participants, sources as links, the timeline
+(the analysis `helpers.dossier`, its reader tables and sentences `captions.dossier`, its figure
+`figures.dossier`).
 
 Expected values are read from the case file (locators in the comments) or counted by hand from the
 CSV rows, never from the code under test.
@@ -6,23 +8,30 @@ CSV rows, never from the code under test.
 from __future__ import annotations
 
 import matplotlib
+import pandas as pd
+import pytest
+from matplotlib.patches import Rectangle
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
-
-from helpers import ParameterError, dossier, style  # noqa: E402
+from helpers import ParameterError, captions, dossier, figures, style
 
 T = pd.Timestamp
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+def _posts(ds, pid):
+    return captions.dossier.post_table(dossier.posts(ds, pid), dossier.source_titles(ds))
+
+
+def _events(ds, pid):
+    return captions.dossier.event_table(dossier.events(ds, pid), dossier.co_participants(ds, pid),
+                                        dossier.source_titles(ds))
+
+
+def _draw(ds, line, name):
+    return figures.dossier.timeline(line, name, style.event_colours(ds.descriptor))
+
+
+def _cite(ds, source_id, locator, as_html=False):
+    return captions.dossier.cite(source_id, locator, dossier.source_titles(ds), as_html=as_html)
 
 
 # --- dates as a reader writes them -------------------------------------------------------------
@@ -38,7 +47,7 @@ def _close_figures():
     ("", ""), (None, ""),                               # missing: blank, never None or NaT
 ])
 def test_a_date_is_written_at_its_own_precision_without_a_time_of_day(text, shown):
-    assert dossier.when(text) == shown
+    assert figures.dossier.when(text) == shown
 
 
 # --- Nikolai Yezhov: posts, arrest, death ------------------------------------------------------
@@ -47,7 +56,7 @@ def test_yezhovs_posts_in_order_with_their_dates(ds):
     # Kirov ¶ on 26 Sep 1936: Yezhov replaces Yagoda as NKVD chief; Slutsky section: 6 Apr 1938
     # made Commissar for Water Transport; Fall of Yezhov ¶2: relieved as NKVD chief on 25 Nov 1938;
     # ¶4: taken to prison four days after 6 Apr 1939, i.e. 10 Apr 1939 (the end of the second post).
-    held = dossier.post_table(ds, "nikolai-yezhov")
+    held = _posts(ds, "nikolai-yezhov")
     assert held[["post", "start", "end"]].values.tolist() == [
         ["People's Commissar of Internal Affairs (NKVD chief)", "26 Sep 1936", "25 Nov 1938"],
         ["People's Commissar for Water Transport", "6 Apr 1938", "10 Apr 1939"]]
@@ -57,7 +66,7 @@ def test_yezhovs_posts_in_order_with_their_dates(ds):
 def test_yezhovs_life_dates_and_his_arrest_and_death_on_the_timeline(ds):
     # born 1 May 1895 (reference-facts, his Wikipedia page); shot 4 Feb 1940, two days after
     # Trilisser's execution on 2 Feb 1940 (The Murder of Zinaida Reich ¶4).
-    assert dossier.life_dates(ds, "nikolai-yezhov") == "1 May 1895 – 4 Feb 1940"
+    assert captions.dossier.life_dates(dossier.life_span(ds, "nikolai-yezhov")) == "1 May 1895 – 4 Feb 1940"
     line = dossier.timeline(ds, "nikolai-yezhov")
     marked = line[line.mark != ""]
     assert marked[["mark", "type", "s0"]].values.tolist() == [
@@ -68,7 +77,7 @@ def test_yezhovs_timeline_counts_two_bars_and_his_25_events(ds):
     # positions.csv: 2 rows of nikolai-yezhov, both dated; roles.csv: 25 rows of nikolai-yezhov.
     line = dossier.timeline(ds, "nikolai-yezhov")
     assert (line.kind == "post").sum() == 2 and (line.kind == "event").sum() == 25
-    ax = dossier.plot_timeline(line, "Nikolai Yezhov")
+    ax = _draw(ds, line, "Nikolai Yezhov")
     # both posts have day-precise starts and ends: one solid bar each, no pale part
     solid = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_alpha() is None]
     pale = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_alpha() == 0.3]
@@ -90,7 +99,7 @@ def test_spiegelglas_uncertain_starts_are_drawn_pale(ds):
     # the foreign department under Slutsky (start between Dec 1934 and Feb 1938, end Feb 1938);
     # Slutsky ¶3: made head after Slutsky's murder on 17 Feb 1938 (Feb 1938); Fall of Yezhov ¶1:
     # removed and arrested on 2 Nov 1938.
-    held = dossier.post_table(ds, "sergei-spiegelglas")
+    held = _posts(ds, "sergei-spiegelglas")
     assert held[["post", "start", "end"]].values.tolist() == [
         ["Deputy head of the Foreign Department", "between Dec 1934 and Feb 1938", "Feb 1938"],
         ["Head of the Foreign Department", "Feb 1938", "2 Nov 1938"],
@@ -104,7 +113,7 @@ def test_spiegelglas_uncertain_starts_are_drawn_pale(ds):
                                                             T("1938-02-28"))
     assert (head.s0, head.s1, head.e0, head.e1) == (T("1938-02-01"), T("1938-02-28"), T("1938-11-02"),
                                                     T("1938-11-02"))
-    ax = dossier.plot_timeline(line, "Sergei Spiegelglas")
+    ax = _draw(ds, line, "Sergei Spiegelglas")
     bars = [p for p in ax.patches if isinstance(p, Rectangle)]
     solid = [p for p in bars if p.get_alpha() is None]
     pale = [p for p in bars if p.get_alpha() == 0.3]
@@ -119,12 +128,13 @@ def test_spiegelglas_uncertain_starts_are_drawn_pale(ds):
 
 def test_a_person_without_posts_has_an_empty_post_table_and_only_event_marks(ds):
     # Adolf Hitler holds no post in positions.csv; roles.csv names him in 4 events, all context.
-    assert dossier.post_table(ds, "adolf-hitler").empty and dossier.undated_posts(ds, "adolf-hitler") == []
+    assert _posts(ds, "adolf-hitler").empty and dossier.undated_posts(ds, "adolf-hitler") == []
     line = dossier.timeline(ds, "adolf-hitler")
     assert (line.kind == "post").sum() == 0 and (line.kind == "event").sum() == 4
     assert set(line.group) == {"context"} and (line.mark == "").all()
-    assert "dated post" not in dossier.timeline_caption(line, "Adolf Hitler")
-    assert dossier.life_dates(ds, "adolf-hitler") == "Life dates unknown: the data gives neither birth nor death."
+    assert "dated post" not in captions.dossier.timeline(line, dossier.timeline_counts(line), "Adolf Hitler", []).data
+    assert captions.dossier.life_dates(dossier.life_span(ds, "adolf-hitler")) == \
+        "Life dates unknown: the data gives neither birth nor death."
 
 
 def test_a_person_with_nothing_dated_gets_no_figure(ds):
@@ -133,7 +143,7 @@ def test_a_person_with_nothing_dated_gets_no_figure(ds):
     line = dossier.timeline(ds, "karl-marx")
     assert line.empty and list(line.columns) == dossier.TIMELINE_COLUMNS
     with pytest.raises(ParameterError, match=r"^Parameter `frame` got an empty timeline; it accepts"):
-        dossier.plot_timeline(line, "Karl Marx")
+        _draw(ds, line, "Karl Marx")
 
 
 def test_the_death_mark_is_only_for_the_persons_own_death(ds):
@@ -155,7 +165,7 @@ def test_the_others_in_slutskys_assassination_with_their_roles(ds):
     assert own[["name", "role"]].values.tolist() == [
         ["Leonid Zakovsky", "perpetrator"], ["Nikolai Yezhov", "ordered_by"],
         ["Mikhail Frinovsky", "organiser"], ["Sergei Spiegelglas", "other"]]
-    row = dossier.event_table(ds, "abram-slutsky").set_index("event").loc["Assassination of Abram Slutsky"]
+    row = _events(ds, "abram-slutsky").set_index("event").loc["Assassination of Abram Slutsky"]
     assert row["others in it"] == ("Leonid Zakovsky (perpetrator); Nikolai Yezhov (ordered it); "
                                    "Mikhail Frinovsky (organiser); Sergei Spiegelglas (also named)")
     assert row["role"] == "subject"
@@ -171,26 +181,26 @@ def test_co_participants_are_written_with_their_canonical_names(ds):
 # --- sources -----------------------------------------------------------------------------------
 
 def test_a_url_locator_is_a_link_and_a_case_file_locator_is_text_with_the_title(ds):
-    assert dossier.cite(ds, "case-file-0121", "The Fall of Yezhov (November 1938) ¶4") == \
+    assert _cite(ds, "case-file-0121", "The Fall of Yezhov (November 1938) ¶4") == \
         "Case File #0121 — NKVD Black Work, The Fall of Yezhov (November 1938) ¶4"
-    assert dossier.cite(ds, "reference-facts", "https://en.wikipedia.org/wiki/Sergey_Spigelglas", as_html=True) == \
+    assert _cite(ds, "reference-facts", "https://en.wikipedia.org/wiki/Sergey_Spigelglas", as_html=True) == \
         '<a href="https://en.wikipedia.org/wiki/Sergey_Spigelglas">en.wikipedia.org/wiki/Sergey_Spigelglas</a>'
-    two = dossier.cite(ds, "reference-facts", "https://a.org/x ; https://b.org/y")
+    two = _cite(ds, "reference-facts", "https://a.org/x ; https://b.org/y")
     assert two == "[a.org/x](https://a.org/x); [b.org/y](https://b.org/y)"
-    assert dossier.cite(ds, "curators", "none") == "Curators' renderings and placements"
+    assert _cite(ds, "curators", "none") == "Curators' renderings and placements"
     # text from the data is escaped in HTML
-    assert "<b>" not in dossier.cite(ds, "reference-facts", 'https://x.org/"><b>', as_html=True)
+    assert "<b>" not in _cite(ds, "reference-facts", 'https://x.org/"><b>', as_html=True)
 
 
 def test_spiegelglas_execution_source_is_a_clickable_link(ds):
-    table = dossier.event_table(ds, "sergei-spiegelglas").set_index("event")
+    table = _events(ds, "sergei-spiegelglas").set_index("event")
     assert table.at["Execution of Sergei Spiegelglas", "source"].startswith(
         '<a href="https://en.wikipedia.org/wiki/Sergey_Spigelglas">')
 
 
 def test_tables_show_no_none_nat_or_time_of_day(ds):
     for pid in ("nikolai-yezhov", "sergei-spiegelglas", "mark-zborowski"):
-        for frame in (dossier.post_table(ds, pid), dossier.event_table(ds, pid)):
+        for frame in (_posts(ds, pid), _events(ds, pid)):
             html = style.table(frame, "t")._repr_html_()
             for bad in (">None<", ">NaT<", "&lt;NA&gt;", ">nan<", "00:00:00", "12:00:00"):
                 assert bad not in html, (pid, bad)
@@ -198,8 +208,8 @@ def test_tables_show_no_none_nat_or_time_of_day(ds):
 
 # --- bad input ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("function", [dossier.life_dates, dossier.co_participants, dossier.event_table,
-                                      dossier.post_table, dossier.timeline, dossier.undated_posts])
+@pytest.mark.parametrize("function", [dossier.life_span, dossier.co_participants, dossier.events,
+                                      dossier.posts, dossier.timeline, dossier.undated_posts])
 def test_a_wrong_person_is_one_sentence(ds, function):
     with pytest.raises(ParameterError) as caught:
         function(ds, "Nikolai Yezhov")  # a name where an id is wanted
@@ -207,6 +217,6 @@ def test_a_wrong_person_is_one_sentence(ds, function):
                                  "(did you mean 'nikolai-yezhov'?).")
 
 
-def test_plot_timeline_refuses_a_frame_that_is_not_one(ds):
+def test_the_timeline_figure_refuses_a_frame_that_is_not_one(ds):
     with pytest.raises(ParameterError, match=r"^Parameter `frame` got"):
-        dossier.plot_timeline("nikolai-yezhov", "Nikolai Yezhov")
+        figures.dossier.timeline("nikolai-yezhov", "Nikolai Yezhov", style.event_colours(ds.descriptor))

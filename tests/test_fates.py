@@ -1,19 +1,18 @@
-"""helpers.fates: expected values counted by hand from data/ (row by row, see the comments) or from
-small frames built here; plus papermill runs of notebooks/03-fates-of-officials.ipynb."""
+"""helpers.fates and helpers.survival (and the survival figure of report 03): expected values counted by
+hand from data/ (row by row, see the comments) or from small frames built here; plus papermill runs of
+notebooks/03-fates-of-officials.ipynb."""
 from __future__ import annotations
 
 import math
 
-import nbformat
 import pandas as pd
-import papermill as pm
 import pytest
 
-from helpers import Dataset, evidence, fates, paths
+from conftest import markdown_of, run_notebook
+from helpers import Dataset, evidence, fates, figures, style, survival
 from helpers.data import vocabulary
 from helpers.evidence.fates import FATES
 
-NB = paths.ROOT / "notebooks" / "03-fates-of-officials.ipynb"
 T = pd.Timestamp
 
 
@@ -148,6 +147,20 @@ def test_deaths_at_the_hands_of_the_state(ds):
     assert table.set_index("person_id").loc["borisov", ["fate", "by_state"]].tolist() == ["assassinated", True]
 
 
+def test_fate_summary_counts_the_deaths(ds):
+    table = fates.fate_table(ds, "all")
+    out = fates.fate_summary(table, fates.fate_counts(ds, table, "side"))
+    # test_deaths_at_the_hands_of_the_state: 68 deaths, 48 by the state; the killings with no Soviet doer
+    # named are Uritsky (1918), Markin (1934), Skoblin (1937/1938) and Krivitsky (1941), by date
+    assert out[["deaths", "by_state"]].tolist() == [68, 48]
+    assert out["killed_by_others"] == ["Moisei Uritsky", "Valentin Markin", "Nikolai Skoblin", "Walter Krivitsky"]
+    # executed by the state: the 30 executions but Sorge's; dead in custody: Mairanovsky, Serebryansky, Syroezhkin
+    assert out[["executed_by_state", "died_in_custody"]].tolist() == [29, 3]
+    assert out["by_state"] == out["executed_by_state"] + out["died_in_custody"] + out["killed_by_state"]
+    # the five of the apparatus with no recorded end (test_fate_counts_on_the_data); every target has one
+    assert out["unknown"] == 5 and out["people"] == out["apparatus"] + out["targets"]
+
+
 def test_stated_evidence_alone_changes_fates(stated):
     fate = fates.fate_table(stated, "all").set_index("person_id").fate
     own = stated.fates().set_index("person_id").fate
@@ -277,7 +290,7 @@ def test_officials_left_out_of_survival(ds):
         "alexander-shelepin": "no evidence", "borisov": "undated", "borys-rodos": "undated",
         "filipp-medved": "undated", "grigory-yeremenyevich": "no evidence", "nikonovich": "undated",
         "richard-sorge": "no evidence", "valentin-markin": "no evidence"}
-    surv = fates.survival_table(ds, "death")
+    surv = survival.survival_table(ds, "death")
     assert not set(out.index) & set(surv.person_id)
     # every member of the apparatus is either in the survival table or left out, none twice
     apparatus = set(ds.people.person_id[ds.people.side == "apparatus"])
@@ -286,7 +299,7 @@ def test_officials_left_out_of_survival(ds):
 
 def test_sudoplatov_is_censored_at_the_end_of_coverage(ds):
     for event in fates.EVENTS_OF_INTEREST:
-        row = fates.survival_table(ds, event).set_index("person_id").loc["pavel-sudoplatov"]
+        row = survival.survival_table(ds, event).set_index("person_id").loc["pavel-sudoplatov"]
         # he entered in 1935 (his OUN infiltrator's post, midpoint 1935-07-02); his arrest (1953) and death
         # (1996) fall after the coverage ends on 1941-06-22 (the last date of the case file): censored there.
         # 1935-07-02 -> 1941-07-02: 6 years (2192 days, 1936 and 1940 leap years) - 10 days = 2182 days.
@@ -301,13 +314,13 @@ def test_sudoplatov_is_censored_at_the_end_of_coverage(ds):
 
 
 def test_yezhov_dies_observed_and_uritsky_is_censored_at_death_for_arrest(ds):
-    death = fates.survival_table(ds, "death").set_index("person_id")
+    death = survival.survival_table(ds, "death").set_index("person_id")
     # entry 1934-12-01/1936-08-19 (midpoint 1935-10-10) -> shot 1940-02-04: 1461 + 117 = 1578 days;
     # shortest from 1936-08-19 (1264 days), longest from 1934-12-01 (1891 days)
     assert death.loc["nikolai-yezhov", "observed"]
     assert death.loc["nikolai-yezhov", ["years", "years_shortest", "years_longest"]].tolist() == pytest.approx(
         [1578 / 365.25, 1264 / 365.25, 1891 / 365.25])
-    arrest = fates.survival_table(ds, "arrest").set_index("person_id")
+    arrest = survival.survival_table(ds, "arrest").set_index("person_id")
     assert arrest.loc["nikolai-yezhov", "end_event"] == "nikolai-yezhov-arrest"
     # Uritsky was assassinated in 1918 before any arrest: censored at his death
     assert not arrest.loc["moisei-uritsky", "observed"]
@@ -318,10 +331,10 @@ def test_yezhov_dies_observed_and_uritsky_is_censored_at_death_for_arrest(ds):
 
 
 def test_survival_edges_on_the_end_of_coverage(ds):
-    surv = fates.survival_table(ds, "death", until=T("1940-02-04")).set_index("person_id")
+    surv = survival.survival_table(ds, "death", until=T("1940-02-04")).set_index("person_id")
     # Yezhov shot on 1940-02-04, the very last day: still observed (<=), censored a day earlier
     assert surv.loc["nikolai-yezhov", "observed"]
-    earlier = fates.survival_table(ds, "death", until=T("1940-02-03")).set_index("person_id")
+    earlier = survival.survival_table(ds, "death", until=T("1940-02-03")).set_index("person_id")
     assert not earlier.loc["nikolai-yezhov", "observed"] and earlier.loc["nikolai-yezhov", "end"] == T("1940-02-03")
 
 
@@ -335,7 +348,7 @@ def _cohorts(sizes_events):
 
 def test_km_medians_only_for_cohorts_of_five_with_an_event(ds):
     table = _cohorts([("Yezhov", 5, 5), ("Yagoda", 4, 4), ("Beria", 6, 0), ("Menzhinsky", 3, 0)])
-    out = fates.km_medians(ds, table, "era")
+    out = survival.km_medians(ds, table, "era")
     assert list(out.index) == ["Menzhinsky", "Yagoda", "Yezhov", "Beria"]       # era order, not alphabetical
     # five deaths at 1..5: S = 4/5, 3/5, 2/5 after 1, 2, 3 -> median 3; the bound fits halve and double it
     assert out.loc["Yezhov", ["people", "events", "censored", "curve"]].tolist() == [5, 5, 0, True]
@@ -353,15 +366,44 @@ def test_km_medians_only_for_cohorts_of_five_with_an_event(ds):
 
 def test_km_median_is_inf_when_half_outlive_the_data(ds):
     # five people, one death: the curve falls to 4/5 and stays there
-    out = fates.km_medians(ds, _cohorts([("Yezhov", 5, 1)]), "era")
+    out = survival.km_medians(ds, _cohorts([("Yezhov", 5, 1)]), "era")
     assert out.loc["Yezhov", "curve"] and math.isinf(out.loc["Yezhov", "median_years"])
 
 
-def test_plot_survival_draws_bars_for_small_cohorts(ds):
+def test_survival_curves_give_steps_censor_marks_and_bars(ds):
+    curves = survival.survival_curves(ds, _cohorts([("Yagoda", 4, 1), ("Yezhov", 5, 5)]), "era")
+    assert list(curves.cohort.unique()) == [survival.ALL, "Yagoda", "Yezhov"]  # all first, then era order
+    # five deaths at 1..5: the curve falls by a fifth at each; no one censored, so no marks
+    yezhov = curves[curves.cohort == "Yezhov"]
+    assert set(yezhov.kind) == {"step"} and yezhov.years.tolist() == [0, 1, 2, 3, 4, 5]
+    assert yezhov.survival.tolist() == pytest.approx([1, 0.8, 0.6, 0.4, 0.2, 0])
+    # four people: one bar each, longest first, only the first (1 year) observed
+    bars = curves[curves.cohort == "Yagoda"]
+    assert set(bars.kind) == {"bar"} and set(bars.no_curve) == {"fewer than 5 people"}
+    assert bars.label.tolist() == ["3", "2", "1", "0"] and bars.observed.tolist() == [False, False, False, True]
+    # all nine: 2 deaths of 9 at 1; then a death and a censoring at 2, 3 and 4 (at risk 7, 5, 3); the last at 5
+    everyone = curves[curves.cohort == survival.ALL]
+    assert everyone.survival.tolist() == pytest.approx([1, 7 / 9, 2 / 3, 8 / 15, 16 / 45, 0])
+    # one death at 1 of five, four censored at 2..5: a mark at each, at the curve's height of 4/5
+    marks = survival.survival_curves(ds, _cohorts([("Yezhov", 5, 1)]), "era")
+    marks = marks[(marks.cohort == "Yezhov") & (marks.kind == "censor")]
+    assert marks.years.tolist() == [2, 3, 4, 5] and marks.survival.tolist() == pytest.approx([0.8] * 4)
+
+
+def test_survival_counts_the_officials_in_and_out(ds):
+    out = survival.survival_counts(survival.survival_table(ds, "death"), fates.unplaced(ds))
+    # the eight of test_officials_left_out_of_survival: four undated, four with no evidence; the other
+    # 48 of the 56 members of the apparatus are in the table, each either observed or censored
+    assert out[["left_out", "undated", "no_evidence", "officials"]].tolist() == [8, 4, 4, 48]
+    assert out["events"] + out["censored"] == 48
+
+
+def test_survival_figure_draws_bars_for_small_cohorts(ds):
     import matplotlib.pyplot as plt
 
     table = _cohorts([("Yagoda", 4, 1), ("Yezhov", 5, 5)])
-    axes = fates.plot_survival(ds, table, "era")
+    colours = style.palette(fates.cohort_order(ds, "era"))
+    axes = figures.fates.survival(survival.survival_curves(ds, table, "era"), colours, "era")
     try:
         bars, curve = axes
         # one bar per official, the three censored ones hatched, the one death filled
@@ -414,6 +456,13 @@ def test_what_each_cover_story_did(ds):
         "Boris Savinkov": fates.DENIED, "Vyacheslav Menzhinsky": fates.DENIED, "Sergei Kirov": fates.SHIFTED,
         "Nestor Lakoba": fates.DENIED, "Abram Slutsky": fates.DENIED, "Zinaida Reich": fates.SHIFTED,
         "Willi Münzenberg": fates.DENIED, "Walter Krivitsky": fates.DENIED, "Vasily Blokhin": ""}
+
+
+def test_cover_summary_counts_what_the_accounts_did(ds):
+    out = fates.cover_summary(fates.cover_stories(ds), fates.fate_table(ds, "all"))
+    # test_what_each_cover_story_did: nine covers, six denied, two shifted, of the 68 deaths; stated: the
+    # nine but the five on alleged or disputed events (Savinkov, Reich, Menzhinsky, Muenzenberg, Krivitsky)
+    assert out[["covers", "denied", "shifted", "deaths", "stated"]].tolist() == [9, 6, 2, 68, 4]
 
 
 def test_muenzenberg_official_suicide_beside_the_rival_accounts(ds):
@@ -547,6 +596,15 @@ def test_methods_by_scope_and_kidnapping(ds):
     assert list(fates.methods_by(ds, deaths, "era").index) == fates.era_order(ds) + [fates.LATER]
 
 
+def test_method_summary_abroad(ds):
+    out = fates.method_summary(fates.death_methods(ds))
+    # test_methods_by_scope_and_kidnapping: the methods abroad, with Klement's lure as 'not given';
+    # Kutepov's the one death in a kidnapping
+    assert out["abroad_methods"] == ["bomb", "hanging", "ice_axe", "injection", fates.NO_METHOD, "poison", "shooting"]
+    assert out["in_kidnapping"] == 1
+    assert fates.method_order(ds)[-1] == fates.NO_METHOD
+
+
 def test_no_method_of_violent_death_is_a_lure_or_an_illness(ds):
     deaths = fates.death_methods(ds)
     violent = vocabulary.violent_methods(ds.descriptor)
@@ -573,17 +631,9 @@ def test_a_killing_known_from_an_account_takes_its_method(ds):
 
 # --- the notebook -------------------------------------------------------------------------------
 
-def _markdown(nb) -> list[str]:
-    return [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-            for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})]
-
-
 def test_notebook_with_other_parameters(tmp_path):
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(NB), str(out), parameters={"group": "apparatus", "event_of_interest": "arrest",
-                                                       "include_alleged": False, "cohort_by": "level"},
-                        cwd=str(NB.parent), kernel_name="blackwork", progress_bar=False)
-    text = "\n".join(_markdown(nbformat.read(out, as_version=4)))
+    text = markdown_of(run_notebook(tmp_path, "03-fates-of-officials", group="apparatus", event_of_interest="arrest",
+                                    include_alleged=False, cohort_by="level"))
     assert "0 targets outside it" in text
     assert "the same fates, in the same colours, by level." in text
     assert " arrests fall before the data's coverage ends on 22 June 1941" in text

@@ -4,7 +4,8 @@ import matplotlib as mpl
 import pandas as pd
 import pytest
 
-from helpers import ParameterError, cadence, overview, style
+import helpers
+from helpers import ParameterError, cadence, captions, overview, style
 from helpers.evidence import coverage
 from helpers.data import vocabulary
 from helpers.figures import axes
@@ -58,9 +59,9 @@ def test_a_threshold_of_events_and_bad_arguments():
 
 def test_gap_label_in_words():
     gaps = pd.DataFrame({"first": [1917, 1920, 1941], "last": [1917, 1923, 1941], "years": [1, 4, 1], "events": 0})
-    assert cadence.gap_label(gaps) == "1917, 1920–1923 and 1941"
-    assert cadence.gap_label(gaps.iloc[:1]) == "1917"
-    assert cadence.gap_label(gaps.iloc[:0]) == ""
+    assert captions.cadence.gap_label(gaps) == "1917, 1920–1923 and 1941"
+    assert captions.cadence.gap_label(gaps.iloc[:1]) == "1917"
+    assert captions.cadence.gap_label(gaps.iloc[:0]) == ""
 
 
 def test_the_source_gaps_of_the_data(ds):
@@ -141,3 +142,51 @@ def test_use_sets_crisp_figures_and_readable_sizes():
     for key in ("font.size", "legend.fontsize", "xtick.labelsize", "ytick.labelsize", "axes.labelsize"):
         assert mpl.rcParams[key] >= style.SMALL
     assert style.at_least(7) == style.SMALL and style.at_least(11) == 11
+
+
+# --- what report 00's sentences quote (helpers.analyses.overview) -----------------------------------
+
+def test_the_years_of_the_overview_in_numbers():
+    per_year = pd.DataFrame({"arrest": [1, 4, 0], "execution": [2, 0, 1]}, index=pd.Index([1937, 1938, 1939], name="year"))
+    grouped = pd.DataFrame({"arrest and trial": [1, 4, 0], "execution and massacre": [2, 0, 1]}, index=per_year.index)
+    got = overview.year_summary(per_year, grouped)
+    # 8 events; 1937 and 1938 hold 3 and 4: 1938 is busiest; arrests 5 against executions 3.
+    assert (got["events"], got["busiest_year"], got["busiest_events"]) == (8, 1938, 4)
+    assert (got["largest_group"], got["group_events"]) == ("arrest and trial", 5)
+    assert overview.total_rows(pd.DataFrame({"rows": [3, 4]})) == 7
+
+
+def test_spans_in_a_window_of_years_and_the_widest():
+    spanning = pd.DataFrame({"event_id": ["a", "b", "c", "d"], "title": ["A", "B", "C", "D"],
+                             "start": pd.to_datetime(["1910-01-01", "1916-06-01", "1930-01-01", "1950-01-01"]),
+                             "end": pd.to_datetime(["1912-12-31", "1917-01-31", "1930-12-31", "1951-12-31"])})
+    first, last = overview.year_window(1917, 1941)
+    assert (first, last) == (T("1917-01-01"), T("1941-12-31"))
+    inside, outside = overview.in_window(spanning, first, last)
+    # b touches January 1917; c lies inside; a ends before 1917 and d starts after 1941.
+    assert list(inside.event_id) == ["b", "c"] and list(outside.event_id) == ["a", "d"]
+    # a: 1,096 days (1912 is a leap year), d: 730 days; both ends counted.
+    wide = overview.widest(spanning)
+    assert (wide.event_id, wide.days) == ("a", 1096)
+    # A tie goes to the last id.
+    assert overview.widest(spanning.assign(end=spanning.start)).event_id == "d"
+
+
+def test_precision_people_sections_operations_and_conflicts_in_numbers():
+    mix = pd.DataFrame({"stated": [6, 2, 8], "alleged": [1, 1, 2], "total": [7, 3, 10]},
+                       index=["day", "year", "total"])
+    assert overview.precision_shares(mix) == {"day_share": 0.7, "events": 10, "hedged": 2}
+    assert overview.people_total(pd.Series([30, 12, 5])) == 47
+    coverage = pd.DataFrame({"events": [2, 0, 1, 0]}, index=["Introduction", "B", "C", "D"])
+    assert overview.uncovered(coverage) == ["B", "D"]
+    ops = pd.DataFrame({"events": [3, 0, 2]})
+    tallies = pd.DataFrame({"source_id": ["case-file-0121", "reference-facts", "reference-facts"],
+                            "operation_id": ["x", None, "y"]})
+    events = pd.DataFrame({"event_id": list("abcdefg")})
+    totals = overview.operation_totals(helpers.Dataset(descriptor={}, tables={"events": events}), ops, tallies)
+    assert totals == {"grouped": 5, "events": 7, "by_source": {"reference-facts": 2, "case-file-0121": 1},
+                      "for_operations": 2}
+    conflicts = pd.DataFrame({"recorded": ["1937", "", "1938-05", ""],
+                              "recorded_by": ["case-file-0121", "", "reference-facts", ""]})
+    # Two rival dates against a recorded one (one of them the case file's), two where none is recorded.
+    assert overview.conflict_counts(conflicts) == {"differ": 2, "against_case_file": 1, "fill": 2}

@@ -162,10 +162,10 @@ def test_no_age_without_a_birth():
 
 
 def test_ages_at_entry_and_death_of_officials(mini):
-    from helpers import fates
+    from helpers import survival
     _born(mini, "genrikh-yagoda", "1891-11-19")
     _born(mini, "nikolai-yezhov", "1895-05-01", locator="https://en.wikipedia.org/wiki/Nikolai_Yezhov")
-    table = fates.ages(helpers.load(mini)).set_index("person_id")
+    table = survival.ages(helpers.load(mini)).set_index("person_id")
     # Sorted by birth; only the two with a birth date.
     assert list(table.index) == ["genrikh-yagoda", "nikolai-yezhov"]
     # Yagoda: head of the NKVD from 1934-07-10 (mini positions.csv), 42 then; shot 1938-03-15, aged 46.

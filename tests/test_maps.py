@@ -1,15 +1,13 @@
 """The offline base map (helpers.maps): the data wheel's format read as basemap reads it."""
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.path import Path
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.path import Path  # noqa: E402
-
-from helpers import ParameterError, maps  # noqa: E402
+from helpers.analyses.abroad import EUROPE
+from helpers import ParameterError, maps
 
 
 def _on(kind, lon, lat, resolution="l"):
@@ -37,7 +35,7 @@ def test_borders_are_lines_of_lon_lat():
 
 
 def test_draw_sets_the_box_and_the_aspect():
-    ax = maps.draw(box=maps.EUROPE)
+    ax = maps.draw(box=EUROPE)
     assert ax.get_xlim() == (-12.0, 42.0) and ax.get_ylim() == (35.0, 65.0)
     assert ax.get_aspect() == pytest.approx(1 / np.cos(np.radians(50)))
     assert maps.resolution_for(maps.WORLD) == "c" and maps.resolution_for((0, 10, 40, 50)) == "i"

@@ -1,4 +1,5 @@
-"""The network of ties and acts (helpers.networks), against the case file and hand counts."""
+"""The network of ties and acts (helpers.networks and its figures, helpers.figures.networks), against the
+case file and hand counts."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from helpers import ParameterError, eras, networks
+from helpers import ParameterError, eras, figures, networks
 
 DAY = pd.Timestamp
 
@@ -74,22 +75,57 @@ def test_bad_options_say_one_sentence(ds):
 
 def test_the_interactive_network_has_every_edge_and_person_with_what_it_is_on_pointing(ds):
     g = networks.graph(ds)
-    page = networks.svg(g, labels=5)
+    people, links = networks.people(g), networks.links(g)
+    page = figures.networks.svg(g, people, links, labels=5)
     assert page.count("<line ") == g.number_of_edges() and page.count("<circle ") == g.number_of_nodes()
     assert page.count('class="person named"') == 5
     # Miller ¶3: Spiegelglas recruited Skoblin; the sources give no date for it
     assert "<title>Sergei Spiegelglas recruited Nikolai Skoblin, undated (stated)</title>" in page
     # Spiegelglas was Slutsky's deputy until Slutsky died (17 February 1938): an edge with its end
     assert "<title>Sergei Spiegelglas deputy of Abram Slutsky, /1938-02-17 (stated)</title>" in page
-    assert page == networks.svg(g, labels=5)  # the same bytes every run: nbval compares them
+    assert page == figures.networks.svg(g, people, links, labels=5)  # the same bytes every run: nbval compares them
     assert not re.search(r"<(script|img|link)\b|https?://(?!www\.w3\.org/2000/svg)", page)  # no script, nothing fetched
 
 
 def test_the_interactive_network_escapes_names_and_draws_one_person_alone():
     g = nx.MultiDiGraph()
     g.add_node("x", label="<script>alert(1)</script> X", side="apparatus")
-    page = networks.svg(g, labels=1)
+    page = figures.networks.svg(g, networks.people(g), networks.links(g), labels=1)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; X" in page
     assert page.count("<circle ") == 1 and page.count("<line ") == 0
     with pytest.raises(ParameterError, match="size"):
-        networks.svg(g, size=100)
+        figures.networks.svg(g, networks.people(g), networks.links(g), size=100)
+
+
+def test_the_size_of_the_network(ds):
+    g = networks.graph(ds)
+    size = networks.totals(g)
+    assert size["people"] == g.number_of_nodes() and size["ties"] == len(ds.relationships)  # every row of relationships.csv
+    assert size["ties"] + size["acts"] == g.number_of_edges()
+
+
+def test_people_by_degree_and_links_by_group():
+    # By hand: a recruited b, b betrayed c, a ordered an act on c and is c's spouse: a is tied to or
+    # acted on 2 people (b, c: one per pair), b 2 (a, c), c 2 (a, b), d nobody; ties of degree equal
+    # by id. The edges come in the graph's order: a's (to b, then the two to c), then b's.
+    g = nx.MultiDiGraph()
+    for p in "abcd":
+        g.add_node(p, label=p.upper(), side="apparatus")
+    edges = [("a", "b", "tie", "recruited"), ("b", "c", "tie", "betrayed"), ("a", "c", "act", "ordered_by"),
+             ("a", "c", "tie", "spouse_of")]
+    for u, v, kind, relation in edges:
+        g.add_edge(u, v, key=f"{u}-{relation}-{v}", kind=kind, relation=relation, event_id="", date="",
+                   certainty="stated")
+    people = networks.people(g)
+    assert people.values.tolist() == [["a", "A", 2], ["b", "B", 2], ["c", "C", 2], ["d", "D", 0]]
+    links = networks.links(g)
+    assert list(links.group) == ["handling", "act", "family and friends", "betrayal and rivalry"]
+    assert list(links.words) == ["recruited", "ordered the act on", "spouse of", "betrayed"]
+    assert networks.totals(g) == {"people": 4, "ties": 3, "acts": 1}
+
+
+def test_the_largest_groups():
+    groups = [["A", "B", "C"], ["D", "E"], ["F"]]
+    table = networks.largest(groups, n=2)
+    assert table.to_dict("index") == {1: {"people": 3, "members": "A, B, C"}, 2: {"people": 2, "members": "D, E"}}
+    assert table.index.name == "group" and len(networks.largest(groups)) == 3

@@ -14,7 +14,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import ParameterError, cadence, dossier, eras, evidence, fates, overview, paths, style, turnover
+from helpers import (ParameterError, cadence, captions, dossier, eras, evidence, falls, fates, figures, overview, paths, style,
+                     survival, turnover)
 from helpers.core import checks
 
 T = pd.Timestamp
@@ -57,8 +58,9 @@ CASES = [
      "Parameter `tally` got 'MVD'; it accepts 'kgb' or 'mvd'."),
     ("cadence.align_national", lambda ds: cadence.align_national(ds.events, ds.convictions_by_year, (), rule="all"),
      "Parameter `rule` got 'all'; it accepts 'exclude' or 'spread'."),
-    ("cadence.describe_rule", lambda ds: cadence.describe_rule("exclude", "weekly"), FREQ_SENTENCE),
-    ("cadence.plot_mirrored", lambda ds: cadence.plot_mirrored(pd.DataFrame(), style.SCOPE, up="home"),
+    ("captions.cadence.describe_rule", lambda ds: captions.cadence.describe_rule("exclude", "weekly"),
+     FREQ_SENTENCE),
+    ("figures.cadence.mirrored", lambda ds: figures.cadence.mirrored(pd.DataFrame(), style.SCOPE, up="home"),
      "Parameter `up` got 'home'; it accepts 'domestic' or 'abroad'."),
     # fates
     ("fates.members", lambda ds: fates.members(ds, "officials"), GROUP_SENTENCE),
@@ -67,21 +69,21 @@ CASES = [
      "Parameter `by` got 'tier'; it accepts 'side', 'era' or 'level'."),
     ("fates.fate_counts", lambda ds: fates.fate_counts(ds, pd.DataFrame(), "fate"),
      "Parameter `by` got 'fate'; it accepts 'side', 'era' or 'level'."),
-    ("fates.survival_table event", lambda ds: fates.survival_table(ds, "execution"),
+    ("survival.survival_table event", lambda ds: survival.survival_table(ds, "execution"),
      "Parameter `event` got 'execution'; it accepts 'death' or 'arrest'."),
-    ("fates.survival_table until", lambda ds: fates.survival_table(ds, "death", until=1941),
+    ("survival.survival_table until", lambda ds: survival.survival_table(ds, "death", until=1941),
      "Parameter `until` got 1941; it accepts a day as a pandas Timestamp, e.g. pd.Timestamp('1937-09-04')."),
-    ("fates.km_medians", lambda ds: fates.km_medians(ds, pd.DataFrame(), "side"),
+    ("survival.km_medians", lambda ds: survival.km_medians(ds, pd.DataFrame(), "side"),
      "Parameter `cohort` got 'side'; it accepts 'era' or 'level'."),
-    ("fates.plot_survival", lambda ds: fates.plot_survival(ds, pd.DataFrame(), "era", "arrested"),
+    ("figures.fates.survival", lambda ds: figures.fates.survival(pd.DataFrame(), {}, "era", "arrested"),
      "Parameter `event` got 'arrested'; it accepts 'death' or 'arrest'."),
     ("fates.cover_stories", lambda ds: fates.cover_stories(ds, "victims"),
      "Parameter `group` got 'victims'; it accepts 'apparatus', 'targets' or 'all'."),
     ("fates.links", lambda ds: fates.links(ds, "officials"), GROUP_SENTENCE),
     ("fates.turned_victims", lambda ds: fates.turned_victims(ds, "officials"), GROUP_SENTENCE),
-    ("fates.cohort_note", lambda ds: fates.cohort_note(ds, "side"),
+    ("captions.fates.cohort_note", lambda ds: captions.fates.cohort_note("side", 0),
      "Parameter `by` got 'side'; it accepts 'era' or 'level'."),
-    ("fates.graph_layout", lambda ds: fates.graph_layout(None, sweeps=-1),
+    ("figures.fates.graph_layout", lambda ds: figures.fates.graph_layout(None, sweeps=-1),
      "Parameter `sweeps` got -1; it accepts a value from 0."),
     ("fates.death_methods", lambda ds: fates.death_methods(ds, "Apparatus"),
      "Parameter `group` got 'Apparatus'; it accepts 'apparatus', 'targets' or 'all'."),
@@ -94,18 +96,18 @@ CASES = [
      "Parameter `start` got 1934; it accepts a day as a pandas Timestamp, e.g. pd.Timestamp('1937-09-04')."),
     ("turnover.tenures include_acting", lambda ds: turnover.tenures(ds, [], include_acting="False"),
      "Parameter `include_acting` got 'False'; it accepts true or false (True/False)."),
-    ("turnover.fall_sequences", lambda ds: turnover.fall_sequences(ds, ["nikolai-yezov"]),
+    ("falls.fall_sequences", lambda ds: falls.fall_sequences(ds, ["nikolai-yezov"]),
      "Parameter `person_ids` got 'nikolai-yezov' in its list; items may be person_ids of people.csv "
      "(did you mean 'nikolai-yezhov'?)."),
     ("turnover.holders_per_year", lambda ds: turnover.holders_per_year(pd.DataFrame(), 1941, 1917, T("1941-06-22")),
      "Parameter `last` got 1917; it accepts a value from 1941."),
-    ("turnover.removals", lambda ds: turnover.removals(ds, among_officials="yes"),
+    ("falls.removals", lambda ds: falls.removals(ds, among_officials="yes"),
      "Parameter `among_officials` got 'yes'; it accepts true or false (True/False)."),
-    ("turnover.purger_purged", lambda ds: turnover.purger_purged(ds, ["genrikh-yagoda", 42]),
+    ("falls.purger_purged", lambda ds: falls.purger_purged(ds, ["genrikh-yagoda", 42]),
      "Parameter `person_ids` got 42 in its list; items may be person_ids of people.csv."),
-    ("turnover.purge_chains", lambda ds: turnover.purge_chains(ds, "nikolai-yezhov"),
+    ("falls.purge_chains", lambda ds: falls.purge_chains(ds, "nikolai-yezhov"),
      "Parameter `person_ids` got 'nikolai-yezhov'; it accepts a list."),
-    ("turnover.plot_gantt", lambda ds: turnover.plot_gantt(None, None, None, "1917", "1941", T("1941-06-22")),
+    ("figures.turnover.gantt", lambda ds: figures.turnover.gantt(None, None, None, "1917", "1941", T("1941-06-22")),
      "Parameter `start` got '1917'; it accepts a day as a pandas Timestamp, e.g. pd.Timestamp('1937-09-04')."),
     # overview
     ("overview.events_per_year", lambda ds: overview.events_per_year(ds, 1941, 1917),
@@ -194,16 +196,16 @@ def test_a_year_window_of_one_year_passes_and_a_reversed_one_fails(ds):
 def test_every_allowed_value_passes(ds):
     for freq in cadence.FREQS:
         for rule in cadence.RULES:
-            assert cadence.describe_rule(rule, freq)
+            assert captions.cadence.describe_rule(rule, freq)
     for group in fates.GROUPS:
         assert len(fates.members(ds, group))
     assert dossier.fate(ds, "nikolai-yezhov").fate == "executed"
-    assert turnover.purger_purged(ds, []).empty  # an empty list of people keeps no row, and says nothing
+    assert falls.purger_purged(ds, []).empty  # an empty list of people keeps no row, and says nothing
 
 
 def test_a_sweep_count_of_zero_passes():
-    assert fates.graph_layout(_graph(), sweeps=0)
-    assert _fails(lambda: fates.graph_layout(_graph(), sweeps=-1)) == (
+    assert figures.fates.graph_layout(_graph(), sweeps=0)
+    assert _fails(lambda: figures.fates.graph_layout(_graph(), sweeps=-1)) == (
         "Parameter `sweeps` got -1; it accepts a value from 0.")
 
 
@@ -253,7 +255,7 @@ def _kernel():
 
 
 @pytest.mark.parametrize("notebook, bad, sentence, failing", [
-    # The check cell, the summary (cadence.describe_rule), the chart per period and the chart at home
+    # The check cell, the summary (captions.cadence.describe_rule), the chart per period and the chart at home
     # and abroad (cadence.counts), and the spans over several periods (cadence.spanning): the five cells
     # of 01 that read `freq`.
     ("01-purge-cadence", 'freq = "weekly"', FREQ_SENTENCE, 5),

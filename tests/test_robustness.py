@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import helpers
 from conftest import problems_of, read_rows, set_cell, write_rows
 from helpers import ParameterError, params, paths, report
 

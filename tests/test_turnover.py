@@ -1,14 +1,14 @@
-"""helpers.turnover: tenures and their length bounds, succession, falls, turnover, purgers purged, and
-the leadership-turnover notebook run with other parameters. Expected values are counted by hand from
-data/positions.csv, events.csv and roles.csv (the rows are named in the comments)."""
+"""helpers.turnover and helpers.falls: tenures and their length bounds, succession, falls, turnover,
+purgers purged, the sentences built on them (helpers.captions.turnover), and the leadership-turnover
+notebook run with other parameters. Expected values are counted by hand from data/positions.csv,
+events.csv and roles.csv (the rows are named in the comments)."""
 from pathlib import Path
 
-import nbformat
 import pandas as pd
-import papermill as pm
 import pytest
 
-from helpers import Dataset, ParameterError, dates, params, report, turnover
+from conftest import markdown_of, run_notebook
+from helpers import Dataset, ParameterError, captions, dates, evidence, falls, params, report, turnover
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "02-leadership-turnover.ipynb"
 T = pd.Timestamp
@@ -204,7 +204,7 @@ def test_an_unknown_post_stops_with_one_sentence(ds):
 
 
 def test_organs_hold_the_nkvd_and_its_units_not_the_harmless_commissariats(ds):
-    inside = set(turnover.organs(ds.organisations))
+    inside = set(evidence.organs(ds.organisations))
     assert {"cheka", "ogpu", "nkvd", "gugb", "foreign-department", "kommandatura", "laboratory-1",
             "special-office", "saratov-nkvd", "georgian-secret-police"} <= inside
     assert not {"navy-commissariat", "water-transport-commissariat", "post-and-telegraph-commissariat",
@@ -244,6 +244,11 @@ def test_succession_on_a_tiny_frame():
     chain = turnover.succession(t).set_index("holder")
     assert list(chain.predecessor) == ["—", "A", "A", "C"]
     assert list(chain.successor) == ["C", "A", "D", "—"]
+    # How they ended, as the sentence counts them: A arrested, B and D replaced (acting), C died in office.
+    chain = turnover.succession(t.assign(end_reason=["arrested", "replaced", "died", "replaced"]))
+    ends = turnover.endings(chain)
+    assert (list(ends["forced"].holder), list(ends["died"].holder), list(ends["acting"].holder)) == (
+        ["A"], ["C"], ["B", "D"])
 
 
 # --- falls ---------------------------------------------------------------------------------------
@@ -252,22 +257,22 @@ def test_yezhov_from_water_transport_to_arrest(ds):
     # nikolai-yezhov--water-transport-commissar starts 1938-04-06; nikolai-yezhov-arrest 1939-04-10:
     # 1938-04-06 -> 1939-04-06 = 365, + 4 = 369 days. He took Water Transport while still head
     # (head until 1938-11-25): 1938-04-06 - 1938-11-25 = -(24 + 31 + 30 + 31 + 31 + 30 + 31 + 25) = -233.
-    falls = turnover.fall_sequences(ds, ["nikolai-yezhov"])
-    arrest = _row(falls, step="arrested")
+    steps = falls.fall_sequences(ds, ["nikolai-yezhov"])
+    arrest = _row(steps, step="arrested")
     assert (arrest.after, arrest.date, arrest.lag_min, arrest.lag_max) == ("demoted", "1939-04-10", 369, 369)
-    demoted = _row(falls, step="demoted")
+    demoted = _row(steps, step="demoted")
     assert (demoted.what, demoted.lag_min) == ("People's Commissar for Water Transport", -233)
-    assert list(falls.step) == ["left", "demoted", "arrested", "tried", "died"]
+    assert list(steps.step) == ["left", "demoted", "arrested", "tried", "died"]
 
 
 def test_yagoda_fall_with_a_month_dated_arrest(ds):
     # Post and Telegraph from 1936-09-26 (same day he left the NKVD); arrest 1937-03 (a month):
     # 1936-09-26 -> 1937-03-01 = 4 + 31 + 30 + 31 + 31 + 28 + 1 = 156; -> 1937-03-31 = 186.
-    falls = turnover.fall_sequences(ds, ["genrikh-yagoda"])
-    assert _row(falls, step="demoted").lag_min == 0
-    arrest = _row(falls, step="arrested")
+    steps = falls.fall_sequences(ds, ["genrikh-yagoda"])
+    assert _row(steps, step="demoted").lag_min == 0
+    arrest = _row(steps, step="arrested")
     assert (arrest.lag_min, arrest.lag_max) == (156, 186)
-    spans = turnover.fall_spans(ds, falls)
+    spans = falls.fall_spans(ds, steps)
     # arrest 1937-03-01..31 -> execution 1938-03-15: from 03-31 it is 365 - 16 = 349; from 03-01, 379.
     # No second source dates these steps differently: one reading.
     assert list(spans.reading) == ["package"]
@@ -280,32 +285,32 @@ def test_artuzov_and_zakovsky_under_each_source(ds):
     # 31 + 30 + 31 = 92, + 8 = 100, and from 12 May 101.
     # Zakovsky: arrest 1938-08-19 (case file), shot 1938-08-29 (both): 10 days; the reference arrests him on
     # 1938-04-30: May 31 + Jun 30 + Jul 31 + 29 = 121.
-    falls = turnover.fall_sequences(ds, ["artur-artuzov", "leonid-zakovsky"])
-    spans = turnover.fall_spans(ds, falls).set_index(["person_id", "reading"])
+    steps = falls.fall_sequences(ds, ["artur-artuzov", "leonid-zakovsky"])
+    spans = falls.fall_spans(ds, steps).set_index(["person_id", "reading"])
     assert tuple(spans.loc[("artur-artuzov", "package"), ["arrest_to_death_min", "arrest_to_death_max"]]) == (8, 8)
     assert tuple(spans.loc[("artur-artuzov", "reference-facts"), ["arrest_to_death_min", "arrest_to_death_max"]]) == (100, 101)
     assert tuple(spans.loc[("leonid-zakovsky", "package"), ["arrest_to_death_min", "arrest_to_death_max"]]) == (10, 10)
     assert tuple(spans.loc[("leonid-zakovsky", "reference-facts"), ["arrest_to_death_min", "arrest_to_death_max"]]) == (121, 121)
-    table = turnover.fall_table(ds, falls)
+    table = falls.fall_table(ds, steps)
     assert table.loc["Artur Artuzov", "arrest to death"] == "8 days (case file) or 100 to 101 (reference-facts)"
     assert table.loc["Leonid Zakovsky", "arrest to death"] == "10 days (case file) or 121 (reference-facts)"
 
 
 def test_the_quickest_end_under_each_source(ds):
     # Of Artuzov and Zakovsky (counts above): Artuzov under both sources (8 < 10; at most 101 < 121).
-    falls = turnover.fall_sequences(ds, ["artur-artuzov", "leonid-zakovsky"])
-    quick = turnover.quickest_end(ds, falls)
+    steps = falls.fall_sequences(ds, ["artur-artuzov", "leonid-zakovsky"])
+    quick = falls.quickest_end(ds, steps)
     assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
         ("package", "artur-artuzov", 8), ("reference-facts", "artur-artuzov", 101)]
-    assert turnover.quickest_sentence(quick) == \
+    assert captions.turnover.quickest(quick) == \
         "The quickest end: Artur Artuzov, dead 8 days (case file) or at most 101 days (reference-facts) after the arrest."
     # Were the reference to shoot Artuzov on 1937-12-21 (18 + 30 + 31 + 31 + 30 + 31 + 30 + 21 = 222 days after
     # 13 May, 223 after 12 May), Zakovsky's 121 would be the reference's quickest: the ranking changes.
     other = _redate(ds, "artur-artuzov-execution--date--ref", "1937-12-21")
-    quick = turnover.quickest_end(other, turnover.fall_sequences(other, ["artur-artuzov", "leonid-zakovsky"]))
+    quick = falls.quickest_end(other, falls.fall_sequences(other, ["artur-artuzov", "leonid-zakovsky"]))
     assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
         ("package", "artur-artuzov", 8), ("reference-facts", "leonid-zakovsky", 121)]
-    assert turnover.quickest_sentence(quick) == (
+    assert captions.turnover.quickest(quick) == (
         "The quickest end: Artur Artuzov under the case file's dates (8 days from arrest to death) but "
         "Leonid Zakovsky under reference-facts' dates (121 days from arrest to death).")
     # A tie: were the reference to arrest Zakovsky on 18 or 19 August (10 to 11 days before 29 August) and
@@ -313,19 +318,32 @@ def test_the_quickest_end_under_each_source(ds):
     # reference; equal bounds, so the name decides (Artur before Leonid).
     tie = _redate(_redate(ds, "leonid-zakovsky-arrest--date--ref", "1938-08-18/1938-08-19"),
                   "artur-artuzov-execution--date--ref", "1937-05-23")
-    quick = turnover.quickest_end(tie, turnover.fall_sequences(tie, ["artur-artuzov", "leonid-zakovsky"]))
+    quick = falls.quickest_end(tie, falls.fall_sequences(tie, ["artur-artuzov", "leonid-zakovsky"]))
     assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
         ("package", "artur-artuzov", 8), ("reference-facts", "artur-artuzov", 11)]
     # One day less for Zakovsky (19 August only: 10 days) and he is the quicker under the reference.
     tie = _redate(_redate(ds, "leonid-zakovsky-arrest--date--ref", "1938-08-19"),
                   "artur-artuzov-execution--date--ref", "1937-05-23")
-    quick = turnover.quickest_end(tie, turnover.fall_sequences(tie, ["artur-artuzov", "leonid-zakovsky"]))
+    quick = falls.quickest_end(tie, falls.fall_sequences(tie, ["artur-artuzov", "leonid-zakovsky"]))
     assert list(zip(quick.reading, quick.person_id)) == [("package", "artur-artuzov"), ("reference-facts", "leonid-zakovsky")]
+
+
+def test_how_the_falls_ended(ds):
+    # Yezhov took Water Transport 233 days before leaving the organs (above), Yagoda Post and Telegraph the
+    # day he left (lag 0: not before). Both were shot after an arrest the data records (nikolai-yezhov-execution,
+    # genrikh-yagoda-execution). The quickest end ranks the longest possible span: Yezhov's 1939-04-10 ->
+    # 1940-02-04 = 20 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 4 = 300 days, Yagoda's at most 379 (above).
+    steps = falls.fall_sequences(ds, ["nikolai-yezhov", "genrikh-yagoda"])
+    outcome = falls.outcomes(ds, steps)
+    assert set(outcome["fallen"].name) == {"Nikolai Yezhov", "Genrikh Yagoda"}
+    assert set(outcome["dead"].name) == {"Nikolai Yezhov", "Genrikh Yagoda"}
+    assert list(outcome["demoted_first"].name) == ["Nikolai Yezhov"]
+    assert set(outcome["quickest"].name) == {"Nikolai Yezhov"}
 
 
 def test_no_fall_without_a_demotion_or_an_arrest(ds):
     # Menzhinsky died in post (vyacheslav-menzhinsky-death), never demoted or arrested.
-    assert turnover.fall_sequences(ds, ["vyacheslav-menzhinsky"]).empty
+    assert falls.fall_sequences(ds, ["vyacheslav-menzhinsky"]).empty
 
 
 # --- turnover ------------------------------------------------------------------------------------
@@ -356,7 +374,7 @@ def test_yezhov_arrested_artuzov_and_fell_later(ds):
     # artur-artuzov-arrest (1937-05-13) ordered by Yezhov; Yezhov's own first removal after it is
     # nikolai-yezhov-dismissal (1938-11-25), ordered by Stalin (alleged):
     # 1937-05-13 -> 1938-05-13 = 365, -> 1938-11-13 = 184 (31+30+31+31+30+31), + 12 = 561.
-    table = turnover.purger_purged(ds)
+    table = falls.purger_purged(ds)
     row = _row(table, purger="Nikolai Yezhov", purged="Artur Artuzov")
     assert (row.act, row.purger_fell, row.fell_date, row.fell_by) == (
         "arrest (ordered by)", "dismissal", "1938-11-25", "Joseph Stalin (alleged)")
@@ -368,7 +386,7 @@ def test_a_purge_is_officials_striking_officials(ds):
     # Trilisser organised the arrests of Savinkov (émigré) and Reilly (foreign agent): captures of enemies, not
     # purges; Toivo Vaha's part in Reilly's arrest neither. Yagoda's dismissal of Trilisser (1929-10) is one:
     # Yagoda fell in his turn (genrikh-yagoda-demotion 1936-09-26).
-    table = turnover.purger_purged(ds)
+    table = falls.purger_purged(ds)
     pairs = set(zip(table.purger, table.purged))
     assert not {("Mikhail Trilisser", "Boris Savinkov"), ("Mikhail Trilisser", "Sidney Reilly"),
                 ("Toivo Vähä", "Sidney Reilly")} & pairs
@@ -378,22 +396,22 @@ def test_a_purge_is_officials_striking_officials(ds):
     row = _row(table, purger="Genrikh Yagoda", purged="Mikhail Trilisser")
     assert (row.purger_fell, row.fell_date, row.fell_by) == ("demotion", "1936-09-26", "Joseph Stalin")
     # Stalin (party, no post in the organs) is no official: his removals are not among the officials' acts.
-    inside = turnover.officials(ds)
+    inside = falls.officials(ds)
     assert "joseph-stalin" not in inside and {"mikhail-trilisser", "nikolai-yezhov"} <= inside
-    among = turnover.removals(ds, among_officials=True)
-    assert "joseph-stalin" not in set(among.purger_id) and "joseph-stalin" in set(turnover.removals(ds).purger_id)
+    among = falls.removals(ds, among_officials=True)
+    assert "joseph-stalin" not in set(among.purger_id) and "joseph-stalin" in set(falls.removals(ds).purger_id)
 
 
 def test_purge_chains(ds):
     # The officials' removals (acts among officials): Yagoda -> Trilisser; Yezhov -> Agranov (1937-04), Artuzov
     # (1937-05-13); Beria -> Spiegelglas, Redens, Trilisser, Frinovsky, Yezhov (1939-04-10). Only Yezhov is both
     # struck and striking, so the maximal chains of three are exactly Beria -> Yezhov -> Agranov and -> Artuzov.
-    chains = turnover.purge_chains(ds)
+    chains = falls.purge_chains(ds)
     assert set(chains.chain) == {
         "Lavrenty Beria —arrest 1939-04-10→ Nikolai Yezhov —demotion 1937-04→ Yakov Agranov",
         "Lavrenty Beria —arrest 1939-04-10→ Nikolai Yezhov —arrest 1937-05-13→ Artur Artuzov"}
     assert list(chains.people) == [3, 3]
-    assert turnover.purge_chains(ds, ["genrikh-yagoda"]).empty  # Yagoda is in no chain of three
+    assert falls.purge_chains(ds, ["genrikh-yagoda"]).empty  # Yagoda is in no chain of three
 
 
 def test_purge_chains_run_backwards_in_time(ds):
@@ -407,7 +425,7 @@ def test_purge_chains_run_backwards_in_time(ds):
     roles = pd.DataFrame({"event_id": ["e1", "e1", "e2", "e2", "e3", "e3"], "person_id": list("abbccd"),
                           "role": ["ordered_by", "subject"] * 3, "certainty": "stated"})
     tiny = _with(ds, people=people, events=events, roles=roles)
-    assert list(turnover.purge_chains(tiny).chain) == ["A —arrest 1937-05-13→ B —arrest 1937-05-13→ C"]
+    assert list(falls.purge_chains(tiny).chain) == ["A —arrest 1937-05-13→ B —arrest 1937-05-13→ C"]
 
 
 def test_conflicting_tenure_dates_side_by_side(ds, main):
@@ -436,20 +454,11 @@ def test_window_end_before_start():
 
 # --- the notebook --------------------------------------------------------------------------------
 
-def _markdown(path: Path) -> str:
-    nb = nbformat.read(path, as_version=4)
-    return "\n".join(o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
-
-
 def test_notebook_with_other_parameters(tmp_path):
     # The head only, 1934 to 1939, no acting holders: Menzhinsky (to 1934-05-10), Yagoda, Yezhov, Beria;
     # Menzhinsky killed, the other three executed. Falls: Yagoda, Yezhov, Beria (Menzhinsky never arrested).
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(NB), str(out), parameters={"posts": ["secret-police-head"], "start": 1934, "end": 1939,
-                                                       "include_acting": False},
-                        cwd=str(NB.parent), kernel_name="blackwork", progress_bar=False)
-    text = _markdown(out)
+    text = markdown_of(run_notebook(tmp_path, "02-leadership-turnover", posts=["secret-police-head"], start=1934,
+                                    end=1939, include_acting=False))
     assert "4 tenures of 1 post held by 4 people between 1934 and 1939; **4 of the 4** were later shot or killed." in text
     assert "3 holders fell" in text
     # Of Yagoda (349 to 379 days), Yezhov (1939-04-10 -> 1940-02-04: 300) and Beria (1953-06-26 -> 1953-12-23:

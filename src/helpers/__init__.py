@@ -31,12 +31,12 @@ from .evidence.dataset import Dataset, load
 
 #: The modules a notebook or a user reaches as `helpers.<name>`, and where each lives.
 MODULES = {
-    "cadence": "analyses.cadence", "turnover": "analyses.turnover", "fates": "analyses.fates",
+    "cadence": "analyses.cadence", "turnover": "analyses.turnover", "falls": "analyses.falls", "fates": "analyses.fates", "survival": "analyses.survival",
     "abroad": "analyses.abroad", "networks": "analyses.networks", "overview": "analyses.overview",
     "dossier": "analyses.dossier", "evidence": "evidence", "eras": "evidence.eras", "dates": "core.dates",
     "names": "core.names", "paths": "core.paths", "params": "notebook.params", "explorer": "notebook.explorer",
-    "style": "figures.style", "maps": "figures.maps", "vocabulary": "data.vocabulary", "figures": "figures", "captions": "captions",
-    "report": "build.report",
+    "style": "figures.style", "maps": "figures.maps", "vocabulary": "data.vocabulary", "coverage": "evidence.coverage", "figures": "figures", "captions": "captions",
+    "report": "build",
 }
 
 __all__ = ["load", "find_person", "explore", "Dataset", "DataError", "ParameterError", "Problem", *MODULES]

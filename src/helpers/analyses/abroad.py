@@ -1,33 +1,30 @@
 """Operations abroad: where the events abroad happened (events.scope == 'abroad' joined to their
-places in order), how many per country and per decade, the journeys as lines, and a timeline of each
-operation abroad (order -> action -> aftermath, with the lags and their uncertainty), for
-notebooks/04-operations-abroad.ipynb.
+places in order), how many per country and per decade, the journeys as ordered lines and the points of
+the map, and a timeline of each operation abroad (order -> action -> aftermath, with the lags and their
+uncertainty), for notebooks/04-operations-abroad.ipynb. The drawings are in `helpers.figures.abroad`.
 
 Rules, stated once:
 - an event counts once in each country where it has a place (a journey from France to Spain counts
   in both; the sum over countries can exceed the number of events);
 - an event's decade and era are those of its midpoint (`evidence.midpoint`, the one point rule);
 - the window keeps the events that may fall in it (their dates overlap it);
-- a region is 'world', 'europe' (places inside `maps.EUROPE`) or a country code of places.csv; an
+- a region is 'world', 'europe' (places inside `EUROPE`) or a country code of places.csv; an
   event is in it when one of its places is.
 """
 from __future__ import annotations
 
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.transforms import offset_copy
 
 from .. import evidence
 from ..core.checks import check, check_days
 from ..core.errors import ParameterError
 from ..data.vocabulary import event_groups
 from ..evidence import Dataset, eras
-from ..figures import maps
 
 REGIONS = ("world", "europe")
+#: The regions' boxes as (west, east, south, north) in degrees; the base map (`figures.maps`) draws them.
+WORLD = (-180.0, 180.0, -58.0, 84.0)
+EUROPE = (-12.0, 42.0, 35.0, 65.0)
 #: The blows of an operation: its action (an attempt counts: Trotsky's villa in May 1940).
 BLOW_TYPES = ("assassination", "kidnapping", "attempt", "execution", "massacre")
 #: Steps that follow from an action when their dates allow either order (a body found, an agent
@@ -35,7 +32,6 @@ BLOW_TYPES = ("assassination", "kidnapping", "attempt", "execution", "massacre")
 AFTER_TYPES = ("discovery", "disappearance", "defection", "arrest", "trial", "release", "death", "suicide",
                "exile", "reorganisation", "dismissal")
 PHASES = ("order", "lead-up", "action", "aftermath")
-PHASE_MARKERS = {"order": "s", "lead-up": "o", "action": "*", "aftermath": "D"}
 
 
 # --- choosing --------------------------------------------------------------------------------------
@@ -63,9 +59,23 @@ def in_region(table: pd.DataFrame, region: str) -> pd.Series:
     if region == "world":
         return pd.Series(True, index=table.index)
     if region == "europe":
-        west, east, south, north = maps.EUROPE
+        west, east, south, north = EUROPE
         return table.longitude.between(west, east) & table.latitude.between(south, north)
     return table.country == region
+
+
+def box_of(table: pd.DataFrame, region: str) -> tuple[float, float, float, float]:
+    """The box a map of `region` shows: the world, Europe, or the country's places of `table` with a
+    margin (at least 8 degrees wide and tall)."""
+    if region == "world":
+        return WORLD
+    if region == "europe":
+        return EUROPE
+    inside = table[table.country == region]
+    lon, lat = inside.longitude, inside.latitude
+    cx, cy = (lon.min() + lon.max()) / 2, (lat.min() + lat.max()) / 2
+    half_w, half_h = max(4.0, (lon.max() - lon.min()) / 2 + 2), max(4.0, (lat.max() - lat.min()) / 2 + 2)
+    return (max(-180.0, cx - half_w), min(180.0, cx + half_w), max(-90.0, cy - half_h), min(90.0, cy + half_h))
 
 
 def events(ds: Dataset, region: str = "world", first: pd.Timestamp | None = None,
@@ -105,6 +115,19 @@ def events(ds: Dataset, region: str = "world", first: pd.Timestamp | None = None
 
 
 # --- counting ---------------------------------------------------------------------------------------
+
+def totals(ds: Dataset, table: pd.DataFrame) -> dict[str, int]:
+    """What `table` (of `events`) holds against all of `ds`: events (each once), abroad (every event
+    abroad in `ds`, whatever the region and window), places and countries (distinct, among the places
+    of the events kept)."""
+    return {"events": table.event_id.nunique(), "abroad": int((ds.events.scope == "abroad").sum()),
+            "places": table.place_id.nunique(), "countries": table.country.nunique()}
+
+
+def by_group(table: pd.DataFrame) -> pd.Series:
+    """Events per event group, each event once (a journey is one event): group -> events."""
+    return table.drop_duplicates("event_id").group.value_counts()
+
 
 def by_country(table: pd.DataFrame) -> pd.DataFrame:
     """Events per country (each event once in each country where it has a place) and per event
@@ -209,6 +232,11 @@ def _phase(ev: pd.DataFrame) -> pd.Series:
     return phase
 
 
+def operation_ids(table: pd.DataFrame) -> list[str]:
+    """The operations (ids of operations.csv) that the events of `table` belong to, sorted."""
+    return sorted(set(table.operation_id.dropna()))
+
+
 def timeline(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Timestamp | None = None,
              operations=None) -> pd.DataFrame:
     """Every event of the operations abroad (operations.csv, scope 'abroad'), one row each, with its
@@ -282,6 +310,12 @@ def lags(steps: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols).astype({c: "Int64" for c in cols[5:]})
 
 
+def dated_orders(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `lags` whose order and blow are both dated, the shortest road from order to blow
+    (by its longest possible lag) first."""
+    return table.dropna(subset=["order_to_action_hi"]).sort_values("order_to_action_hi")
+
+
 def days_text(lo, hi) -> str:
     """'0 days', '26 to 390 days', '' when unknown."""
     if pd.isna(lo) or pd.isna(hi):
@@ -297,108 +331,3 @@ def lag_table(table: pd.DataFrame) -> pd.DataFrame:
         "aftermath": table.aftermath,
         "action → aftermath": [days_text(a, b) for a, b in
                                zip(table.action_to_aftermath_lo, table.action_to_aftermath_hi)]})
-
-
-# --- figures ------------------------------------------------------------------------------------------
-
-def box_of(table: pd.DataFrame, region: str) -> tuple[float, float, float, float]:
-    """The map's box for `region`: the world, Europe, or the country's places with a margin (at
-    least 8 degrees wide and tall)."""
-    if region == "world":
-        return maps.WORLD
-    if region == "europe":
-        return maps.EUROPE
-    inside = table[table.country == region]
-    lon, lat = inside.longitude, inside.latitude
-    cx, cy = (lon.min() + lon.max()) / 2, (lat.min() + lat.max()) / 2
-    half_w, half_h = max(4.0, (lon.max() - lon.min()) / 2 + 2), max(4.0, (lat.max() - lat.min()) / 2 + 2)
-    return (max(-180.0, cx - half_w), min(180.0, cx + half_w), max(-90.0, cy - half_h), min(90.0, cy + half_h))
-
-
-def plot_map(table: pd.DataFrame, colours: dict, ax=None, box=maps.WORLD, labels: int = 6, title: str = ""):
-    """The events of `table` on a base map of `box`: a disc per point and event group (area by the
-    number of events, groups at one point set side by side), journeys as lines with an arrow on
-    each leg, the `labels` busiest places of the box named; colours by event group."""
-    check("labels", labels, kind=int, minimum=0)
-    box = maps.check_box(box)
-    ax = maps.draw(ax, box, title=title)
-    for j in journeys(table).itertuples(index=False):
-        xs, ys = j.longitudes, j.latitudes
-        ax.plot(xs, ys, color=colours[j.group], linewidth=1.2, alpha=0.8, zorder=2)
-        for x0, y0, x1, y1 in zip(xs, ys, xs[1:], ys[1:]):
-            if (x0, y0) != (x1, y1):
-                arrow = ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=2, annotation_clip=False,
-                                    arrowprops={"arrowstyle": "-|>", "color": colours[j.group], "lw": 1.2,
-                                                "shrinkA": 0, "shrinkB": 3, "alpha": 0.8})
-                arrow.arrow_patch.set_clip_path(ax.patch)  # a leg leaving the box ends at its edge
-    marks = points(table)
-    shift = marks.groupby(["longitude", "latitude"]).cumcount() - (
-        marks.groupby(["longitude", "latitude"]).group.transform("size") - 1) / 2
-    for k in sorted(set(shift)):  # groups at one point side by side, 7 points apart on any map
-        at = marks[shift == k]
-        ax.scatter(at.longitude, at.latitude, s=18 + 22 * at.events, c=[colours[g] for g in at.group],
-                   edgecolors="white", linewidths=0.6, zorder=3, alpha=0.9,
-                   transform=offset_copy(ax.transData, fig=ax.figure, x=7 * k, y=0, units="points"))
-    west, east, south, north = box
-    seen = table[table.longitude.between(west, east) & table.latitude.between(south, north)]
-    for p in by_point(seen).head(labels).itertuples(index=False):
-        ax.annotate(p.label, (p.longitude, p.latitude), xytext=(6, 5), textcoords="offset points", fontsize=9,
-                    zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7, "pad": 1})
-    return ax
-
-
-def legend(ax, table: pd.DataFrame, colours: dict, **kwargs):
-    """A legend of the event groups present, with their number of events."""
-    counts = table.drop_duplicates("event_id").group.value_counts()
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=8, color=c, label=f"{g} ({counts[g]})")
-               for g, c in colours.items() if g in counts]
-    return ax.legend(handles=handles, title="events by group", fontsize=9, **kwargs)
-
-
-def plot_countries(counts: pd.DataFrame, colours: dict, ax=None, title: str = "Events abroad per country"):
-    """Horizontal bars of `by_country`, stacked by event group, the busiest country on top."""
-    ax = ax or plt.subplots(figsize=(10, max(3, 0.35 * len(counts) + 1)))[1]
-    rows = counts.iloc[::-1]
-    left = np.zeros(len(rows))
-    for group, colour in colours.items():
-        if group in rows:
-            ax.barh(rows.country_name, rows[group], left=left, color=colour, label=group)
-            left += rows[group].to_numpy()
-    ax.set_title(title)
-    ax.set_xlabel("events (each once per country where it has a place)")
-    ax.set_ylabel("")
-    ax.tick_params(axis="y", labelsize=10)
-    ax.legend(title="event group", fontsize=9, loc="lower right")
-    return ax
-
-
-def plot_timelines(steps: pd.DataFrame, colours: dict, ncols: int = 2):
-    """One panel per operation: each event a bar from its earliest to its latest day (a dot when
-    exact), coloured by group, marked by phase, its own time axis so lags of days stay visible."""
-    check("ncols", ncols, kind=int, minimum=1)
-    ops = list(dict.fromkeys(steps.operation_id))
-    nrows = max(1, -(-len(ops) // ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(15, 3.2 * nrows), layout="constrained", squeeze=False)
-    for ax, op in zip(axes.flat, ops):
-        part = steps[steps.operation_id == op].reset_index(drop=True)
-        y = np.arange(len(part))[::-1]
-        for yi, e in zip(y, part.itertuples(index=False)):
-            width = (e.end - e.start).days + 1
-            ax.barh(yi, width, left=e.start, height=0.5, color=colours[e.group], alpha=0.55)
-            ax.plot(evidence.midpoint(e.start, e.end), yi, marker=PHASE_MARKERS[e.phase], color=colours[e.group],
-                    markersize=9 if e.phase == "action" else 6, markeredgecolor="black", markeredgewidth=0.5)
-        names = [f"{e.phase}: {e.title}" for e in part.itertuples(index=False)]
-        ax.set_yticks(y, [n if len(n) <= 60 else n[:59] + "…" for n in names], fontsize=9)
-        ax.margins(x=0.04, y=0.15)
-        ax.set_title(part.operation.iloc[0], fontsize=11)
-        ax.set_xlabel("date")
-        locator = mdates.AutoDateLocator()
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    for ax in list(axes.flat)[len(ops):]:
-        ax.set_axis_off()
-    handles = [Line2D([], [], marker=m, linestyle="", color="0.4", markeredgecolor="black", label=p)
-               for p, m in PHASE_MARKERS.items()]
-    fig.legend(handles=handles, title="phase", loc="outside lower center", ncols=4, fontsize=9)
-    fig.suptitle("The operations abroad, step by step: order, lead-up, action, aftermath", fontweight="bold")
-    return fig

@@ -2,49 +2,42 @@
 
 Pure functions over the Dataset's frames, used by `notebooks/01-purge-cadence.ipynb`:
 
-- `select` picks the events of interest (types, scope, a window of dates) and counts each thing
-  once (`evidence.count_once`): the events of one operation that share a type and name no victim
-  (the Katyn massacre and Blokhin's Kalinin shootings within it) become one row; `merged_rows`
-  lists them. Totals are tallies (tallies.csv), never events, so no total is ever counted here;
-- `counts` bins them per month, quarter or year *aware of date precision*: an event whose
-  earliest–latest span lies in one bin counts there; one that spans several bins is either left
-  out and listed (`rule="exclude"`, the default) or shared among the bins in proportion to the days
-  of its span in each (`rule="spread"`). Never is it pushed onto the first day of its span;
-- `killings`, `dated_killings`, `gaps`, `quiet_spells` and `runs` measure the intervals between
-  the precisely dated killings, each standing at the midpoint of its dates (`evidence.midpoint`),
-  with the shortest and longest each gap can be (`evidence.span_days`);
-- `mass_killings` gives the mass killings dated only to a span (an operation with a `shot` tally or
-  a massacre) with their figures per source, to draw as bands (`mass_bands`) where killings are
-  drawn; `quiet_spells` flags a stretch that such a span overlaps, so it is not called quiet;
+- `select` picks the events of interest (types, scope, a window of dates) and counts each thing once
+  (`evidence.count_once`): the events of one operation that share a type and name no victim (the Katyn massacre
+  and Blokhin's Kalinin shootings within it) become one row; `merged_rows` lists them. Totals are tallies
+  (tallies.csv), never events, so no total is ever counted here;
+- `counts` bins them per month, quarter or year *aware of date precision*: an event whose earliest–latest span
+  lies in one bin counts there; one that spans several bins is either left out and listed (`rule="exclude"`,
+  the default) or shared among the bins in proportion to the days of its span in each (`rule="spread"`).
+  Never is it pushed onto the first day of its span;
+- `killings`, `dated_killings`, `gaps`, `quiet_spells` and `runs` measure the intervals between the precisely
+  dated killings, each standing at the midpoint of its dates (`evidence.midpoint`), with the shortest and
+  longest each gap can be (`evidence.span_days`);
+- `mass_killings` gives the mass killings dated only to a span (an operation with a `shot` tally or a massacre)
+  with their figures per source, to draw as bands where killings are drawn; `quiet_spells` flags a stretch
+  that such a span overlaps, so it is not called quiet;
 - `per_era` groups by the head of the secret police (eras from `helpers.eras`);
-- `national`, `align_national`, `concentration` and `difference` set the national convictions and
-  death sentences beside the case file's arrests and killings; `national_tallies` says which
-  figures of shot people the national series leaves out (OUTSIDE_NATIONAL); `not_stated`,
-  `disputed_dates` and `subject_sides` show what rests on allegation, which killings another source
-  dates otherwise, and whom the case file's killings struck.
+- `national`, `align_national`, `concentration` and `difference` set the national convictions and death
+  sentences beside the case file's arrests and killings; `national_tallies` says which figures of shot people
+  the national series leaves out (OUTSIDE_NATIONAL); `not_stated`, `disputed_dates` and `subject_sides` show
+  what rests on allegation, which killings another source dates otherwise, and whom the killings struck;
+- `busiest`, `type_peaks`, `era_totals`, `interval_summary`, `longest_run` and `moved_killings` pick out of
+  those frames the values the report's sentences quote.
 
-Keeping only stated evidence is `Dataset.stated_only()`, done by the caller before selecting.
-Figure functions sit beside the computations: each takes a computed frame and an optional ax.
-Every option (freq, rule, scope, tally, a window of days, a count) is checked where it is taken:
-a wrong one raises `ParameterError` with one sentence, even in a cell run on a stale kernel.
+Keeping only stated evidence is `Dataset.stated_only()`, done by the caller before selecting. The figures are
+`helpers.figures.cadence`, the sentences `helpers.captions.cadence`. Every option (freq, rule, scope, tally, a
+window of days, a count) is checked where it is taken: a wrong one raises `ParameterError` with one sentence,
+even in a cell run on a stale kernel.
 """
 from __future__ import annotations
 
-import textwrap
-
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import evidence
 from ..core import dates
 from ..core.checks import check, check_days
-from ..data.vocabulary import BACKGROUND, event_groups, group_order, violent_methods
-from ..data.vocabulary import event_types as _event_types
+from ..data.vocabulary import BACKGROUND, event_groups, violent_methods
 from ..evidence import Dataset
-from ..evidence.coverage import CASE_FILE, incident_years, source_gaps
-from ..figures import axes as shared
-from ..figures import style
 
 #: Bins of the time series, and the pandas period each one is.
 FREQS = ("month", "quarter", "year")
@@ -62,41 +55,32 @@ RUN_DAYS = 30
 RATIO_PER = 10_000
 #: The national tally used unless another is asked for (convictions_by_year.count).
 TALLY = "mvd"
-#: Operations whose people shot are not in the national series of death sentences. The rule: the
-#: series (reference-facts §3, convictions for counter-revolutionary crimes with their death
-#: sentences, MVD and KGB data) does not hold the Polish prisoners shot in 1940 on the decisions of
-#: the NKVD's special troika (reference-facts §5: 21,857). The reference does not say so in words;
-#: the arithmetic does: 21,857 is more than all of 1940's death sentences in the series (1,649 MVD,
-#: 1,863 KGB), so they cannot be among them. The Great Purge's 681,692 shot, by contrast, equal the
-#: series' 1937 + 1938 death sentences (reference-facts §3 notes), so they are inside it.
+#: Operations whose people shot are not in the national series of death sentences. The rule: the series
+#: (reference-facts §3, convictions for counter-revolutionary crimes with their death sentences, MVD and KGB
+#: data) does not hold the Polish prisoners shot in 1940 on the decisions of the NKVD's special troika
+#: (reference-facts §5: 21,857). The reference does not say so in words; the arithmetic does: 21,857 is more
+#: than all of 1940's death sentences in the series (1,649 MVD, 1,863 KGB), so they cannot be among them. The
+#: Great Purge's 681,692 shot, by contrast, equal the series' 1937 + 1938 death sentences (reference-facts §3
+#: notes), so they are inside it.
 OUTSIDE_NATIONAL = ("katyn-1940",)
 #: What `mass_killings` says of a mass killing no source puts a number on.
 NO_FIGURE = "no figure given"
-
-#: A spans chart names each event beside its bar up to this many events; more are packed in lanes.
-MAX_SPAN_LABELS = 40
 
 _EVENT_COLUMNS = ["event_id", "date", "type", "title", "scope", "certainty", "start", "end"]
 
 
 # --- choosing events ---------------------------------------------------------------------------
 
-def event_types(descriptor: dict) -> list[str]:
-    """Every event type of the vocabulary in datapackage.json (to check a parameter before loading)."""
-    return _event_types(descriptor)
-
-
 def select(events: pd.DataFrame, roles: pd.DataFrame, *, types=(), scope: str = "all",
            first: pd.Timestamp | None = None, last: pd.Timestamp | None = None) -> pd.DataFrame:
     """The events of interest, each thing counted once, sorted by start and id.
 
-    roles: the roles table, to tell a mass event (naming no subject) from a killing of a person.
-    The events of one operation that share a type and name no subject become one row
-    (`evidence.count_once`: the operation's id and type as event_id, the hull of their dates,
-    `parts` listing them). types: the event types to keep; empty keeps every type except the
-    background ones (`context`). scope: 'all', 'domestic' or 'abroad'. first/last: keep events whose
-    date span overlaps this window (an event half inside is kept; `counts` shares or lists it).
-    To keep only stated evidence, select from `Dataset.stated_only()`.
+    roles: the roles table, to tell a mass event (naming no subject) from a killing of a person. The events of one
+    operation that share a type and name no subject become one row (`evidence.count_once`: the operation's id and
+    type as event_id, the hull of their dates, `parts` listing them). types: the event types to keep; empty keeps
+    every type except the background ones (`context`). scope: 'all', 'domestic' or 'abroad'. first/last: keep events
+    whose date span overlaps this window (an event half inside is kept; `counts` shares or lists it). To keep only
+    stated evidence, select from `Dataset.stated_only()`.
     """
     if not isinstance(types, (list, tuple)):  # the names themselves are checked against the vocabulary
         check("types", types, kind=list)      # by `params.check_all`; the frames here do not carry it
@@ -129,12 +113,6 @@ def with_groups(events: pd.DataFrame, descriptor: dict) -> pd.DataFrame:
     return events.assign(group=events.type.map(groups))
 
 
-def gap_label(gaps: pd.DataFrame) -> str:
-    """The gaps of `source_gaps` in words: '1917 and 1941', '1920–1923'; '' when there is none."""
-    parts = [str(g.first) if g.first == g.last else f"{g.first}–{g.last}" for g in gaps.itertuples(index=False)]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
-
-
 def spanning(events: pd.DataFrame, freq: str = "year") -> pd.DataFrame:
     """The events whose dates span more than one bin of `freq` (the ones a count per bin leaves out or
     shares), to draw as spans: event_id, date, type, title, start, end, sorted by start and id."""
@@ -164,9 +142,9 @@ def periods(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> pd.PeriodInde
 def placements(events: pd.DataFrame, freq: str, rule: str = "exclude") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Where each event goes: (event_id, period, weight) rows, and the events no bin can take.
 
-    An event whose span lies in one bin goes there with weight 1. One spanning n bins is, under
-    rule 'exclude', returned among the unplaceable; under 'spread', split over the n bins with
-    weight = days of its span in the bin / days of its span (a uniform spread over its possible days).
+    An event whose span lies in one bin goes there with weight 1. One spanning n bins is, under rule 'exclude',
+    returned among the unplaceable; under 'spread', split over the n bins with weight = days of its span in the bin
+    / days of its span (a uniform spread over its possible days).
     """
     check("freq", freq, choices=FREQS)
     check("rule", rule, choices=RULES)
@@ -195,10 +173,10 @@ def counts(events: pd.DataFrame, freq: str = "month", by: str = "type", rule: st
            order=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Events per period (rows: every period from first to last) and value of `by` (columns).
 
-    by: any column of the events, e.g. 'type', 'scope' or 'certainty'; order: the order of its
-    values (e.g. the vocabulary), else sorted. Dates are placed by `placements` under `rule`;
-    counts are whole numbers under 'exclude' and may be fractions under 'spread'. Returns
-    (counts, unplaceable events with their dates). first/last default to the events' own span.
+    by: any column of the events, e.g. 'type', 'scope' or 'certainty'; order: the order of its values (e.g. the
+    vocabulary), else sorted. Dates are placed by `placements` under `rule`; counts are whole numbers under
+    'exclude' and may be fractions under 'spread'. Returns (counts, unplaceable events with their dates). first/last
+    default to the events' own span.
     """
     check("freq", freq, choices=FREQS)
     check("by", by, choices=list(events.columns))
@@ -223,9 +201,9 @@ def per_era(events: pd.DataFrame, eras_table: pd.DataFrame, first: pd.Timestamp 
             last: pd.Timestamp | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Events per era of a head of the secret police, and per year of the era (within first–last).
 
-    An event counts for an era when its whole span lies in it; the others are returned as the
-    second frame (they span a change of head, or fall outside every era). Columns: era, name,
-    start, end (clipped to the window), years, events, not_stated, per_year.
+    An event counts for an era when its whole span lies in it; the others are returned as the second frame (they
+    span a change of head, or fall outside every era). Columns: era, name, start, end (clipped to the window),
+    years, events, not_stated, per_year.
     """
     check_days(first, last)
     table = eras_table.reset_index(drop=True).copy()
@@ -261,10 +239,10 @@ def per_era(events: pd.DataFrame, eras_table: pd.DataFrame, first: pd.Timestamp 
 def dated_killings(kills: pd.DataFrame, max_span_days: int = MAX_SPAN_DAYS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The killings precise enough to measure gaps with, each at the midpoint of its dates; and the rest.
 
-    A killing qualifies when its dates span at most `max_span_days` days (a day, or a month); it
-    then stands at `mid`, the midpoint of its earliest and latest day (`evidence.midpoint`: the day
-    halfway, rounded down). Sorted by mid, start and id. The mass killings dated only to a longer
-    span are among the rest; `mass_killings` draws them as spans.
+    A killing qualifies when its dates span at most `max_span_days` days (a day, or a month); it then stands at
+    `mid`, the midpoint of its earliest and latest day (`evidence.midpoint`: the day halfway, rounded down). Sorted
+    by mid, start and id. The mass killings dated only to a longer span are among the rest; `mass_killings` draws
+    them as spans.
     """
     check("max_span_days", max_span_days, kind=int, minimum=1)
     span = (kills.end - kills.start).dt.days + 1
@@ -278,9 +256,9 @@ def dated_killings(kills: pd.DataFrame, max_span_days: int = MAX_SPAN_DAYS) -> t
 def gaps(dated: pd.DataFrame) -> pd.DataFrame:
     """The intervals between consecutive killings (from `dated_killings`), one row per neighbours.
 
-    `after`/`before` name the earlier and the later killing; `start`/`end` are their midpoints;
-    `days` the interval between the midpoints, and `min_days`/`max_days` the shortest and longest
-    it can be given both killings' dates (never below 0). Killings on one day give 0 days.
+    `after`/`before` name the earlier and the later killing; `start`/`end` are their midpoints; `days` the interval
+    between the midpoints, and `min_days`/`max_days` the shortest and longest it can be given both killings' dates
+    (never below 0). Killings on one day give 0 days.
     """
     prev, nxt = dated.iloc[:-1].reset_index(drop=True), dated.iloc[1:].reset_index(drop=True)
     shortest, longest = evidence.span_days(prev.start, prev.end, nxt.start, nxt.end)
@@ -297,10 +275,10 @@ def gaps(dated: pd.DataFrame) -> pd.DataFrame:
 def quiet_spells(gap_table: pd.DataFrame, n: int = 5, mass: pd.DataFrame | None = None) -> pd.DataFrame:
     """The n longest intervals between precisely dated killings, longest first (ties: the earlier first).
 
-    mass: the spans of `mass_killings`. `during` names the mass killings whose span may overlap the
-    interval (`evidence.overlaps`, from the earlier killing's point to the later's, bounds included),
-    leaving out a mass killing that is itself one of the two killings; `quiet` is True only when
-    there is none, so a stretch holding a mass killing is never called quiet.
+    mass: the spans of `mass_killings`. `during` names the mass killings whose span may overlap the interval
+    (`evidence.overlaps`, from the earlier killing's point to the later's, bounds included), leaving out a mass
+    killing that is itself one of the two killings; `quiet` is True only when there is none, so a stretch holding a
+    mass killing is never called quiet.
     """
     check("n", n, kind=int, minimum=0)
     out = gap_table.copy()
@@ -349,25 +327,22 @@ def runs(gap_table: pd.DataFrame, within_days: float = RUN_DAYS) -> pd.DataFrame
 
 def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Timestamp | None = None,
                   scope: str = "all") -> pd.DataFrame:
-    """The mass killings, each as a span with its figures per source: one row per operation with a
-    `shot` tally or a massacre event, and per massacre event outside any operation.
+    """The mass killings, each as a span with its figures per source: one row per operation with a `shot` tally or a
+    massacre event, and per massacre event outside any operation.
 
-    Span: the hull of the killing events' dates (`killings` of the operation's events); when it has
-    none, the period of its narrowest `shot` tally that is no part of another (a year's share of a
-    two-year total would be narrower but is not the whole); `dated_by` says which. figures: the `shot`
-    tallies that are not part of another (the operation's, or the event's), per source, as text —
-    '681,692 (reference-facts); about 680,000 (case-file-0121)'; for a massacre outside an operation
-    also its own death toll. Kept when the span overlaps first–last and the scope matches.
-    Columns: id, name, scope, start, end, dated_by, figures, events (the killings' ids, with the
+    Span: the hull of the killing events' dates (`killings` of the operation's events); when it has none, the period
+    of its narrowest `shot` tally that is no part of another (a year's share of a two-year total would be narrower
+    but is not the whole); `dated_by` says which. figures: the `shot` tallies that are not part of another (the
+    operation's, or the event's), per source, as text — '681,692 (reference-facts); about 680,000 (case-file-0121)';
+    for a massacre outside an operation also its own death toll. Kept when the span overlaps first–last and the
+    scope matches. Columns: id, name, scope, start, end, dated_by, figures, events (the killings' ids, with the
     parts of merged rows). Sorted by start and id.
     """
     check_days(first, last)
     check("scope", scope, choices=SCOPES)
-    violent = violent_methods(ds.descriptor)
-    ev = ds.events
-    tallies = ds.tables.get("tallies")
+    violent, ev, tallies, ops = (violent_methods(ds.descriptor), ds.events, ds.tables.get("tallies"),
+                                 ds.tables.get("operations"))
     shot = tallies[tallies.counted == "shot"] if tallies is not None else None
-    ops = ds.tables.get("operations")
     rows = []
     for op in ([] if ops is None else ops.itertuples(index=False)):
         own = ev[ev.operation_id == op.operation_id]
@@ -398,8 +373,7 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
         told = pd.DataFrame(told, columns=figure_cols).astype({"low": "Int64", "best": "Int64", "high": "Int64"})
         rows.append({"id": m.event_id, "name": m.title, "scope": m.scope, "start": m.start, "end": m.end,
                      "dated_by": "killings", "figures": evidence.figures_by_source(told) or NO_FIGURE, "events": m.event_id})
-    cols = ["id", "name", "scope", "start", "end", "dated_by", "figures", "events"]
-    out = pd.DataFrame(rows, columns=cols)
+    out = pd.DataFrame(rows, columns=["id", "name", "scope", "start", "end", "dated_by", "figures", "events"])
     out["start"], out["end"] = pd.to_datetime(out.start), pd.to_datetime(out.end)
     keep = pd.Series(True, index=out.index)
     if scope != "all":
@@ -439,12 +413,11 @@ def align_national(events: pd.DataFrame, convictions: pd.DataFrame, violent, tal
                    rule: str = "exclude") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The national series beside the case file's arrests and killings, per year of the series.
 
-    events: the case-file events to count (the caller chooses scope and certainty). Arrests are
-    `arrest` events, set beside the national convictions; killings are as `killings` defines them
-    with the `violent` methods (`vocabulary.violent_methods`),
-    beside the national death sentences. Both are placed per year under `rule`. The ratios are
-    case-file events per RATIO_PER national cases (missing where the national figure is).
-    Returns (table, the arrests and killings that no single year can take).
+    events: the case-file events to count (the caller chooses scope and certainty). Arrests are `arrest` events, set
+    beside the national convictions; killings are as `killings` defines them with the `violent` methods
+    (`vocabulary.violent_methods`), beside the national death sentences. Both are placed per year under `rule`. The
+    ratios are case-file events per RATIO_PER national cases (missing where the national figure is). Returns (table,
+    the arrests and killings that no single year can take).
     """
     check("tally", tally, choices=sorted(set(convictions["count"])))
     check("rule", rule, choices=RULES)
@@ -465,19 +438,19 @@ def align_national(events: pd.DataFrame, convictions: pd.DataFrame, violent, tal
 
 
 def national_tallies(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
-    """The figures of people shot (`shot` tallies that are no part of another; per operation or
-    event, each source's principal figures, `evidence.principal_figures`) whose period lies in years of the national
-    series, set beside its death sentences in those years.
+    """The figures of people shot (`shot` tallies that are no part of another; per operation or event, each source's
+    principal figures, `evidence.principal_figures`) whose period lies in years of the national series, set beside
+    its death sentences in those years.
 
-    One row per tally: tally_id, operation_id, subject, source_id, first_year, last_year, shot (the
-    best figure, else the low, else the high), figure (in prose), sentenced_to_death (the series'
-    sum over the years), in_series (False for the operations of OUTSIDE_NATIONAL: not in the
-    series), exceeds (the figure is larger than the series' death sentences of its years).
-    Sorted by first year, operation and source.
+    One row per tally: tally_id, operation_id, operation (its name), subject, source_id, first_year, last_year, shot
+    (the best figure, else the low, else the high), figure (in prose), sentenced_to_death (the series' sum over the
+    years), in_series (False for the operations of OUTSIDE_NATIONAL: not in the series), exceeds (the figure is
+    larger than the series' death sentences of its years). Sorted by first year, operation and source.
     """
-    cols = ["tally_id", "operation_id", "subject", "source_id", "first_year", "last_year", "shot", "figure",
-            "sentenced_to_death", "in_series", "exceeds"]
-    tallies = ds.tables.get("tallies")
+    cols = ["tally_id", "operation_id", "operation", "subject", "source_id", "first_year", "last_year", "shot",
+            "figure", "sentenced_to_death", "in_series", "exceeds"]
+    tallies, ops = ds.tables.get("tallies"), ds.tables.get("operations")
+    names = ops.set_index("operation_id").name if ops is not None else pd.Series(dtype=object)
     if tallies is None or not len(tallies):
         return pd.DataFrame(columns=cols)
     shot = evidence.totals(tallies[tallies.counted == "shot"])
@@ -492,7 +465,8 @@ def national_tallies(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
         deaths = table.loc[years, "sentenced_to_death"]
         value = next((int(v) for v in (t.best, t.low, t.high) if not pd.isna(v)), None)
         total = float(deaths.sum()) if deaths.notna().all() else float("nan")
-        rows.append({"tally_id": t.tally_id, "operation_id": t.operation_id, "subject": t.subject,
+        rows.append({"tally_id": t.tally_id, "operation_id": t.operation_id, "operation": names.get(t.operation_id),
+                     "subject": t.subject,
                      "source_id": t.source_id, "first_year": years[0], "last_year": years[-1], "shot": value,
                      "figure": evidence.figure(t.low, t.best, t.high, t.qualifier), "sentenced_to_death": total,
                      "in_series": t.operation_id not in OUTSIDE_NATIONAL,
@@ -501,35 +475,17 @@ def national_tallies(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["first_year", "operation_id", "source_id", "tally_id"]).reset_index(drop=True)
 
 
-def national_note(ds: Dataset, beside: pd.DataFrame) -> str:
-    """Sentences for the notebook: which figures of people shot (`national_tallies`) the national
-    series leaves out, per year, and which operations' figures fall inside it, with the series' death
-    sentences of their years."""
-    names = ds.operations.set_index("operation_id").name
-    text = []
-    for year, part in beside[~beside.in_series].groupby("first_year"):
-        figures = " and ".join(f"{t.subject} ({t.figure}, {t.source_id})" for t in part.itertuples())
-        larger = " — each figure alone is larger than the year's total" if part.exceeds.all() else ""
-        text.append(f"**What the series leaves out:** {figures} are not among the "
-                    f"{part.sentenced_to_death.iloc[0]:,.0f} national death sentences of {year}{larger}.")
-    inside = beside[beside.in_series & beside.operation_id.notna()]
-    for op, part in inside.groupby("operation_id"):
-        figures = "; ".join(f"{t.figure} shot in {t.first_year}–{t.last_year} per {t.source_id}" for t in part.itertuples())
-        totals = " and ".join(f"{v:,.0f}" for v in dict.fromkeys(part.sentenced_to_death))
-        text.append(f"The {names[op]} ({figures}) fall inside the series, whose death sentences of those years "
-                    f"are {totals}.")
-    return " ".join(text)
-
-
 def concentration(table: pd.DataFrame) -> dict:
     """How the case file's killings and the national death sentences spread over the years.
 
-    Over the whole years with a national figure: the national peak year and its share of all
-    death sentences, the case file's peak year and the share of its killings that fall in the
-    national peak year, and the years of the highest and lowest ratio among the years with a
-    killing (with the national death sentences per case-file killing there).
+    Over the whole years with a national figure: the national peak year and its share of all death sentences, the
+    case file's peak year and the share of its killings that fall in the national peak year, and the years of the
+    highest and lowest ratio among the years with a killing (with the national death sentences per case-file killing
+    there). Over all whole years (a count of killings needs no national figure): every year with the most killings
+    (`case_peaks`, a tie gives several) and that most (`case_peak_killings`).
     """
-    t = table[~table.partial_year].dropna(subset=["sentenced_to_death"])  # whole years only
+    whole = table[~table.partial_year]
+    t = whole.dropna(subset=["sentenced_to_death"])  # whole years with a national figure
     nat_peak = int(t.sentenced_to_death.idxmax())
     cf_peak = int(t.killings.idxmax())
     with_kills = t[t.killings > 0]
@@ -543,6 +499,8 @@ def concentration(table: pd.DataFrame) -> dict:
         "sentences_per_killing_high": t.loc[hi, "sentenced_to_death"] / t.loc[hi, "killings"],
         "lowest_ratio_year": lo,
         "sentences_per_killing_low": t.loc[lo, "sentenced_to_death"] / t.loc[lo, "killings"],
+        "case_peaks": [int(y) for y in whole.index[whole.killings == whole.killings.max()]],
+        "case_peak_killings": whole.killings.max(),
     }
 
 
@@ -573,12 +531,12 @@ def not_stated(events: pd.DataFrame, violent=()) -> pd.DataFrame:
 
 
 def disputed_dates(ds: Dataset, kills: pd.DataFrame) -> pd.DataFrame:
-    """The killings among `kills` (with the parts of merged rows) whose date another source gives
-    otherwise (`evidence.disagreements`): one row per rival date.
+    """The killings among `kills` (with the parts of merged rows) whose date another source gives otherwise
+    (`evidence.disagreements`): one row per rival date.
 
-    Columns: event_id, recorded (the package's date), recorded_by, attested, attested_by, other_year
-    (True when the rival date may fall in a year the recorded one cannot: it would move the killing
-    in a count per year). Sorted by event and rival date.
+    Columns: event_id, recorded (the package's date), recorded_by, attested, attested_by, other_year (True when the
+    rival date may fall in a year the recorded one cannot: it would move the killing in a count per year). Sorted by
+    event and rival date.
     """
     cols = ["event_id", "recorded", "recorded_by", "attested", "attested_by", "other_year"]
     ids = set(kills.event_id)
@@ -596,223 +554,45 @@ def disputed_dates(ds: Dataset, kills: pd.DataFrame) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def describe_rule(rule: str, freq: str) -> str:
-    """One sentence saying how the dates were placed in bins, for the notebook's text."""
-    check("rule", rule, choices=RULES)
-    check("freq", freq, choices=FREQS)
-    if rule == "exclude":
-        return (f"Dates are placed by the **exclude** rule: an event counts in a {freq} only when the whole "
-                f"span of its dates, from earliest to latest possible day, lies in that {freq}; an event "
-                f"whose span crosses into another {freq} is listed as unplaceable, never put on the first "
-                "day of its span.")
-    return (f"Dates are placed by the **spread** rule: an event whose dates span several {freq}s is shared "
-            f"among them in proportion to the days of its span in each, so counts can be fractions; "
-            "no event is put on the first day of its span.")
+# --- what the sentences quote ------------------------------------------------------------------
+
+def busiest(table: pd.DataFrame, column: str | None = None) -> dict:
+    """Of a table of `counts`: `placed` (the events of `column`, else of every column), the `period` with the most
+    (the first on a tie) and that most (`events`); `of` (the events of every column) and `share` (placed / of)."""
+    totals = table.sum(axis=1)
+    chosen = totals if column is None else table[column] if column in table else totals * 0
+    placed, whole = chosen.sum(), table.values.sum()
+    return {"placed": placed, "period": chosen.idxmax(), "events": chosen.max(), "of": whole,
+            "share": placed / max(whole, 1)}
 
 
-def fmt(value) -> str:
-    """A count for prose: a whole number as is (1,234), a fraction (from the spread rule) to one decimal."""
-    value = float(value)
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,.1f}"
+def type_peaks(table: pd.DataFrame) -> dict:
+    """Of a period × type table of `counts`: the darkest `cells` (a Series indexed by period and type, in the
+    table's order) and their count (`most`); `by_type`, each type's total, largest first (ties in table order)."""
+    cells = table.stack()
+    return {"most": cells.max(), "cells": cells[cells == cells.max()],
+            "by_type": table.sum().sort_values(ascending=False, kind="stable")}
 
 
-# --- figures -----------------------------------------------------------------------------------
-
-def plot_spans(spans: pd.DataFrame, colours: dict, ax=None, title: str = "Events dated only to a span",
-               by: str = "type", first=None, last=None, gaps: pd.DataFrame | None = None):
-    """Each event of `spans` (from `spanning`: event_id, title, start, end and the `by` column) as a
-    horizontal bar from its earliest to its latest possible day, coloured by `by` (group colours):
-    where a count per period cannot place it, the span shows when it may have happened. Up to
-    MAX_SPAN_LABELS events get a row each with the title beside the bar; more are packed into
-    `lanes` without titles (the table beside the chart names them)."""
-    check("by", by, choices=[c for c in ("type", "group") if c in spans.columns] or ["type", "group"])
-    s = spans.sort_values(["start", "end", "event_id"]).reset_index(drop=True)
-    labelled = len(s) <= MAX_SPAN_LABELS
-    row = list(range(len(s))) if labelled else shared.lanes(s.start, s.end)
-    rows = max(row) + 1 if row else 1
-    ax = ax or plt.subplots(figsize=(12, max(2.5, (0.36 if labelled else 0.22) * rows + 1.4)))[1]
-    if gaps is not None and len(gaps):
-        shared.gap_bands(gaps, ax)
-    for i, e in zip(row, s.itertuples(index=False)):
-        hi = e.end + pd.Timedelta(days=1)
-        ax.barh(i, hi - e.start, left=e.start, height=0.6 if labelled else 0.75,
-                color=colours.get(getattr(e, by), "0.5"), zorder=2)
-        if labelled:
-            ax.annotate(f"{e.title} ({e.date})", (hi, i), xytext=(4, 0), textcoords="offset points", va="center",
-                        fontsize=style.SMALL, color="0.2", annotation_clip=False)
-    ax.set_yticks([])
-    ax.set_ylim(rows - 0.4, -0.7)
-    lo = first if first is not None else (s.start.min() if len(s) else pd.Timestamp("1917-01-01"))
-    hi = last if last is not None else (s.end.max() if len(s) else pd.Timestamp("1941-12-31"))
-    ax.set_xlim(lo, hi)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=14))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    ax.grid(axis="y", visible=False)
-    ax.set(title=title, xlabel="Date (bar: earliest to latest possible day)", ylabel="")
-    shown = [v for v in colours if v in set(s[by])]
-    if shown:
-        from matplotlib.patches import Patch
-
-        ax.legend(handles=[Patch(color=colours[v], label=v) for v in shown], title=by, loc="upper center",
-                  bbox_to_anchor=(0.5, -0.14 if labelled else -0.2), ncol=4, frameon=False)
-    return ax
+def era_totals(by_era: pd.DataFrame) -> dict:
+    """Of a `per_era` table: the era with the most events a year (`busiest`, its row; the first on a tie), and the
+    events counted in all eras (`events`), of them alleged or disputed (`not_stated`)."""
+    return {"busiest": by_era.loc[by_era.per_year.idxmax()], "events": by_era.events.sum(),
+            "not_stated": by_era.not_stated.sum()}
 
 
-def plot_over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame | None = None,
-                   title: str = "Events over time", ylabel: str = "Events", ax=None,
-                   mass: pd.DataFrame | None = None, gaps: pd.DataFrame | None = None):
-    """Stacked bars per period (columns of `table` stacked: event groups, coloured by
-    `style.group_colours`), on a date axis, with era bands behind, the mass killings of `mass` (from
-    `mass_killings`) as labelled hatched bands and the years of `gaps` (`source_gaps`) shaded and
-    labelled as gaps in the source."""
-    ax = ax or plt.subplots(figsize=(12, 5))[1]
-    x, widths = shared.period_widths(table.index)
-    widths = pd.Series(widths, index=table.index)
-    bottom = pd.Series(0.0, index=table.index)
-    for col in table.columns:
-        height = table[col].astype(float)
-        drawn = height != 0  # a month × type grid is mostly zeros; drawing only the rest is 10× faster
-        ax.bar(x[drawn.to_numpy()], height[drawn], width=widths[drawn], bottom=bottom[drawn], align="edge",
-               color=colours.get(col, "0.5"), label=col, zorder=2)
-        bottom = bottom + height
-    first, last = table.index[0].start_time, table.index[-1].end_time.normalize()
-    if eras_table is not None:
-        shared.era_bands(eras_table, ax, first, last)
-    if gaps is not None and len(gaps):
-        shared.gap_bands(gaps, ax, label_y=0.55)
-    if mass is not None and len(mass):
-        shared.mass_bands(mass, ax)
-    ax.set_xlim(first, last)
-    ax.set_ylim(0, max(1.0, float(bottom.max())) * (1.6 if mass is not None and len(mass) else 1.12))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=14))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    ax.set(title=title, xlabel="Date (bar = one period)", ylabel=ylabel)
-    shared.stack_legend(ax, table.columns.name)
-    return ax
+def interval_summary(gap_table: pd.DataFrame, spells: pd.DataFrame, mass: pd.DataFrame | None = None) -> dict:
+    """What the intervals between killings come to: the `median` of `gaps` (days; NaN for none), the `held` spells
+    of `spells` (a mass killing falls in them: not quiet), and every `quiet` interval, longest first."""
+    every = quiet_spells(gap_table, n=len(gap_table), mass=mass)
+    return {"median": gap_table.days.median(), "held": spells[~spells.quiet], "quiet": every[every.quiet]}
 
 
-def plot_heatmap(table: pd.DataFrame, ax=None, title: str = "Events per year and type"):
-    """A year × type heat map of counts (rows: years), each cell annotated."""
-    import seaborn as sns
-
-    ax = ax or plt.subplots(figsize=(max(6, 0.6 * len(table.columns) + 2), max(4, 0.32 * len(table) + 1)))[1]
-    whole = bool((table % 1 == 0).all().all())
-    table = table.set_axis([str(getattr(p, "year", p)) for p in table.index], axis=0).rename_axis(
-        "year" if isinstance(table.index, pd.PeriodIndex) else table.index.name)
-    sns.heatmap(table.astype(float), annot=True, fmt=".0f" if whole else ".1f", cmap="Reds", cbar=True,
-                linewidths=0.5, linecolor="white", ax=ax, annot_kws={"fontsize": style.SMALL},
-                mask=table.astype(float) == 0, cbar_kws={"label": "Events"})
-    ax.set(title=title, xlabel=table.columns.name or "type", ylabel=table.index.name or "year")
-    ax.tick_params(axis="y", labelrotation=0)
-    return ax
+def longest_run(bursts: pd.DataFrame) -> pd.DataFrame:
+    """The run of `runs` with the most killings (the earliest on a tie), as a one-row frame (empty for none)."""
+    return bursts.sort_values(["killings", "start"], ascending=[False, True]).head(1)
 
 
-def plot_mirrored(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame | None = None,
-                  up: str = "domestic", down: str = "abroad", title: str = "Events at home and abroad",
-                  ax=None):
-    """Bars per period: column `up` above the axis, column `down` below it, with era bands behind."""
-    check("up", up, choices=list(colours))
-    check("down", down, choices=list(colours))
-    ax = ax or plt.subplots(figsize=(12, 5))[1]
-    x, widths = shared.period_widths(table.index)
-    up_values = table[up].astype(float) if up in table else pd.Series(0.0, index=table.index)
-    down_values = table[down].astype(float) if down in table else pd.Series(0.0, index=table.index)
-    ax.bar(x, up_values, width=widths, align="edge", color=colours[up], label=up, zorder=2)
-    ax.bar(x, -down_values, width=widths, align="edge", color=colours[down], label=down, zorder=2)
-    first, last = table.index[0].start_time, table.index[-1].end_time.normalize()
-    top = max(1.0, float(up_values.max()), float(down_values.max())) * 1.15
-    ax.set_ylim(-top, top)
-    if eras_table is not None:
-        shared.era_bands(eras_table, ax, first, last)
-    ax.axhline(0, color="0.3", lw=0.8)
-    ax.set_xlim(first, last)
-    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):g}"))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=14))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    ax.set(title=title, xlabel="Date (bar = one period)", ylabel=f"Events ({up} up, {down} down)")
-    for word, y, va, colour in ((up, 0.97, "top", colours[up]), (down, 0.03, "bottom", colours[down])):
-        ax.text(0.005, y, f"{word} {'above' if word == up else 'below'} the axis", transform=ax.transAxes, va=va,
-                ha="left", color=colour, fontsize=style.SMALL + 1, fontweight="bold")
-    return ax
-
-
-def plot_gaps(kills_dated: pd.DataFrame, gap_table: pd.DataFrame, spells: pd.DataFrame,
-              colours: dict, axes=None, mass: pd.DataFrame | None = None):
-    """Two panels: the killings on a time line with the longest intervals shaded (sand when quiet,
-    grey when a mass killing falls in them) and the mass killings of `mass` as labelled hatched
-    bands; and each gap in days."""
-    if axes is None:
-        axes = plt.subplots(2, 1, figsize=(12, 7.5), sharex=True, gridspec_kw={"height_ratios": [1.4, 2]})[1]
-    top, bottom = axes
-    for s in spells.itertuples(index=False):
-        quiet = getattr(s, "quiet", True)
-        top.axvspan(s.start, s.end, color="#f2e2c4" if quiet else "0.88", zorder=0, lw=0)
-    if mass is not None and len(mass):
-        shared.mass_bands(mass, top, label_y=0.97, width=24, figures=False)
-    types = [t for t in colours if t in set(kills_dated.type)]
-    for i, t in enumerate(types):
-        sub = kills_dated[kills_dated.type == t]
-        top.plot(sub.mid, [i] * len(sub), "|", ms=14, mew=2, color=colours[t], label=t)
-    top.set_yticks(range(len(types)), types)
-    top.set_ylim(-0.7, max(len(types), 1) + (1.4 if mass is not None and len(mass) else -0.3))
-    top.set(title="Precisely dated killings on a time line\n(sand: the longest quiet spells; grey: a long "
-                  "interval holding a mass killing; hatched: mass killings dated to a span)", ylabel="Type")
-    if len(gap_table):
-        bottom.vlines(gap_table.end, 0.5, gap_table.days.clip(lower=0.5), color="0.6", lw=1)
-        bottom.plot(gap_table.end, gap_table.days.clip(lower=0.5), "o", color="#b23a48", ms=4)
-        bottom.axhline(gap_table.days.median(), color="#2b6a99", ls="--", lw=1)
-        bottom.annotate(f"median: {gap_table.days.median():g} days", (0.005, gap_table.days.median()),
-                        xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points",
-                        va="bottom", fontsize=style.SMALL, color="#2b6a99")
-    bottom.set_yscale("log")
-    shared.plain_numbers(bottom)
-    bottom.set(title="Days since the killing before (log scale; 0 days drawn at 0.5)",
-               xlabel="Date of the later killing", ylabel="Days since the previous killing")
-    bottom.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=14))
-    bottom.xaxis.set_major_formatter(mdates.ConciseDateFormatter(bottom.xaxis.get_major_locator()))
-    return axes
-
-
-def plot_national(table: pd.DataFrame, axes=None, title: str = "National figures and the case file, per year"):
-    """Two panels: national convictions and death sentences beside the case file's arrests and
-    killings (log scale), and the case file's events per RATIO_PER national cases (log scale)."""
-    if axes is None:
-        axes = plt.subplots(2, 1, figsize=(12, 7.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]})[1]
-    top, bottom = axes
-    years = table.index.to_numpy()
-    top.plot(years, table.convicted, "-o", ms=3, color="#2b6a99", label="national: convicted")
-    top.plot(years, table.sentenced_to_death, "-o", ms=3, color="#b23a48", label="national: sentenced to death")
-    for col, shift, colour, label in (("arrests", -0.2, "#7fb2d9", "case file: arrests"),
-                                      ("killings", 0.2, "#e0868f", "case file: killings")):
-        values = table[col].astype(float)
-        shown = values > 0
-        top.bar(years[shown] + shift, values[shown], width=0.4, color=colour, label=label)
-    top.set_yscale("log")
-    shared.plain_numbers(top)
-    top.set(title=title, ylabel="People (national) / events (case file)")
-    for col, colour, label in (("convicted", "#2b6a99", "national: convicted"),
-                               ("sentenced_to_death", "#b23a48", "national: sentenced to death")):
-        values = table[col].dropna()
-        if len(values):
-            style.label_end(top, values.index[-1] + 0.3, values.iloc[-1], label, colour)
-    handles, labels = top.get_legend_handles_labels()
-    bars = [(h, lab) for h, lab in zip(handles, labels) if lab.startswith("case file")]
-    top.legend([h for h, _ in bars], [lab for _, lab in bars], loc="upper left", bbox_to_anchor=(1.12, 1),
-               frameon=False)
-    for col, colour, label in (("arrests_ratio", "#2b6a99", f"arrests per {RATIO_PER:,} convictions"),
-                               ("killings_ratio", "#b23a48", f"killings per {RATIO_PER:,} death sentences")):
-        values = table[col].astype(float)
-        shown = values > 0
-        bottom.plot(years[shown], values[shown], "o", color=colour, label=label)
-    partial = table.index[table.partial_year]
-    for year in partial:
-        for ax in axes:
-            ax.axvspan(year - 0.5, year + 0.5, color="0.9", zorder=0, lw=0)
-    bottom.set_yscale("log")
-    shared.plain_numbers(bottom)
-    bottom.set(title="The case file's share of the national figures (grey: a partial year)",
-               xlabel="Year", ylabel=f"Case-file events per {RATIO_PER:,}")
-    bottom.legend(loc="upper left", bbox_to_anchor=(1.12, 1), frameon=False)
-    bottom.set_xlim(years.min() - 0.7, years.max() + 0.7)
-    bottom.xaxis.set_major_locator(plt.MultipleLocator(2))
-    return axes
+def moved_killings(disputed: pd.DataFrame) -> list[str]:
+    """The killings of `disputed_dates` that a rival date puts in another year, sorted by id."""
+    return sorted(set(disputed.event_id[disputed.other_year]))

@@ -1,22 +1,25 @@
-"""Fates of the officials and of their targets: what became of them, how long officials lasted in the
-organs, which deaths came with a cover story, who killed whom, and by what means.
+"""Fates of the officials and of their targets: what became of them, which deaths came with a cover
+story, who killed whom, and by what means. How long officials lasted in the organs, and how old they
+were, is `helpers.analyses.survival`.
 
-Pure functions over a Dataset, used by `notebooks/03-fates-of-officials.ipynb`. The shared evidence
-logic (certainty order, people joined to events, who acted on whom, midpoints and overlaps of
-uncertain dates) comes from `helpers.evidence`, and each person's end from `Dataset.fates()`:
+Pure functions over a Dataset, used by `notebooks/03-fates-of-officials.ipynb` (its figures are
+`helpers.figures.fates`, its sentences `helpers.captions.fates`). The shared evidence logic (certainty
+order, people joined to events, who acted on whom, midpoints and overlaps of uncertain dates) comes
+from `helpers.evidence`, and each person's end from `Dataset.fates()`:
 
 - `members` and `fate_table` say who is in a group and how each person ended (`Dataset.fates()`,
   with its `by_state`: the death came at the hands of the Soviet state), with the era in which
-  officials entered the organs and the level of post they reached; `fate_counts` groups them;
+  officials entered the organs and the level of post they reached; `fate_counts` groups them and
+  `fate_summary` counts what the report says of them;
 - `service` lists the evidence that someone served in the organs and `entries` dates each official's
   entry from it, as bounds; `unplaced` lists the members of the apparatus it cannot date;
-  `survival_table` turns entry and death (or arrest) into right-censored durations; `km_medians`
-  and `plot_survival` fit Kaplan-Meier curves per cohort with lifelines, or draw one bar per
-  official where a cohort is too small for a curve (`MIN_CURVE` people) or has no event;
+  `spanning_entries` counts the entries whose bounds span two eras;
 - `cover_stories` lists deaths that came with an official account, beside the rival accounts;
-- `links`, `kill_graph`, `turned_victims` and `longest_chain` build the who-killed-whom graph with
-  networkx (on `evidence.acts` and `evidence.act_graph`); `plot_kill_graph` draws it;
-- `death_methods` and `methods_by` count how people died, by era and by scope.
+  `cover_summary` counts what the official accounts did;
+- `links`, `kill_graph`, `turned_victims`, `longest_chain` and `chain_people` build the who-killed-whom
+  graph with networkx (on `evidence.acts` and `evidence.act_graph`);
+- `death_methods` and `methods_by` count how people died, by era and by scope (`method_order`: the
+  methods in their order); `method_summary` counts what the report says of them.
 
 Keeping only what the sources state plainly is `Dataset.stated_only()`: pass that view to any
 function here; none takes an `include_alleged` argument. Every option (group, event, cohort, by) is
@@ -41,14 +44,9 @@ Definitions used throughout (the notebook repeats them):
 """
 from __future__ import annotations
 
-import matplotlib as mpl
-import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-from matplotlib.transforms import offset_copy
 
 from .. import evidence
 from ..core.checks import check
@@ -56,7 +54,6 @@ from ..data.vocabulary import violent_methods
 from ..evidence import Dataset
 from ..evidence import eras as eras_
 from ..evidence.fates import DEATH_FATES, DEATH_TYPES, FATES
-from ..figures.style import FATE, SMALL, palette
 
 #: Values of the notebook's parameters.
 GROUPS = ("apparatus", "targets", "all")
@@ -98,7 +95,6 @@ LEVEL_TIERS = {
 TIERS = ("leadership", "department", "regional", "agents and officers")
 #: The tier of an official known only from appointments and acts, with no post recorded.
 NO_POST = "no post recorded"
-YEAR_DAYS = 365.25
 
 
 # --- victims and membership -------------------------------------------------------------------
@@ -269,103 +265,31 @@ def fate_counts(ds: Dataset, table: pd.DataFrame, by: str = "side") -> pd.DataFr
     return counts
 
 
-def plot_fate_counts(counts: pd.DataFrame, ax=None, title: str = "What became of them",
-                     colours: dict[str, str] | None = None):
-    """One horizontal bar per column of `counts` (a side, era or level), split into its people's fates
-    as shares of the whole bar, in the fates' colours (`style.FATE`, the same in every report). Each
-    bar's n is in its label; a segment wide enough holds its count of people, so no share stands
-    without the number behind it."""
-    colours = colours or FATE
-    fate_rank = {f: i for i, f in enumerate(FATES)}
-    fates_ = sorted(counts.index, key=lambda f: fate_rank.get(f, 99))
-    cohorts = [c for c in counts.columns if counts[c].sum() > 0]
-    ax = ax or plt.subplots(figsize=(11, max(2.6, 0.55 * len(cohorts) + 1.8)))[1]
-    totals = counts[cohorts].sum()
-    left = pd.Series(0.0, index=cohorts)
-    for f in fates_:
-        n = counts.loc[f, cohorts]
-        share = n / totals
-        ax.barh(range(len(cohorts)), share, left=left, height=0.7, color=colours.get(f, "0.5"),
-                label=f.replace("_", " "), edgecolor="white", linewidth=0.6)
-        for y, (c, k) in enumerate(n.items()):
-            if k and share[c] >= 0.045:
-                dark = sum(mpl.colors.to_rgb(colours.get(f, "0.5"))) < 1.5
-                ax.text(left[c] + share[c] / 2, y, f"{k}", ha="center", va="center", fontsize=SMALL,
-                        color="white" if dark else "0.1")
-        left = left + share
-    ax.set_yticks(range(len(cohorts)), [f"{c} (n={totals[c]})" for c in cohorts])
-    ax.set_ylim(len(cohorts) - 0.5, -0.5)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-    ax.grid(axis="y", visible=False)
-    ax.set(title=title, xlabel="Share of the people in each bar (numbers: people)",
-           ylabel=(counts.columns.name or "").capitalize())
-    ax.legend(title="fate", bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False, reverse=False)
-    return ax
+def fate_summary(table: pd.DataFrame, by_side: pd.DataFrame) -> pd.Series:
+    """What the report says of a `fate_table` and its `fate_counts` by side: people, apparatus and
+    targets (members); the commonest recorded end (`unknown` left out; ties go to the first row of
+    `by_side`) and its people; deaths (DEATH_FATES), by_state, of which executed_by_state,
+    died_in_custody and killed_by_state (assassinated or killed with a Soviet doer named);
+    killed_by_others, the names of the killings that name no doer of the state (by date, then
+    name); and unknown, the people whose end the data does not record."""
+    recorded = by_side.drop(index=NO_END, errors="ignore").sum(axis=1)
+    dead = table[table.fate.isin(DEATH_FATES)]
+    killing = dead.fate.isin(["assassinated", "killed"])
+    others = dead[killing & ~dead.by_state].sort_values(["start", "name"])
+    return pd.Series({
+        "people": len(table), "apparatus": (table.member == "apparatus").sum(),
+        "targets": (table.member == "target").sum(), "commonest": recorded.idxmax(),
+        "commonest_people": recorded.max(), "deaths": len(dead), "by_state": dead.by_state.sum(),
+        "executed_by_state": (dead.by_state & (dead.fate == "executed")).sum(),
+        "died_in_custody": (dead.fate == "died_in_custody").sum(), "killed_by_state": (dead.by_state & killing).sum(),
+        "killed_by_others": list(others.name), "unknown": (table.fate == NO_END).sum()}, dtype=object)
 
 
-# --- survival in the organs -------------------------------------------------------------------
-
-
-# --- survival in the organs -------------------------------------------------------------------
-
-def survival_table(ds: Dataset, event: str = "death", until: pd.Timestamp | None = None) -> pd.DataFrame:
-    """Time from entry into the organs to death (or arrest), one row per official with a dated entry
-    (`entries`; `unplaced` lists the others).
-
-    event='death': any death (DEATH_FATES). event='arrest': the first arrest, kidnapping or trial
-    whose latest day falls after the entry point; an execution or a death in custody with no such
-    event counts at its date (the arrest came no later). A person who dies without the event of
-    interest is censored at the death. Everyone else is right-censored at `until` (default: the end
-    of the case file's coverage, `eras.coverage_end`), and so is an event whose midpoint falls after
-    it: no recorded end means alive and free until then.
-
-    Dates are bounds. `years` runs from the entry midpoint to the end midpoint (the fit the notebook
-    draws); `years_shortest` from the latest entry to the earliest end, `years_longest` from the
-    earliest entry to the latest end; the three are fitted separately to show what the bounds allow.
-    Cohorts: `era` is the era of the entry midpoint, `level` the tier of the first dated post (the
-    highest post reached would favour those who lived long enough to rise).
-    """
-    check("event", event, choices=EVENTS_OF_INTEREST)
-    if until is not None:
-        check("until", until, kind=pd.Timestamp)
-    until = eras_.coverage_end(ds) if until is None else pd.Timestamp(until)
-    entry = entries(ds).dropna(subset=["entry"])
-    fates = ds.fates().set_index("person_id")
-    seized = evidence.participants(ds, ("subject",), ("arrest", "kidnapping", "trial"))
-    rows = []
-    for person in entry.itertuples(index=False):
-        fate = fates.loc[person.person_id] if person.person_id in fates.index else None
-        died = fate is not None and fate.fate in DEATH_FATES
-        hit = None  # (event_id, earliest, latest) of the event of interest
-        if event == "death" and died:
-            hit = (fate.event_id, fate.start, fate.end)
-        elif event == "arrest":
-            own = seized[(seized.person_id == person.person_id) & (seized.end > person.entry)]
-            if len(own):
-                first = own.iloc[0]
-                hit = (first.event_id, first.start, first.end)
-            elif died and fate.fate in ("executed", "died_in_custody"):
-                hit = (fate.event_id, fate.start, fate.end)
-        if hit is not None and evidence.midpoint(hit[1], hit[2]) <= until:
-            event_id, end_earliest, end_latest, observed = *hit, True
-        elif died and fate.start <= until:
-            event_id, end_earliest, end_latest, observed = fate.event_id, fate.start, min(fate.end, until), False
-        else:
-            event_id, end_earliest, end_latest, observed = None, until, until, False
-        rows.append({"person_id": person.person_id, "name": person.name, "era": person.entry_era,
-                     "level": person.entry_tier, "entry_earliest": person.entry_earliest,
-                     "entry_latest": person.entry_latest, "entry": person.entry, "end_event": event_id,
-                     "observed": observed, "end_earliest": end_earliest, "end_latest": min(end_latest, until)})
-    out = pd.DataFrame(rows, columns=["person_id", "name", "era", "level", "entry_earliest", "entry_latest", "entry",
-                                      "end_event", "observed", "end_earliest", "end_latest"])
-    out["end"] = evidence.midpoint(out.end_earliest, out.end_latest)
-    years = lambda a, b: ((out[b] - out[a]).dt.days / YEAR_DAYS).clip(lower=0)  # noqa: E731
-    out["years"] = years("entry", "end")
-    out["years_shortest"] = years("entry_latest", "end_earliest")
-    out["years_longest"] = years("entry_earliest", "end_latest")
-    out["observed"] = out.observed.astype(bool)
-    return out.sort_values(["name", "person_id"]).reset_index(drop=True)
+def spanning_entries(ds: Dataset) -> int:
+    """How many officials' entry dates (`entries`) span more than one era, so that their era rests on
+    the midpoint of the bounds."""
+    entry = entries(ds)
+    return int((entry.entry.notna() & ~entry.entry_era_exact).sum())
 
 
 def disputed_ends(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
@@ -379,147 +303,6 @@ def disputed_ends(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
                         "used": d.recorded, "used_by": d.recorded_by, "other": d.attested, "other_by": d.attested_by,
                         "_start": d.target_id.map(own.start)})
     return out.sort_values(["_start", "name", "other"]).drop(columns="_start").reset_index(drop=True)
-
-
-def ages(ds: Dataset) -> pd.DataFrame:
-    """How old the officials were when they entered the organs and when they died: one row per member
-    of the apparatus with a birth date. Ages are whole years, as the youngest and oldest the date
-    bounds allow (`evidence.age`), and in words ('43 or 44'); `age_at_entry_mid` and
-    `age_at_death_mid` are the ages between the midpoints (for medians). Columns: person_id, name,
-    born, entry (earliest–latest), age_at_entry, fate, fate_date, age_at_death, and the numbers.
-    Sorted by birth."""
-    people = ds.people[(ds.people.side == APPARATUS) & ds.people.born.notna()]
-    entry = entries(ds).set_index("person_id")
-    fate = ds.fates().set_index("person_id")
-    rows = []
-    for p in people.itertuples(index=False):
-        e = entry.loc[p.person_id] if p.person_id in entry.index else None
-        f = fate.loc[p.person_id] if p.person_id in fate.index else None
-        at_entry = evidence.age(p.born_earliest, p.born_latest, e.entry_earliest, e.entry_latest) \
-            if e is not None and pd.notna(e.entry) else (None, None)
-        dead = f is not None and f.fate in DEATH_FATES
-        at_death = evidence.age(p.born_earliest, p.born_latest, f.start, f.end) if dead else (None, None)
-        born_mid = evidence.midpoint(p.born_earliest, p.born_latest)
-        rows.append({"person_id": p.person_id, "name": p.name, "born": p.born, "_born": p.born_earliest,
-                     "entry": "" if e is None or pd.isna(e.entry) else
-                     f"{e.entry_earliest:%Y-%m-%d} – {e.entry_latest:%Y-%m-%d}",
-                     "age_at_entry": evidence.age_text(*at_entry), "fate": f.fate if f is not None else NO_END,
-                     "fate_date": f.date if f is not None else "", "age_at_death": evidence.age_text(*at_death),
-                     "age_at_entry_mid": evidence.full_years(born_mid, e.entry) if e is not None and pd.notna(e.entry)
-                     else None,
-                     "age_at_death_mid": evidence.full_years(born_mid, evidence.midpoint(f.start, f.end)) if dead
-                     else None})
-    cols = ["person_id", "name", "born", "entry", "age_at_entry", "fate", "fate_date", "age_at_death",
-            "age_at_entry_mid", "age_at_death_mid"]
-    out = pd.DataFrame(rows, columns=cols + ["_born"])
-    for c in ("age_at_entry_mid", "age_at_death_mid"):
-        out[c] = out[c].astype("Int64")
-    return out.sort_values(["_born", "name"])[cols].reset_index(drop=True)
-
-
-def no_curve(part: pd.DataFrame) -> str:
-    """Why a cohort of the survival table gets no Kaplan-Meier curve ('' when it does): fewer than
-    MIN_CURVE people, or not a single event observed (the curve would be a flat line at one)."""
-    why = []
-    if len(part) < MIN_CURVE:
-        why.append(f"fewer than {MIN_CURVE} people")
-    if not part.observed.any():
-        why.append("no event observed")
-    return "; ".join(why)
-
-
-def _km(durations: pd.Series, observed: pd.Series, label: str):
-    from lifelines import KaplanMeierFitter
-
-    return KaplanMeierFitter().fit(durations, event_observed=observed, label=label)
-
-
-def km_medians(ds: Dataset, table: pd.DataFrame, cohort: str = "era") -> pd.DataFrame:
-    """Per cohort ('era' or 'level'), in order: people, events, censored, `curve` (whether the cohort
-    gets a Kaplan-Meier curve), `no_curve` (why not: `no_curve`, '' when it does), and for curves the
-    Kaplan-Meier median in years for the midpoint fit (with its 95% confidence interval) and for the
-    shortest and longest durations the date bounds allow. No median (NaN) for a cohort drawn as bars;
-    inf: the curve never fell to one half (over half outlived their observation); NaN in a bound of
-    the interval: lifelines could not bound it."""
-    check("cohort", cohort, choices=COHORTS)
-    from lifelines.utils import median_survival_times
-
-    rows = []
-    for name in [c for c in cohort_order(ds, cohort) if c in set(table[cohort])]:
-        part = table[table[cohort] == name]
-        why = no_curve(part)
-        row = {cohort: name, "people": len(part), "events": int(part.observed.sum()),
-               "censored": int((~part.observed).sum()), "curve": not why, "no_curve": why,
-               "median_years": np.nan, "ci_low": np.nan, "ci_high": np.nan,
-               "median_shortest": np.nan, "median_longest": np.nan}
-        if not why:
-            mid = _km(part.years, part.observed, name)
-            ci = median_survival_times(mid.confidence_interval_)
-            row.update({"median_years": mid.median_survival_time_, "ci_low": ci.iloc[0, 0], "ci_high": ci.iloc[0, 1],
-                        "median_shortest": _km(part.years_shortest, part.observed, name).median_survival_time_,
-                        "median_longest": _km(part.years_longest, part.observed, name).median_survival_time_})
-        rows.append(row)
-    columns = [cohort, "people", "events", "censored", "curve", "no_curve", "median_years", "ci_low", "ci_high",
-               "median_shortest", "median_longest"]
-    out = pd.DataFrame(rows, columns=columns).set_index(cohort)
-    return out.astype({"people": int, "events": int, "censored": int, "curve": bool, "median_years": float,
-                       "ci_low": float, "ci_high": float, "median_shortest": float, "median_longest": float}).round(1)
-
-
-def _bars(ax, part: pd.DataFrame, colour: str) -> None:
-    """One bar per official, from entry (0) to the event or the censoring: filled and ending in a
-    cross when the event was observed, hollow and ending in an arrowhead when censored."""
-    part = part.sort_values(["years", "name"], ascending=[False, True]).reset_index(drop=True)
-    y = np.arange(len(part))
-    done = part.observed.to_numpy()
-    ax.barh(y[done], part.years[done], height=0.55, color=colour, edgecolor=colour)
-    ax.barh(y[~done], part.years[~done], height=0.55, color="white", edgecolor=colour, hatch="///")
-    ax.plot(part.years[done], y[done], "X", color="black", ms=7, ls="none")
-    ax.plot(part.years[~done], y[~done], ">", color="#606060", ms=7, ls="none")
-    ax.set_yticks(y, [surname(n) for n in part.name], fontsize=SMALL)
-    ax.set_ylim(len(part) - 0.4, -0.6)
-    ax.set_ylabel("Official")
-
-
-def plot_survival(ds: Dataset, table: pd.DataFrame, cohort: str = "era", event: str = "death", axes=None):
-    """One panel per cohort (midpoint durations). A cohort of MIN_CURVE people or more with at least
-    one event gets its Kaplan-Meier curve with its 95% band and a tick at each censoring, over the
-    curve of all officials in grey; a smaller cohort, or one without a single event, gets one bar per
-    official instead (filled, ending in a cross: the event; hatched, ending in an arrowhead:
-    censored). Returns the axes."""
-    check("cohort", cohort, choices=COHORTS)
-    check("event", event, choices=EVENTS_OF_INTEREST)
-    names = [c for c in cohort_order(ds, cohort) if c in set(table[cohort])]
-    if axes is None:
-        _, axes = plt.subplots(1, max(len(names), 1), figsize=(2.9 * max(len(names), 1) + 1, 4.4),
-                               sharex=True, squeeze=False)
-        axes = axes[0]
-    colours = palette(cohort_order(ds, cohort))
-    everyone = _km(table.years, table.observed, "all officials") if len(table) else None
-    what = "dead" if event == "death" else "arrested"
-    for ax, name in zip(axes, names):
-        part = table[table[cohort] == name]
-        why = no_curve(part)
-        if why:
-            _bars(ax, part, colours[name])
-            ax.set_title(f"{name} (n={len(part)}): bars,\n{why}", fontsize=10)
-        else:
-            everyone.plot_survival_function(ax=ax, ci_show=False, color="#b0b0b0", lw=1.2, legend=False)
-            fit = _km(part.years, part.observed, name)
-            fit.plot_survival_function(ax=ax, ci_show=True, ci_alpha=0.2, show_censors=True, color=colours[name],
-                                       lw=2, legend=False, censor_styles={"marker": "|", "ms": 10, "mew": 1.5})
-            ax.set_title(f"{name} (n={len(part)})", fontsize=11)
-            ax.set(ylabel=f"Share not yet {what}", ylim=(0, 1.05))
-        ax.set_xlabel("Years in the organs")
-        ax.set_xlim(left=0)
-    if any(no_curve(table[table[cohort] == n]) for n in names):
-        handles = [Line2D([], [], marker="X", color="black", ls="none", label=f"bar: {what} (event observed)"),
-                   Line2D([], [], marker=">", color="#606060", ls="none", label="bar: censored")]
-        axes[0].figure.legend(handles=handles, loc="lower center", ncol=2, fontsize=9, frameon=False)
-    axes[0].figure.suptitle(f"Officials not yet {what}, by entry {cohort} (grey: all officials)",
-                            fontsize=13, fontweight="bold")
-    axes[0].figure.tight_layout(rect=(0, 0.06, 1, 1))
-    return axes
 
 
 # --- cover stories ----------------------------------------------------------------------------
@@ -598,6 +381,18 @@ def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
     out["other_accounts"] = out.event_id.map(rival_accounts(ds).groupby("event_id").text.agg("; ".join)).fillna("")
     cols = ["name", "date", "official_account", "official_claim", "cause", "certainty", "by", "cover", "other_accounts"]
     return out.sort_values(["start", "name"])[cols].reset_index(drop=True)
+
+
+def cover_summary(covers: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
+    """What the report says of `cover_stories` beside the group's `fate_table`: covers (deaths with an
+    official account), deaths (all the group's deaths), denied and shifted (the `cover` values DENIED
+    and SHIFTED), stated (of the covered deaths, those the source states plainly) and with_rivals
+    (those for which the data also holds rival accounts)."""
+    return pd.Series({
+        "covers": len(covers), "deaths": table.fate.isin(DEATH_FATES).sum(),
+        "denied": (covers.cover == DENIED).sum(), "shifted": (covers.cover == SHIFTED).sum(),
+        "stated": (covers.certainty == "stated").sum(), "with_rivals": (covers.other_accounts != "").sum()},
+        dtype=object)
 
 
 # --- who killed whom --------------------------------------------------------------------------
@@ -690,122 +485,6 @@ def chain_people(ds: Dataset, chain: pd.DataFrame) -> list[str]:
     return [names[p] for p in chain.actor] + [names[chain.victim.iloc[-1]]]
 
 
-
-
-COHORT_NOTES = {
-    "era": "the era (head of the secret police) in which each official entered the organs, placed by the "
-           "midpoint of the dates of the first evidence of service (a post, an appointment or an act for the "
-           "organs); 'entry undated': officials none of whose evidence of service is dated; 'not in the "
-           "organs': everyone else",
-    "level": "the highest tier of post each official reached in the organs (leadership: the head and his "
-             "deputies; department: heads and deputy heads of departments, directors, commanders; regional: "
-             "heads and deputy heads of regional branches; agents and officers: the rest); 'not in the "
-             "organs': everyone else",
-}
-
-
-def cohort_note(ds: Dataset, by: str) -> str:
-    """A sentence saying what the columns of `fate_counts(..., by)` are; for eras, with the number of
-    officials whose entry bounds span more than one era (their era rests on the midpoint)."""
-    check("by", by, choices=COHORTS)
-    note = f"Columns are {COHORT_NOTES[by]}."
-    if by == "era":
-        entry = entries(ds)
-        spanning = int((entry.entry.notna() & ~entry.entry_era_exact).sum())
-        note += f" {spanning} officials' entry dates span more than one era, so their era rests on the midpoint."
-    return note
-
-
-def _layers(graph: nx.DiGraph) -> dict[str, int]:
-    """Column of each node: 0 for those who strike most links deep; victims who struck no one last.
-    Computed on the condensation, so a cycle (people who struck each other) shares a column."""
-    cond = nx.condensation(graph)
-    height = {}
-    for c in reversed(list(nx.topological_sort(cond))):
-        height[c] = max((height[s] + 1 for s in cond.successors(c)), default=0)
-    top = max(height.values(), default=0)
-    return {n: top - height[cond.graph["mapping"][n]] for n in graph.nodes}
-
-
-_NODE_COLOURS = {"turned": "#c0392b", APPARATUS: "#2b6a99", "other": "#7f7f7f"}
-_LABEL_SIZE = 9
-
-
-def _half_width(label: str) -> float:
-    """About half the width, in points, of a node's label box (for where arrows start and stop)."""
-    return 0.31 * _LABEL_SIZE * len(label) + 0.3 * _LABEL_SIZE + 1
-
-
-def graph_layout(graph: nx.DiGraph, sweeps: int = 4) -> dict[str, tuple[float, float]]:
-    """Deterministic positions: columns from those who struck most links deep (x=0) to victims who
-    struck no one (rightmost), so every arrow points right; within a column, nodes are ordered by the
-    mean row of their neighbours in the columns already placed (the barycentre heuristic, sweeping
-    left to right and back, ties by label) and centred."""
-    check("sweeps", sweeps, kind=int, minimum=0)
-    layer = _layers(graph)
-    columns: dict[int, list[str]] = {}
-    for node in sorted(graph.nodes, key=lambda n: (graph.nodes[n]["label"], n)):
-        columns.setdefault(layer[node], []).append(node)
-    tallest = max((len(v) for v in columns.values()), default=1)
-
-    def place(k: int) -> None:
-        offset = (tallest - len(columns[k])) / 2
-        row.update({n: offset + i for i, n in enumerate(columns[k])})
-
-    row: dict[str, float] = {}
-    for k in columns:
-        place(k)
-    order = sorted(columns)
-    for sweep in range(sweeps + 1):
-        forward = sweep % 2 == 0
-        for k in order[1:] if forward else order[-2::-1]:
-            near = graph.predecessors if forward else graph.successors
-            key = {n: np.mean([row[m] for m in near(n)]) if any(True for _ in near(n)) else row[n]
-                   for n in columns[k]}
-            columns[k].sort(key=lambda n: (key[n], graph.nodes[n]["label"], n))
-            place(k)
-    return {n: (float(layer[n]), -row[n]) for n in graph.nodes}
-
-
-def plot_kill_graph(graph: nx.DiGraph, highlight=(), chain: pd.DataFrame | None = None, ax=None,
-                    title: str = "Who killed or seized whom"):
-    """Each person a box labelled with the surname: red for perpetrators later victims (`highlight`),
-    blue for the apparatus, grey for others. An arrow runs from the right edge of each actor's box to
-    the left edge of the victim's, so it never crosses its own column; the longest chain (`chain`,
-    from `longest_chain`) is drawn thick. Layout from `graph_layout`; a legend explains the colours."""
-    pos = graph_layout(graph)
-    columns = pd.Series({n: x for n, (x, _) in pos.items()}, dtype=float)
-    tallest = int(columns.value_counts().max()) if len(columns) else 1
-    ax = ax or plt.subplots(figsize=(14, max(6.0, 0.34 * tallest + 1.5)))[1]
-    ax.set_xlim(-0.45, columns.max() + 0.45 if len(columns) else 0.45)
-    ax.set_ylim(-tallest - 0.2, 0.8)
-    chain_edges = set() if chain is None else set(zip(chain.actor, chain.victim))
-    labels = nx.get_node_attributes(graph, "label")
-    for u, v in sorted(graph.edges, key=lambda e: (e in chain_edges, e)):
-        strong = (u, v) in chain_edges
-        start = offset_copy(ax.transData, fig=ax.figure, x=_half_width(labels[u]), y=0, units="points")
-        stop = offset_copy(ax.transData, fig=ax.figure, x=-_half_width(labels[v]), y=0, units="points")
-        ax.annotate("", xy=pos[v], xycoords=stop, xytext=pos[u], textcoords=start, zorder=3 if strong else 2,
-                    arrowprops={"arrowstyle": "-|>,head_length=0.5,head_width=0.25", "shrinkA": 0, "shrinkB": 0,
-                                "color": "#8b1e2d" if strong else "#a0a0a0", "lw": 2.8 if strong else 0.9,
-                                "alpha": 1.0 if strong else 0.8})
-    highlight = set(highlight)
-    for n, (x, y) in sorted(pos.items()):
-        kind = "turned" if n in highlight else APPARATUS if graph.nodes[n]["side"] == APPARATUS else "other"
-        ax.text(x, y, labels[n], fontsize=_LABEL_SIZE, ha="center", va="center", color="white",
-                fontweight="bold" if kind == "turned" else "normal", zorder=5,
-                bbox={"boxstyle": "round,pad=0.3", "fc": _NODE_COLOURS[kind], "ec": "white", "lw": 0.8})
-    handles = [Patch(color=_NODE_COLOURS["turned"], label="struck, then struck down (perpetrator later a victim)"),
-               Patch(color=_NODE_COLOURS[APPARATUS], label="apparatus"),
-               Patch(color=_NODE_COLOURS["other"], label="other side"),
-               Line2D([], [], color="#a0a0a0", label="ordered, organised or carried out (to the victim)"),
-               Line2D([], [], color="#8b1e2d", lw=2.8, label="the longest chain of killers killed")]
-    ax.legend(handles=handles, loc="upper left", fontsize=9, frameon=True, framealpha=0.9)
-    ax.set_title(title)
-    ax.set_axis_off()
-    return ax
-
-
 # --- methods ----------------------------------------------------------------------------------
 
 def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
@@ -841,6 +520,11 @@ def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
     return out.sort_values(["start", "name"]).reset_index(drop=True)
 
 
+def method_order(ds: Dataset) -> list[str]:
+    """The methods of violent death in the vocabulary's order, then NO_METHOD ('not given')."""
+    return list(violent_methods(ds.descriptor)) + [NO_METHOD]
+
+
 def methods_by(ds: Dataset, table: pd.DataFrame, by: str = "era") -> pd.DataFrame:
     """Deaths per `by` ('era', in time order with the later period last, or 'scope') and method
     (columns: the violent methods in the vocabulary's order, 'not given' last); empty columns left out."""
@@ -848,19 +532,21 @@ def methods_by(ds: Dataset, table: pd.DataFrame, by: str = "era") -> pd.DataFram
     counts = pd.crosstab(table[by], table.method)
     rows = era_order(ds) + [LATER] if by == "era" else ds.vocabulary("events", "scope")
     counts = counts.reindex([r for r in rows if r in counts.index])
-    methods = list(violent_methods(ds.descriptor)) + [NO_METHOD]
-    counts = counts[[m for m in methods if m in counts.columns]]
+    counts = counts[[m for m in method_order(ds) if m in counts.columns]]
     counts.index.name, counts.columns.name = by, "method"
     return counts
 
 
-def plot_methods(ds: Dataset, counts: pd.DataFrame, ax=None, title: str = "How they died", legend: bool = True):
-    """Stacked bars of deaths per period (or scope), coloured by method."""
-    ax = ax or plt.subplots(figsize=(10, 4.5))[1]
-    colours = palette(list(violent_methods(ds.descriptor)) + [NO_METHOD])
-    counts.plot.bar(stacked=True, ax=ax, width=0.75, color=[colours[m] for m in counts.columns], legend=False)
-    ax.set(title=title, xlabel=counts.index.name.capitalize(), ylabel="Deaths")
-    ax.tick_params(axis="x", labelrotation=0)
-    if legend:
-        ax.legend(title="method", fontsize=9, bbox_to_anchor=(1.01, 1), loc="upper left")
-    return ax
+def method_summary(deaths: pd.DataFrame) -> pd.Series:
+    """What the report says of `death_methods`: deaths; the commonest method given (NO_METHOD left out;
+    None when no death has one) and its deaths; from_account (methods taken from an account rather
+    than the event); not_given; abroad (deaths abroad) and abroad_methods (their methods, sorted);
+    in_kidnapping (deaths during a kidnapping)."""
+    named = deaths[deaths.method != NO_METHOD].method.value_counts()
+    abroad = deaths[deaths.scope == "abroad"]
+    return pd.Series({
+        "deaths": len(deaths), "commonest": named.idxmax() if len(named) else None,
+        "commonest_deaths": named.max() if len(named) else 0,
+        "from_account": (deaths.method_from == "account").sum(), "not_given": (deaths.method == NO_METHOD).sum(),
+        "abroad": len(abroad), "abroad_methods": sorted(set(abroad.method)),
+        "in_kidnapping": deaths.in_kidnapping.sum()}, dtype=object)

@@ -4,14 +4,11 @@ ordered, shot or killed whom: `evidence.acts`), for notebooks/05-networks.ipynb 
 An edge runs from the handler, recruiter, superior, parent... (a tie's person_id) or from the actor
 (an act's doer) to the other. A tie holds from its start to its end, each as bounds (open when not
 given); an act happens on its event's dates. `graph(ds, as_of=day)` is the network up to that day:
-every tie and act that may have begun by then (undated ties included).
+every tie and act that may have begun by then (undated ties included). The drawings (the layout, the
+figure and the interactive SVG) are in `helpers.figures.networks`.
 """
 from __future__ import annotations
 
-import html
-
-import matplotlib.pyplot as plt
-from matplotlib.lines import Line2D
 import networkx as nx
 import pandas as pd
 
@@ -32,8 +29,6 @@ TIE_GROUPS = {
 #: How an act's edge reads, by the actor's role in the event.
 ROLE_WORDS = {"perpetrator": "acted on", "ordered_by": "ordered the act on", "organiser": "organised the act on",
               "accomplice": "took part in the act on", "other": "took part in the act on"}
-GROUP_STYLE = {"handling": ("#2b6a99", "solid"), "family and friends": ("#5b7d3a", "dotted"),
-               "betrayal and rivalry": ("#e39b28", "dashdot"), "act": ("#b23a48", "dashed")}
 
 
 def edges(ds: Dataset) -> pd.DataFrame:
@@ -153,88 +148,37 @@ def group_of(kind: str, relation: str) -> str:
     return next((name for name, types in TIE_GROUPS.items() if relation in types), "handling")
 
 
-def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Each person's place in a drawing: Kamada-Kawai (no random start, so every run draws the same)."""
+def totals(g: nx.MultiDiGraph) -> dict[str, int]:
+    """How big the network is: people (nodes), ties and acts (edges of each kind)."""
+    kinds = pd.Series([d["kind"] for _, _, d in g.edges(data=True)], dtype=object).value_counts()
+    return {"people": g.number_of_nodes(), "ties": int(kinds.get("tie", 0)), "acts": int(kinds.get("act", 0))}
+
+
+def people(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """Each person of the network: person_id, label (the name), degree (the number of people they
+    are tied to or acted on, or acted on by, either way: one per pair); the best-connected first,
+    then by person_id (the order in which drawings name them)."""
     simple = nx.Graph(g.to_undirected())
-    if simple.number_of_nodes() < 2:
-        return {n: (0.0, 0.0) for n in simple}
-    return {n: (float(x), float(y)) for n, (x, y) in nx.kamada_kawai_layout(simple).items()}
+    ranked = sorted(simple.degree, key=lambda pd_: (-pd_[1], pd_[0]))
+    return pd.DataFrame({"person_id": [p for p, _ in ranked], "label": [g.nodes[p]["label"] for p, _ in ranked],
+                         "degree": [d for _, d in ranked]}, columns=["person_id", "label", "degree"])
 
 
-#: SVG dash patterns for the edge styles of GROUP_STYLE.
-_DASHES = {"solid": "", "dotted": "2 3", "dashdot": "6 3 2 3", "dashed": "6 4"}
+def links(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """Each edge of the network, in the graph's order: source, target, kind, relation, group (its
+    drawing group, `group_of`), words (how it reads between two names: the tie's type, or the act as
+    ROLE_WORDS says it), date, certainty."""
+    rows = [{"source": u, "target": v, "kind": d["kind"], "relation": d["relation"],
+             "group": group_of(d["kind"], d["relation"]),
+             "words": (ROLE_WORDS.get(d["relation"], "acted on") if d["kind"] == "act"
+                       else d["relation"].replace("_", " ")),
+             "date": d["date"], "certainty": d["certainty"]} for u, v, d in g.edges(data=True)]
+    return pd.DataFrame(rows, columns=["source", "target", "kind", "relation", "group", "words", "date", "certainty"])
 
 
-def svg(g: nx.MultiDiGraph, labels: int = 14, title: str = "Ties and acts between people", size: int = 900) -> str:
-    """The network as an SVG to put in a page, interactive without any script: point at a person to
-    see their name and the number of their ties and acts; point at an edge for what it is, its date
-    and certainty. The `labels` best-connected people are named; the layout is `layout`'s, the
-    colours and dashes `plot`'s. Every text from the data is escaped."""
-    check("labels", labels, kind=int, minimum=0)
-    check("size", size, kind=int, minimum=200)
-    pos = layout(g)
-    xs, ys = [x for x, _ in pos.values()] or [0.0], [y for _, y in pos.values()] or [0.0]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    pad = 40
-
-    def at(node):  # SVG's y grows downwards
-        x, y = pos[node]
-        return (pad + (x - min(xs)) / span * (size - 2 * pad), pad + (max(ys) - y) / span * (size - 2 * pad))
-
-    simple = nx.Graph(g.to_undirected())
-    named = {p for p, _ in sorted(simple.degree, key=lambda pd_: (-pd_[1], pd_[0]))[:labels]}
-    esc = html.escape
-    parts = [f'<svg class="network" viewBox="0 0 {size} {size}" width="100%" style="max-width:{size}px" '
-             f'role="img" aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg">', f"<title>{esc(title)}</title>",
-             "<style>.network .edge{stroke-width:1.2;opacity:.75}.network .edge:hover{stroke-width:4;opacity:1}"
-             ".network .person circle{fill:#4d4d4d}.network .person:hover circle{fill:#000;r:7px}"
-             ".network .person text{font:12px sans-serif;paint-order:stroke;stroke:#fff;stroke-width:3px;"
-             "opacity:0}.network .person.named text,.network .person:hover text{opacity:1}</style>", "<defs>"]
-    for group, (colour, _) in GROUP_STYLE.items():
-        parts.append(f'<marker id="arrow-{group.replace(" ", "-")}" viewBox="0 0 10 10" refX="16" refY="5" '
-                     f'markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" '
-                     f'fill="{colour}"/></marker>')
-    parts.append("</defs>")
-    for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"], e[2]["date"])):
-        group = group_of(d["kind"], d["relation"])
-        colour, style = GROUP_STYLE[group]
-        (x1, y1), (x2, y2) = at(u), at(v)
-        words = ROLE_WORDS.get(d["relation"], "acted on") if d["kind"] == "act" else d["relation"].replace("_", " ")
-        what = f"{g.nodes[u]['label']} {words} {g.nodes[v]['label']}"
-        when = f", {d['date']}" if d["date"] else ", undated"
-        dash = f' stroke-dasharray="{_DASHES[style]}"' if _DASHES[style] else ""
-        parts.append(f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}"'
-                     f'{dash} marker-end="url(#arrow-{group.replace(" ", "-")})"><title>{esc(what + when)} '
-                     f'({esc(d["certainty"])})</title></line>')
-    for node in sorted(g.nodes):
-        x, y = at(node)
-        name = g.nodes[node]["label"]
-        parts.append(f'<g class="person{" named" if node in named else ""}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
-                     f'<title>{esc(name)}: {simple.degree(node)} people tied to or acted on</title>'
-                     f'<text x="{x + 6:.1f}" y="{y - 6:.1f}">{esc(name)}</text></g>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def plot(g: nx.MultiDiGraph, ax=None, labels: int = 14, title: str = "Ties and acts between people"):
-    """The network: edges styled by group (handling, family and friends, betrayal and rivalry, acts),
-    the `labels` best-connected people named on a white ground; the Kamada-Kawai layout (no random
-    start) keeps the drawing the same on every run and spreads the crowded centre."""
-    check("labels", labels, kind=int, minimum=0)
-    ax = ax or plt.subplots(figsize=(12, 10))[1]
-    simple = nx.Graph(g.to_undirected())
-    pos = layout(g)
-    handles = []
-    for group, (colour, style) in GROUP_STYLE.items():
-        chosen = [(u, v) for u, v, d in g.edges(data=True) if group_of(d["kind"], d["relation"]) == group]
-        nx.draw_networkx_edges(g, pos, edgelist=chosen, ax=ax, edge_color=colour, style=style, width=1.2,
-                               alpha=0.8, arrows=True, arrowsize=8)
-        handles.append(Line2D([], [], color=colour, linestyle=style, label=f"{group} ({len(chosen)})"))
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=30, node_color="0.3")
-    named = sorted(simple.degree, key=lambda pd_: (-pd_[1], pd_[0]))[:labels]
-    nx.draw_networkx_labels(g, pos, labels={p: g.nodes[p]["label"] for p, _ in named}, ax=ax, font_size=9,
-                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 1})
-    ax.set_title(title)
-    ax.legend(handles=handles, title="edges", loc="lower left", fontsize=9)
-    ax.set_axis_off()
-    return ax
+def largest(groups: list[list[str]], n: int = 5) -> pd.DataFrame:
+    """The `n` largest of `communities`: people (how many), members (their names), indexed by group
+    (1 for the largest)."""
+    check("n", n, kind=int, minimum=1)
+    return pd.DataFrame({"people": [len(g) for g in groups[:n]], "members": [", ".join(g) for g in groups[:n]]},
+                        index=pd.RangeIndex(1, min(n, len(groups)) + 1, name="group"))

@@ -1,9 +1,11 @@
 """What the data package covers: row counts, events per year and type, the precision and
 certainty of dates, people per side, events per section of the case file, and where the two
-sources disagree. Used by `notebooks/00-data-overview.ipynb`."""
+sources disagree. Used by `notebooks/00-data-overview.ipynb`; its figures are
+`helpers.figures.overview` (and `figures.axes.spans`), its sentences `helpers.captions.overview`.
+The functions at the end (`total_rows` ... `conflict_counts`) pick out of these frames the values the
+sentences quote."""
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import evidence
@@ -11,8 +13,6 @@ from ..core.checks import check
 from ..data.validate import LOCATOR_JOIN
 from ..data.vocabulary import event_groups
 from ..evidence import Dataset
-from ..figures.axes import gap_bands
-from ..figures.style import group_colours
 
 LOCATOR_SECTION = r"^(?P<section>.+) ¶\d+$"
 
@@ -30,7 +30,7 @@ def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, p
 
     Returns (counts: year × type, with every year from first to last), and the events left out
     because their span crosses a year boundary (never pushed onto a year; with their group, start and
-    end, to draw as spans with `cadence.plot_spans`), by start.
+    end, to draw as spans with `figures.axes.spans`), by start.
     """
     check("first", first, kind=int)
     check("last", last, kind=int, minimum=first)
@@ -57,28 +57,6 @@ def per_group(counts: pd.DataFrame, descriptor: dict) -> pd.DataFrame:
     out = out[order]
     out.columns.name = "group"
     return out
-
-
-def plot_events_per_year(counts: pd.DataFrame, ds: Dataset, ax=None, gaps: pd.DataFrame | None = None):
-    """Events per year stacked by event group (`per_group`, `style.group_colours`), the legend in the
-    order of the stack; the years of `gaps` (`cadence.source_gaps`) shaded as gaps in the source."""
-    ax = ax or plt.subplots(figsize=(12, 5))[1]
-    grouped = per_group(counts, ds.descriptor)
-    colours = group_colours(ds.descriptor)
-    bottom = pd.Series(0, index=grouped.index)
-    for g in grouped.columns:
-        ax.bar(grouped.index, grouped[g], bottom=bottom, width=0.85, color=colours[g], label=g, zorder=2)
-        bottom = bottom + grouped[g]
-    if gaps is not None and len(gaps):
-        gap_bands(gaps, ax, dates_axis=False, label_y=0.6)
-    ax.set(title="Events per year, by group of event type", xlabel="Year", ylabel="Events")
-    ax.set_xlim(grouped.index.min() - 0.6, grouped.index.max() + 0.6)
-    ax.set_ylim(0, max(1, int(bottom.max())) * 1.08)
-    ax.xaxis.set_major_locator(plt.MultipleLocator(2))
-    ax.grid(axis="x", visible=False)
-    handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles[::-1], labels[::-1], title="group", bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
-    return ax
 
 
 def precision_mix(ds: Dataset) -> pd.DataFrame:
@@ -153,3 +131,70 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
                         "recorded": d.recorded.fillna(""), "recorded_by": d.recorded_by.fillna(""),
                         "reference": d.attested, "reference_by": d.attested_by, "note": d.note.fillna("")})
     return out.sort_values(["person", "what", "reference"]).reset_index(drop=True)
+
+
+# --- what the sentences quote ------------------------------------------------------------------
+
+def total_rows(counts: pd.DataFrame) -> int:
+    """The rows of every table of `row_counts`."""
+    return counts.rows.sum()
+
+
+def year_summary(per_year: pd.DataFrame, grouped: pd.DataFrame) -> dict:
+    """Of `events_per_year` and its `per_group`: the `events` placed on a year, the `busiest_year` (the
+    first on a tie) with its `busiest_events`, and the `largest_group` (the first in the groups' order
+    on a tie) with its `group_events`."""
+    per = per_year.sum(axis=1)
+    groups = grouped.sum().sort_values(ascending=False, kind="stable")
+    return {"events": per_year.values.sum(), "busiest_year": per.idxmax(), "busiest_events": per.max(),
+            "largest_group": groups.index[0], "group_events": groups.iloc[0]}
+
+
+def year_window(first: int, last: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first day of year `first` and the last day of year `last`."""
+    return pd.Timestamp(f"{first}-01-01"), pd.Timestamp(f"{last}-12-31")
+
+
+def in_window(spanning: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The events of `spanning` whose span touches first–last, and those wholly outside it."""
+    inside = spanning[(spanning.end >= first) & (spanning.start <= last)]
+    return inside, spanning[~spanning.event_id.isin(inside.event_id)]
+
+
+def widest(spanning: pd.DataFrame) -> pd.Series:
+    """The event of `spanning` with the widest span, with its `days` (both ends counted; the last id on a tie)."""
+    days = (spanning.end - spanning.start).dt.days + 1
+    return spanning.assign(days=days).sort_values(["days", "event_id"]).iloc[-1]
+
+
+def precision_shares(mix: pd.DataFrame) -> dict:
+    """Of `precision_mix`: the share of events dated to the day (`day_share`), all `events`, and those
+    that rest on an allegation or a disputed account (`hedged`: all but the stated)."""
+    return {"day_share": mix.loc["day", "total"] / mix.loc["total", "total"], "events": mix.loc["total", "total"],
+            "hedged": mix.loc["total", "total"] - mix.loc["total", "stated"]}
+
+
+def people_total(sides: pd.Series) -> int:
+    """The people of `people_per_side`, every side together."""
+    return sides.sum()
+
+
+def uncovered(coverage: pd.DataFrame) -> list[str]:
+    """The sections of `coverage_by_section` that no event cites yet, in the source's order."""
+    return coverage.index[coverage.events == 0].tolist()
+
+
+def operation_totals(ds: Dataset, ops: pd.DataFrame, tallies: pd.DataFrame) -> dict:
+    """Of `operations` and `tallies`: the events that are parts of an operation (`grouped`) of all the
+    `events`, the tallies per source (`by_source`, a dict) and those given for an operation."""
+    return {"grouped": ops.events.sum(), "events": len(ds.events),
+            "by_source": tallies.source_id.value_counts().to_dict(),
+            "for_operations": tallies.operation_id.notna().sum()}
+
+
+def conflict_counts(conflicts: pd.DataFrame) -> dict:
+    """Of `conflicts`: the rival dates against a date the data records (`differ`), of them against the case
+    file (`against_case_file`), and those that fill a date the data lacks (`fill`: no recorded date)."""
+    fill = (conflicts.recorded == "").sum()
+    return {"differ": len(conflicts) - fill, "against_case_file": (conflicts.recorded_by == "case-file-0121").sum(),
+            "fill": fill}

@@ -1,3 +1,134 @@
-"""Figures of the abroad analysis (`helpers.analyses.abroad`): each takes frames the analysis made, an
-optional `ax`, and returns what it drew on."""
+"""Figures of the abroad analysis (`helpers.analyses.abroad`): the events on a map (points, journeys,
+the busiest places named), the bars per country, and each operation's timeline. Each takes frames the
+analysis made (`journeys`, `points`, `by_point`, `by_group`, `by_country`, `timeline`) and the event
+groups' colours, and returns what it drew on."""
 from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.transforms import offset_copy
+
+from .. import evidence
+from ..core.checks import check
+from ..analyses.abroad import EUROPE
+from . import axes, maps
+
+#: The marker of each phase of an operation (`abroad.PHASES`) on its timeline.
+PHASE_MARKERS = {"order": "s", "lead-up": "o", "action": "*", "aftermath": "D"}
+
+
+def events_map(routes: pd.DataFrame, marks: pd.DataFrame, places: pd.DataFrame, colours: dict, ax=None,
+               box=maps.WORLD, labels: int = 6, title: str = ""):
+    """The events on a base map of `box`: a disc per point and event group of `marks` (`abroad.points`:
+    area by the number of events, groups at one point set side by side), the journeys of `routes`
+    (`abroad.journeys`) as lines with an arrow on each leg, and the `labels` busiest points of
+    `places` (`abroad.by_point`) inside the box named; colours by event group."""
+    check("labels", labels, kind=int, minimum=0)
+    box = maps.check_box(box)
+    ax = maps.draw(ax, box, title=title)
+    for j in routes.itertuples(index=False):
+        _journey(ax, j.longitudes, j.latitudes, colours[j.group])
+    shift = marks.groupby(["longitude", "latitude"]).cumcount() - (
+        marks.groupby(["longitude", "latitude"]).group.transform("size") - 1) / 2
+    for k in sorted(set(shift)):  # groups at one point side by side, 7 points apart on any map
+        at = marks[shift == k]
+        ax.scatter(at.longitude, at.latitude, s=18 + 22 * at.events, c=[colours[g] for g in at.group],
+                   edgecolors="white", linewidths=0.6, zorder=3, alpha=0.9,
+                   transform=offset_copy(ax.transData, fig=ax.figure, x=7 * k, y=0, units="points"))
+    west, east, south, north = box
+    seen = places[places.longitude.between(west, east) & places.latitude.between(south, north)]
+    for p in seen.head(labels).itertuples(index=False):
+        ax.annotate(p.label, (p.longitude, p.latitude), xytext=(6, 5), textcoords="offset points", fontsize=9,
+                    zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7, "pad": 1})
+    return ax
+
+
+def _journey(ax, xs: list, ys: list, colour: str) -> None:
+    """One journey: a line through its stops and an arrow on each leg that moves."""
+    ax.plot(xs, ys, color=colour, linewidth=1.2, alpha=0.8, zorder=2)
+    for x0, y0, x1, y1 in zip(xs, ys, xs[1:], ys[1:]):
+        if (x0, y0) != (x1, y1):
+            arrow = ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=2, annotation_clip=False,
+                                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.2,
+                                            "shrinkA": 0, "shrinkB": 3, "alpha": 0.8})
+            arrow.arrow_patch.set_clip_path(ax.patch)  # a leg leaving the box ends at its edge
+
+
+def region_map(routes: pd.DataFrame, marks: pd.DataFrame, places: pd.DataFrame, per_group: pd.Series,
+               colours: dict, region: str, box, first: pd.Timestamp, last: pd.Timestamp):
+    """The map of the report: for the world, the world (`box`) beside Europe as an inset; for another
+    region, its `box` (`abroad.box_of`) alone; a legend of the groups with their events (`per_group`,
+    `abroad.by_group`) on the main map. Returns the figure."""
+    if region == "world":
+        fig, (ax, inset) = plt.subplots(1, 2, figsize=(16, 6.5), width_ratios=[2.3, 1], layout="constrained")
+        events_map(routes, marks, places, colours, ax, box, labels=5,
+                   title=f"Events abroad by group, {first:%Y} to {last:%Y}: the world")
+        events_map(routes, marks, places, colours, inset, EUROPE, labels=7, title="Europe (inset)")
+    else:
+        fig, ax = plt.subplots(figsize=(11, 8), layout="constrained")
+        events_map(routes, marks, places, colours, ax, box, labels=8, title=f"Events abroad, {region}")
+    legend(ax, per_group, colours, loc="lower left")
+    return fig
+
+
+def legend(ax, per_group: pd.Series, colours: dict, **kwargs):
+    """A legend of the event groups present, with their number of events (`abroad.by_group`)."""
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=8, color=c, label=f"{g} ({per_group[g]})")
+               for g, c in colours.items() if g in per_group]
+    return ax.legend(handles=handles, title="events by group", fontsize=9, **kwargs)
+
+
+def countries(counts: pd.DataFrame, colours: dict, ax=None, title: str | None = None):
+    """Horizontal bars of `abroad.by_country`, stacked by event group, the busiest country on top;
+    the title says how many countries unless one is given."""
+    ax = ax or plt.subplots(figsize=(10, max(3, 0.35 * len(counts) + 1)))[1]
+    rows = counts.iloc[::-1]
+    left = np.zeros(len(rows))
+    for group, colour in colours.items():
+        if group in rows:
+            ax.barh(rows.country_name, rows[group], left=left, color=colour, label=group)
+            left += rows[group].to_numpy()
+    ax.set_title(title if title is not None else f"Events abroad per country ({len(counts)} countries)")
+    ax.set_xlabel("events (each once per country where it has a place)")
+    ax.set_ylabel("")
+    ax.tick_params(axis="y", labelsize=10)
+    ax.legend(title="event group", fontsize=9, loc="lower right")
+    return ax
+
+
+def timelines(steps: pd.DataFrame, colours: dict, ncols: int = 2):
+    """One panel per operation of `abroad.timeline`: each event a bar from its earliest to its latest
+    day (a dot when exact), coloured by group, marked by phase, its own time axis so lags of days stay
+    visible. Returns the figure."""
+    check("ncols", ncols, kind=int, minimum=1)
+    ops = list(dict.fromkeys(steps.operation_id))
+    nrows = max(1, -(-len(ops) // ncols))
+    fig, grid = plt.subplots(nrows, ncols, figsize=(15, 3.2 * nrows), layout="constrained", squeeze=False)
+    for ax, op in zip(grid.flat, ops):
+        _operation(ax, steps[steps.operation_id == op].reset_index(drop=True), colours)
+    for ax in list(grid.flat)[len(ops):]:
+        ax.set_axis_off()
+    handles = [Line2D([], [], marker=m, linestyle="", color="0.4", markeredgecolor="black", label=p)
+               for p, m in PHASE_MARKERS.items()]
+    fig.legend(handles=handles, title="phase", loc="outside lower center", ncols=4, fontsize=9)
+    fig.suptitle("The operations abroad, step by step: order, lead-up, action, aftermath", fontweight="bold")
+    return fig
+
+
+def _operation(ax, part: pd.DataFrame, colours: dict) -> None:
+    """One operation's panel: its events top to bottom in the order of `timeline`, the marker of each
+    at the middle day of its dates."""
+    y = np.arange(len(part))[::-1]
+    for yi, e in zip(y, part.itertuples(index=False)):
+        width = (e.end - e.start).days + 1
+        ax.barh(yi, width, left=e.start, height=0.5, color=colours[e.group], alpha=0.55)
+        ax.plot(evidence.midpoint(e.start, e.end), yi, marker=PHASE_MARKERS[e.phase], color=colours[e.group],
+                markersize=9 if e.phase == "action" else 6, markeredgecolor="black", markeredgewidth=0.5)
+    names = [f"{e.phase}: {e.title}" for e in part.itertuples(index=False)]
+    ax.set_yticks(y, [n if len(n) <= 60 else n[:59] + "…" for n in names], fontsize=9)
+    ax.margins(x=0.04, y=0.15)
+    ax.set_title(part.operation.iloc[0], fontsize=11)
+    ax.set_xlabel("date")
+    axes.date_ticks(ax, maxticks=None)  # matplotlib's own limits per unit: 14 ticks crowd these narrow panels

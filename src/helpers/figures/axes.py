@@ -1,7 +1,8 @@
 """What several figures draw on their axes alike: the eras of the heads as grey bands, the mass
 killings dated only to a span as hatched bands, the years a source is silent on as "gap in the
 source", bars one period wide, spans packed into lanes, plain numbers on a log axis, readable date
-ticks, and a legend in the order of a stack. Each takes an `ax` and what an analysis computed."""
+ticks, and a legend in the order of a stack. Each takes an `ax` and what an analysis computed. And one
+whole chart two reports share: `spans`, the events dated only to a span (reports 00 and 01)."""
 from __future__ import annotations
 
 import textwrap
@@ -9,8 +10,13 @@ import textwrap
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.patches import Patch
 
+from ..core.checks import check
 from . import style
+
+#: A spans chart names each event beside its bar up to this many events; more are packed in lanes.
+MAX_SPAN_LABELS = 40
 
 
 def date_ticks(ax, axis: str = "x", minticks: int = 5, maxticks: int = 14):
@@ -100,3 +106,41 @@ def stack_legend(ax, title: str | None):
     labels = list(seen)[::-1]
     ax.legend([seen[k] for k in labels], labels, title=title, bbox_to_anchor=(1.01, 1), loc="upper left",
               frameon=False)
+
+
+def spans(table: pd.DataFrame, colours: dict, ax=None, title: str = "Events dated only to a span",
+          by: str = "type", first=None, last=None, gaps: pd.DataFrame | None = None):
+    """Each event of `table` (from `cadence.spanning` or `overview.events_per_year`: event_id, title, date,
+    start, end and the `by` column) as a horizontal bar from its earliest to its latest possible day,
+    coloured by `by` (group colours): where a count per period cannot place it, the span shows when it may
+    have happened. Up to MAX_SPAN_LABELS events get a row each with the title beside the bar; more are
+    packed into `lanes` without titles (the table beside the chart names them). first/last: the x limits
+    (else the events' own); gaps: the years of `source_gaps`, shaded."""
+    check("by", by, choices=[c for c in ("type", "group") if c in table.columns] or ["type", "group"])
+    s = table.sort_values(["start", "end", "event_id"]).reset_index(drop=True)
+    labelled = len(s) <= MAX_SPAN_LABELS
+    row = list(range(len(s))) if labelled else lanes(s.start, s.end)
+    rows = max(row) + 1 if row else 1
+    ax = ax or plt.subplots(figsize=(12, max(2.5, (0.36 if labelled else 0.22) * rows + 1.4)))[1]
+    if gaps is not None and len(gaps):
+        gap_bands(gaps, ax)
+    for i, e in zip(row, s.itertuples(index=False)):
+        hi = e.end + pd.Timedelta(days=1)
+        ax.barh(i, hi - e.start, left=e.start, height=0.6 if labelled else 0.75,
+                color=colours.get(getattr(e, by), "0.5"), zorder=2)
+        if labelled:
+            ax.annotate(f"{e.title} ({e.date})", (hi, i), xytext=(4, 0), textcoords="offset points", va="center",
+                        fontsize=style.SMALL, color="0.2", annotation_clip=False)
+    ax.set_yticks([])
+    ax.set_ylim(rows - 0.4, -0.7)
+    lo = first if first is not None else (s.start.min() if len(s) else pd.Timestamp("1917-01-01"))
+    hi = last if last is not None else (s.end.max() if len(s) else pd.Timestamp("1941-12-31"))
+    ax.set_xlim(lo, hi)
+    date_ticks(ax)
+    ax.grid(axis="y", visible=False)
+    ax.set(title=title, xlabel="Date (bar: earliest to latest possible day)", ylabel="")
+    shown = [v for v in colours if v in set(s[by])]
+    if shown:
+        ax.legend(handles=[Patch(color=colours[v], label=v) for v in shown], title=by, loc="upper center",
+                  bbox_to_anchor=(0.5, -0.14 if labelled else -0.2), ncol=4, frameon=False)
+    return ax

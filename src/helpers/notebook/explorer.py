@@ -20,6 +20,7 @@ import nbformat
 
 from ..core import paths
 from ..core.errors import ParameterError
+from ..figures import style
 from . import params
 
 _ZOOM_BACKEND = "module://ipympl.backend_nbagg"
@@ -121,7 +122,7 @@ class Explorer:
         try:
             params.check_all(self.notebook, chosen)
         except ParameterError as err:
-            self.status.value = f"<span style='color:#b23a48'>{_escape(str(err))}</span>"
+            self.status.value = f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span>"
             return False
         self.status.value = "Drawing…"
         namespace = {"__name__": "__explorer__", **chosen}
@@ -133,7 +134,7 @@ class Explorer:
                 for source in self.cells:
                     run_cell(source, namespace)
             except ParameterError as err:  # a check inside the notebook (e.g. posts and window together)
-                self.status.value = f"<span style='color:#b23a48'>{_escape(str(err))}</span>"
+                self.status.value = f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span>"
                 return False
         outputs = [{"output_type": "stream", "name": "stdout", "text": captured.stdout}] if captured.stdout else []
         outputs += [{"output_type": "display_data", "data": o.data, "metadata": o.metadata} for o in captured.outputs]
