@@ -9,7 +9,6 @@ explorer or to the report's look:
 """
 from __future__ import annotations
 
-import json
 import secrets
 import shutil
 import subprocess

@@ -121,6 +121,41 @@ def _names(value) -> list[str] | None:
     return value if _is_list_of_str(value) and value else None
 
 
+def _key_problems(name: str, schema: dict, seen: set[str], names_in_package: set[str]) -> list[Problem]:
+    """What is wrong with a schema's primary key and foreign keys (`seen`: its field names)."""
+    out = []
+
+    def problem(where: str, message: str) -> None:
+        out.append(Problem(DESCRIPTOR, None, where, message))
+
+    pk = schema.get("primaryKey", [])
+    pk_names = _names(pk) if pk != [] else []
+    if pk_names is None:
+        problem(f"{name}.primaryKey", "must be a field name or a list of field names")
+    else:
+        for k in pk_names:
+            if k not in seen:
+                problem(f"{name}.primaryKey", f"names {k!r}, which is not a field of {name}")
+    fks = schema.get("foreignKeys", [])
+    if not isinstance(fks, list):
+        problem(f"{name}.foreignKeys", "must be a list")
+        fks = []
+    for fk in fks:
+        ref = fk.get("reference") if isinstance(fk, dict) else None
+        own = _names(fk.get("fields")) if isinstance(fk, dict) else None
+        theirs = _names(ref.get("fields")) if isinstance(ref, dict) else None
+        target = ref.get("resource") if isinstance(ref, dict) else None
+        if own is None or theirs is None or not isinstance(target, str) or len(own) != len(theirs):
+            problem(f"{name}.foreignKeys", "each must give fields and a reference with a resource and as many fields")
+            continue
+        for k in own:
+            if k not in seen:
+                problem(f"{name}.foreignKeys", f"names {k!r}, which is not a field of {name}")
+        if target and target not in names_in_package and target not in REQUIRED:  # a missing one is reported once
+            problem(f"{name}.foreignKeys", f"refers to resource {target!r}, which is not in the package")
+    return out
+
+
 def _resource_problems(i: int, r, names_in_package: set[str]) -> list[Problem]:
     """What is wrong with one resource of the descriptor; a resource with none of these can be read."""
     if not isinstance(r, dict):
@@ -157,31 +192,7 @@ def _resource_problems(i: int, r, names_in_package: set[str]) -> list[Problem]:
         seen.add(fname)
         for message in _field_problems(f):
             problem(f"{name}.{fname}", message)
-    pk = schema.get("primaryKey", [])
-    pk_names = _names(pk) if pk != [] else []
-    if pk_names is None:
-        problem(f"{name}.primaryKey", "must be a field name or a list of field names")
-    else:
-        for k in pk_names:
-            if k not in seen:
-                problem(f"{name}.primaryKey", f"names {k!r}, which is not a field of {name}")
-    fks = schema.get("foreignKeys", [])
-    if not isinstance(fks, list):
-        problem(f"{name}.foreignKeys", "must be a list")
-        fks = []
-    for fk in fks:
-        ref = fk.get("reference") if isinstance(fk, dict) else None
-        own = _names(fk.get("fields")) if isinstance(fk, dict) else None
-        theirs = _names(ref.get("fields")) if isinstance(ref, dict) else None
-        target = ref.get("resource") if isinstance(ref, dict) else None
-        if own is None or theirs is None or not isinstance(target, str) or len(own) != len(theirs):
-            problem(f"{name}.foreignKeys", "each must give fields and a reference with a resource and as many fields")
-            continue
-        for k in own:
-            if k not in seen:
-                problem(f"{name}.foreignKeys", f"names {k!r}, which is not a field of {name}")
-        if target and target not in names_in_package and target not in REQUIRED:  # a missing one is reported once
-            problem(f"{name}.foreignKeys", f"refers to resource {target!r}, which is not in the package")
+    out += _key_problems(name, schema, seen, names_in_package)
     return out
 
 
@@ -273,20 +284,9 @@ def _read_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
         return None, [Problem(file, None, None, f"cannot be read ({err.strerror or type(err).__name__})")]
 
 
-def read_table(path: Path, names: list[str]) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read one CSV as text cells; return the frame (index = line number) and any problems."""
-    file = path.name
-    data, problems = _read_bytes(path)
-    if data is None:
-        return None, problems
-    try:
-        text = data.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
-    except UnicodeDecodeError as err:
-        line = _line_of(data, err.start)
-        return None, [Problem(file, line, None, f"is not UTF-8 text (byte 0x{data[err.start]:02x}); save the file as UTF-8")]
-    if not text.strip():
-        return None, [Problem(file, None, None, "file is empty; it needs a header row and at least one row")]
-
+def _rows(text: str, file: str, problems: list[Problem]) -> tuple[list[str] | None, list[list[str]], list[int]]:
+    """The header and the rows of a CSV text with the line each starts on; what cannot be read is
+    added to `problems` (a blank line, a row of the wrong width, a quote never closed)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -319,9 +319,12 @@ def read_table(path: Path, names: list[str]) -> tuple[pd.DataFrame | None, list[
             continue
         rows.append(cells)
         lines.append(start)
-    if header is None:
-        return None, problems or [Problem(file, None, None, "file is empty; it needs a header row")]
+    return header, rows, lines
 
+
+def _header_problems(file: str, header: list[str], names: list[str]) -> list[Problem]:
+    """What is wrong with a CSV's header against the schema's field names."""
+    problems: list[Problem] = []
     missing = [n for n in names if n not in header]
     extra = [h for h in header if h not in names]
     for name in missing:
@@ -333,10 +336,32 @@ def read_table(path: Path, names: list[str]) -> tuple[pd.DataFrame | None, list[
         problems.append(Problem(file, 1, None, "columns are out of order; use the order of datapackage.json: " + ",".join(names)))
     for name in twice:
         problems.append(Problem(file, 1, name or "(blank)", "a column name appears twice"))
+    return problems
+
+
+def read_table(path: Path, names: list[str]) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one CSV as text cells; return the frame (index = line number) and any problems."""
+    file = path.name
+    data, problems = _read_bytes(path)
+    if data is None:
+        return None, problems
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+    except UnicodeDecodeError as err:
+        line = _line_of(data, err.start)
+        return None, [Problem(file, line, None, f"is not UTF-8 text (byte 0x{data[err.start]:02x}); save the file as UTF-8")]
+    if not text.strip():
+        return None, [Problem(file, None, None, "file is empty; it needs a header row and at least one row")]
+
+    header, rows, lines = _rows(text, file, problems)
+    if header is None:
+        return None, problems or [Problem(file, None, None, "file is empty; it needs a header row")]
+
+    problems += _header_problems(file, header, names)
     if not rows and not problems:
         problems.append(Problem(file, None, None, "has a header but no rows"))
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=object)
-    if twice:  # keep each name's first column, so a cell is one value; the repeat is reported above
+    if frame.columns.duplicated().any():  # keep each name's first column, so a cell is one value; the repeat is reported
         frame = frame.loc[:, ~frame.columns.duplicated()]
     return frame, problems
 

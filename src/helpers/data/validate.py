@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..core import dates
 from ..core.errors import Problem
-from ..core.names import NameIndex, normalise
+from ..core.names import normalise
 from .attested import differing
 from .dataset import FALSE, TRUE, edtf_fields, typed_table
 from .package import RawPackage

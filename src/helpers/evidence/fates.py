@@ -1,6 +1,21 @@
 """The fate rules: how each person ended, derived from the events they are the subject of, the roles
 of those who acted, the organisations' roles and the accounts (`fates_from`, which
-`helpers.evidence.Dataset.fates()` returns)."""
+`helpers.evidence.Dataset.fates()` returns).
+
+Rules, in order: a death event decides — execution, assassination, suicide; a `death` after an
+arrest with no release is died_in_custody; else it is killed when its method is violent (the
+`violent` list of datapackage.json), a doer is named (a person's or an organisation's role) or an
+account claims a killing; natural_death when its method is `illness`; plain "died" when the
+sources give no cause. Else a disappearance; else the last arrest, kidnapping or trial
+(imprisoned), a death sentence with no death recorded after it (sentenced_to_death: never made an
+execution), or a release after it (survived).
+
+certainty is the weaker of the event's and the subject role's, and for a killing known only from
+a named doer or an account, also of that evidence (its strongest piece). by_state: the death came
+at the hands of the Soviet state — an execution or a death in custody by a Soviet organisation
+(or, none given, at home; `_soviet_hand`), or a killing or assassination with a Soviet doer
+(`soviet_actors`) among its evidence.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -35,29 +50,19 @@ def _soviet_hand(event, doers: pd.DataFrame, soviet: set[str]) -> bool:
     return event.scope == "domestic"
 
 
+def _official(ds: Dataset) -> pd.Series:
+    """The official accounts of each event, joined (event_id -> text)."""
+    official = ds.tables["accounts"] if "accounts" in ds.tables else pd.DataFrame(columns=["event_id", "kind", "summary"])
+    return official[official.kind == "official"].groupby("event_id").summary.agg(" / ".join)
+
+
 def fates_from(ds: Dataset) -> pd.DataFrame:
-    """One row per person whose end the data records, derived from the events they are subject of.
-
-    Rules, in order: a death event decides — execution, assassination, suicide; a `death` after an
-    arrest with no release is died_in_custody; else it is killed when its method is violent (the
-    `violent` list of datapackage.json), a doer is named (a person's or an organisation's role) or an
-    account claims a killing; natural_death when its method is `illness`; plain "died" when the
-    sources give no cause. Else a disappearance; else the last arrest, kidnapping or trial
-    (imprisoned), a death sentence with no death recorded after it (sentenced_to_death: never made an
-    execution), or a release after it (survived).
-
-    certainty is the weaker of the event's and the subject role's, and for a killing known only from
-    a named doer or an account, also of that evidence (its strongest piece). by_state: the death came
-    at the hands of the Soviet state — an execution or a death in custody by a Soviet organisation
-    (or, none given, at home; `_soviet_hand`), or a killing or assassination with a Soviet doer
-    (`soviet_actors`) among its evidence.
-    """
+    """One row per person whose end the data records (the rules in the module's docstring)."""
     violent = violent_methods(ds.descriptor)
     subj = participants(ds, ("subject",))
     doers = killers(ds)
     soviet = soviet_actors(ds.people, ds.organisations)
-    official = ds.tables["accounts"] if "accounts" in ds.tables else pd.DataFrame(columns=["event_id", "kind", "summary"])
-    official = official[official.kind == "official"].groupby("event_id").summary.agg(" / ".join)
+    official = _official(ds)
     rows = []
     for pid, own in subj.groupby("person_id", sort=True):
         deaths = own[own.type.isin(list(DEATH_TYPES))]
@@ -98,8 +103,7 @@ def fates_from(ds: Dataset) -> pd.DataFrame:
                      "end": ev.end, "official_account": official.get(ev.event_id),
                      "certainty": certainty or ev.certainty, "event_id": ev.event_id})
     columns = ["person_id", "fate", "by_state", "date", "start", "end", "official_account", "certainty", "event_id"]
-    fates = pd.DataFrame(rows, columns=columns)
-    fates = fates.merge(ds.people[["person_id", "name", "side"]], on="person_id", how="left")
+    fates = pd.DataFrame(rows, columns=columns).merge(ds.people[["person_id", "name", "side"]], on="person_id", how="left")
     return fates[["person_id", "name", "side", *columns[1:]]].reset_index(drop=True)
 
 

@@ -1,5 +1,6 @@
 """Notebook parameters: one declared specification per notebook, checked by the argument checkers of
-`helpers.core.checks`, each failing with one plain sentence.
+`helpers.core.checks`, each failing with one plain sentence. (`specs`, the declarations of every notebook
+in one table, is longer than 60 lines: it holds data, not logic.)
 
 `spec(notebook)` is the single declaration of a notebook's parameters (name, type, default, the values
 or range it accepts, one line of help). Everything that deals with parameters reads it:
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
