@@ -62,3 +62,73 @@ def source_gaps(events: pd.DataFrame, first: int, last: int, source_id: str = CA
     out = pd.DataFrame([{"first": r[0][0], "last": r[-1][0], "years": len(r), "events": sum(n for _, n in r)}
                         for r in rows], columns=["first", "last", "years", "events"])
     return out.astype(int)
+
+
+#: A year of the national series with at least this many death sentences shows mass killing: no
+#: stretch holding such a year is called quiet, whatever the case file says (every year 1921-1953
+#: has hundreds or more; 1930-1931 and 1937-1938 tens or hundreds of thousands).
+MASS_KILLING_YEAR = 1_000
+#: The national tally the coverage reads (convictions_by_year.count).
+NATIONAL_TALLY = "mvd"
+#: How a year stands in the case file: an account of its own, events mentioned in passing, or nothing.
+TOLD, MENTIONED, SILENT = "told", "mentioned", "silent"
+
+
+def section_years(sections: pd.DataFrame, source_id: str = CASE_FILE) -> list[int]:
+    """The years the source's section headings date, sorted: the years it gives an account of
+    ('The Capture of Boris Savinkov (1924)' -> 1924)."""
+    own = sections[sections.source_id == source_id].section
+    years = own.str.extract(r"\((?:[^()]*\D)?(\d{4})\)\s*$", expand=False).dropna().astype(int)
+    return sorted(set(int(y) for y in years))
+
+
+def years(ds, first: int, last: int, source_id: str = CASE_FILE, tally: str = NATIONAL_TALLY) -> pd.DataFrame:
+    """What is known of each year from `first` to `last`, once for every report.
+
+    Columns (indexed by year): `case_file` — TOLD when a section of the source is dated in the year,
+    MENTIONED when no section is but the source dates events of its own inside it (background
+    aside: in passing, within other accounts), SILENT otherwise; `own_events`, the number of those
+    events; `death_sentences` and `convicted`, the national series (missing outside 1921-1953);
+    `partial` (the national figure covers part of the year only: 1953, its first half); and
+    `mass_killing` (the national series shows at least MASS_KILLING_YEAR death sentences)."""
+    check("first", first, kind=int)
+    check("last", last, kind=int, minimum=first)
+    told = set(section_years(ds.sections, source_id))
+    ev = ds.events
+    own = ev[(ev.source_id == source_id) & ~ev.type.isin(BACKGROUND) & (ev.start.dt.year == ev.end.dt.year)]
+    per_year = own.start.dt.year.value_counts()
+    index = pd.RangeIndex(first, last + 1, name="year")
+    out = pd.DataFrame(index=index)
+    out["own_events"] = per_year.reindex(index, fill_value=0).astype(int)
+    out["case_file"] = [TOLD if y in told else MENTIONED if out.own_events[y] else SILENT for y in index]
+    conv = ds.convictions_by_year
+    nat = conv[conv["count"] == tally].set_index("year").reindex(index)
+    out["death_sentences"] = nat.sentenced_to_death.astype("Int64")
+    out["convicted"] = nat.convicted.astype("Int64")
+    out["partial"] = nat.partial_year.fillna(False).astype(bool)
+    out["mass_killing"] = (out.death_sentences >= MASS_KILLING_YEAR).fillna(False).astype(bool)
+    return out
+
+
+def silent_runs(table: pd.DataFrame) -> pd.DataFrame:
+    """The runs of consecutive years of `years` that the source gives no account of (not TOLD):
+    first, last, years, mentioned (how many of them it mentions events in), death_sentences (the
+    national sum over the run, missing when a year has no figure), partial (a partial year is in it)."""
+    rows, run = [], []
+    for year, level in table.case_file.items():
+        if level != TOLD:
+            run.append(year)
+            continue
+        if run:
+            rows.append(run)
+        run = []
+    if run:
+        rows.append(run)
+    out = []
+    for r in rows:
+        part = table.loc[r]
+        deaths = part.death_sentences
+        out.append({"first": r[0], "last": r[-1], "years": len(r), "mentioned": int((part.case_file == MENTIONED).sum()),
+                    "death_sentences": int(deaths.sum()) if deaths.notna().all() else pd.NA,
+                    "partial": bool(part.partial.any())})
+    return pd.DataFrame(out, columns=["first", "last", "years", "mentioned", "death_sentences", "partial"])
