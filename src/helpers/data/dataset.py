@@ -16,6 +16,7 @@ import pandas as pd
 from ..core import dates
 from ..core.names import NameIndex
 from . import vocabulary
+from .attested import differing
 
 TRUE = {"true", "True", "TRUE", "1"}  # Table Schema's default trueValues and falseValues
 FALSE = {"false", "False", "FALSE", "0"}
@@ -135,4 +136,71 @@ class Dataset:
             t["attestations"] = a[a.event_id.isin(kept) | a.position_id.isin(set(t["positions"].position_id))]
         view = type(self)(descriptor=self.descriptor, tables={n: f.reset_index(drop=True) for n, f in t.items()})
         view.__dict__["_stated"] = True
+        return view
+
+    #: Tables whose rows come from one source each and are dropped by `only_sources`; the rest (the
+    #: people, organisations, places, sections, the national series) are kept whole.
+    SOURCED = ("events", "positions", "accounts", "org_roles", "relationships", "tallies", "attestations",
+               "event_places", "operations")
+
+    def only_sources(self, sources) -> "Dataset":
+        """The same data with only the rows that `sources` give (source_ids): events, posts, accounts,
+        organisations' roles, ties, tallies, attestations, places of events and operations of other
+        sources are dropped, and with them the roles and places of dropped events. People,
+        organisations, places, sections and the national series stay whole: they say who and where,
+        not what happened. The reading behind "case file only"."""
+        keep = set([sources] if isinstance(sources, str) else sources)
+        t = dict(self.tables)
+        for name in self.SOURCED:
+            if name in t and "source_id" in t[name]:
+                t[name] = t[name][t[name].source_id.isin(keep)]
+        kept = set(t["events"].event_id)
+        for name in ("roles", "accounts", "org_roles", "event_places"):
+            if name in t:
+                t[name] = t[name][t[name].event_id.isin(kept)]
+        if "tallies" in t:
+            t["tallies"] = t["tallies"][t["tallies"].event_id.isna() | t["tallies"].event_id.isin(kept)]
+        if "positions" in t and "attestations" in t:
+            a = t["attestations"]
+            t["attestations"] = a[a.event_id.isin(kept) | a.position_id.isin(set(t["positions"].position_id))
+                                  | a.person_id.notna()]
+        view = type(self)(descriptor=self.descriptor, tables={n: f.reset_index(drop=True) for n, f in t.items()})
+        view.__dict__["_stated"] = self.stated
+        return view
+
+    def dated_by(self, source: str) -> "Dataset":
+        """The same data with the dates `source` gives where it gives another one than the package's
+        row (an attestation that differs) or one the row lacks (a gap-filler): events' dates, posts'
+        starts and ends, people's births. Where the source gives several dates for one thing (two of
+        its pages disagree), the thing spans them all, agreeing ones included (the hull of their bounds). The reading behind
+        "each source's date where they disagree"."""
+        a = self.attestations
+        own = a[a.source_id == source]
+        moved = own[differing(a)[own.index] | own.agrees.isna()]  # a thing the source dates otherwise, or fills
+        thing = lambda f: f.event_id.fillna(f.position_id).fillna(f.person_id) + "|" + f.field  # noqa: E731
+        mine = own[thing(own).isin(set(thing(moved)))]  # all its dates for that thing, agreeing ones too
+        t = dict(self.tables)
+        for table, key, fields in (("events", "event_id", {"date": "date"}),
+                                   ("positions", "position_id", {"start": "start", "end": "end"}),
+                                   ("people", "person_id", {"born": "born"})):
+            if table not in t or mine[key].isna().all():
+                continue
+            frame = t[table].copy()
+            for field_name, column in fields.items():
+                given = mine[mine[key].notna() & (mine.field == field_name)]
+                if given.empty:
+                    continue
+                hull = given.groupby(key).agg(text=("date", lambda d: " or ".join(dict.fromkeys(d))),
+                                              earliest=("date_earliest", "min"), latest=("date_latest", "max"))
+                rows = frame[key].isin(hull.index)
+                ids = frame.loc[rows, key]
+                frame.loc[rows, column] = ids.map(hull.text).to_numpy()
+                frame.loc[rows, f"{column}_earliest"] = ids.map(hull.earliest).to_numpy()
+                frame.loc[rows, f"{column}_latest"] = ids.map(hull.latest).to_numpy()
+                if table == "events":
+                    frame.loc[rows, "start"] = frame.loc[rows, "date_earliest"]
+                    frame.loc[rows, "end"] = frame.loc[rows, "date_latest"]
+            t[table] = frame
+        view = type(self)(descriptor=self.descriptor, tables=t)
+        view.__dict__["_stated"] = self.stated
         return view
