@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 import sys
 from pathlib import Path
 
+import matplotlib
 import pytest
 
 import helpers
 from helpers import paths
 
-os.environ.setdefault("MPLBACKEND", "Agg")  # every test draws off screen
+matplotlib.use("Agg")  # every test draws off screen (in this process only: kernels keep their inline backend)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: Tables the mini fixture shares with the real package (vocabulary-like tables).

@@ -174,7 +174,8 @@ def test_event_types_come_from_the_descriptor(ds):
 
 def test_killings_in_the_data(ds):
     kills = set(cadence.killings(ds.events, violent(ds)).event_id)
-    assert "vyacheslav-menzhinsky-death" in kills      # a death by poison
+    assert "vyacheslav-menzhinsky-death" not in kills  # illness, in both sources (the poisoning is an allegation)
+    assert "zinaida-reich-assassination" in kills      # stabbed
     assert "katyn-massacre" in kills                   # a massacre
     assert "leon-trotsky-assassination" in kills
     assert "lev-sedov-death" not in kills              # method unknown: not a killing
@@ -451,12 +452,13 @@ def test_align_national_counts_the_case_file_per_year(ds):
     assert c["case_peak"] == 1938
     assert (c["case_peaks"], c["case_peak_killings"]) == ([1938], 9)
     assert not any(e.startswith("great-purge") for e in unplaceable.event_id)
-    # 1934: Menzhinsky's poisoning (10 May; poison is violent), Kirov (1 Dec), Nikolayev (29 Dec) = 3;
-    # Borisov and Zaporozhets (1934-12-01/1941-06-22) span several years and are listed instead.
-    assert table.loc[1934, "killings"] == 3
+    # 1934: Kirov (1 Dec), Nikolayev (29 Dec) = 2 (Menzhinsky died of illness on 10 May; his poisoning is
+    # only Yagoda's forced confession); Borisov and Zaporozhets (1934-12-01/1941-06-22) span several years
+    # and are listed instead.
+    assert table.loc[1934, "killings"] == 2
     assert {"borisov-assassination", "vania-zaporozhets-execution"} <= set(unplaceable.event_id)
     bare, _ = cadence.align_national(cadence.select(ds.events, ds.roles, scope="domestic"), ds.convictions_by_year, ())
-    assert bare.loc[1934, "killings"] == 2                      # no violent methods: the poisoning drops out
+    assert bare.loc[1934, "killings"] == 2                      # no violent methods: the same two (none is a death by method)
 
 
 def test_the_national_series_leaves_out_katyn_but_holds_the_great_purge(ds):
@@ -551,8 +553,8 @@ def test_not_stated_and_subject_sides(ds):
     domestic = cadence.select(ds.events, ds.roles, scope="domestic")
     # Domestic arrests and killings whose certainty is not 'stated' in data/events.csv.
     assert cadence.not_stated(domestic, violent(ds)).event_id.tolist() == [
-        "boris-savinkov-assassination", "vyacheslav-menzhinsky-death", "zinaida-reich-assassination"]
-    # Without the violent methods, Menzhinsky's poisoning is no killing and drops out.
+        "boris-savinkov-assassination", "zinaida-reich-assassination"]
+    # Menzhinsky's death is stated, and no killing: it is in neither list.
     assert "vyacheslav-menzhinsky-death" not in set(cadence.not_stated(domestic).event_id)
     ev = frame(("a", "1938-03-15", "execution"), ("b", "1938-08", "execution"), ("c", "1940", "massacre"),
                ("d", "1939", "execution"))

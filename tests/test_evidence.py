@@ -202,7 +202,7 @@ def _fate(mini):
 
 def test_a_death_without_cause_or_doer_is_died(mini):
     _death(mini)
-    assert _fate(mini)[["fate", "by_state"]].tolist() == ["died", False]
+    assert _fate(mini)[["fate", "by_state"]].tolist() == ["died", "no"]
 
 
 def test_a_death_by_illness_is_natural_and_illness_is_not_violent(mini):
@@ -217,7 +217,11 @@ def test_a_death_with_a_named_doer_is_a_killing_with_the_doers_certainty(mini):
     add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-death", person_id="lavrenty-beria",
             role="perpetrator", certainty="alleged")
     f = _fate(mini)
-    assert (f.fate, f.certainty, f.by_state) == ("killed", "alleged", True)   # Beria: apparatus, Soviet
+    assert (f.fate, f.certainty, f.by_state) == ("killed", "alleged", "disputed")  # Beria, Soviet, but only alleged
+    add_row(mini, "roles.csv", event_id="nadezhda-plevitskaya-death", person_id="lavrenty-beria",
+            role="organiser", certainty="stated")
+    f = _fate(mini)
+    assert (f.fate, f.certainty, f.by_state) == ("killed", "stated", "yes")  # a Soviet doer stated plainly
 
 
 def test_a_killing_account_makes_a_killing_and_its_doer_decides_the_state(mini):
@@ -227,7 +231,7 @@ def test_a_killing_account_makes_a_killing_and_its_doer_decides_the_state(mini):
             perpetrator_org_id="gestapo", certainty="disputed", summary="The Gestapo killed her.",
             source_id="case-file-0121", locator="The Kidnapping of Yevgeny Miller (22 September 1937) ¶5")
     f = _fate(mini)
-    assert (f.fate, f.certainty, f.by_state) == ("killed", "disputed", False)  # the Gestapo is not Soviet
+    assert (f.fate, f.certainty, f.by_state) == ("killed", "disputed", "no")  # the Gestapo is not Soviet
 
 
 def test_an_account_that_is_not_a_killing_leaves_a_death_died(mini):
@@ -243,11 +247,12 @@ def test_an_account_that_is_not_a_killing_leaves_a_death_died(mini):
 def test_an_assassination_by_an_enemy_of_the_state_is_not_by_the_state(ds):
     f = ds.fates().set_index("person_id")
     # Uritsky: shot by the anti-Bolshevik cadet Kannegisser (case file, Introduction ¶2).
-    assert (f.loc["moisei-uritsky", "fate"], f.loc["moisei-uritsky", "by_state"]) == ("assassinated", False)
+    assert (f.loc["moisei-uritsky", "fate"], f.loc["moisei-uritsky", "by_state"]) == ("assassinated", "no")
     # Trotsky: killed by the NKVD agent Mercader (The Assassination of Leon Trotsky ¶6).
-    assert (f.loc["leon-trotsky", "fate"], f.loc["leon-trotsky", "by_state"]) == ("assassinated", True)
-    # Sedov: the case file hedges Zborowski's part (believed, possibly): killed, alleged.
-    assert (f.loc["lev-sedov", "fate"], f.loc["lev-sedov", "certainty"]) == ("killed", "alleged")
+    assert (f.loc["leon-trotsky", "fate"], f.loc["leon-trotsky", "by_state"]) == ("assassinated", "yes")
+    # Sedov: the reference says how he died is not known (an operation, then death); the case file
+    # hedges Zborowski's part (believed, possibly): died, the state's hand disputed.
+    assert f.loc["lev-sedov", ["fate", "certainty", "by_state"]].tolist() == ["died", "stated", "disputed"]
 
 
 # --- validation of the new tables ------------------------------------------------------------------------

@@ -100,21 +100,24 @@ def test_killings_by_the_state_and_by_others(ds):
     row = fates.fate_table(ds, "all").set_index("person_id")
     # Uritsky was shot by Kannegisser (roles.csv perpetrator), organised by Savinkov (emigre) and
     # Reilly (foreign): no doer of the Soviet state -> not at the hands of the state
-    assert row.loc["moisei-uritsky", ["fate", "by_state"]].tolist() == ["assassinated", False]
-    # Sedov: a death with no violent method, but Zborowski (apparatus) is its alleged perpetrator
-    assert row.loc["lev-sedov", ["fate", "certainty", "by_state"]].tolist() == ["killed", "alleged", True]
-    # Lyushkov: killed in Dairen in 1945; the event is disputed (the Japanese or an NKVD operative)
-    assert row.loc["genrikh-lyushkov", ["fate", "certainty"]].tolist() == ["killed", "disputed"]
+    assert row.loc["moisei-uritsky", ["fate", "by_state"]].tolist() == ["assassinated", "no"]
+    # Sedov: the reference says how he died is not known (events.csv method unknown, stated); Zborowski
+    # (apparatus) and the NKVD are only alleged -> died, the state's hand disputed
+    assert row.loc["lev-sedov", ["fate", "certainty", "by_state"]].tolist() == ["died", "stated", "disputed"]
+    # Lyushkov: killed in Dairen in 1945; who killed him is disputed (the Japanese or an NKVD operative)
+    assert row.loc["genrikh-lyushkov", ["fate", "certainty", "by_state"]].tolist() == ["killed", "disputed", "disputed"]
     # executed and dead in custody are the state's when a Soviet organisation (or, none given, a domestic
-    # event) held them: all 29 other executions and the 3 deaths in custody (Mairanovsky, Serebryansky,
-    # Syroezhkin: arrests with no organisation at home, or by the nkvd). Sorge is the exception:
-    # richard-sorge-execution is org japan, abroad, no Soviet doer -> executed, not by the state.
-    assert row.loc["richard-sorge", ["fate", "by_state"]].tolist() == ["executed", False]
-    assert row.by_state[row.fate.isin(["executed", "died_in_custody"]) & (row.index != "richard-sorge")].all()
+    # event) held them: all 29 other executions (each stated) and the 2 deaths in custody (Serebryansky,
+    # Syroezhkin: arrests with no organisation at home, or by the nkvd; Mairanovsky's ten-year term from
+    # 1951 had run out by his death in 1964). Sorge is the exception: richard-sorge-execution is org
+    # japan, abroad, no Soviet doer -> executed, not by the state.
+    assert row.loc["richard-sorge", ["fate", "by_state"]].tolist() == ["executed", "no"]
+    held = row.by_state[row.fate.isin(["executed", "died_in_custody"]) & (row.index != "richard-sorge")]
+    assert len(held) == 31 and (held == "yes").all()
     # the living and the unknown never count
-    assert not row.by_state[row.fate.isin([fates.NO_END, "imprisoned", "survived", "disappeared"])].any()
+    assert (row.by_state[row.fate.isin([fates.NO_END, "imprisoned", "survived", "disappeared"])] == "no").all()
     # Dzerzhinsky died in 1926 with no cause given: a death, but not at anyone's hands
-    assert row.loc["felix-dzerzhinsky", ["fate", "by_state"]].tolist() == ["died", False]
+    assert row.loc["felix-dzerzhinsky", ["fate", "by_state"]].tolist() == ["died", "no"]
 
 
 def test_deaths_at_the_hands_of_the_state(ds):
@@ -133,29 +136,35 @@ def test_deaths_at_the_hands_of_the_state(ds):
     # Zborowski (both released before they died), Fitin, Kruglov, Soprunenko, Messing, Vaha, Pravdin), three
     # killings with no Soviet doer named (Skoblin and Markin: accounts name no killer; Krivitsky: shot,
     # the murder account names no one), and Sorge (hanged by Japan) = 20
-    assert set(dead.person_id[~dead.by_state]) == {"moisei-uritsky", "felix-dzerzhinsky", "solomon-mogilevsky",
+    # and now Mairanovsky (died after his term ran out) = 21
+    assert set(dead.person_id[dead.by_state == "no"]) == {"grigory-mairanovsky", "moisei-uritsky", "felix-dzerzhinsky", "solomon-mogilevsky",
                                                    "vasily-blokhin", "pavel-sudoplatov", "alexander-korotkov",
                                                    "alexander-shelepin", "elisabeth-zarubina", "gaik-ovakimian",
                                                    "mark-zborowski", "pavel-fitin", "sergei-kruglov", "soprunenko",
                                                    "stanislav-messing", "toivo-vaha", "vladimir-pravdin",
                                                    "nikolai-skoblin", "valentin-markin", "walter-krivitsky",
                                                    "richard-sorge"}
-    # 68 - 20 = 48: the 45 of before + Rodos, Peters (executed at home) and Syroezhkin (died after his
-    # nkvd arrest, no release)
-    assert dead.by_state.sum() == 48
+    # The state's hand only alleged or disputed: Lyushkov (the NKVD or the Japanese), Sedov (Zborowski,
+    # the NKVD: alleged), Menzhinsky (a natural death; Yagoda's forced confession of poisoning),
+    # Muenzenberg (officially a suicide; the NKVD alleged), Savinkov (officially a suicide; the OGPU
+    # alleged), Reich (the murder stated, the NKVD's hand alleged)
+    assert set(dead.person_id[dead.by_state == "disputed"]) == {
+        "genrikh-lyushkov", "lev-sedov", "vyacheslav-menzhinsky", "willi-munzenberg", "boris-savinkov", "zinaida-reich"}
+    # 68 - 21 - 6 = 41 stated: 29 executions, 2 deaths in custody, 10 killings with a Soviet doer stated
+    assert (dead.by_state == "yes").sum() == 41
     # Borisov was thrown from a truck by NKVD guards (org_roles.csv: nkvd perpetrator) -> the state's
-    assert table.set_index("person_id").loc["borisov", ["fate", "by_state"]].tolist() == ["assassinated", True]
+    assert table.set_index("person_id").loc["borisov", ["fate", "by_state"]].tolist() == ["assassinated", "yes"]
 
 
 def test_fate_summary_counts_the_deaths(ds):
     table = fates.fate_table(ds, "all")
     out = fates.fate_summary(table, fates.fate_counts(ds, table, "side"))
-    # test_deaths_at_the_hands_of_the_state: 68 deaths, 48 by the state; the killings with no Soviet doer
-    # named are Uritsky (1918), Markin (1934), Skoblin (1937/1938) and Krivitsky (1941), by date
-    assert out[["deaths", "by_state"]].tolist() == [68, 48]
-    assert out["killed_by_others"] == ["Moisei Uritsky", "Valentin Markin", "Nikolai Skoblin", "Walter Krivitsky"]
-    # executed by the state: the 30 executions but Sorge's; dead in custody: Mairanovsky, Serebryansky, Syroezhkin
-    assert out[["executed_by_state", "died_in_custody"]].tolist() == [29, 3]
+    # test_deaths_at_the_hands_of_the_state: 68 deaths, 41 plainly by the state, 6 disputed; the killings
+    # with no Soviet doer stated plainly are Uritsky (1918), Reich (1939) and Lyushkov (1945), by date
+    assert out[["deaths", "by_state", "by_state_disputed"]].tolist() == [68, 41, 6]
+    assert out["killed_by_others"] == ["Moisei Uritsky", "Zinaida Reich", "Genrikh Lyushkov"]
+    # executed by the state: the 30 executions but Sorge's; dead in custody: Serebryansky, Syroezhkin
+    assert out[["executed_by_state", "died_in_custody", "killed_by_state"]].tolist() == [29, 2, 10]
     assert out["by_state"] == out["executed_by_state"] + out["died_in_custody"] + out["killed_by_state"]
     # the five of the apparatus with no recorded end (test_fate_counts_on_the_data); every target has one
     assert out["unknown"] == 5 and out["people"] == out["apparatus"] + out["targets"]
@@ -164,8 +173,8 @@ def test_fate_summary_counts_the_deaths(ds):
 def test_stated_evidence_alone_changes_fates(stated):
     fate = fates.fate_table(stated, "all").set_index("person_id").fate
     own = stated.fates().set_index("person_id").fate
-    # Menzhinsky's poisoning is disputed and is his only end -> unknown
-    assert fate["vyacheslav-menzhinsky"] == fates.NO_END
+    # Menzhinsky's death of illness is stated by both sources; Yagoda's alleged poisoning is dropped
+    assert fate["vyacheslav-menzhinsky"] == "natural_death"
     # Savinkov's defenestration is alleged; his 1924 arrest and trial remain -> imprisoned
     assert fate["boris-savinkov"] == "imprisoned"
     # Muenzenberg's hanging is disputed; his stated disappearance (June 1940) remains
@@ -198,8 +207,13 @@ def test_fate_counts_on_the_data(ds):
     # arrest, kidnapping, trial, death sentence or release), assassinated 4, died in custody 3,
     # sentenced to death 2 (Kazakov, Puzitsky), imprisoned 2, natural death 1 (Korotkov). Of the 25
     # unknown of before, 20 now have an end in the new rows, so executed and died lead.
+    # Under the rules that keep doubt: died 15 (less Pravdin, now contested; with Markin, whose manner
+    # is unknown, and Mairanovsky, whose term ran out); contested 3 (Skoblin, Krivitsky, Pravdin); killed
+    # 1 (Lyushkov); natural death 2 (Korotkov, Menzhinsky); died in custody 2.
     assert list(counts.index[:2]) == ["executed", "died"]
-    assert counts.sum(axis=1).tolist()[:2] == [20, 14]
+    assert counts.sum(axis=1).to_dict() == {"executed": 20, "died": 15, "unknown": 5, "assassinated": 4, "contested": 3,
+                                            "died_in_custody": 2, "imprisoned": 2, "natural_death": 2,
+                                            "sentenced_to_death": 2, "killed": 1}
     assert list(counts.columns) == [c for c in fates.cohort_order(ds, "era") if c in counts.columns]
     # Yezhov's first act for the organs is the fabricated Trotsky evidence (events.csv
     # yezhov-fabricated-trotsky-evidence, 1934-12/1936-08-19, org nkvd, roles: perpetrator), midpoint
@@ -431,38 +445,38 @@ def test_cover_stories_of_lakoba_and_slutsky(ds, stated):
     slutsky = covers.loc["Abram Slutsky"]
     assert slutsky.cause == "assassination by injection" and "heart attack" in slutsky.official_account
     assert slutsky.by == "Leonid Zakovsky (perpetrator), Mikhail Frinovsky (organiser), Nikolai Yezhov (ordered by)"
-    # nine deaths carry an official account (accounts.csv, kind official, on an execution,
+    # eight deaths carry an official account (accounts.csv, kind official, on an execution,
     # assassination, suicide or death), by date; Blokhin's (1955, a suicide) is from reference-facts, and
-    # so is Krivitsky's (walter-krivitsky-death--official: suicide by shooting, 1941-02-10)
-    assert list(covers.index) == ["Boris Savinkov", "Vyacheslav Menzhinsky", "Sergei Kirov", "Nestor Lakoba",
-                                  "Abram Slutsky", "Zinaida Reich", "Willi Münzenberg", "Walter Krivitsky",
-                                  "Vasily Blokhin"]
-    # stated only: Savinkov, Reich (alleged events), Menzhinsky, Muenzenberg, Krivitsky (disputed events)
-    # and Blokhin's official account (alleged) drop out
+    # so is Krivitsky's (walter-krivitsky-death--official: suicide by shooting, 1941-02-10). Menzhinsky's
+    # illness is no official version: no source calls it one.
+    assert list(covers.index) == ["Boris Savinkov", "Sergei Kirov", "Nestor Lakoba", "Abram Slutsky", "Zinaida Reich",
+                                  "Willi Münzenberg", "Walter Krivitsky", "Vasily Blokhin"]
+    # stated only: Savinkov, Reich (alleged events), Muenzenberg, Krivitsky (disputed events) and
+    # Blokhin's official account (alleged) drop out
     assert list(fates.cover_stories(stated).name) == ["Sergei Kirov", "Nestor Lakoba", "Abram Slutsky"]
-    assert list(fates.cover_stories(ds, "apparatus").name) == ["Vyacheslav Menzhinsky", "Abram Slutsky",
-                                                              "Walter Krivitsky", "Vasily Blokhin"]
+    assert list(fates.cover_stories(ds, "apparatus").name) == ["Abram Slutsky", "Walter Krivitsky", "Vasily Blokhin"]
 
 
 def test_what_each_cover_story_did(ds):
     cover = fates.cover_stories(ds).set_index("name").cover
-    # official claims (accounts.csv) against the fates: suicide / natural death for a killing -> denied
-    # (Savinkov, Menzhinsky, Lakoba, Slutsky, Muenzenberg, and Krivitsky: his death's method is shooting,
-    # violent, so his fate is killed, and the official account claims a suicide); a killing owned but
-    # blamed on Nikolayev (Kirov) or on unknown burglars (Reich), while an allegation names the NKVD ->
-    # the state's hand hidden; Blokhin's death has no cause in the data, so his official suicide
-    # contradicts nothing
+    # official claims (accounts.csv) against the fates: a natural death for a killing stated plainly ->
+    # denied (Lakoba, Slutsky: poisoned, officially a heart attack); a suicide where a killing is only
+    # alleged -> the end is contested, and the official account is one of the versions (Savinkov,
+    # Muenzenberg, Krivitsky); a killing owned but blamed on Nikolayev (Kirov) or on unknown burglars
+    # (Reich), while the roles or an allegation name the NKVD -> the state's hand hidden; Blokhin's
+    # death has no cause in the data, so his official suicide contradicts nothing
     assert cover.to_dict() == {
-        "Boris Savinkov": fates.DENIED, "Vyacheslav Menzhinsky": fates.DENIED, "Sergei Kirov": fates.SHIFTED,
-        "Nestor Lakoba": fates.DENIED, "Abram Slutsky": fates.DENIED, "Zinaida Reich": fates.SHIFTED,
-        "Willi Münzenberg": fates.DENIED, "Walter Krivitsky": fates.DENIED, "Vasily Blokhin": ""}
+        "Boris Savinkov": fates.CONTESTED, "Sergei Kirov": fates.SHIFTED, "Nestor Lakoba": fates.DENIED,
+        "Abram Slutsky": fates.DENIED, "Zinaida Reich": fates.SHIFTED, "Willi Münzenberg": fates.CONTESTED,
+        "Walter Krivitsky": fates.CONTESTED, "Vasily Blokhin": ""}
 
 
 def test_cover_summary_counts_what_the_accounts_did(ds):
     out = fates.cover_summary(fates.cover_stories(ds), fates.fate_table(ds, "all"))
-    # test_what_each_cover_story_did: nine covers, six denied, two shifted, of the 68 deaths; stated: the
-    # nine but the five on alleged or disputed events (Savinkov, Reich, Menzhinsky, Muenzenberg, Krivitsky)
-    assert out[["covers", "denied", "shifted", "deaths", "stated"]].tolist() == [9, 6, 2, 68, 4]
+    # test_what_each_cover_story_did: eight covers, two denied, two shifted, three contested, of the 68
+    # deaths; stated (the event): Kirov, Lakoba, Slutsky and Blokhin; the other four rest on alleged or
+    # disputed events (Savinkov, Reich, Muenzenberg, Krivitsky)
+    assert out[["covers", "denied", "shifted", "contested", "deaths", "stated"]].tolist() == [8, 2, 2, 3, 68, 4]
 
 
 def test_muenzenberg_official_suicide_beside_the_rival_accounts(ds):
@@ -580,13 +594,15 @@ def test_methods_by_scope_and_kidnapping(ds):
     deaths = fates.death_methods(ds)
     # abroad, violent deaths: Kutepov (injection), Ramishvili, Reiss (shooting), Konovalets (bomb),
     # Muenzenberg (hanging), Trotsky (ice axe); Klement's is a 'lure' and Sedov's 'unknown': no violent
-    # method given, unless an account claiming the killing gives one. New: Krivitsky (walter-krivitsky-death,
-    # shooting), Sorge (richard-sorge-execution, hanging), Skoblin (nikolai-skoblin-death gives none; the
-    # account nikolai-skoblin-death--kuban claims a killing by poison); Markin's death and its account
-    # give only 'unknown', Lyushkov's none -> not given
+    # method given, unless an account claiming the killing gives one. Krivitsky (walter-krivitsky-death,
+    # shooting) and Muenzenberg (hanging) are contested ends with a violent method; Sorge
+    # (richard-sorge-execution, hanging); Lyushkov's killing gives none -> not given. Not violent deaths
+    # here: Skoblin (contested, the manner and the method unknown), Markin and Sedov (how they died is
+    # not known).
     abroad = fates.methods_by(ds, deaths, "scope").loc["abroad"]
     assert {k: v for k, v in abroad.items() if v and k != fates.NO_METHOD} == {
-        "shooting": 3, "injection": 1, "bomb": 1, "ice_axe": 1, "hanging": 2, "poison": 1}
+        "shooting": 3, "injection": 1, "bomb": 1, "ice_axe": 1, "hanging": 2}
+    assert abroad[fates.NO_METHOD] == 2  # Klement (a lure), Lyushkov
     row = deaths.set_index("person_id")
     assert row.loc["rudolf-klement", "method"] == fates.NO_METHOD
     assert row.loc["leon-trotsky", ["method", "era", "method_from"]].tolist() == ["ice_axe", "Beria", "event"]
@@ -600,7 +616,7 @@ def test_method_summary_abroad(ds):
     out = fates.method_summary(fates.death_methods(ds))
     # test_methods_by_scope_and_kidnapping: the methods abroad, with Klement's lure as 'not given';
     # Kutepov's the one death in a kidnapping
-    assert out["abroad_methods"] == ["bomb", "hanging", "ice_axe", "injection", fates.NO_METHOD, "poison", "shooting"]
+    assert out["abroad_methods"] == ["bomb", "hanging", "ice_axe", "injection", fates.NO_METHOD, "shooting"]
     assert out["in_kidnapping"] == 1
     assert fates.method_order(ds)[-1] == fates.NO_METHOD
 
@@ -617,8 +633,8 @@ def test_no_method_of_violent_death_is_a_lure_or_an_illness(ds):
 
 
 def test_a_killing_known_from_an_account_takes_its_method(ds):
-    # Sedov's death gives the method 'unknown'; an account claiming his killing by poison supplies it
-    acc = ds.accounts.iloc[:1].assign(account_id="sedov-test", event_id="lev-sedov-death", kind="allegation",
+    # Lyushkov's killing gives no method; an account claiming it by poison supplies one
+    acc = ds.accounts.iloc[:1].assign(account_id="sedov-test", event_id="genrikh-lyushkov-death", kind="allegation",
                                       claim="killing", method="poison", certainty="alleged")
     lure = acc.assign(account_id="sedov-lure", method="lure", certainty="stated")
     shot = acc.assign(account_id="sedov-a-shot", method="shooting", certainty="disputed")
@@ -626,7 +642,7 @@ def test_a_killing_known_from_an_account_takes_its_method(ds):
     row = fates.death_methods(Dataset(descriptor=ds.descriptor, tables=tables)).set_index("person_id")
     # the stated 'lure' account is no violent method; of the violent ones the better attested (the
     # alleged poison over the disputed shooting, though 'sedov-a-shot' comes first by id) is taken
-    assert row.loc["lev-sedov", ["method", "method_from"]].tolist() == ["poison", "account"]
+    assert row.loc["genrikh-lyushkov", ["method", "method_from"]].tolist() == ["poison", "account"]
 
 
 # --- the notebook -------------------------------------------------------------------------------
@@ -639,14 +655,15 @@ def test_notebook_with_other_parameters(tmp_path):
     assert " arrests fall before the data's coverage ends on 22 June 1941" in text
     # stated only, victims in the apparatus: Slutsky's heart attack is the one cover story left
     assert "*What to see:* 1 of the " in text
-    # stated only, apparatus: 42 deaths (the 27 of before + Rodos, Peters, Sorge executed, Syroezhkin in
-    # custody, Korotkov's natural death, and ten with no cause: Shelepin, Zarubina, Ovakimian, Zborowski,
-    # Fitin, Kruglov, Soprunenko, Messing, Vaha, and Markin, whose killing is only alleged), 25 by the
-    # state (19 executed: all but Sorge, hanged by Japan; Mairanovsky, Serebryansky and Syroezhkin in
-    # custody; Slutsky, Reiss and Borisov killed by Soviet hands). The disputed deaths of Menzhinsky,
-    # Lyushkov, Krivitsky, Skoblin (then disappeared) and Pravdin (then survived) drop out; Uritsky
-    # (Kannegisser) is the one killing by other hands
-    assert "Of the 42 deaths, **25 came at the hands of the state**" in text
+    # stated only, apparatus: 43 deaths (the 27 of before + Rodos, Peters, Sorge executed, Syroezhkin in
+    # custody, Korotkov's and Menzhinsky's natural deaths (illness, stated by both sources), and eleven
+    # with no cause: Shelepin, Zarubina, Ovakimian, Zborowski, Fitin, Kruglov, Soprunenko, Messing, Vaha,
+    # Markin (whose killing is only alleged) and Mairanovsky (his term had run out)), 24 by the state
+    # (19 executed: all but Sorge, hanged by Japan; Serebryansky and Syroezhkin in custody; Slutsky,
+    # Reiss and Borisov killed by Soviet hands). The disputed deaths of Lyushkov, Krivitsky, Skoblin (then
+    # disappeared) and Pravdin (then survived) drop out; Uritsky (Kannegisser) is the one killing by
+    # other hands
+    assert "Of the 43 deaths, **24 came at the hands of the state**" in text
     assert "killings that name no doer of the state: 1 (Moisei Uritsky)" in text
     # the eight of test_officials_left_out_of_survival (their evidence is all stated)
     assert "**8 members of the apparatus have no dated evidence of service and are left out**: 4 whose" in text

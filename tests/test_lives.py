@@ -120,7 +120,7 @@ def test_a_death_sentence_without_an_execution_is_not_a_death(mini):
     # mini: Plevitskaya arrested 1937-09; sentenced to death, no execution recorded.
     _sentence(mini)
     f = helpers.load(mini).fates().set_index("person_id").loc["nadezhda-plevitskaya"]
-    assert (f.fate, f.date, f.by_state) == ("sentenced_to_death", "1938-03-13", False)
+    assert (f.fate, f.date, f.by_state) == ("sentenced_to_death", "1938-03-13", "no")
     assert f.fate not in helpers.evidence.fates.DEATH_FATES
 
 
@@ -212,14 +212,14 @@ def test_an_execution_or_custody_abroad_by_a_foreign_state_is_not_by_the_soviet_
     # mini: Plevitskaya was arrested in Paris by the French police (events.csv: scope abroad, no org).
     add_plevitskaya_event(mini, "death", "death", "1940-10", summary="Died in prison.")
     f = helpers.load(mini).fates().set_index("person_id")
-    assert (f.at["nadezhda-plevitskaya", "fate"], f.at["nadezhda-plevitskaya", "by_state"]) == ("died_in_custody", False)
+    assert (f.at["nadezhda-plevitskaya", "fate"], f.at["nadezhda-plevitskaya", "by_state"]) == ("died_in_custody", "no")
     # Yagoda's execution in Moscow (org nkvd) is the state's; the same execution by a foreign state is not.
-    assert f.at["genrikh-yagoda", "by_state"]
+    assert f.at["genrikh-yagoda", "by_state"] == "yes"
     line = _line_of(mini, "events.csv", "event_id", "genrikh-yagoda-execution")
     set_cell(mini, "events.csv", line, "org_id", "gestapo")
-    assert not helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"]
+    assert helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"] == "no"
     # No organisation given: at home it is the state's, abroad it is not.
     set_cell(mini, "events.csv", line, "org_id", "")
-    assert helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"]
+    assert helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"] == "yes"
     set_cell(mini, "events.csv", line, "scope", "abroad")
-    assert not helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"]
+    assert helpers.load(mini).fates().set_index("person_id").at["genrikh-yagoda", "by_state"] == "no"

@@ -49,13 +49,13 @@ def test_fates_are_derived_from_events_and_roles(mini):
         "nikolai-yezhov": "executed",
         "vyacheslav-menzhinsky": "natural_death",  # death by illness
         "nestor-lakoba": "assassinated",
-        "willi-munzenberg": "killed",              # a death by hanging, not an illness
+        "willi-munzenberg": "contested",           # hanged: officially a suicide, an NKVD killing alleged
         "nadezhda-plevitskaya": "imprisoned",      # arrested, never released
         "ramon-mercader": "survived",              # arrested, later released
         "gertrude-schildbach": "disappeared",
     }
     assert fates.loc["nestor-lakoba", "official_account"] == "heart attack"
-    assert fates.loc["willi-munzenberg", "certainty"] == "disputed"
+    assert fates.loc["willi-munzenberg", "certainty"] == "alleged"  # the best claims: the NKVD killing, the official suicide
     assert fates.loc["gertrude-schildbach", "certainty"] == "alleged"  # the role is alleged
     assert fates.loc["genrikh-yagoda", "date"] == "1938-03-15"
     assert "vasily-blokhin" not in fates.index                          # no recorded end

@@ -360,12 +360,12 @@ def test_holders_of_the_foreign_department_in_1938(ds, main):
 
 def test_share_shot_per_post(main):
     # First deputies: Yagoda, Agranov, Zakovsky, Merkulov, all executed (fates: *-execution) -> 4 of 4.
-    # Heads (with Peters): Menzhinsky (killed, disputed), Yagoda, Yezhov, Beria executed, and now Peters too
-    # (jekabs-peters-execution, 1938-04-25, stated); Dzerzhinsky died -> 5 of 6, one of them not stated
-    # (Menzhinsky).
+    # Heads (with Peters): Yagoda, Yezhov, Beria executed, and Peters too (jekabs-peters-execution,
+    # 1938-04-25, stated); Menzhinsky died of illness (both sources; the poisoning only alleged) and
+    # Dzerzhinsky died -> 4 of 6, none of them only alleged.
     rates = turnover.turnover(main, turnover.holders_per_year(main, 1917, 1941, T("1941-06-22"))).set_index("post")
     assert tuple(rates.loc["Secret police first deputy", ["holders", "shot_or_killed", "share_shot_or_killed"]]) == (4, 4, 1.0)
-    assert tuple(rates.loc["Secret police head", ["holders", "shot_or_killed", "of_which_alleged"]]) == (6, 5, 1)
+    assert tuple(rates.loc["Secret police head", ["holders", "shot_or_killed", "of_which_alleged"]]) == (6, 4, 0)
 
 
 # --- purgers purged ------------------------------------------------------------------------------
@@ -456,10 +456,10 @@ def test_window_end_before_start():
 
 def test_notebook_with_other_parameters(tmp_path):
     # The head only, 1934 to 1939, no acting holders: Menzhinsky (to 1934-05-10), Yagoda, Yezhov, Beria;
-    # Menzhinsky killed, the other three executed. Falls: Yagoda, Yezhov, Beria (Menzhinsky never arrested).
+    # Menzhinsky died of illness, the other three executed. Falls: Yagoda, Yezhov, Beria (Menzhinsky never arrested).
     text = markdown_of(run_notebook(tmp_path, "02-leadership-turnover", posts=["secret-police-head"], start=1934,
                                     end=1939, include_acting=False))
-    assert "4 tenures of 1 post held by 4 people between 1934 and 1939; **4 of the 4** were later shot or killed." in text
+    assert "4 tenures of 1 post held by 4 people between 1934 and 1939; **3 of the 4** were later shot or killed." in text
     assert "3 holders fell" in text
     # Of Yagoda (349 to 379 days), Yezhov (1939-04-10 -> 1940-02-04: 300) and Beria (1953-06-26 -> 1953-12-23:
     # 4 + 31 + 31 + 30 + 31 + 30 + 23 = 180), Beria's end is the quickest, and no source dates it otherwise.

@@ -22,7 +22,7 @@ CELLS = [
     ("events", "boris-savinkov-assassination", "date", "1925-05-07", f"{SAVINKOV} ¶2"),
     ("events", "boris-savinkov-assassination", "method", "defenestration", f"{SAVINKOV} ¶2"),
     ("events", "boris-savinkov-assassination", "certainty", "alleged", f"{SAVINKOV} ¶2"),
-    ("fates", "boris-savinkov", "fate", "assassinated", f"{SAVINKOV} ¶2"),
+    ("fates", "boris-savinkov", "fate", "contested", f"{SAVINKOV} ¶2"),  # said to be a suicide; a killing alleged
     ("events", "sidney-reilly-trial", "type", "trial", f"{REILLY} ¶3"),  # tried in absentia
     ("events", "sidney-reilly-trial", "date", "1918-11", f"{REILLY} ¶3"),
     ("events", "sidney-reilly-arrest", "method", "lure", f"{REILLY} ¶4"),

@@ -74,7 +74,8 @@ ROLES = [
 
 # (event_id, kind of account (None: all), column, how, expected, locator)
 ACCOUNTS = [
-    ("vyacheslav-menzhinsky-death", "official", "claim", "list", ["natural_death"], f"{RAMISHVILI} ¶4"),
+    ("vyacheslav-menzhinsky-death", "rival", "claim", "include", {"natural_death"}, f"{RAMISHVILI} ¶4"),
+    ("vyacheslav-menzhinsky-death", "official", "claim", "are", set(), f"{RAMISHVILI} ¶4 (no source calls his illness an official version)"),
     ("vyacheslav-menzhinsky-death", "allegation", "perpetrator_id", "are", {"genrikh-yagoda"}, f"{YAGODA_FALL} ¶1 (Yagoda's confession)"),
 ]
 

@@ -4,7 +4,7 @@ One fact per row; the kinds of table and their columns are described in factchec
 """
 import pandas as pd
 
-from factcheck import LAKOBA, MILLER, REISS, SLUTSKY, YAGODA_FALL, aliases, cells, roles, texts, values
+from factcheck import LAKOBA, MILLER, RAMISHVILI, REISS, SLUTSKY, YAGODA_FALL, aliases, cells, roles, texts, values
 
 # (table, id, field, expected value, locator)
 CELLS = [
@@ -23,8 +23,8 @@ CELLS = [
     ("events", "genrikh-yagoda-arrest", "precision", "month", f"{YAGODA_FALL} ¶1"),
     # Menzhinsky's poisoning only alleged: a confession under torture against the official illness,
     # so one death event, its cause disputed
-    ("events", "vyacheslav-menzhinsky-death", "method", "poison", f"{YAGODA_FALL} ¶1 (a confession)"),
-    ("events", "vyacheslav-menzhinsky-death", "certainty", "disputed", f"{YAGODA_FALL} ¶1 (a confession)"),
+    ("events", "vyacheslav-menzhinsky-death", "method", "illness", f"{RAMISHVILI} ¶4 (years of illness; the poisoning is Yagoda's confession, {YAGODA_FALL} ¶1)"),
+    ("events", "vyacheslav-menzhinsky-death", "certainty", "stated", f"{RAMISHVILI} ¶4"),
     ("events", "artur-artuzov-arrest", "date", "1937-05-13", f"{YAGODA_FALL} ¶2"),
     ("events", "artur-artuzov-execution", "date", "1937-05-21", f"{YAGODA_FALL} ¶2"),
     ("events", "yakov-agranov-arrest", "date", "1937-07-20", f"{YAGODA_FALL} ¶2"),

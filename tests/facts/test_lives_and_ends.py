@@ -67,14 +67,15 @@ CELLS = [
     ("events", "nikolai-skoblin-death", "date", "1937/1938", SKOBLIN),
     ("events", "nikolai-skoblin-death", "type", "death", SKOBLIN),
     ("events", "nikolai-skoblin-death", "certainty", "disputed", SKOBLIN),
-    ("fates", "nikolai-skoblin", "fate", "killed", SKOBLIN),
+    ("fates", "nikolai-skoblin", "fate", "contested", SKOBLIN),  # how he died is unknown; the versions disagree
     ("fates", "nikolai-skoblin", "certainty", "disputed", SKOBLIN),
     # Krivitsky's death ruled a suicide; murder alleged
     ("events", "walter-krivitsky-death", "date", "1941-02-10", KRIVITSKY),
     ("events", "walter-krivitsky-death", "type", "death", KRIVITSKY),
     ("events", "walter-krivitsky-death", "method", "shooting", KRIVITSKY),
     ("events", "walter-krivitsky-death", "certainty", "disputed", KRIVITSKY),
-    ("fates", "walter-krivitsky", "certainty", "disputed", KRIVITSKY),
+    ("fates", "walter-krivitsky", "fate", "contested", KRIVITSKY),  # ruled a suicide; murder alleged
+    ("fates", "walter-krivitsky", "certainty", "alleged", KRIVITSKY),
     # Sorge arrested and hanged
     ("events", "richard-sorge-arrest", "date", "1941-10-18", SORGE),
     ("events", "richard-sorge-execution", "date", "1944-11-07", SORGE),
@@ -95,8 +96,8 @@ CELLS = [
     ("events", "valentin-markin-death", "certainty", "stated", MARKIN),
     ("attestations", "valentin-markin-death--date--ref", "date", "1933", MARKIN),  # Krivitsky: early 1933
     ("attestations", "valentin-markin-death--date--ref", "agrees", False, MARKIN),
-    ("fates", "valentin-markin", "fate", "killed", MARKIN),
-    ("fates", "valentin-markin", "certainty", "alleged", MARKIN),
+    ("fates", "valentin-markin", "fate", "died", MARKIN),  # manner unknown; the killing only alleged
+    ("fates", "valentin-markin", "certainty", "stated", MARKIN),
     # Fitin died, no cause
     ("events", "pavel-fitin-death", "date", "1971-12-24", FITIN),
     ("events", "pavel-fitin-death", "type", "death", FITIN),
@@ -136,7 +137,7 @@ CELLS = [
     ("events", "vladimir-pravdin-death", "date", "1970", PRAVDIN),
     ("events", "vladimir-pravdin-death", "certainty", "disputed", PRAVDIN),
     ("events", "vladimir-pravdin-arrest", "date", "1926-04", PRAVDIN),
-    ("fates", "vladimir-pravdin", "fate", "died", PRAVDIN),  # released in 1928, so not in custody
+    ("fates", "vladimir-pravdin", "fate", "contested", PRAVDIN),  # released in 1928; natural or suicide
     ("events", "toivo-vaha-death", "date", "1984-06-18", VAHA),
     ("fates", "toivo-vaha", "fate", "died", VAHA),
     # Uritsky keeps the case file's date; the reference attests 30 August

@@ -227,8 +227,8 @@ def era_order(ds: Dataset) -> list[str]:
 
 def fate_table(ds: Dataset, group: str = "all") -> pd.DataFrame:
     """One row per person of the group: their fate (`Dataset.fates()`; 'unknown' when the data records
-    no end), whether the death came at the hands of the state (`by_state`, False for the living and
-    the unknown), its date and certainty, and for officials the era in which they entered the organs
+    no end), how surely the death came at the hands of the state (`by_state`: yes, disputed or no;
+    'no' for the living and the unknown), its date and certainty, and for officials the era in which they entered the organs
     ('entry undated' when their evidence of service carries no date) and the tier of the highest post
     they reached ('not in the organs' for those with no evidence of service). Sorted by name."""
     check("group", group, choices=GROUPS)
@@ -236,7 +236,7 @@ def fate_table(ds: Dataset, group: str = "all") -> pd.DataFrame:
     cols = ["person_id", "fate", "by_state", "date", "start", "end", "official_account", "certainty", "event_id"]
     out = people.merge(ds.fates()[cols], on="person_id", how="left")
     out["fate"] = out.fate.fillna(NO_END)
-    out["by_state"] = out.by_state.eq(True)  # missing: no recorded end
+    out["by_state"] = out.by_state.fillna("no")  # missing: no recorded end
     entry = entries(ds).set_index("person_id")
     official = out.person_id.isin(entry.index)
     out["era"] = out.person_id.map(entry.entry_era).where(official, NOT_IN_ORGANS).fillna(UNDATED)
@@ -268,20 +268,22 @@ def fate_counts(ds: Dataset, table: pd.DataFrame, by: str = "side") -> pd.DataFr
 def fate_summary(table: pd.DataFrame, by_side: pd.DataFrame) -> pd.Series:
     """What the report says of a `fate_table` and its `fate_counts` by side: people, apparatus and
     targets (members); the commonest recorded end (`unknown` left out; ties go to the first row of
-    `by_side`) and its people; deaths (DEATH_FATES), by_state, of which executed_by_state,
-    died_in_custody and killed_by_state (assassinated or killed with a Soviet doer named);
-    killed_by_others, the names of the killings that name no doer of the state (by date, then
-    name); and unknown, the people whose end the data does not record."""
+    `by_side`) and its people; deaths (DEATH_FATES), by_state (stated: 'yes') and by_state_disputed,
+    of which executed_by_state, died_in_custody and killed_by_state (assassinated or killed with a
+    Soviet doer named plainly); killed_by_others, the names of the killings that name no doer of the
+    state plainly (by date, then name); and unknown, the people whose end the data does not record."""
     recorded = by_side.drop(index=NO_END, errors="ignore").sum(axis=1)
     dead = table[table.fate.isin(DEATH_FATES)]
     killing = dead.fate.isin(["assassinated", "killed"])
-    others = dead[killing & ~dead.by_state].sort_values(["start", "name"])
+    state = dead.by_state == "yes"
+    others = dead[killing & ~state].sort_values(["start", "name"])
     return pd.Series({
         "people": len(table), "apparatus": (table.member == "apparatus").sum(),
         "targets": (table.member == "target").sum(), "commonest": recorded.idxmax(),
-        "commonest_people": recorded.max(), "deaths": len(dead), "by_state": dead.by_state.sum(),
-        "executed_by_state": (dead.by_state & (dead.fate == "executed")).sum(),
-        "died_in_custody": (dead.fate == "died_in_custody").sum(), "killed_by_state": (dead.by_state & killing).sum(),
+        "commonest_people": recorded.max(), "deaths": len(dead), "by_state": state.sum(),
+        "by_state_disputed": (dead.by_state == "disputed").sum(),
+        "executed_by_state": (state & (dead.fate == "executed")).sum(),
+        "died_in_custody": (dead.fate == "died_in_custody").sum(), "killed_by_state": (state & killing).sum(),
         "killed_by_others": list(others.name), "unknown": (table.fate == NO_END).sum()}, dtype=object)
 
 
@@ -345,7 +347,7 @@ def rival_accounts(ds: Dataset) -> pd.DataFrame:
 
 
 #: What an official account did to a killing (the `cover` column of `cover_stories`).
-DENIED, SHIFTED = "denied a killing", "hid the state's hand"
+DENIED, SHIFTED, CONTESTED = "denied a killing", "hid the state's hand", "is contested by other accounts"
 
 
 def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
@@ -357,8 +359,10 @@ def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
     perpetrator, organiser or orderer), cover, other_accounts (`rival_accounts`, '; '-joined).
     `cover` says what the official account did: DENIED when it claims no killing although the
     person's fate (`Dataset.fates()`) is one (executed, assassinated, killed, died in custody);
-    SHIFTED when it owns a killing but names none of the Soviet doers (`evidence.soviet_actors`) that
-    another account or the roles name; '' otherwise. Sorted by date."""
+    CONTESTED when the fate is contested (the official account is one of several the sources leave
+    open: Krivitsky, ruled a suicide, murder alleged); SHIFTED when it owns a killing but names none of
+    the Soviet doers (`evidence.soviet_actors`) that another account or the roles name; '' otherwise.
+    Sorted by date."""
     check("group", group, choices=GROUPS)
     acc = ds.accounts
     official = acc[acc.kind == "official"].sort_values("account_id")
@@ -377,7 +381,8 @@ def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
     fate = out.person_id.map(ds.fates().set_index("person_id").fate)
     killing = fate.isin(["executed", "assassinated", "killed", "died_in_custody"])
     owns = out.event_id.isin(owned.event_id)
-    out["cover"] = np.where(killing & ~owns, DENIED, np.where(owns & out.event_id.isin(hidden), SHIFTED, ""))
+    out["cover"] = np.where(killing & ~owns, DENIED, np.where(fate == "contested", CONTESTED,
+                                                              np.where(owns & out.event_id.isin(hidden), SHIFTED, "")))
     out["other_accounts"] = out.event_id.map(rival_accounts(ds).groupby("event_id").text.agg("; ".join)).fillna("")
     cols = ["name", "date", "official_account", "official_claim", "cause", "certainty", "by", "cover", "other_accounts"]
     return out.sort_values(["start", "name"])[cols].reset_index(drop=True)
@@ -385,12 +390,13 @@ def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
 
 def cover_summary(covers: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
     """What the report says of `cover_stories` beside the group's `fate_table`: covers (deaths with an
-    official account), deaths (all the group's deaths), denied and shifted (the `cover` values DENIED
-    and SHIFTED), stated (of the covered deaths, those the source states plainly) and with_rivals
+    official account), deaths (all the group's deaths), denied, shifted and contested (the `cover`
+    values DENIED, SHIFTED and CONTESTED), stated (of the covered deaths, those the source states plainly) and with_rivals
     (those for which the data also holds rival accounts)."""
     return pd.Series({
         "covers": len(covers), "deaths": table.fate.isin(DEATH_FATES).sum(),
         "denied": (covers.cover == DENIED).sum(), "shifted": (covers.cover == SHIFTED).sum(),
+        "contested": (covers.cover == CONTESTED).sum(),
         "stated": (covers.certainty == "stated").sum(), "with_rivals": (covers.other_accounts != "").sum()},
         dtype=object)
 
@@ -489,7 +495,8 @@ def chain_people(ds: Dataset, chain: pd.DataFrame) -> list[str]:
 
 def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
     """One row per violent death in the group (VIOLENT_FATES: executed, assassinated, killed, dead in
-    custody, or by their own hand): name, fate, by_state, the method — the deciding event's when it is
+    custody, or by their own hand; and a contested end whose event gives a violent method: Krivitsky
+    shot, Muenzenberg hanged, whoever's the hand): name, fate, by_state, the method — the deciding event's when it is
     violent (`vocabulary.violent_methods`), else that of the best-attested account claiming a killing
     with a violent method, else 'not given' (a lure or an illness is no method of violent death) —
     and where it comes from (`method_from`: 'event', 'account' or missing), scope, the era of the
@@ -499,9 +506,9 @@ def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
     check("group", group, choices=GROUPS)
     table = fate_table(ds, group)
     violent = violent_methods(ds.descriptor)
-    out = table[table.fate.isin(VIOLENT_FATES)][["person_id", "name", "fate", "by_state", "date", "start", "end",
-                                                  "event_id"]].copy()
     ev = ds.events.set_index("event_id")
+    violent_end = table.fate.isin(VIOLENT_FATES) | ((table.fate == "contested") & table.event_id.map(ev.method).isin(violent))
+    out = table[violent_end][["person_id", "name", "fate", "by_state", "date", "start", "end", "event_id"]].copy()
     own = out.event_id.map(ev.method).where(lambda m: m.isin(violent))
     acc = ds.accounts[(ds.accounts.claim == "killing") & ds.accounts.method.isin(violent)]
     acc = acc.assign(rank=acc.certainty.map(evidence.CERTAINTY.index)).sort_values(["event_id", "rank", "account_id"])

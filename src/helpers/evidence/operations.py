@@ -32,17 +32,17 @@ def count_once(events: pd.DataFrame, roles: pd.DataFrame, types=MASS_KILLING_TYP
         if len(part) == 1:
             merged.append(part)
             continue
-        first = part.sort_values(["start", "event_id"]).iloc[0].copy()
+        ordered = part.sort_values(["start", "event_id"])
+        first = ordered.iloc[[0]].copy()  # a one-row frame: every column keeps its type
         first["event_id"] = f"{op}:{type_}"
         first["start"], first["end"] = part.start.min(), part.end.max()
-        first["date"] = " + ".join(part.sort_values(["start", "event_id"]).date)
+        first["date"] = " + ".join(ordered.date)
         first["certainty"] = max(part.certainty, key=CERTAINTY.index)
         first["parts"] = ", ".join(sorted(part.event_id))
-        merged.append(first.to_frame().T)
+        merged.append(first)
     if not merged:
         return out
     together = pd.concat([out[~mass], *merged], ignore_index=True)
-    return together.astype({c: out[c].dtype for c in ("start", "end")}).sort_values(
-        ["start", "event_id"]).reset_index(drop=True)
+    return together.sort_values(["start", "event_id"]).reset_index(drop=True)
 
 

@@ -40,7 +40,7 @@ OKABE_ITO = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7", "#000000", "
 FATE = {
     "executed": "#7F1D0E", "assassinated": "#D55E00", "killed": "#F4A582",
     "suicide": "#CC79A7", "died_in_custody": "#882255",
-    "natural_death": "#0072B2", "died": "#56B4E9",
+    "natural_death": "#0072B2", "accident": "#9BC4E2", "contested": "#8E6C8A", "died": "#56B4E9",
     "sentenced_to_death": "#E69F00", "imprisoned": "#F5D28A",
     "disappeared": "#333333", "survived": "#009E73", "unknown": "#BBBBBB",
 }
