@@ -5,7 +5,7 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from helpers import ParameterError, paths
+from helpers import ParameterError
 from helpers.captions.claimed import MIME, Caption, Raw, escape
 from helpers.evidence import claims
 
@@ -13,11 +13,11 @@ CF, REF = claims.CASE_FILE, claims.REFERENCE
 
 
 @pytest.fixture(scope="module")
-def sqlite(tmp_path_factory):
-    from helpers.build import export
+def sqlite(tmp_path_factory, ds):
+    from helpers.build import sqlite as database
 
     path = tmp_path_factory.mktemp("export") / "blackwork.sqlite"
-    export.to_sqlite(paths.data_dir(), path)
+    database.write(ds, path)
     return sqlite3.connect(path)
 
 

@@ -34,6 +34,34 @@ def test_the_sqlite_database_holds_every_table_with_its_rows_and_keys(exported):
     assert db.execute("SELECT date FROM events WHERE event_id = 'nikolai-yezhov-execution'").fetchone() == ("1940-02-04",)
 
 
+def test_numbers_and_dates_are_typed_so_questions_get_true_answers(exported):
+    db = sqlite3.connect(exported / "blackwork.sqlite")
+    # tallies.csv: the largest figure is the Great Purge's 1,548,366 arrested (reference-facts §5), not
+    # the 936,750 a text comparison picks; ordering by figure puts it first, not a '9...'
+    assert db.execute("SELECT max(best) FROM tallies").fetchone() == (1548366,)
+    assert db.execute("SELECT best FROM tallies WHERE best IS NOT NULL ORDER BY best DESC LIMIT 1").fetchone() == (1548366,)
+    # convictions_by_year (mvd): 790,665 convicted in 1937 is the most (reference-facts §3), not 1943's 'largest' text
+    assert db.execute("SELECT year FROM convictions_by_year WHERE count = 'mvd' ORDER BY convicted DESC LIMIT 1"
+                      ).fetchone() == (1937,)
+    assert db.execute("SELECT typeof(year), typeof(convicted), typeof(partial_year) FROM convictions_by_year LIMIT 1"
+                      ).fetchone() == ("integer", "integer", "integer")
+    assert db.execute("SELECT typeof(latitude) FROM places LIMIT 1").fetchone() == ("real",)
+    # every date carries its first and last day: Agranov's Saratov post began in April 1937
+    assert db.execute("SELECT start, start_start, start_end FROM positions WHERE position_id = "
+                      "'yakov-agranov--saratov-nkvd-head'").fetchone() == ("1937-04", "1937-04-01", "1937-04-30")
+    # events in 1937 by comparison: the Yezhov fall's executions are there, a 1937/1938 span is not
+    in_1937 = {r[0] for r in db.execute("SELECT event_id FROM events WHERE date_start >= '1937-01-01' "
+                                        "AND date_end <= '1937-12-31'")}
+    assert {"artur-artuzov-execution", "mikhail-tukhachevsky-execution"} <= in_1937
+    assert "nikolai-skoblin-death" not in in_1937
+    # the derived fates and the view of events with their people
+    assert db.execute("SELECT fate, by_state FROM fates WHERE person_id = 'walter-krivitsky'").fetchone() == (
+        "contested", "no")
+    assert ("ramon-mercader", "perpetrator") in db.execute(
+        "SELECT person_id, role FROM event_people WHERE event_id = 'leon-trotsky-assassination'").fetchall()
+    assert {r[0] for r in db.execute("SELECT name FROM about")} >= {"events", "fates", "event_people"}
+
+
 def test_the_geojson_has_every_place_and_millers_route_in_order(exported):
     collection = json.loads((exported / "places.geojson").read_text(encoding="utf-8"))
     places = [f for f in collection["features"] if f["properties"]["layer"] == "place"]
@@ -71,3 +99,23 @@ def test_a_broken_package_writes_nothing(data_copy, tmp_path, monkeypatch, capsy
     assert cli.main(["export", "--to", str(tmp_path / "out")]) == 1
     assert "event_places.csv:2:place_id: atlantis is not a place_id in places.csv" in capsys.readouterr().err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_the_example_queries_of_the_readme_give_the_true_answers(exported):
+    from helpers.build import sqlite as database
+
+    db = sqlite3.connect(exported / "blackwork.sqlite")
+    readme = (exported / "README.md").read_text(encoding="utf-8")
+    answers = [db.execute(query).fetchall() for _, query in database.QUERIES]
+    assert all(query + ";" in readme for _, query in database.QUERIES)
+    # reference-facts §5: 1,548,366 arrested in the Great Purge (1937-1938), the largest figure of tallies.csv
+    assert answers[0][0][0] == 1548366
+    # reference-facts §3 (MVD): 790,665 convicted in 1937
+    assert answers[1] == [(1937, 790665)]
+    # 31 events of events.csv dated within 1937 (their whole span in the year), background included
+    assert answers[2] == [(31,)]
+    # The Assassination of Leon Trotsky (21 August 1940) ¶6: Mercader struck
+    assert ("Ramón Mercader", "perpetrator", "stated") in answers[3]
+    # 70 deaths: 41 plainly by the state, 6 disputed, 23 not (tests/test_fates.py counts the 68 of report 03,
+    # and Lenin and Wrangel, who died of illness and with no cause given)
+    assert answers[4] == [("disputed", 6), ("no", 23), ("yes", 41)]

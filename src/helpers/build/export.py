@@ -1,7 +1,8 @@
 """Exports for the tools people already use: `blackwork export [--to DIR]`.
 
-- `blackwork.sqlite`: every table of the data package, its text exactly as in the CSV (an empty cell
-  is NULL), with the package's primary and foreign keys (for Datasette, DB Browser, R, SQL).
+- `blackwork.sqlite`: every table of the data package, typed, with its keys, the first and last day of
+  every date, the derived fates and a view of events with their people (`build.sqlite`; for
+  Datasette, DB Browser, R, SQL; every claim's query runs on it).
 - `places.geojson`: the gazetteer as points, and every event abroad as a point, or as a line through
   its places in order when it is a journey (for QGIS, kepler.gl, Palladio).
 - `network.gexf`: people and their ties and acts (the caller's `Inputs.network`, e.g.
@@ -23,48 +24,19 @@ import networkx as nx
 import pandas as pd
 
 from ..core import paths
-from ..data import package
 from ..data.dataset import Dataset
+from . import sqlite
 from .inputs import Inputs
 
-FILES = ("blackwork.sqlite", "places.geojson", "network.gexf")
+FILES = ("blackwork.sqlite", "places.geojson", "network.gexf", "README.md")
 #: What each download is, for the reports' index (the zip of the data package comes first).
 DOWNLOADS = {
     "blackwork-data.zip": "the data package: every CSV and datapackage.json (Frictionless)",
-    "blackwork.sqlite": "every table with its keys, for Datasette, DB Browser, R or SQL",
+    "blackwork.sqlite": "every table typed, with its keys and each date's first and last day, for Datasette, DB Browser, R or SQL",
     "places.geojson": "the places, and the events abroad as points or journeys, for QGIS, kepler.gl or Palladio",
     "network.gexf": "ties and acts between people, typed and dated, for Gephi or Cytoscape",
+    "README.md": "what the exports hold, and example questions as SQL queries",
 }
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def to_sqlite(root: Path, path: Path) -> dict[str, int]:
-    """One SQLite table per resource of the package in `root`, with its keys; returns rows per table."""
-    raw = package.read_package(root)
-    counts = {}
-    with sqlite3.connect(path) as db:
-        for resource in raw.descriptor["resources"]:
-            schema, frame = resource["schema"], raw.frames[resource["name"]]
-            cols = [f["name"] for f in schema["fields"]]
-            pk = schema.get("primaryKey", [])
-            pk = [pk] if isinstance(pk, str) else pk
-            parts = [f"{_quoted(c)} TEXT" for c in cols]
-            if pk:
-                parts.append(f"PRIMARY KEY ({', '.join(map(_quoted, pk))})")
-            for fk in schema.get("foreignKeys", []):
-                own = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
-                ref = fk["reference"]
-                theirs = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]
-                parts.append(f"FOREIGN KEY ({', '.join(map(_quoted, own))}) REFERENCES "
-                             f"{_quoted(ref['resource'] or resource['name'])} ({', '.join(map(_quoted, theirs))})")
-            db.execute(f"CREATE TABLE {_quoted(resource['name'])} ({', '.join(parts)})")
-            rows = [[None if v == "" else v for v in row] for row in frame[cols].itertuples(index=False)]
-            db.executemany(f"INSERT INTO {_quoted(resource['name'])} VALUES ({', '.join('?' * len(cols))})", rows)
-            counts[resource["name"]] = len(rows)
-    return counts
 
 
 def _point(place) -> dict:
@@ -96,9 +68,10 @@ def to_geojson(ds: Dataset) -> dict:
 def write(inputs: Inputs, ds: Dataset, root: Path, folder: Path, with_zip: bool = False) -> list[Path]:
     """Write the three files (and, with_zip, the package as a zip) of the package in `root` into
     `folder`, an empty folder of the caller's; the network is `inputs.network(ds)`."""
-    to_sqlite(root, folder / FILES[0])
+    sqlite.write(ds, folder / FILES[0])
     (folder / FILES[1]).write_text(json.dumps(to_geojson(ds), ensure_ascii=False, indent=1), encoding="utf-8")
     nx.write_gexf(inputs.network(ds), folder / FILES[2])
+    (folder / FILES[3]).write_text(sqlite.readme(), encoding="utf-8")
     written = [folder / name for name in FILES]
     if with_zip:
         with zipfile.ZipFile(folder / "blackwork-data.zip", "w", zipfile.ZIP_DEFLATED) as archive:
