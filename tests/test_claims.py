@@ -96,3 +96,20 @@ def test_claims_json_is_sorted_and_has_no_timestamp(ds):
     b = claims.count(ds, "events", ["valentin-markin-death"], rule="one").named("a", "p")
     text = claims.claims_json([a, b])
     assert text.index('"p/a"') < text.index('"p/b"') and claims.claims_json([b, a]) == text
+
+
+def test_a_claim_over_fates_rests_on_their_deciding_events(ds, sqlite):
+    c = claims.count(ds, "fates", ["walter-krivitsky", "leon-trotsky"], rule="two ends")
+    rows = c.rows().set_index("id")
+    # Krivitsky's end is known from the reference's row of his death; Trotsky's from the case file's
+    assert rows.at["walter-krivitsky", "source_id"] == REF and rows.at["leon-trotsky", "source_id"] == CF
+    assert "contested" in rows.at["walter-krivitsky", "words"]
+    assert sqlite.execute(c.sql).fetchone()[0] == 2
+
+
+def test_a_sentence_records_the_words_that_name_a_claims_sources(ds):
+    c = claims.count(ds, "events", ["artur-artuzov-execution", "valentin-markin-death"], rule="two")
+    cap = Caption("{n} killings {where}.", page="p", n=c, where=claims.scope(c))
+    assert cap.text == "2 killings in the case file and the reference."
+    assert cap.claims["n"].scope == "in the case file and the reference"
+    assert cap._repr_mimebundle_()[MIME]["claims"][0]["scope"] == "in the case file and the reference"

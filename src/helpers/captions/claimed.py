@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import string
 
-from ..evidence.claims import Claim
+from ..evidence.claims import Claim, Scope
 
 #: The output type that carries a caption's claims beside its Markdown.
 MIME = "application/vnd.blackwork.claims+json"
@@ -42,7 +42,10 @@ class Caption:
         self.template, self.page = template, page
         self.claims: dict[str, Claim] = {}
         plain, marked = {}, {}
+        scopes = {id(v.claim): v for v in fields.values() if isinstance(v, Scope) and v.claim is not None}
         for name, value in fields.items():
+            if isinstance(value, Claim) and id(value) in scopes:
+                value = value.scoped(str(scopes[id(value)]))
             if isinstance(value, Claim):
                 claim = value.named(value.name or name, page or value.page)
                 self.claims[name] = claim

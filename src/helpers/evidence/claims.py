@@ -84,6 +84,8 @@ class Claim:
     text: str = ""
     #: The finding under other readings of the data: (reading, text, changed) (`readings.sensitivity`).
     readings: tuple[tuple[str, str, bool], ...] = ()
+    #: The words its sentence names its sources with ('in the case file'); '' when it names none.
+    scope: str = ""
 
     @property
     def id(self) -> str:
@@ -107,7 +109,12 @@ class Claim:
     def named(self, name: str, page: str = "", text: str | None = None) -> Claim:
         """The same claim with its slug (and page, and the words that show its value)."""
         return Claim(self.value, self.evidence, self.rule, self.sql, self.parameters, name, page or self.page,
-                     self.text if text is None else text, self.readings)
+                     self.text if text is None else text, self.readings, self.scope)
+
+    def scoped(self, words: str) -> Claim:
+        """The same claim with the words its sentence names its sources with."""
+        return Claim(self.value, self.evidence, self.rule, self.sql, self.parameters, self.name, self.page, self.text,
+                     self.readings, words)
 
     def as_dict(self) -> dict:
         """The claim as claims.json lists it."""
@@ -117,7 +124,8 @@ class Claim:
         return {"id": self.id, "name": self.name, "page": self.page, "value": _plain(value), "text": self.text,
                 "rule": self.rule, "parameters": {k: _plain(v) for k, v in self.parameters},
                 "sources": sorted(self.sources), "sql": self.sql, "rows": [vars(r) for r in self.evidence],
-                "readings": [{"reading": r, "text": t, "changed": c} for r, t, c in self.readings]}
+                "readings": [{"reading": r, "text": t, "changed": c} for r, t, c in self.readings],
+                "scope": self.scope}
 
     @property
     def changes(self) -> bool:
@@ -159,9 +167,22 @@ def row_id(table_keys: list[str], row) -> str:
     return KEY_JOIN.join(str(row[k]) for k in table_keys)
 
 
+#: Derived tables a claim may rest on: their frame, their key, and the column of the event whose source
+#: and locator a row takes (a fate is known from its deciding event).
+DERIVED = {"fates": (lambda ds: ds.fates(), ["person_id"], "event_id")}
+
+
+def _table(ds: Dataset, table: str) -> tuple[pd.DataFrame, list[str]]:
+    if table in DERIVED:
+        make, key, _ = DERIVED[table]
+        return make(ds), key
+    if table not in ds.tables:
+        raise ParameterError(f"A claim names the table {table!r}, which is not in the package.")
+    return ds.tables[table], keys(ds.descriptor)[table]
+
+
 def _rows_of(ds: Dataset, table: str, ids: Iterable[str]) -> list[Row]:
-    frame = ds.tables[table]
-    key = keys(ds.descriptor)[table]
+    frame, key = _table(ds, table)
     wanted = list(dict.fromkeys(str(i) for i in ids))
     if len(key) == 1:
         index = frame.set_index(frame[key[0]].astype(str))
@@ -180,6 +201,8 @@ def _rows_of(ds: Dataset, table: str, ids: Iterable[str]) -> list[Row]:
             source, locator = ev.source_id, ev.locator
         date = next((r[c] for c in ("date", "start", "period", "born", "year") if c in r and pd.notna(r[c])), "")
         words = next((str(r[c]) for c in WORDS if c in r and pd.notna(r[c]) and str(r[c]).strip()), "")
+        if table == "fates":
+            words = f"{r['name']}: {r['fate']}, by the state: {r['by_state']}" + (f" ({r['manners']})" if r["manners"] else "")
         out.append(Row(table=table, id=rid, date=str(date), certainty=str(r.get("certainty") or "") if pd.notna(r.get("certainty")) else "",
                        source_id=str(source) if pd.notna(source) else "", locator=str(locator) if pd.notna(locator) else "",
                        words=words))
@@ -234,7 +257,7 @@ def count(ds: Dataset, table: str, ids: Iterable[str], rule: str, parameters: Ma
     """The number of rows of `table` in `ids` (each counted once), resting on those rows and on the
     rows of `also` ({table: ids}: the roles, people or attestations that chose them)."""
     ids = list(dict.fromkeys(str(i) for i in ids))
-    key = keys(ds.descriptor)[table]
+    key = _table(ds, table)[1]
     sql = f'SELECT COUNT(*) FROM "{table}" WHERE {_in(key, ids)}'
     return make(ds, len(ids), rule, sql, {table: ids, **(also or {})}, parameters)
 
@@ -269,10 +292,24 @@ def _inner(sql: str) -> str:
 
 # --- wording ------------------------------------------------------------------------------------
 
-def scope(sources: Iterable[str], reference: str = "with the reference's") -> str:
-    """How a sentence names the sources of a claim: 'in the case file' when every row is the case
-    file's, 'in the reference' when every row is the reference's, else 'in the case file and the
-    reference' (the words the test over claims.json checks against the rows)."""
+class Scope(str):
+    """The words that name a claim's sources in a sentence ('in the case file'), tied to the claim they
+    are about: a caption records them on the claim, and a test checks them against its rows."""
+
+    claim: Claim | None = None
+
+
+def scope(of) -> Scope:
+    """How a sentence names the sources of a claim (or of a set of source ids): 'in the case file'
+    when every row is the case file's, 'in the reference' when every row is the reference's, else
+    'in the case file and the reference'. Given a Claim, the words are tied to it (`Scope.claim`)."""
+    claim = of if isinstance(of, Claim) else None
+    words = Scope(_scope_words(of.sources if claim is not None else of))
+    words.claim = claim
+    return words
+
+
+def _scope_words(sources: Iterable[str]) -> str:
     given = set(sources)
     if given <= {CASE_FILE}:
         return "in the case file"

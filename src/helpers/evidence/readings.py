@@ -62,4 +62,4 @@ def with_readings(claim: Claim, table: pd.DataFrame) -> Claim:
     readings = tuple((f"{r.reading}{', ' + r.rule + ' rule' if r.rule else ''}", r.value, bool(r.changed))
                      for r in table.itertuples(index=False))
     return Claim(claim.value, claim.evidence, claim.rule, claim.sql, claim.parameters, claim.name, claim.page,
-                 claim.text, readings)
+                 claim.text, readings, claim.scope)
