@@ -113,11 +113,32 @@ def test_a_csv_that_is_a_folder(mini):
     assert problems_of(mini) == ["events.csv::: is a folder, not a CSV file"]
 
 
-def test_a_csv_that_cannot_be_read(mini):
-    """Reading /proc/self/mem from its start fails (EIO) even for root, for whom chmod 000 does not."""
-    (mini / "roles.csv").unlink()
-    (mini / "roles.csv").symlink_to("/proc/self/mem")
+def test_a_csv_that_cannot_be_read(mini, monkeypatch):
+    """A read that fails (EIO; root reads even a chmod 000 file) is one problem naming the file."""
+    import errno
+    import pathlib
+
+    real = pathlib.Path.read_bytes
+
+    def failing(path):
+        if path.name == "roles.csv":
+            raise OSError(errno.EIO, "Input/output error")
+        return real(path)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", failing)
     assert problems_of(mini) == ["roles.csv::: cannot be read (Input/output error)"]
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/proc/self/environ", "/proc/self/mem", "../outside.csv"])
+def test_a_csv_that_is_a_link_is_never_opened(mini, target, capsys):
+    """The package is a closed box: a table that is a link (to a secret of the machine, or out of the
+    folder) is refused unopened, so nothing of it reaches the output (the environment in a CI log)."""
+    (mini / "roles.csv").unlink()
+    (mini / "roles.csv").symlink_to(target)
+    problems = problems_of(mini)
+    assert problems == ["roles.csv::: is a link; a table must be a regular file inside the package's folder "
+                        "(copy the file there)"]
+    assert "root:" not in " ".join(problems) and "PATH=" not in " ".join(problems)
 
 
 def test_a_csv_that_is_a_pipe(mini):
@@ -149,7 +170,8 @@ def test_a_csv_without_permission(mini, monkeypatch):
 def test_a_csv_that_links_to_nothing(mini):
     (mini / "aliases.csv").unlink()
     (mini / "aliases.csv").symlink_to(mini / "nowhere.csv")
-    assert problems_of(mini) == ["aliases.csv::: file is missing (it is a link to a file that does not exist)"]
+    assert problems_of(mini) == ["aliases.csv::: is a link; a table must be a regular file inside the package's folder "
+                                 "(copy the file there)"]
 
 
 def test_a_header_with_no_rows_sets_off_nothing_else(mini):

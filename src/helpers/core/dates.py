@@ -8,6 +8,7 @@ historian can act on. A partial date is never padded to a single day: `1937-03` 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,26 +70,40 @@ def _read(text: str):
     return edtf.parse_edtf(text)
 
 
+#: The EDTF this package reads: a year, a month or a day, each with an optional ? (uncertain),
+#: ~ (approximate) or % (both), and an interval of two of them. Nothing else: no time of day, no
+#: season, no set of dates, no unspecified digit, no open end.
+POINT = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
+GRAMMAR = re.compile(rf"{POINT}(?:/{POINT})?")
+USE = "use 1937-09-04, 1937-09, 1937, 1938-07-12?, 1936-12~ or 1940-04/1940-05"
+
+
 @lru_cache(maxsize=4096)
 def parse(text: str) -> DateBounds:
     """Parse one EDTF string into its bounds; raise DateError with a plain message. Results are cached."""
     text = text.strip()
     if ".." in text or text.startswith("/") or text.endswith("/"):
         raise DateError(f"{text!r} has an open or unknown end; give both ends")
+    if not GRAMMAR.fullmatch(text):
+        kind = ("a time of day" if "T" in text or ":" in text else "a set of dates" if text[:1] in "[{" else
+                "an unspecified digit" if "X" in text.upper() else
+                "a season" if re.match(r"[0-9]{4}-(?:2[1-9]|3[0-9]|4[01])\b", text) else "")
+        raise DateError(f"{text!r} is not an EDTF date ({kind + ' is not read here; ' if kind else ''}{USE})")
     try:
         obj = _read(text)
     except Exception:  # the library raises its own parse errors and, for odd input, others
         raise DateError(
-            f"{text!r} is not an EDTF date (use 1937-09-04, 1937-09, 1937, 1938-07-12?, 1936-12~ "
-            "or 1940-04/1940-05)"
+            f"{text!r} is not an EDTF date ({USE})"
         ) from None
     try:
         lower, upper = obj.lower_strict(), obj.upper_strict()
     except Exception:
         raise DateError(f"{text!r} has an open or unknown end; give both ends") from None
     earliest, latest = _day(lower, text), _day(upper, text)
-    if earliest.year < 1000 or latest.year > 2100:
-        raise DateError(f"{text!r} has an open or unknown end; give both ends")
+    if earliest.year < 1000:
+        raise DateError(f"{text!r} lies before the year 1000; no date here can")
+    if latest > dt.date.today():
+        raise DateError(f"{text!r} lies in the future")
     if earliest > latest:
         raise DateError(f"{text!r} ends before it starts")
     precision = _precision(obj, earliest, latest)

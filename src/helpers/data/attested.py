@@ -1,6 +1,6 @@
 """Which attestations date a thing otherwise than the package: the one filter behind every
 disagreement (`helpers.evidence.sources.disagreements`) and behind the rule that lets two tenures a
-source disputes overlap (`validate.tenure_rules`)."""
+source disputes overlap (`rules.tenure_rules`)."""
 from __future__ import annotations
 
 import pandas as pd

@@ -11,12 +11,15 @@ Only a package that passed is stored: a broken one is read and validated every t
 same DataError. Entries live in $BLACKWORK_CACHE, else `.cache/load/` in the project (git-ignored),
 never in the data folder; `BLACKWORK_CACHE=off` turns the cache off. An entry is written to a
 temporary file and renamed into place, so parallel test workers and notebooks can share the folder;
-a folder that cannot be written, or an entry that cannot be read, only means no cache. The folder
-keeps the KEEP most recently written entries. Entries are pickles: the folder is the user's own, as
-trusted as the code beside it.
+a folder that cannot be written (a full disk), or an entry that cannot be read, only means no cache.
+Each entry checks itself: it carries the SHA-256 of its pickle, and one that does not match (a
+truncated or altered file) is a miss and is removed. The temporary file of a writer that died is
+removed by the next writer. The folder keeps the KEEP most recently written entries. Entries are
+pickles: the folder is the user's own, as trusted as the code beside it.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -32,6 +35,8 @@ from ..core import paths
 
 #: How many entries the folder keeps (the real data, and a few copies tests or users load).
 KEEP = 16
+#: The first line of an entry; the second is the SHA-256 of the pickle that follows.
+MAGIC = b"blackwork load cache 1\n"
 
 
 def folder() -> Path | None:
@@ -70,7 +75,7 @@ def key(root: Path) -> str | None:
             if inside not in file.parents or not file.is_file():
                 return None  # outside the folder, a pipe, a device or a folder: never read it here
             digest.update(b"\0" + path.encode() + b"\0" + file.read_bytes())
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return digest.hexdigest()
 
@@ -81,11 +86,20 @@ def get(k: str) -> tuple[dict, dict[str, pd.DataFrame]] | None:
     where = folder()
     if where is None:
         return None
+    path = where / f"{k}.pickle"
     try:
-        with open(where / f"{k}.pickle", "rb") as f:
-            stored = pickle.load(f)
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head, digest, payload = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 64], data[len(MAGIC) + 65:]
+    try:
+        if head != MAGIC or hashlib.sha256(payload).hexdigest().encode() != digest:
+            raise ValueError("a damaged entry")
+        stored = pickle.loads(payload)
         return stored["descriptor"], stored["tables"]
-    except Exception:  # missing, truncated or otherwise unreadable: a miss, never an error
+    except Exception:  # truncated, altered or otherwise unreadable: a miss, never an error
+        with contextlib.suppress(OSError):
+            path.unlink()
         return None
 
 
@@ -96,20 +110,36 @@ def put(k: str, descriptor: dict, tables: dict[str, pd.DataFrame]) -> None:
     if where is None:
         return
     try:
+        payload = pickle.dumps({"descriptor": descriptor, "tables": tables}, protocol=pickle.HIGHEST_PROTOCOL)
         where.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=where, prefix=".writing-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=where, prefix=f".writing-{os.getpid()}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump({"descriptor": descriptor, "tables": tables}, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
             os.replace(tmp, where / f"{k}.pickle")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         entries = sorted(where.glob("*.pickle"), key=_mtime, reverse=True)
-        for old in entries[KEEP:]:
+        for old in entries[KEEP:] + _left_by_the_dead(where):
             old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):
         return
+
+
+def _left_by_the_dead(where: Path) -> list[Path]:
+    """Temporary files of writers whose process is gone (killed while writing)."""
+    left = []
+    for path in where.glob(".writing-*.tmp"):
+        pid = path.name.split("-")[1]
+        if pid.isdigit() and int(pid) != os.getpid():
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                left.append(path)
+            except OSError:
+                pass
+    return left
 
 
 def _mtime(path: Path) -> float:

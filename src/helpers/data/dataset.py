@@ -53,7 +53,7 @@ def _cast(series: pd.Series, type_: str) -> pd.Series:
     """Cast text cells by schema type; cells that do not fit become missing (validation reports them)."""
     text = series.where(series != "", None)
     if type_ == "integer":  # only cells that are whole numbers int64 can hold; validation reports the rest
-        whole = text.where(text.str.fullmatch(r"-?\d{1,18}", na=False), None)
+        whole = text.where(text.str.fullmatch(r"-?[0-9]{1,18}", na=False), None)
         return pd.to_numeric(whole, errors="coerce").astype("Int64")
     if type_ == "number":
         return pd.to_numeric(text, errors="coerce")
@@ -76,6 +76,29 @@ def typed_table(frame: pd.DataFrame, resource: dict) -> pd.DataFrame:
             out[f"{name}_earliest"], out[f"{name}_latest"], out[f"{name}_precision"] = b.earliest, b.latest, b.precision
     if resource["name"] == "events" and "date_earliest" in out:
         out["start"], out["end"], out["precision"] = out.date_earliest, out.date_latest, out.date_precision
+    return out
+
+
+def cut_to_lives(events: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
+    """`events` with each event's latest day cut to the death of the people who have to be alive for it
+    (subject, perpetrator, organiser, orderer, accomplice: LIVING_ROLES; a posthumous trial or the
+    finding of a body aside): an arrest dated "between December 1934 and June 1941" of a man shot in
+    July 1937 falls by July 1937. `end` is the cut bound (the one every analysis uses); `date_latest`
+    stays what the source's date allows; `cut_by` names the death that cut it (else missing)."""
+    if not {"event_id", "type", "start", "end"} <= set(events.columns) or not {"event_id", "person_id", "role"} <= set(roles):
+        return events
+    subj = roles[roles.role == "subject"].merge(events[["event_id", "type", "end"]], on="event_id")
+    deaths = subj[subj.type.isin(vocabulary.DEATH_EVENT_TYPES)].sort_values("end").drop_duplicates("person_id")
+    died = deaths.set_index("person_id")
+    living = roles[roles.role.isin(vocabulary.LIVING_ROLES) & roles.person_id.isin(died.index)]
+    bound = living.assign(death_end=living.person_id.map(died.end), death=living.person_id.map(died.event_id))
+    bound = bound[bound.event_id != bound.death].sort_values(["death_end", "death"]).drop_duplicates("event_id")
+    bound = bound.set_index("event_id")
+    out = events.copy()
+    limit = out.event_id.map(bound.death_end)
+    cut = limit.notna() & (out.end > limit) & (out.start <= limit) & ~out.type.isin(vocabulary.POSTHUMOUS_TYPES)
+    out["cut_by"] = out.event_id.map(bound.death).where(cut)
+    out.loc[cut, "end"] = limit[cut]
     return out
 
 

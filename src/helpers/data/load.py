@@ -7,7 +7,7 @@ from pathlib import Path
 from ..core import paths
 from ..core.errors import DataError
 from . import cache, package, validate
-from .dataset import Dataset
+from .dataset import Dataset, cut_to_lives
 
 
 def load(path: str | Path | None = None, use_cache: bool = True, kind: type[Dataset] = Dataset) -> Dataset:
@@ -28,6 +28,8 @@ def load(path: str | Path | None = None, use_cache: bool = True, kind: type[Data
     if problems:
         raise DataError(problems)
     tables = {n: t.reset_index(drop=True) for n, t in tables.items()}
+    if "events" in tables and "roles" in tables:
+        tables["events"] = cut_to_lives(tables["events"], tables["roles"])
     if key and cache.key(root) == key:  # store only if no file changed while it was being validated
         cache.put(key, raw.descriptor, tables)
     return kind(descriptor=raw.descriptor, tables=tables)

@@ -12,11 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
+import re2
 
 from ..core.errors import DataError, Problem
 
@@ -53,6 +56,8 @@ class RawPackage:
 def _descriptor(root: Path) -> tuple[dict | None, list[Problem]]:
     """The descriptor as a dict, or None and the one problem that stops it being read."""
     path = Path(root) / DESCRIPTOR
+    if path.is_symlink():
+        return None, [Problem(DESCRIPTOR, None, None, "is a link; the descriptor must be a regular file in the package's folder")]
     if not path.exists():
         raise FileNotFoundError(f"{path}: no data package here (datapackage.json is missing)")
     if path.is_dir():
@@ -71,6 +76,8 @@ def _descriptor(root: Path) -> tuple[dict | None, list[Problem]]:
     except json.JSONDecodeError as err:
         return None, [Problem(DESCRIPTOR, err.lineno, None,
                               f"is not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})")]
+    except RecursionError:
+        return None, [Problem(DESCRIPTOR, None, None, "is nested too deeply to be a data package's descriptor")]
     if not isinstance(descriptor, dict):
         return None, [Problem(DESCRIPTOR, None, None, "is not a JSON object; it must be {\"resources\": [...], ...}")]
     return descriptor, []
@@ -87,6 +94,25 @@ def read_descriptor(root: Path) -> dict:
 
 def _is_list_of_str(value) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+@lru_cache(maxsize=256)
+def pattern(text: str):
+    """A schema pattern compiled by RE2, which matches in time linear in the cell's length whatever the
+    pattern ('(a+)+$' cannot run for minutes on one cell, as it can with Python's `re`); None when RE2
+    refuses it (a backreference, a lookaround). RE2's own complaint on stderr is kept out of the
+    output: the problem is reported as a sentence."""
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            try:
+                return re2.compile(text)
+            except re2.error:
+                return None
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _field_problems(f) -> list[str]:
@@ -111,6 +137,10 @@ def _field_problems(f) -> list[str]:
             re.compile(c["pattern"])
         except (re.error, TypeError) as err:
             out.append(f"constraints.pattern {c['pattern']!r} is not a regular expression ({err})")
+        else:
+            if pattern(c["pattern"]) is None:
+                out.append(f"constraints.pattern {c['pattern']!r} uses what a matcher in linear time cannot run "
+                           "(a backreference or a lookaround); write it without")
     return out
 
 
@@ -132,6 +162,9 @@ def _key_problems(name: str, schema: dict, seen: set[str], names_in_package: set
     pk_names = _names(pk) if pk != [] else []
     if pk_names is None:
         problem(f"{name}.primaryKey", "must be a field name or a list of field names")
+    elif not pk_names:
+        problem(f"{name}.primaryKey", "is missing; name the field (or fields) that identify a row, so that no row "
+                                      "is there twice and every claim can name its rows")
     else:
         for k in pk_names:
             if k not in seen:
@@ -268,10 +301,24 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _read_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
+def _outside(path: Path, root: Path) -> str | None:
+    """Why `path` may not be read as a file of the package in `root`, or None: the package is a closed
+    box of regular files inside its folder, so a link (which may point anywhere: /etc/passwd,
+    /proc/self/environ) or a file outside the folder is never opened."""
+    if path.is_symlink():
+        return "is a link; a table must be a regular file inside the package's folder (copy the file there)"
+    try:
+        inside = path.resolve().parent == Path(root).resolve()
+    except OSError:
+        inside = False
+    return None if inside else "is not inside the package's folder"
+
+
+def _read_bytes(path: Path, root: Path | None = None) -> tuple[bytes | None, list[Problem]]:
     file = path.name
-    if path.is_symlink() and not path.exists():
-        return None, [Problem(file, None, None, "file is missing (it is a link to a file that does not exist)")]
+    why = _outside(path, root if root is not None else path.parent)
+    if why:
+        return None, [Problem(file, None, None, why)]
     if not path.exists():
         return None, [Problem(file, None, None, "file is missing")]
     if path.is_dir():
@@ -339,10 +386,10 @@ def _header_problems(file: str, header: list[str], names: list[str]) -> list[Pro
     return problems
 
 
-def read_table(path: Path, names: list[str]) -> tuple[pd.DataFrame | None, list[Problem]]:
+def read_table(path: Path, names: list[str], root: Path | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one CSV as text cells; return the frame (index = line number) and any problems."""
     file = path.name
-    data, problems = _read_bytes(path)
+    data, problems = _read_bytes(path, root)
     if data is None:
         return None, problems
     try:
@@ -378,7 +425,7 @@ def read_package(root: Path) -> RawPackage:
     package = RawPackage(root=root, descriptor={**descriptor, "resources": usable}, problems=problems)
     for resource in usable:
         names = [f["name"] for f in resource["schema"]["fields"]]
-        frame, problems = read_table(root / resource["path"], names)
+        frame, problems = read_table(root / resource["path"], names, root)
         package.problems.extend(problems)
         if frame is not None and len(frame):  # a table without rows is reported; no rule can check it
             package.frames[resource["name"]] = frame

@@ -16,11 +16,10 @@ import pandas as pd
 
 from ..core import dates
 from ..core.errors import Problem
-from ..core.names import normalise
+from . import rules
 from .attested import differing
 from .dataset import FALSE, TRUE, edtf_fields, typed_table
-from .package import RawPackage
-from .vocabulary import DEATH_EVENT_TYPES, POSTHUMOUS_TYPES
+from .package import RawPackage, pattern
 
 LOCATOR = re.compile(r"^(?P<section>.+) ¶(?P<n>\d+)$")
 URL = re.compile(r"^https?://\S+$")
@@ -43,24 +42,53 @@ def _short(value: str, width: int = 40) -> str:
 
 # ---- field rules: one cell at a time -------------------------------------------------------------
 
+#: Characters no cell may hold: control characters (a NUL byte, a line break inside a cell) and the
+#: bidirectional controls that reorder what a reader sees (a right-to-left override can make
+#: 'gpj.exe' read as 'exe.jpg').
+HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: The longest a cell may be unless its field says otherwise (maxLength): the longest summary today is
+#: under 1,000 characters.
+MAX_TEXT = 2_000
+#: Fields that hold a web address: only http(s) pages (never javascript:, data: or file:).
+URL_FIELDS = ("url",)
+WHOLE, DECIMAL = re.compile(r"-?[0-9]+"), re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+
+
+def _text_problem(value: str, f: dict) -> str | None:
+    """What every cell must keep whatever its type: no hidden characters, a bounded length, and a
+    web address only of http(s)."""
+    hidden = HIDDEN.search(value)
+    if hidden:
+        return f"holds the invisible character U+{ord(hidden.group()):04X} at position {hidden.start() + 1}; remove it"
+    limit = f.get("constraints", {}).get("maxLength", MAX_TEXT)
+    if len(value) > limit:
+        return f"is {len(value):,} characters long; at most {limit:,} allowed"
+    if (f["name"] in URL_FIELDS or f.get("format") == "uri") and not URL.fullmatch(value):
+        return f"{_short(value)} is not a web address (http:// or https://)"
+    return None
+
+
 def _cell_problem(value: str, f: dict) -> str | None:
     c = f.get("constraints", {})
     if value == "":
         return "is required but empty" if c.get("required") else None
     if value != value.strip():
         return f"{_short(value)} has spaces at its start or end"
+    text = _text_problem(value, f)
+    if text:
+        return text
     t = f["type"]
     if t == "integer":
-        if not re.fullmatch(r"-?\d+", value):
-            return f"{_short(value)} is not a whole number"
+        if not WHOLE.fullmatch(value):  # ASCII digits only: '１９２１' is no year here
+            return f"{_short(value)} is not a whole number (digits 0-9)"
         if len(value.lstrip("-")) > 18:
             return f"{_short(value)} is too large a number"
     elif t == "boolean":
         if value not in TRUE | FALSE:
             return f"{_short(value)} is not true or false"
     elif t == "number":
-        if not re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", value):
-            return f"{_short(value)} is not a number"
+        if not DECIMAL.fullmatch(value):
+            return f"{_short(value)} is not a number (digits 0-9)"
     if t in ("integer", "number"):
         number = int(value) if t == "integer" else float(value)
         if "minimum" in c and number < c["minimum"]:
@@ -69,11 +97,9 @@ def _cell_problem(value: str, f: dict) -> str | None:
             return f"{value} is above the maximum {c['maximum']}"
     if "enum" in c and value not in c["enum"]:
         return f"{_short(value)} is not one of: {', '.join(c['enum'])}"
-    if "pattern" in c and not re.fullmatch(c["pattern"], value):
+    if "pattern" in c and not pattern(c["pattern"]).fullmatch(value):
         hint = " (lower-case words joined by hyphens)" if c["pattern"].startswith("^[a-z0-9]") else ""
         return f"{_short(value, 60)} does not match the pattern {c['pattern']}{hint}"
-    if "maxLength" in c and len(value) > c["maxLength"]:
-        return f"is {len(value):,} characters long; at most {c['maxLength']:,} allowed"
     if f.get("edtf"):
         try:
             dates.parse(value)
@@ -87,12 +113,13 @@ def _plainly_valid(f: dict):
     passes (most do: ids, titles, locators), so that `_cell_problem` reads only the rest. None for
     any other field."""
     c = f.get("constraints", {})
-    if f["type"] != "string" or f.get("edtf") or set(c) - {"required", "pattern", "maxLength", "unique"}:
+    if f["type"] != "string" or f.get("edtf") or set(c) - {"required", "pattern", "maxLength", "unique"} \
+            or f["name"] in URL_FIELDS or f.get("format") == "uri":
         return None
-    pattern = re.compile(c["pattern"]) if "pattern" in c else None
-    limit = c.get("maxLength")
-    return lambda v: (v != "" and v == v.strip() and (pattern is None or pattern.fullmatch(v) is not None)
-                      and (limit is None or len(v) <= limit))
+    compiled = pattern(c["pattern"]) if "pattern" in c else None
+    limit = c.get("maxLength", MAX_TEXT)
+    return lambda v: (v != "" and v == v.strip() and (compiled is None or compiled.fullmatch(v) is not None)
+                      and len(v) <= limit and not HIDDEN.search(v))
 
 
 def field_rules(raw: RawPackage) -> Iterator[Problem]:
@@ -229,117 +256,6 @@ def order_rules(resource: dict, table: pd.DataFrame) -> Iterator[Problem]:
                 yield Problem(_file(resource), line, b, f"{row[b]} is before {a} {row[a]}")
 
 
-def alias_rules(people: pd.DataFrame, aliases: pd.DataFrame) -> Iterator[Problem]:
-    """No spelling may name two people."""
-    owners: dict[str, set[str]] = {}
-    for pid, name in zip(people.person_id, people.name):
-        owners.setdefault(normalise(name), set()).add(pid)
-    for line, pid, alias in zip(aliases.index, aliases.person_id, aliases.alias):
-        others = owners.get(normalise(alias), set()) - {pid}
-        if others:
-            yield Problem("aliases.csv", line, "alias", f"{alias!r} also names {', '.join(sorted(others))}")
-    seen: dict[str, tuple[str, int]] = {}
-    for line, pid, alias in zip(aliases.index, aliases.person_id, aliases.alias):
-        key = normalise(alias)
-        if key in seen and seen[key][0] != pid:
-            yield Problem("aliases.csv", line, "alias", f"{alias!r} is already an alias of {seen[key][0]} (line {seen[key][1]})")
-        seen.setdefault(key, (pid, line))
-
-
-def life_rules(events: pd.DataFrame, roles: pd.DataFrame) -> Iterator[Problem]:
-    """Nobody dies twice; nobody is subject or perpetrator of an event after their death."""
-    joined = roles.reset_index().merge(events[["event_id", "type", "start", "end", "date"]], on="event_id")
-    deaths = joined[(joined.role == "subject") & joined.type.isin(DEATH_EVENT_TYPES)].sort_values("start")
-    died: dict[str, tuple] = {}
-    for row in deaths[["line", "person_id", "event_id", "end", "date"]].itertuples(index=False):
-        if row.person_id in died:
-            first = died[row.person_id]
-            yield Problem("roles.csv", row.line, "person_id",
-                          f"{row.person_id} dies twice: in {first.event_id} and in {row.event_id}")
-        else:
-            died[row.person_id] = row
-    if not died:
-        return
-    acting = joined[joined.role.isin(["subject", "perpetrator"]) & ~joined.type.isin(POSTHUMOUS_TYPES)]
-    # Vectorised: each role beside its person's death; only the roles after it are walked.
-    death_event = acting.person_id.map({p: d.event_id for p, d in died.items()})
-    death_end = pd.to_datetime(acting.person_id.map({p: d.end for p, d in died.items()}))
-    late = acting[death_event.notna() & (acting.event_id != death_event) & (acting.start > death_end)]
-    for row in late[["line", "person_id", "role", "event_id", "date"]].itertuples(index=False):
-        death = died[row.person_id]
-        yield Problem("roles.csv", row.line, "person_id",
-                      f"{row.person_id} is {row.role} of {row.event_id} ({row.date}) after their death in {death.event_id} ({death.date})")
-
-
-def _true(value) -> bool:
-    return bool(pd.notna(value) and value)
-
-
-def tenure_rules(positions: pd.DataFrame, disputed: set[str]) -> Iterator[Problem]:
-    """Two tenures of one post may not surely overlap unless one is acting or a source conflict is
-    recorded for one of them (`disputed`: position_ids with an attestation that `attested.differing` marks)."""
-    p = positions.dropna(subset=["start_earliest"]).copy()
-    p["end_floor"] = p.end_earliest.fillna(p.start_latest)
-    p = p.sort_values(["post", "start_earliest"], kind="mergesort")
-    groups: dict[str, list] = {}
-    for row in p.itertuples():  # one pass over plain records, grouped by post in start order
-        groups.setdefault(row.post, []).append(row)
-    for rows in groups.values():
-        for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
-                if _true(a.acting) or _true(b.acting) or {a.position_id, b.position_id} & disputed:
-                    continue
-                if b.start_latest < a.end_floor:
-                    yield Problem("positions.csv", b.Index, "start",
-                                  f"tenure {b.position_id} ({b.start}) overlaps {a.position_id} ({a.start}–{a.end or ''}) "
-                                  "of the same post; mark one acting or record the conflict in attestations.csv")
-
-
-class _Row(dict):
-    """A record read by key or by attribute (a plain dict row is much cheaper than a pandas Series)."""
-
-    __getattr__ = dict.__getitem__
-
-
-#: What an attestation may date: its target column, and the fields of that target.
-ATTESTED = {"event_id": ("date",), "position_id": ("start", "end"), "person_id": ("born",)}
-
-
-def attestation_rules(attestations: pd.DataFrame, events: pd.DataFrame | None, positions: pd.DataFrame | None,
-                      people: pd.DataFrame | None) -> Iterator[Problem]:
-    """One target per attestation (an event, a tenure or a person), a field that target has, and
-    `agrees` given exactly when the target has a date to agree with."""
-    recorded = {}
-    for table, key, fields in ((events, "event_id", ("date",)), (positions, "position_id", ("start", "end")),
-                               (people, "person_id", ("born",))):
-        if table is not None and all(f in table for f in (key, *fields)):
-            for fld in fields:
-                recorded.update({(key, fld, i): d for i, d in zip(table[key], table[fld])})
-    targets = [c for c in ATTESTED if c in attestations]
-    for line, a in zip(attestations.index, attestations.to_dict("records")):
-        a = _Row(a)
-        given = [c for c in targets if pd.notna(a[c])]
-        if len(given) != 1:
-            yield Problem("attestations.csv", line, "event_id", "give exactly one of event_id, position_id and person_id")
-            continue
-        target = given[0]
-        if a.field not in ATTESTED[target]:
-            what = {"event_id": "an event", "position_id": "a tenure", "person_id": "a person"}[target]
-            yield Problem("attestations.csv", line, "field",
-                          f"{what} has {' or '.join(ATTESTED[target])}, not {a.field}")
-            continue
-        key = (target, a.field, a[target])
-        if key not in recorded:
-            continue  # an unknown id is a key problem
-        has_date = pd.notna(recorded[key])
-        if has_date and pd.isna(a.agrees):
-            yield Problem("attestations.csv", line, "agrees",
-                          f"is empty, but the package dates this {a.field} ({recorded[key]}); say true or false")
-        elif not has_date and pd.notna(a.agrees):
-            yield Problem("attestations.csv", line, "agrees",
-                          f"must be empty: the package gives no {a.field} to agree with (this date fills the gap)")
-
-
 #: The day Russia went over to the Gregorian calendar (1 February 1918 Old Style became 14 February).
 CALENDAR_SWITCH = pd.Timestamp("1918-02-14")
 NAMES_A_MONTH = re.compile(r"\d{4}-\d{2}")
@@ -357,122 +273,6 @@ def calendar_rules(resource: dict, table: pd.DataFrame) -> Iterator[Problem]:
             yield Problem(_file(resource), line, "calendar",
                           f"is empty, but {name} {value} falls before the calendar switch of 1918-02-14; say "
                           "new_style, or converted_from_old_style if the source gave an Old Style date")
-
-
-def birth_rules(people: pd.DataFrame, events: pd.DataFrame | None, roles: pd.DataFrame | None) -> Iterator[Problem]:
-    """A birth date comes with its source and locator (and they with it); nobody acts before birth."""
-    if "born" not in people:
-        return
-    given = people[["born", "born_source_id", "born_locator"]].notna()
-    for line in people.index[given.any(axis=1) & ~given.all(axis=1)]:
-        for k in (k for k in given.columns if not given.at[line, k]):
-            yield Problem("people.csv", line, k, "is required when any of born, born_source_id, born_locator is given")
-    if events is None or roles is None:
-        return
-    born = people.set_index("person_id").born_latest.dropna()
-    joined = roles.reset_index().merge(events[["event_id", "end", "date"]], on="event_id")
-    joined = joined[joined.person_id.isin(born.index)]
-    before = joined[joined.end < joined.person_id.map(born)]
-    for _, row in before.iterrows():
-        yield Problem("roles.csv", row.line, "person_id",
-                      f"{row.person_id} is {row.role} of {row.event_id} ({row.date}) before their birth "
-                      f"({people.set_index('person_id').at[row.person_id, 'born']})")
-
-
-#: What each qualifier of a count needs: the figures it must give, and those it must leave empty.
-QUALIFIER_NEEDS = {"exactly": ({"best"}, {"low", "high"}), "about": ({"best"}, set()),
-                   "at_least": ({"low"}, {"high"}), "at_most": ({"high"}, {"low"}),
-                   "between": ({"low", "high"}, set())}
-
-
-def count_rules(file: str, table: pd.DataFrame, prefix: str = "") -> Iterator[Problem]:
-    """A count (low / best / high with a qualifier) gives what its qualifier needs, in order."""
-    cols = {k: f"{prefix}{k}" for k in ("low", "best", "high", "qualifier")}
-    if not all(c in table for c in cols.values()):
-        return
-    counted = table[list(cols.values())]
-    counted = counted[counted.notna().any(axis=1)]  # most events give no count at all
-    for line, r in zip(counted.index, counted.to_dict("records")):
-        given = {k for k in ("low", "best", "high") if pd.notna(r[cols[k]])}
-        q = r[cols["qualifier"]]
-        if pd.isna(q):
-            if given:
-                yield Problem(file, line, cols["qualifier"], "is empty; say how the source gives the figure "
-                              "(exactly, about, at_least, at_most or between)")
-            continue
-        need, forbid = QUALIFIER_NEEDS.get(q, (set(), set()))
-        for k in sorted(need - given):
-            yield Problem(file, line, cols[k], f"is required when {cols['qualifier']} is {q}")
-        for k in sorted(forbid & given):
-            yield Problem(file, line, cols[k], f"must be empty when {cols['qualifier']} is {q}")
-        values = [(k, r[cols[k]]) for k in ("low", "best", "high") if k in given]
-        for (a, x), (b, y) in zip(values, values[1:]):
-            if y < x:
-                yield Problem(file, line, cols[b], f"{y:,} is below {cols[a]} {x:,}")
-        if q == "between" and {"low", "high"} <= given and r[cols["low"]] == r[cols["high"]]:
-            yield Problem(file, line, cols["high"], f"equals {cols['low']}; a range needs two figures (or say exactly)")
-
-
-def tally_rules(tallies: pd.DataFrame) -> Iterator[Problem]:
-    """The parts of a total stated exactly add up to no more than it."""
-    whole = tallies.set_index("tally_id")
-    parts = tallies.dropna(subset=["part_of"])
-    for total_id, own in parts.groupby("part_of"):
-        if total_id not in whole.index or whole.at[total_id, "qualifier"] != "exactly" \
-                or pd.isna(whole.at[total_id, "best"]):
-            continue  # no exact total to compare with (a missing figure is reported by count_rules)
-        exact = own[own.qualifier == "exactly"]
-        if exact.best.sum() > whole.at[total_id, "best"]:
-            yield Problem("tallies.csv", int(exact.index.max()), "best",
-                          f"the parts of {total_id} add up to {int(exact.best.sum()):,}, more than its {int(whole.at[total_id, 'best']):,}")
-
-
-def operation_rules(events: pd.DataFrame, operations: pd.DataFrame) -> Iterator[Problem]:
-    """An event of an operation falls within the operation's dates (their spans overlap)."""
-    ops = {o.operation_id: o for o in operations.itertuples()}
-    part = events.dropna(subset=["operation_id"])
-    for line, e in zip(part.index, part.itertuples()):
-        if e.operation_id not in ops or pd.isna(e.start):
-            continue
-        op = ops[e.operation_id]
-        if pd.notna(op.date_earliest) and (e.end < op.date_earliest or e.start > op.date_latest):
-            yield Problem("events.csv", line, "operation_id",
-                          f"{e.event_id} ({e.date}) falls outside {e.operation_id} ({op.date})")
-
-
-def journey_rules(event_places: pd.DataFrame) -> Iterator[Problem]:
-    """The places of an event are numbered 1..n with no gap, so that a journey keeps its legs in order.
-    A number given twice is a duplicate of the key (event_id, seq), which `key_rules` reports."""
-    legs = event_places.dropna(subset=["event_id", "seq"])
-    seq = legs.groupby("event_id", sort=False).seq
-    gapped = (seq.transform("min") != 1) | (seq.transform("max") != seq.transform("nunique"))
-    legs = legs[gapped]  # the few events to name; the check per event below is the rule's own words
-    for event_id, own in legs.groupby("event_id", sort=False):
-        numbers = sorted(set(own.seq))
-        if numbers == list(range(1, len(numbers) + 1)):
-            continue
-        first_wrong = next(n for i, n in enumerate(numbers, 1) if n != i)
-        yield Problem("event_places.csv", int(own.index[own.seq == first_wrong].min()), "seq",
-                      f"{event_id} numbers its places {', '.join(map(str, numbers))}; number them 1 to "
-                      f"{len(numbers)} with no gap")
-
-
-def abroad_rules(events: pd.DataFrame, event_places: pd.DataFrame) -> Iterator[Problem]:
-    """Every event abroad has at least one place (its country at least), so that no count by country
-    or map leaves it out."""
-    placed = set(event_places.event_id.dropna())
-    unplaced = events[(events.scope == "abroad") & events.event_id.notna() & ~events.event_id.isin(placed)]
-    for line, event_id in unplaced.event_id.items():
-        yield Problem("events.csv", line, "scope",
-                      f"is abroad, but event_places.csv gives no place for {event_id}; give at least its country")
-
-
-def tie_rules(relationships: pd.DataFrame) -> Iterator[Problem]:
-    """A tie joins two different people."""
-    same = relationships[relationships.person_id.notna() & (relationships.person_id == relationships.other_id)]
-    for line, person_id in same.person_id.items():
-        yield Problem("relationships.csv", line, "other_id",
-                      f"is {person_id}, the same as person_id; a tie joins two different people")
 
 
 #: The columns each of the project's rules reads, per table. A rule runs only when every table it
@@ -521,30 +321,33 @@ def check(raw: RawPackage) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
             problems += calendar_rules(resource, tables[resource["name"]])
     t = tables.get
     if ready(tables, "alias"):
-        problems += alias_rules(t("people"), t("aliases"))
+        problems += rules.alias_rules(t("people"), t("aliases"))
     if ready(tables, "life"):
-        problems += life_rules(t("events"), t("roles"))
+        problems += rules.life_rules(t("events"), t("roles"))
     if ready(tables, "tenure") and ready(tables, "disputed"):
         att = t("attestations")
         disputed = set(att.position_id[differing(att) & att.position_id.notna()])
-        problems += tenure_rules(t("positions"), disputed)
+        problems += rules.tenure_rules(t("positions"), disputed)
     if ready(tables, "attestation"):
-        problems += attestation_rules(t("attestations"), t("events"), t("positions"), t("people"))
+        problems += rules.attestation_rules(t("attestations"), t("events"), t("positions"), t("people"))
     if ready(tables, "birth"):
         acts = ready(tables, "acts_after_birth")
-        problems += birth_rules(t("people"), t("events") if acts else None, t("roles") if acts else None)
+        problems += rules.birth_rules(t("people"), t("events") if acts else None, t("roles") if acts else None)
     if t("events") is not None:
-        problems += count_rules("events.csv", t("events"), "deaths_")
+        problems += rules.count_rules("events.csv", t("events"), "deaths_")
     if t("tallies") is not None:
-        problems += count_rules("tallies.csv", t("tallies"))
+        problems += rules.count_rules("tallies.csv", t("tallies"))
     if ready(tables, "tally"):
-        problems += tally_rules(t("tallies"))
+        problems += rules.tally_rules(t("tallies"))
+        problems += rules.cycle_rules("tallies.csv", t("tallies"), "tally_id", ("part_of",))
+    if t("organisations") is not None and "org_id" in t("organisations"):
+        problems += rules.cycle_rules("organisations.csv", t("organisations"), "org_id", ("parent_id", "predecessor_id"))
     if ready(tables, "operation"):
-        problems += operation_rules(t("events"), t("operations"))
+        problems += rules.operation_rules(t("events"), t("operations"))
     if ready(tables, "journey"):
-        problems += journey_rules(t("event_places"))
+        problems += rules.journey_rules(t("event_places"))
     if ready(tables, "abroad"):
-        problems += abroad_rules(t("events"), t("event_places"))
+        problems += rules.abroad_rules(t("events"), t("event_places"))
     if ready(tables, "tie"):
-        problems += tie_rules(t("relationships"))
+        problems += rules.tie_rules(t("relationships"))
     return problems, tables

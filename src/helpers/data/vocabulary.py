@@ -10,6 +10,10 @@ from ..core.checks import check
 DEATH_EVENT_TYPES = ("execution", "assassination", "suicide", "death")
 #: Event types that may name a person as subject after their death (a posthumous trial, a body found).
 POSTHUMOUS_TYPES = ("trial", "discovery")
+#: Roles only the living can have in an event: undergoing it, carrying it out, organising it, ordering
+#: it, helping (validation refuses them after a person's death; an event they may still have had runs
+#: at most to the death: `dataset.cut_to_lives`).
+LIVING_ROLES = ("subject", "perpetrator", "organiser", "ordered_by", "accomplice")
 #: Background events (the world around the secret police), left out of counts unless asked for by name.
 BACKGROUND = ("context",)
 
