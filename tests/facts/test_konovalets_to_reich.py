@@ -9,6 +9,11 @@ CELLS = [
     ("events", "yevhen-konovalets-assassination", "date", "1938-05-23", f"{KONOVALETS} ¶3"),
     ("events", "yevhen-konovalets-assassination", "type", "assassination", f"{KONOVALETS} ¶3"),
     ("events", "yevhen-konovalets-assassination", "method", "bomb", f"{KONOVALETS} ¶3"),
+    # after the bomb Sudoplatov got away to Spain, helped by NKVD agents: a step of the operation of its own,
+    # not a leg of the killing
+    ("events", "pavel-sudoplatov-escape", "type", "operation", f"{KONOVALETS} ¶3"),
+    ("events", "pavel-sudoplatov-escape", "operation_id", "konovalets-1938", f"{KONOVALETS} ¶3"),
+    ("events", "pavel-sudoplatov-escape", "scope", "abroad", f"{KONOVALETS} ¶3"),
     ("events", "yevhen-konovalets-exile", "date", "1922-12", f"{KONOVALETS} ¶2"),
     ("events", "yevhen-konovalets-exile", "type", "exile", f"{KONOVALETS} ¶2"),
     ("events", "yevhen-konovalets-exile", "precision", "month", f"{KONOVALETS} ¶2"),
@@ -54,8 +59,9 @@ CELLS = [
 TEXTS = [
     ("events", "klement-forged-letter", "date", "starts with", "1938-07", f"{KLEMENT} ¶2"),
     ("events", "gugb-restructure-1938", "note", "contains", "1941", f"{YEZHOV_FALL} ¶2"),  # the NKGB renaming is an anachronism
+    ("events", "pavel-sudoplatov-escape", "date", "starts with", "1938-05-23", f"{KONOVALETS} ¶3"),  # after the bomb
     ("events", "zinaida-reich-assassination", "date", "starts with", "1939-07-15", f"{REICH} ¶2-3"),
-    ("accounts", dict(event_id="zinaida-reich-assassination", kind="official"), "summary", "contains (any case)", "burglary", f"{REICH} ¶2-3"),
+    ("accounts", dict(event_id="zinaida-reich-assassination", kind="rival"), "summary", "contains (any case)", "burglary", f"{REICH} ¶2-3"),  # staged; never called official
     ("events", "vsevolod-meyerhold-arrest", "place", "contains", "Leningrad", f"{REICH} ¶2"),
 ]
 
@@ -63,6 +69,7 @@ TEXTS = [
 ROLES = [
     ("yevhen-konovalets-assassination", "perpetrator", "include", {"pavel-sudoplatov"}, f"{KONOVALETS} ¶3"),
     ("yevhen-konovalets-assassination", "ordered_by", "include", {"joseph-stalin"}, f"{KONOVALETS} ¶3"),  # Stalin picked Sudoplatov
+    ("pavel-sudoplatov-escape", "subject", "are", {"pavel-sudoplatov"}, f"{KONOVALETS} ¶3"),
     ("rudolf-klement-assassination", "perpetrator", "are", {"ale-taubman", "alexander-korotkov", "the-turk"}, f"{KLEMENT} ¶2"),
     ("leonid-zakovsky-execution", "ordered_by", "include", {"mikhail-frinovsky"}, f"{YEZHOV_FALL} ¶1"),
     ("sergei-spiegelglas-arrest", "ordered_by", "include", {"lavrenty-beria"}, f"{YEZHOV_FALL} ¶1"),
@@ -81,11 +88,12 @@ ACCOUNTS = [
 # (table, {column: value} the rows match, column, how, expected, locator)
 VALUES = [
     ("roles", dict(event_id="isaac-babel-arrest"), "person_id", "include", {"borys-rodos"}, f"{YEZHOV_FALL} ¶4"),  # in any role
+    ("org_roles", dict(event_id="pavel-sudoplatov-escape", role="accomplice"), "org_id", "are", {"nkvd"}, f"{KONOVALETS} ¶3"),  # NKVD agents helped him
 ]
 
 # (table, {column: value} the rows match, number of rows, locator)
 COUNTS = [
-    ("accounts", dict(event_id="zinaida-reich-assassination", kind="official"), 1, f"{REICH} ¶2-3"),
+    ("accounts", dict(event_id="zinaida-reich-assassination", kind="official"), 0, f"{REICH} ¶2-3"),
 ]
 
 # (name, person_id, locator)

@@ -1,10 +1,12 @@
-"""Fact tests for the positions part: the posts the case file and reference-facts §1 date.
+"""Fact tests for the positions part: the posts the case file and reference-facts §1 date, and the days
+at which a source shows someone in a post whose start it does not give (`attested`).
 
 One fact per row; the kinds of table and their columns are described in factcheck.py.
 """
 import pandas as pd
 
-from factcheck import BLUMKIN, INTRODUCTION, KIROV, KUTEPOV, LAKOBA, RAMISHVILI, REILLY, SLUTSKY, YAGODA_FALL, YEZHOV_FALL, aliases, cells
+from factcheck import (BLUMKIN, INTRODUCTION, KATYN, KIROV, KONOVALETS, KUTEPOV, LAKOBA, MILLER, RAMISHVILI, REILLY, REISS,
+                       SLUTSKY, YAGODA_FALL, YEZHOV_FALL, aliases, cells)
 
 # (table, id, field, expected value, locator)
 CELLS = [
@@ -57,6 +59,30 @@ CELLS = [
     ("positions", "alexander-kutepov--rovs-head", "end", "1930-01-26", f"{KUTEPOV} ¶2 and ¶4"),
     ("positions", "alexander-kutepov--rovs-head", "end_reason", "killed", f"{KUTEPOV} ¶2 and ¶4"),
     ("positions", "yevgeny-miller--rovs-head", "start", "1930", f"{KUTEPOV} ¶2 and ¶4"),
+    # posts with no start, and the day (month, year or span) a source shows the holder in them (`attested`)
+    ("positions", "sergei-spiegelglas--chief-undercover-agent", "attested", "1930", f"{MILLER} ¶4"),
+    ("positions", "sergei-spiegelglas--chief-undercover-agent", "start", pd.NA, f"{MILLER} ¶4"),
+    # Reiss's associates "at that time", 1929-1932: some time in that span
+    ("positions", "walter-krivitsky--secret-police-agent", "attested", "1929/1932", f"{REISS} ¶1"),
+    ("positions", "walter-krivitsky--secret-police-agent", "attested_earliest", pd.Timestamp("1929-01-01"), f"{REISS} ¶1"),
+    ("positions", "walter-krivitsky--secret-police-agent", "attested_latest", pd.Timestamp("1932-12-31"), f"{REISS} ¶1"),
+    # recruited to work for the OGPU, which existed from 1923-11-15 to 1934-07-10 (organisations.csv ogpu)
+    ("positions", "nikolai-skoblin--secret-police-agent", "attested", "1923-11-15/1934-07-10", f"{MILLER} ¶3"),
+    ("positions", "nikolai-skoblin--secret-police-agent", "org_id", "ogpu", f"{MILLER} ¶3"),
+    ("positions", "filipp-medved--leningrad-nkvd-head", "attested", "1934-12-01", f"{KIROV} ¶3 and ¶4"),
+    ("positions", "borisov--kirov-bodyguard", "attested", "1934-12-01", f"{KIROV} ¶3"),
+    ("positions", "vania-zaporozhets--leningrad-nkvd-deputy-head", "attested", "1934", f"{KIROV} ¶2"),
+    ("positions", "nikonovich--first-deputy-assistant", "attested", "1938-08", f"{SLUTSKY} ¶5"),
+    ("positions", "yakov-serebryansky--yasha-group-head", "attested", "1930-01-26", f"{KUTEPOV} ¶3"),
+    ("positions", "puzitsky--yasha-group-deputy-head", "attested", "1930-01-26", f"{KUTEPOV} ¶3"),
+    ("positions", "elisabeth-zarubina--secret-police-agent", "attested", "1929", f"{BLUMKIN} ¶4"),
+    ("positions", "pavel-sudoplatov--secret-police-agent", "attested", "1935", f"{KONOVALETS} ¶3"),
+    ("positions", "vladimir-pravdin--secret-police-agent", "attested", "1937", f"{REISS} ¶2"),
+    ("positions", "soprunenko--pow-department-head", "attested", "1940-03", f"{KATYN} ¶3"),
+    ("positions", "lavrenty-beria--georgian-secret-police-head", "attested", "1924", f"{RAMISHVILI} ¶2"),
+    ("positions", "abram-slutsky--foreign-department-head", "attested", "1937", f"{YAGODA_FALL} ¶2"),
+    # a post with a start needs no attested day
+    ("positions", "nikolai-yezhov--secret-police-head", "attested", pd.NA, f"{KIROV} ¶9; {YEZHOV_FALL} ¶2"),
     # conflicting dates in the reference are attested
     ("attestations", "nikolai-yezhov--secret-police-head--start--ref-2", "date", "1936-09-25", "reference-facts §1a: https://www.encyclopedia.com/history/encyclopedias-almanacs-transcripts-and-maps/yezhov-nikolai-ivanovich"),
     ("attestations", "nikolai-yezhov--secret-police-head--start--ref-2", "agrees", False, "reference-facts §1a: https://www.encyclopedia.com/history/encyclopedias-almanacs-transcripts-and-maps/yezhov-nikolai-ivanovich"),
