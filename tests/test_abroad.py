@@ -17,12 +17,14 @@ def test_events_abroad_per_country_by_hand(ds):
     # CH: konovalets exile (switzerland), reiss order, reiss defection, schildbach disappearance,
     #     reiss discovery, reiss assassination (lausanne) = 6
     # ES: skoblin death (spain), skoblin disappearance, miller kidnapping, skoblin defection (barcelona),
-    #     konovalets assassination (spain) = 5
-    # NL: sudoplatov training, oun infiltration (rotterdam), krivitsky reassignment, konovalets assassination = 4
+    #     sudoplatov escape (rotterdam -> spain) = 5 (the killing of Konovalets is no longer in Spain:
+    #     Sudoplatov's escape, Konovalets ¶3, is its own event, pavel-sudoplatov-escape)
+    # NL: sudoplatov training, oun infiltration (rotterdam), krivitsky reassignment, konovalets assassination,
+    #     sudoplatov escape (from rotterdam) = 5 (was 4 before the escape became its own event)
     # MX: trotsky attempt, mercader arrest, trotsky assassination (trotsky-villa) = 3
     # JP: sorge arrest, trial, execution = 3
     counts = abroad.by_country(abroad.events(ds)).set_index("country").events
-    assert (counts["CH"], counts["ES"], counts["NL"], counts["MX"], counts["JP"]) == (6, 5, 4, 3, 3)
+    assert (counts["CH"], counts["ES"], counts["NL"], counts["MX"], counts["JP"]) == (6, 5, 5, 3, 3)
     assert counts.is_monotonic_decreasing
 
 
@@ -30,7 +32,7 @@ def test_every_event_abroad_is_on_the_default_map(ds):
     defaults = params.check_all("04-operations-abroad", dict(params.spec("04-operations-abroad").defaults))
     table = abroad.events(ds, defaults["region"], defaults["start"], defaults["end"], defaults["event_types"])
     wanted = set(ds.events.event_id[ds.events.scope == "abroad"])
-    assert len(wanted) == 76  # `grep -c ",abroad,"` in events.csv
+    assert len(wanted) == 77  # `grep -c ",abroad,"` in events.csv (76, and Sudoplatov's escape since it is its own event)
     marks = abroad.points(table)
     assert {e for ids in marks.event_ids for e in ids} == wanted
     west, east, south, north = abroad.WORLD
@@ -71,10 +73,10 @@ def test_each_certainty_level_with_include_alleged_false(ds):
     table = abroad.events(ds)
     levels = table.drop_duplicates("event_id").certainty.value_counts()
     # by hand: alleged = schildbach disappearance, klement forged letter; disputed = the deaths of
-    # skoblin, munzenberg, krivitsky, lyushkov
-    assert (levels["stated"], levels["alleged"], levels["disputed"]) == (70, 2, 4)
+    # skoblin, munzenberg, krivitsky, lyushkov; the rest stated (70, and Sudoplatov's escape: 71)
+    assert (levels["stated"], levels["alleged"], levels["disputed"]) == (71, 2, 4)
     stated = abroad.events(ds.stated_only())
-    assert set(stated.certainty) == {"stated"} and stated.event_id.nunique() == 70
+    assert set(stated.certainty) == {"stated"} and stated.event_id.nunique() == 71
 
 
 def test_an_operations_lags_by_hand(ds):
@@ -102,7 +104,7 @@ def test_phases_of_an_operation(ds):
 def test_decades_count_each_event_once_in_the_last_row(ds):
     table = abroad.by_decade(abroad.events(ds))
     last = table.iloc[-1]
-    assert last.country_name == "all events abroad" and last.total == 76
+    assert last.country_name == "all events abroad" and last.total == 77  # 76 and Sudoplatov's escape
     # the 1910s: georgia-independence and noe-ramishvili-appointment (1918-05-26), both in Georgia
     assert last["1910s"] == 2 and table.set_index("country").at["GE", "1910s"] == 2
 
@@ -126,11 +128,11 @@ def test_bad_options_say_one_sentence(ds):
 def test_the_notebook_with_other_parameters(tmp_path):
     """Switzerland in 1937, stated events only. By hand (see the CH count above): Konovalets's exile
     (1922) falls outside the window and Schildbach's disappearance is only alleged, which leaves the
-    order to kill Reiss, his defection, his murder and the finding of his body: 4 of the 70 stated
-    events abroad (76, less 2 alleged and 4 disputed)."""
+    order to kill Reiss, his defection, his murder and the finding of his body: 4 of the 71 stated
+    events abroad (77, less 2 alleged and 4 disputed)."""
     text = markdown_of(run_notebook(tmp_path, "04-operations-abroad", region="CH", start=1937, end=1937,
                                     include_alleged=False))
-    assert "region **CH**: 4 of the 70 events abroad" in text
+    assert "region **CH**: 4 of the 71 events abroad" in text
 
 
 def test_events_abroad_per_era_and_group(ds):
@@ -145,17 +147,17 @@ def test_events_abroad_per_era_and_group(ds):
     # Every event abroad is in one row: those after the eras end (Sorge's arrest of October 1941,
     # Zborowski's death in 1990...) in the last.
     everything = abroad.by_era(abroad.events(ds), style.group_colours(ds.descriptor))
-    assert everything.total.sum() == 76 and everything.era.iloc[-1] == abroad.NO_ERA
+    assert everything.total.sum() == 77 and everything.era.iloc[-1] == abroad.NO_ERA
     assert list(everything.era) == ["Dzerzhinsky", "Menzhinsky", "Yagoda", "Yezhov", "Beria", abroad.NO_ERA]
 
 
 def test_what_the_report_shows_in_switzerland_in_1937(ds):
     # Stated events, CH, 1937 (the notebook test above): the order to kill Reiss (switzerland), his
     # defection (paris -> switzerland), his murder and the finding of his body (both lausanne): 4 events
-    # of the 70 stated abroad, at 3 places in 2 countries (the defection keeps Paris), 4 groups.
+    # of the 71 stated abroad, at 3 places in 2 countries (the defection keeps Paris), 4 groups.
     stated = ds.stated_only()
     ch = abroad.events(stated, "CH", DAY("1937-01-01"), DAY("1937-12-31"))
-    assert abroad.totals(stated, ch) == {"events": 4, "abroad": 70, "places": 3, "countries": 2}
+    assert abroad.totals(stated, ch) == {"events": 4, "abroad": 71, "places": 3, "countries": 2}
     assert abroad.by_group(ch).to_dict() == {"orders and organisation": 1, "assassination and abduction": 1,
                                              "other deaths": 1, "defection": 1}
     # the defection has no operation in events.csv; the three others are the Reiss operation's

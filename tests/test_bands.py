@@ -108,3 +108,26 @@ def test_busiest_is_a_share_of_draws_and_ties_count_for_none():
 def test_a_wrong_option_is_one_sentence(call, words):
     with pytest.raises(ParameterError, match=words):
         call()
+
+
+def test_a_period_is_called_the_busiest_only_when_it_is_so_in_nearly_every_draw():
+    from helpers import cadence
+
+    # Four events surely in March, two in April, and one that may fall in either (31 March or 1 April):
+    # March leads in every draw (4 or 5 against 2 or 3), so it is the sure busiest month.
+    sure = _events(("1937-03-01", "1937-03-01"), ("1937-03-02", "1937-03-02"), ("1937-03-03", "1937-03-03"),
+                   ("1937-03-04", "1937-03-04"), ("1937-04-01", "1937-04-01"), ("1937-04-02", "1937-04-02"),
+                   ("1937-03-31", "1937-04-01"))
+    table = bands.period_bands(sure, "month", FIRST, LAST, draws=200)
+    table["busiest"] = bands.busiest(bands.draws_table(sure, "month", FIRST, LAST, draws=200))
+    ranked = cadence.ranking(table)
+    assert ranked.index[0] == pd.Period("1937-03", "M") and ranked.iloc[0].sure
+    # Two surely in each month and one that may fall in either: each month is the busiest in about half the
+    # draws, neither is sure, and both may be the busiest.
+    even = _events(("1937-03-01", "1937-03-01"), ("1937-03-02", "1937-03-02"), ("1937-04-01", "1937-04-01"),
+                   ("1937-04-02", "1937-04-02"), ("1937-03-31", "1937-04-01"))
+    table = bands.period_bands(even, "month", FIRST, LAST, draws=400, seed=2)
+    table["busiest"] = bands.busiest(bands.draws_table(even, "month", FIRST, LAST, draws=400, seed=2))
+    ranked = cadence.ranking(table)
+    assert not ranked.sure.any()
+    assert set(ranked.index) == {pd.Period("1937-03", "M"), pd.Period("1937-04", "M")}

@@ -213,9 +213,14 @@ def test_no_tally_is_ever_counted(ds):
     # The old total rows are gone from the events: none can be counted.
     gone = {"katyn-executions-1940-total", "great-purge-arrests", "great-purge-executions", "great-purge-toll"}
     assert not gone & set(ds.events.event_id) and not gone & set(everything.event_id)
-    # The national comparison counts no Great Purge total: the case file's killings of 1937 and 1938 are
-    # its named killings only (3 and 9, counted in test_align_national_counts_the_case_file_per_year).
-    assert table.loc[1937:1938, "killings"].sum() == 12
+    # The national comparison counts no Great Purge total: the killings of 1937 and 1938 are named killings
+    # only, each source's rows apart (counted in test_align_national_counts_each_source_apart). Changed: it
+    # was 12 (3 + 9) when the reference's rows counted as the case file's and Zakovsky counted twice, alone
+    # and inside frinovsky-officer-shootings. By hand from data/events.csv: the case file's 1937 Artuzov,
+    # Tukhachevsky = 2 and 1938 Slutsky, Rykov, Bukharin, Yagoda, Frinovsky's officers (with Zakovsky) = 5;
+    # the reference's 1937 Medved = 1 and 1938 Peters, Davtyan, Agranov = 3.
+    assert table.loc[1937:1938, "killings"].sum() == 7
+    assert table.loc[1937:1938, "other_killings"].sum() == 4
 
 
 # --- gaps between killings ---------------------------------------------------------------------
@@ -428,33 +433,38 @@ def test_national_series(ds):
     assert list(nat.index) == list(range(1921, 1954))
 
 
-def test_align_national_counts_the_case_file_per_year(ds):
+def test_align_national_counts_each_source_apart(ds):
     table, unplaceable = cadence.align_national(cadence.select(ds.events, ds.roles, scope="domestic"),
                                                 ds.convictions_by_year, violent(ds))
-    # Domestic killings dated within 1940 in data/events.csv: the executions of Redens (21 Jan),
-    # Babel (27 Jan), Meyerhold (1 Feb), Trilisser (2 Feb), Frinovsky and Yezhov (4 Feb) and Passov
-    # (15 Feb) = 7, and Katyn once (katyn-massacre and kalinin-prison-shootings, operation katyn-1940,
-    # naming no victim: one row) = 8. It was 10 when the total and both Katyn rows each counted.
-    assert table.loc[1940, "killings"] == 8
-    # 1938: Slutsky (17 Feb, assassination), Rykov and Bukharin (March), Yagoda (15 March), Davtyan
-    # (July), Frinovsky's officers (August; no operation, so not merged), Agranov (1 Aug), Zakovsky
-    # (29 Aug) = 8, + Peters (jekabs-peters-execution, 1938-04-25) = 9: 1938 now tops 1940's 8.
-    assert table.loc[1938, "killings"] == 9
-    # 1937: the executions of Artuzov (21 May), Tukhachevsky (12 June) and Medved (July 1937) = 3
-    # (stanislav-messing-death, 1937-09-02, gives no method: no killing); the eight 1937 arrests of
-    # test_real_data_1937_per_year.
-    assert (table.loc[1937, "killings"], table.loc[1937, "arrests"]) == (3, 8)
-    assert table.loc[1937, "killings_ratio"] == pytest.approx(3 / 353074 * 10_000)
-    # 1940's national death sentences per case-file killing: 1,649 / 8 = 206.1 (not 1,649 / 10 = 165).
+    # Changed (the finding was wrong: "the case file's killings" counted the reference's rows, 01 c22-c23).
+    # By hand from data/events.csv, domestic killings dated within 1940: the case file's Meyerhold (1 Feb),
+    # Trilisser (2 Feb), Frinovsky and Yezhov (4 Feb), and Katyn once (katyn-massacre and
+    # kalinin-prison-shootings, operation katyn-1940, naming no victim: one row) = 5; the reference's
+    # Redens (21 Jan), Babel (27 Jan) and Passov (15 Feb) = 3. It was 8 when both counted as the case file's.
+    assert (table.loc[1940, "killings"], table.loc[1940, "other_killings"]) == (5, 3)
+    # 1938: the case file's Slutsky (17 Feb, assassination), Rykov and Bukharin (March), Yagoda (15 March),
+    # Frinovsky's officers (August, holding Zakovsky, 29 Aug, whom it names as one of them) = 5; the
+    # reference's Peters (25 Apr), Davtyan (July) and Agranov (1 Aug) = 3. It was 9 with Zakovsky counted
+    # twice and the reference's three inside.
+    assert (table.loc[1938, "killings"], table.loc[1938, "other_killings"]) == (5, 3)
+    # 1937: the case file's executions of Artuzov (21 May) and Tukhachevsky (12 June) = 2; the reference's
+    # Medved (July) = 1 (stanislav-messing-death, 1937-09-02, gives no method: no killing). The eight 1937
+    # arrests of test_real_data_1937_per_year: the case file's Yagoda (1937-03), Artuzov (05-13) and
+    # Agranov (07-20) = 3; the reference's Rykov, Puzitsky, Bukharin, Medved and Tukhachevsky = 5.
+    assert (table.loc[1937, "killings"], table.loc[1937, "arrests"]) == (2, 3)
+    assert (table.loc[1937, "other_killings"], table.loc[1937, "other_arrests"]) == (1, 5)
+    assert table.loc[1937, "killings_ratio"] == pytest.approx(2 / 353074 * 10_000)
+    # 1940's national death sentences per case-file killing: 1,649 / 5 = 329.8.
     c = cadence.concentration(table)
-    assert (c["highest_ratio_year"], c["sentences_per_killing_high"]) == (1940, pytest.approx(1649 / 8))
-    # The peak: 1938 with 9 killings, one more than 1940.
+    assert (c["highest_ratio_year"], c["sentences_per_killing_high"]) == (1940, pytest.approx(1649 / 5))
+    # The peak: 1938 and 1940 tie at 5 killings each in the case file.
     assert c["case_peak"] == 1938
-    assert (c["case_peaks"], c["case_peak_killings"]) == ([1938], 9)
+    assert (c["case_peaks"], c["case_peak_killings"]) == ([1938, 1940], 5)
+    assert c["partial"] == [1953]  # the first half of 1953: never set beside a whole year
     assert not any(e.startswith("great-purge") for e in unplaceable.event_id)
-    # 1934: Kirov (1 Dec), Nikolayev (29 Dec) = 2 (Menzhinsky died of illness on 10 May; his poisoning is
-    # only Yagoda's forced confession); Borisov and Zaporozhets (1934-12-01/1941-06-22) span several years
-    # and are listed instead.
+    # 1934: Kirov (1 Dec), Nikolayev (29 Dec) = 2, both the case file's (Menzhinsky died of illness on 10 May;
+    # his poisoning is only Yagoda's forced confession); Borisov and Zaporozhets (1934-12-01/1941-06-22) span
+    # several years and are listed instead.
     assert table.loc[1934, "killings"] == 2
     assert {"borisov-assassination", "vania-zaporozhets-execution"} <= set(unplaceable.event_id)
     bare, _ = cadence.align_national(cadence.select(ds.events, ds.roles, scope="domestic"), ds.convictions_by_year, ())
@@ -480,14 +490,17 @@ def test_the_national_series_leaves_out_katyn_but_holds_the_great_purge(ds):
     assert purge.in_series and not purge.exceeds
     # Parts of a total are not set beside the series on their own (Katyn forest's 4,421 is a part).
     assert 4421 not in set(beside.shot)
-    note = captions.cadence.national_note(beside)
-    # The sentence names the Katyn figures against 1940's 1,649 and the Great Purge's against 1937-38.
-    assert ("(21,857, reference-facts) are not among the 1,649 national death sentences of 1940 — each figure "
+    found = cadence.note_claims(ds, beside)
+    note = captions.cadence.national_note(beside, found).text
+    # The sentence names the Katyn figures against 1940's 1,649 and the Great Purge's against 1937-38; each
+    # figure names its source by its own rows (claims.scope), no longer by the source's id.
+    assert ("(21,857 in the reference) are not among the 1,649 national death sentences of 1940 — each figure "
             "alone is larger than the year's total.") in note
-    assert "681,692 shot in 1937–1938 per reference-facts" in note and "fall inside the series" in note
+    assert "681,692 in the reference: shot in 1937–1938" in note and "fall inside the series" in note
     assert "The Mass operations of the Great Purge (Yezhovshchina) (" in note  # named as data/operations.csv does
+    assert found["shot-katyn-1940-shot-reference"].value == 21857 and found["sentences-1940-1940"].value == 1649
     # Were Katyn inside the series, no sentence would say it is left out.
-    assert "leaves out" not in captions.cadence.national_note(beside.assign(in_series=True))
+    assert "leaves out" not in captions.cadence.national_note(beside.assign(in_series=True), found).text
 
 
 def test_disputed_dates_of_the_killings(ds):
@@ -649,9 +662,9 @@ def test_the_notebook_per_year_abroad(tmp_path):
     # (1941-10-18), richard-sorge-trial (1941-10-18/1944-11-07), and the four after 1941 above.
     # Of the 60, seven span two or more years: willi-munzenberg-appointment, yakov-blumkin-persia-mission,
     # rovs-reorganisation, oun-infiltration, foreign-agents-recall, nikolai-skoblin-death and
-    # richard-sorge-trial; 60 - 7 = 53 are placed.
-    assert any(t.startswith("**60** events from 1917-01-01 to 1941-12-31") and "scope `abroad`" in t
+    # richard-sorge-trial; 60 - 7 = 53 are placed. And one more row since: pavel-sudoplatov-escape
+    # (1938-05-23/1938-11, abroad, inside 1938: placed) = 61 events, 54 placed.
+    assert any(t.startswith("**61** events from 1917-01-01 to 1941-12-31") and "scope `abroad`" in t
                and "**exclude**" in t for t in texts)
-    assert any("53 events placed on a year" in t and "7 events whose dates span more than one year" in t
-               for t in texts)
+    assert any("54 events are placed on a year" in t and "7 span more than one year" in t for t in texts)
     assert not any(o.output_type == "stream" and o.name == "stderr" for c in nb.cells for o in c.get("outputs", []))

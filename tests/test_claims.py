@@ -113,3 +113,16 @@ def test_a_sentence_records_the_words_that_name_a_claims_sources(ds):
     assert cap.text == "2 killings in the case file and the reference."
     assert cap.claims["n"].scope == "in the case file and the reference"
     assert cap._repr_mimebundle_()[MIME]["claims"][0]["scope"] == "in the case file and the reference"
+
+
+def test_a_birth_cites_the_source_of_the_birth_not_of_the_notes(ds):
+    # people.csv: nikolai-yezhov's notes come from the case file (source_id), his birth date
+    # 1895-05-01 from reference-facts (born_source_id, en.wikipedia locator).
+    (row,) = claims.evidence_rows(ds, {"people": ["nikolai-yezhov"]})
+    assert (row.table, row.source_id) == ("people", CF)
+    (born,) = claims.evidence_rows(ds, {"people.born": ["nikolai-yezhov"]})
+    assert (born.table, born.id, born.date, born.source_id) == ("people", "nikolai-yezhov", "1895-05-01",
+                                                                 "reference-facts")
+    assert "wikipedia.org/wiki/Nikolai_Yezhov" in born.locator
+    with pytest.raises(ParameterError, match="people.notes, which has no source of its own"):
+        claims.evidence_rows(ds, {"people.notes": ["nikolai-yezhov"]})

@@ -132,7 +132,8 @@ def test_a_person_without_posts_has_an_empty_post_table_and_only_event_marks(ds)
     line = dossier.timeline(ds, "adolf-hitler")
     assert (line.kind == "post").sum() == 0 and (line.kind == "event").sum() == 4
     assert set(line.group) == {"context"} and (line.mark == "").all()
-    assert "dated post" not in captions.dossier.timeline(line, dossier.timeline_counts(line), "Adolf Hitler", []).data
+    said = dossier.page_claims(ds, "adolf-hitler")
+    assert "dated post" not in captions.dossier.timeline(line, said, "Adolf Hitler", []).text
     assert captions.dossier.life_dates(dossier.life_span(ds, "adolf-hitler")) == \
         "Life dates unknown: the data gives neither birth nor death."
 

@@ -166,7 +166,7 @@ def test_disagreements_are_one_filter_over_events_and_tenures(ds):
 
 
 def test_readings_give_an_interval_under_each_source(ds):
-    r = evidence.readings(ds, [("event", "artur-artuzov-arrest", "date"),
+    r = evidence.date_readings(ds, [("event", "artur-artuzov-arrest", "date"),
                                ("event", "artur-artuzov-execution", "date")]).set_index("source")
     # Arrest 1937-05-13 (case file) or the night of 12 to 13 May (reference, agreeing); death 1937-05-21
     # (case file) or 1937-08-21 (reference): 8 days, or 18 (rest of May) + 30 + 31 + 21 = 100 days, 101 from 12 May.
@@ -361,16 +361,16 @@ def test_a_figure_reads_as_the_source_gives_it(low, best, high, qualifier, text)
 def test_readings_keep_a_gap_filling_source_and_the_hull_of_a_source_that_agrees_and_differs(ds):
     # Slutsky's start as foreign-department head is not in the package; one reference page gives
     # 1935-05-21 (a gap-filler, agrees empty): the reference's reading has it, the package's has none.
-    r = evidence.readings(ds, [("position", "abram-slutsky--foreign-department-head", "start")]).set_index("source")
+    r = evidence.date_readings(ds, [("position", "abram-slutsky--foreign-department-head", "start")]).set_index("source")
     assert list(r.index) == ["package", "reference-facts"]
     assert pd.isna(r.loc["package", "earliest_0"]) and r.loc["reference-facts", "date_0"] == "1935-05-21"
     # Dzerzhinsky's end as head: the reference gives 1918-07-07 (differs) and 1926-07-20 (agrees):
     # its reading is the hull of both, 1918-07-07 .. 1926-07-20.
-    r = evidence.readings(ds, [("position", "felix-dzerzhinsky--secret-police-head", "end")]).set_index("source")
+    r = evidence.date_readings(ds, [("position", "felix-dzerzhinsky--secret-police-head", "end")]).set_index("source")
     ref = r.loc["reference-facts"]
     assert (ref.earliest_0, ref.latest_0) == (T("1918-07-07"), T("1926-07-20"))
     # Kutepov's kidnapping: the reference only agrees (1930-01-26), so only the package's reading is given.
-    r = evidence.readings(ds, [("event", "alexander-kutepov-kidnapping", "date")])
+    r = evidence.date_readings(ds, [("event", "alexander-kutepov-kidnapping", "date")])
     assert list(r.source) == ["package"]
 
 

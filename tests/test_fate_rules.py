@@ -40,6 +40,20 @@ def test_the_manner_of_a_death(claims, expected):
     assert fates.manner(_claims(*claims)) == expected
 
 
+@pytest.mark.parametrize("claims, expected", [
+    # Savinkov: the event's own 'assassination' and the account's alleged killing are one claim
+    ([("assassinated", "alleged"), ("killed", "alleged"), ("suicide", "stated", "official")],
+     "assassinated (alleged); suicide (stated, official)"),
+    ([("killed", "alleged"), ("assassinated", "alleged")], "assassinated (alleged)"),   # order does not matter
+    ([("killed", "alleged"), ("killed", "disputed")], "killed (alleged); killed (disputed)"),  # two certainties stay two
+    ([("killed", "stated"), ("killed", "stated", "official")], "killed (stated); killed (stated, official)"),
+    ([("suicide", "stated"), ("killed", "stated")], "killed (stated); suicide (stated)"),
+    ([], ""),
+])
+def test_each_manner_is_listed_once(claims, expected):
+    assert fates.manner_list(_claims(*claims)) == expected
+
+
 SOVIET = {"nkvd", "yagoda"}
 
 

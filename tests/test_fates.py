@@ -225,17 +225,21 @@ def test_fate_counts_on_the_data(ds):
 
 def test_entries_use_bounds(ds):
     e = fates.entries(ds).set_index("person_id")
-    # Beria: deputy head of the Georgian OGPU in '1922'; his undated post as its head is not used
+    # Beria: deputy head of the Georgian OGPU in '1922'; his post as its head has no start and is attested
+    # only in 1924 (positions.csv lavrenty-beria--georgian-secret-police-head, attested 1924): later, not used
     assert e.loc["lavrenty-beria", ["entry_earliest", "entry_latest", "entry_era"]].tolist() == [
         T("1922-01-01"), T("1922-12-31"), "Dzerzhinsky"]
     # Dzerzhinsky: his tenure has no start, an end in 1926; but he ordered the Red Terror for the Cheka
     # (red-terror, 1918-09, org cheka): the entry lies between the Cheka's founding and September 1918
     assert e.loc["felix-dzerzhinsky", ["entry_earliest", "entry_latest"]].tolist() == [
         T("1917-12-20"), T("1918-09-30")]
-    # Slutsky: the foreign-department tenure has only an end (1938-02-17), the appointment is dated
-    # 1934-12-01/1936-09-26, so he entered no later than 1936-09-26 and no earlier than 1917-12-20
-    assert e.loc["abram-slutsky", ["entry_earliest", "entry_latest"]].tolist() == [
-        T("1917-12-20"), T("1936-09-26")]
+    # Slutsky: the appointment is dated 1934-12-01/1936-09-26 (events.csv abram-slutsky-appointment). His
+    # foreign-department tenure has no start, but the case file shows him in it in 1937 (positions.csv
+    # abram-slutsky--foreign-department-head, attested 1937: The Fall of Genrikh Yagoda (March 1937) ¶2), so
+    # it shows him serving in 1937, not at some day between the Cheka's founding and his death (as its
+    # end alone did, which gave the old lower bound 1917-12-20): the entry is the appointment.
+    assert e.loc["abram-slutsky", ["entry_earliest", "entry_latest", "entry_era"]].tolist() == [
+        T("1934-12-01"), T("1936-09-26"), "Yagoda"]
     # Korotkov: an undated agent's post, but he took part in Klement's murder (1938-07-12, perpetrator)
     assert e.loc["alexander-korotkov", ["entry", "evidence", "evidence_kind"]].tolist() == [
         T("1938-07-12"), "rudolf-klement-assassination", "act"]
@@ -298,11 +302,12 @@ def test_what_counts_as_service(ds):
 def test_officials_left_out_of_survival(ds):
     out = fates.unplaced(ds).set_index("person_id").why
     # positions.csv: undated posts and no dated appointment or act (their roles are 'other' or none):
-    # Borisov (Kirov's bodyguard), Rodos (interrogator), Medved (Leningrad head), Nikonovich.
+    # Rodos (interrogator; the case file dates no day of his post). Borisov (Kirov's bodyguard on
+    # 1934-12-01), Medved (Leningrad head when Kirov was shot) and Nikonovich (Zakovsky's deputy in
+    # August 1938) were left out before; their posts are now attested (positions.attested), so they enter.
     # No post, appointment or act in the organs: Shelepin, Yeremenyevich, Sorge, Markin ('other' only).
     assert out.to_dict() == {
-        "alexander-shelepin": "no evidence", "borisov": "undated", "borys-rodos": "undated",
-        "filipp-medved": "undated", "grigory-yeremenyevich": "no evidence", "nikonovich": "undated",
+        "alexander-shelepin": "no evidence", "borys-rodos": "undated", "grigory-yeremenyevich": "no evidence",
         "richard-sorge": "no evidence", "valentin-markin": "no evidence"}
     surv = survival.survival_table(ds, "death")
     assert not set(out.index) & set(surv.person_id)
@@ -406,10 +411,11 @@ def test_survival_curves_give_steps_censor_marks_and_bars(ds):
 
 def test_survival_counts_the_officials_in_and_out(ds):
     out = survival.survival_counts(survival.survival_table(ds, "death"), fates.unplaced(ds))
-    # the eight of test_officials_left_out_of_survival: four undated, four with no evidence; the other
-    # 48 of the 56 members of the apparatus are in the table, each either observed or censored
-    assert out[["left_out", "undated", "no_evidence", "officials"]].tolist() == [8, 4, 4, 48]
-    assert out["events"] + out["censored"] == 48
+    # the five of test_officials_left_out_of_survival: one undated (Rodos), four with no evidence; the
+    # other 51 of the 56 members of the apparatus are in the table, each either observed or censored
+    # (48 before Borisov, Medved and Nikonovich's posts were attested)
+    assert out[["left_out", "undated", "no_evidence", "officials"]].tolist() == [5, 1, 4, 51]
+    assert out["events"] + out["censored"] == 51
 
 
 def test_survival_figure_draws_bars_for_small_cohorts(ds):
@@ -445,13 +451,14 @@ def test_cover_stories_of_lakoba_and_slutsky(ds, stated):
     slutsky = covers.loc["Abram Slutsky"]
     assert slutsky.cause == "assassination by injection" and "heart attack" in slutsky.official_account
     assert slutsky.by == "Leonid Zakovsky (perpetrator), Mikhail Frinovsky (organiser), Nikolai Yezhov (ordered by)"
-    # eight deaths carry an official account (accounts.csv, kind official, on an execution,
-    # assassination, suicide or death), by date; Blokhin's (1955, a suicide) is from reference-facts, and
+    # seven deaths carry an official account (accounts.csv, kind official, on an execution,
+    # assassination, suicide or death), by date (Reich's staged robbery is a rival: no source calls
+    # it official, Reich ¶2); Blokhin's (1955, a suicide) is from reference-facts, and
     # so is Krivitsky's (walter-krivitsky-death--official: suicide by shooting, 1941-02-10). Menzhinsky's
     # illness is no official version: no source calls it one.
-    assert list(covers.index) == ["Boris Savinkov", "Sergei Kirov", "Nestor Lakoba", "Abram Slutsky", "Zinaida Reich",
+    assert list(covers.index) == ["Boris Savinkov", "Sergei Kirov", "Nestor Lakoba", "Abram Slutsky",
                                   "Willi Münzenberg", "Walter Krivitsky", "Vasily Blokhin"]
-    # stated only: Savinkov, Reich (alleged events), Muenzenberg, Krivitsky (disputed events) and
+    # stated only: Savinkov (alleged event), Muenzenberg, Krivitsky (disputed events) and
     # Blokhin's official account (alleged) drop out
     assert list(fates.cover_stories(stated).name) == ["Sergei Kirov", "Nestor Lakoba", "Abram Slutsky"]
     assert list(fates.cover_stories(ds, "apparatus").name) == ["Abram Slutsky", "Walter Krivitsky", "Vasily Blokhin"]
@@ -462,21 +469,21 @@ def test_what_each_cover_story_did(ds):
     # official claims (accounts.csv) against the fates: a natural death for a killing stated plainly ->
     # denied (Lakoba, Slutsky: poisoned, officially a heart attack); a suicide where a killing is only
     # alleged -> the end is contested, and the official account is one of the versions (Savinkov,
-    # Muenzenberg, Krivitsky); a killing owned but blamed on Nikolayev (Kirov) or on unknown burglars
-    # (Reich), while the roles or an allegation name the NKVD -> the state's hand hidden; Blokhin's
+    # Muenzenberg, Krivitsky); a killing owned but blamed on Nikolayev (Kirov), while the roles name
+    # Yagoda and Zaporozhets -> the state's hand hidden; Blokhin's
     # death has no cause in the data, so his official suicide contradicts nothing
     assert cover.to_dict() == {
         "Boris Savinkov": fates.CONTESTED, "Sergei Kirov": fates.SHIFTED, "Nestor Lakoba": fates.DENIED,
-        "Abram Slutsky": fates.DENIED, "Zinaida Reich": fates.SHIFTED, "Willi Münzenberg": fates.CONTESTED,
+        "Abram Slutsky": fates.DENIED, "Willi Münzenberg": fates.CONTESTED,
         "Walter Krivitsky": fates.CONTESTED, "Vasily Blokhin": ""}
 
 
 def test_cover_summary_counts_what_the_accounts_did(ds):
     out = fates.cover_summary(fates.cover_stories(ds), fates.fate_table(ds, "all"))
-    # test_what_each_cover_story_did: eight covers, two denied, two shifted, three contested, of the 68
-    # deaths; stated (the event): Kirov, Lakoba, Slutsky and Blokhin; the other four rest on alleged or
-    # disputed events (Savinkov, Reich, Muenzenberg, Krivitsky)
-    assert out[["covers", "denied", "shifted", "contested", "deaths", "stated"]].tolist() == [8, 2, 2, 3, 68, 4]
+    # test_what_each_cover_story_did: seven covers, two denied, one shifted, three contested, of the 68
+    # deaths; stated (the event): Kirov, Lakoba, Slutsky and Blokhin; the other three rest on alleged or
+    # disputed events (Savinkov, Muenzenberg, Krivitsky)
+    assert out[["covers", "denied", "shifted", "contested", "deaths", "stated"]].tolist() == [7, 2, 1, 3, 68, 4]
 
 
 def test_muenzenberg_official_suicide_beside_the_rival_accounts(ds):
@@ -664,8 +671,11 @@ def test_notebook_with_other_parameters(tmp_path):
     # disappeared) and Pravdin (then survived) drop out; Uritsky (Kannegisser) is the one killing by
     # other hands
     assert "Of the 43 deaths, **24 came at the hands of the state**" in text
-    assert "killings that name no doer of the state: 1 (Moisei Uritsky)" in text
-    # the eight of test_officials_left_out_of_survival (their evidence is all stated)
-    assert "**8 members of the apparatus have no dated evidence of service and are left out**: 4 whose" in text
+    # stated only, no death is disputed; Uritsky is the one killing by other hands (Sorge is no target and,
+    # hanged by Japan, executed by other hands: he is of the apparatus, so he counts here)
+    assert "and 0 more whose Soviet hand rests only on alleged or disputed evidence." in text
+    assert "Killed or executed by other hands: 2 (Moisei Uritsky and Richard Sorge)" in text
+    # the five of test_officials_left_out_of_survival (their evidence is all stated)
+    assert "**5 members of the apparatus have no dated evidence of service and are left out**: 1 whose" in text
     # Beria (arrest) and Blokhin (execution) both struck Frinovsky: either may head the chain
     assert "runs through 5 people" in text and "→ Mikhail Frinovsky → Leonid Zakovsky → Abram Slutsky → Ignace Reiss" in text

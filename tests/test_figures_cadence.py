@@ -94,3 +94,29 @@ def test_spans_name_each_event_up_to_forty_and_pack_more_into_lanes():
     assert len({p.get_y() for p in ax.patches if p.get_width() > 0}) == 10
     with pytest.raises(ParameterError, match="by"):
         figures.axes.spans(_spans(3), colours, by="scope")
+
+
+def test_over_time_draws_the_band_and_the_coverage():
+    table = pd.DataFrame({"arrest and trial": [1, 0, 2]}, index=pd.period_range("1937-01", periods=3, freq="M"))
+    table.columns.name = "group"
+    band = pd.DataFrame({"certain": [1, 0, 2], "possible": [2, 1, 4], "expected": [1.5, 0.5, 3.0], "low": [1, 0, 2],
+                         "high": [2, 1, 3]}, index=table.index)
+    runs = pd.DataFrame({"first": [1937], "last": [1937], "years": [1], "level": ["silent"]})
+    ax = figures.cadence.over_time(table, {"arrest and trial": style.OKABE_ITO[0]}, band=band, coverage=runs)
+    # The band (a filled step), the expected and the possible counts (two step lines), and the label of the
+    # shaded year; the y axis reaches above the largest possible count (4).
+    assert len(ax.collections) >= 1 and len(ax.get_lines()) == 2
+    assert any(t.get_text() == "case file silent" for t in ax.texts)
+    assert ax.get_ylim()[1] >= 4
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "expected (aoristic)" in labels and "band: nine draws in ten" in labels
+
+
+def test_national_stacks_the_rows_only_another_source_gives():
+    table = pd.DataFrame({"convicted": [100.0, 200.0], "sentenced_to_death": [10.0, 20.0], "partial_year": [False, False],
+                          "arrests": [1, 0], "killings": [2, 1], "other_arrests": [0, 0], "other_killings": [1, 0],
+                          "arrests_ratio": [0.1, 0.0], "killings_ratio": [2.0, 0.5]}, index=[1937, 1938])
+    top, _ = figures.cadence.national(table)
+    # One hatched bar: 1937's one killing only the reference gives, on top of the case file's two.
+    hatched = [p for p in top.patches if p.get_hatch()]
+    assert len(hatched) == 1 and hatched[0].get_y() == 2 and hatched[0].get_height() == 1

@@ -34,3 +34,18 @@ def test_people_per_side_in_one_colour_largest_at_the_top():
     fig, given = plt.subplots(figsize=(5, 3))
     assert figures.overview.people_per_side(sides, ax=given) is given
     assert tuple(fig.get_size_inches()) == (5, 3)
+
+
+def test_events_per_year_draws_the_band_over_numeric_years():
+    import pandas as pd
+
+    from helpers import figures, style
+
+    grouped = pd.DataFrame({"arrest and trial": [1, 3]}, index=pd.Index([1937, 1938], name="year"))
+    band = pd.DataFrame({"certain": [1, 3], "possible": [2, 6], "expected": [1.2, 3.5], "low": [1, 3], "high": [2, 4]},
+                        index=pd.period_range("1937", periods=2, freq="Y"))
+    runs = pd.DataFrame({"first": [1937], "last": [1937], "years": [1], "level": ["mentioned"]})
+    ax = figures.overview.events_per_year(grouped, {"arrest and trial": style.OKABE_ITO[0]}, coverage=runs, band=band)
+    # the step lines run from 1936.5 to 1938.5, one edge per year and one after the last
+    assert list(ax.get_lines()[0].get_xdata()) == [1936.5, 1937.5, 1938.5]
+    assert ax.get_ylim()[1] >= 6 and any("mentioned" in t.get_text() for t in ax.texts)

@@ -60,3 +60,15 @@ def test_holders_per_year_leaves_a_year_without_holder_blank():
                             columns=pd.Index([1937, 1938, 1939], name="year"))
     ax = figures.turnover.holders_per_year(per_year)
     assert [t.get_text() for t in ax.texts] == ["1", "", "2"]
+
+
+def test_share_shot_adds_those_on_doubt_as_a_pale_part():
+    # Head: 4 of 6 plainly, 1 more on doubt (Menzhinsky's alleged poisoning) -> '4–5 of 6'; Deputy: 4 of 4, none.
+    rates = pd.DataFrame({"post": ["Head", "Deputy"], "share_shot_or_killed": [4 / 6, 1.0], "shot_or_killed": [4, 4],
+                          "more_on_doubt": [1, 0], "holders": [6, 4]})
+    ax = figures.turnover.share_shot(rates)
+    assert [t.get_text() for t in ax.texts] == ["4 of 4", "4–5 of 6"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["shot or killed, plainly",
+                                                                   "on an alleged or disputed account only"]
+    pale = [p for p in ax.patches if p.get_alpha() == 0.35]
+    assert [round(p.get_width(), 3) for p in pale] == [0.0, round(1 / 6, 3)]  # drawn bottom up: Deputy, then Head

@@ -176,14 +176,18 @@ def test_ages_at_entry_and_death_of_officials(mini):
 
 
 def test_a_dossier_states_the_life_dates(mini):
-    from helpers import dossier
+    from helpers import captions, dossier
+
+    def life(ds, person_id):  # the sentence (captions) of what the analysis found
+        return captions.dossier.life(dossier.life(ds, person_id)).text
+
     _born(mini, "genrikh-yagoda", "1891-11-19", place="Rybinsk")
     ds = helpers.load(mini)
-    assert dossier.life(ds, "genrikh-yagoda") == \
+    assert life(ds, "genrikh-yagoda") == \
         "Born 19 November 1891 in Rybinsk (reference-facts); executed 15 March 1938, aged 46 (stated)."
     # mini: Blokhin has no birth date and no recorded end; Plevitskaya was arrested in September 1937.
-    assert dossier.life(ds, "vasily-blokhin") == "Birth date not in the data; the data records no end."
-    assert dossier.life(ds, "nadezhda-plevitskaya") == \
+    assert life(ds, "vasily-blokhin") == "Birth date not in the data; the data records no end."
+    assert life(ds, "nadezhda-plevitskaya") == \
         "Birth date not in the data; last recorded as imprisoned September 1937 (stated)."
 
 

@@ -43,7 +43,13 @@ def abroad_in(ds, country: str) -> set[str]:
     ("NL", {"pavel-sudoplatov-training",          # Konovalets ¶3: from Finland, then on to Rotterdam
             "oun-infiltration",                   # Konovalets ¶3: befriended Konovalets in Rotterdam
             "yevhen-konovalets-assassination",    # Konovalets ¶3 (reference: the bomb in Rotterdam)
+            "pavel-sudoplatov-escape",            # Konovalets ¶3: from the bombing in Rotterdam to Spain
             "walter-krivitsky-reassignment"}),    # curators: stationed in the Netherlands (no source says)
+    ("ES", {"nikolai-skoblin-death",              # reference: died in Spain (versions differ)
+            "nikolai-skoblin-disappearance",
+            "nikolai-skoblin-defection",          # Barcelona
+            "yevgeny-miller-kidnapping",          # Miller ¶5: the Soviet ship called at Barcelona
+            "pavel-sudoplatov-escape"}),          # Konovalets ¶3: escaped to Spain (not the killing itself)
     ("JP", {"richard-sorge-arrest",               # reference-facts §7a: arrested in Tokyo
             "richard-sorge-trial",                # a Japanese trial
             "richard-sorge-execution"}),          # hanged in Sugamo Prison, Tokyo
@@ -202,7 +208,7 @@ TYPES = ("handler_of, recruited, agent_of, spied_on, betrayed, denounced, superi
      "event_places.csv:4:place_id: atlantis is not a place_id in places.csv"),
     ("places.csv", 4, "latitude", "91.5", "places.csv:4:latitude: 91.5 is above the maximum 90"),
     ("places.csv", 4, "longitude", "-180.5", "places.csv:4:longitude: -180.5 is below the minimum -180"),
-    ("places.csv", 4, "latitude", "north", "places.csv:4:latitude: 'north' is not a number"),
+    ("places.csv", 4, "latitude", "north", "places.csv:4:latitude: 'north' is not a number (digits 0-9)"),
     ("relationships.csv", 2, "other_id", "nobody-known",
      "relationships.csv:2:other_id: nobody-known is not a person_id in people.csv"),
     ("relationships.csv", 2, "type", "married_to", f"relationships.csv:2:type: 'married_to' is not one of: {TYPES}"),

@@ -47,3 +47,23 @@ def test_a_window_of_one_year_and_a_reversed_one(ds):
     assert coverage.silent_runs(one).empty
     with pytest.raises(ParameterError, match="Parameter `last` got 1936"):
         coverage.years(ds, 1937, 1936)
+
+
+
+def test_runs_of_one_level_and_what_a_stretch_may_be_called():
+    t = pd.DataFrame({"case_file": [coverage.SILENT, coverage.MENTIONED, coverage.MENTIONED, coverage.TOLD,
+                                    coverage.MENTIONED, coverage.TOLD],
+                      "death_sentences": pd.array([pd.NA, 500, 2000, 3000, 800, 900], dtype="Int64"),
+                      "partial": [False, False, False, False, False, True],
+                      "mass_killing": [False, False, True, True, False, False]},
+                     index=pd.RangeIndex(1920, 1926, name="year"))
+    runs = coverage.level_runs(t)
+    # 1920 silent; 1921-1922 mentioned; 1923 told (not shaded); 1924 mentioned; 1925 told.
+    assert runs[["first", "last", "years", "level", "figure_years"]].values.tolist() == [
+        [1920, 1920, 1, "silent", ""], [1921, 1922, 2, "mentioned", "1921–1922"], [1924, 1924, 1, "mentioned", "1924"]]
+    # 1923 alone is told but shows mass killing (3,000): not quiet; 1925 is told with 900 (partial): quiet.
+    assert not coverage.stretch(t, 1923, 1923)["quiet"] and coverage.stretch(t, 1925, 1925)["quiet"]
+    # 1921-1924: silent on 1921, 1922 and 1924 (not told); 500 + 2,000 + 3,000 + 800 = 6,300 death sentences.
+    s = coverage.stretch(t, 1921, 1924)
+    assert (s["silent"], s["death_sentences"], s["quiet"]) == ([1921, 1922, 1924], 6300, False)
+    assert coverage.label([1941, 1942, 1943, 1945, 1950, 1951]) == "1941–1943, 1945, 1950–1951"

@@ -144,7 +144,9 @@ def test_rival_gap_fillers_give_the_hull_and_mark_the_tenure_contested(ds, main)
     assert (row.end, row.end_earliest, row.end_latest) == ("1935-05-21 or 1936", T("1935-05-21"), T("1936-12-31"))
     assert row.end_contested and not row.start_contested and row.contested
     assert (row.shortest_days, row.longest_days) == (2028, 2648)
-    assert row.length == "2,028 to 2,648 days (case file) or 1,389 to 1,980 (reference-facts)"
+    # The package's reading takes its end from the reference's gap-fillers (the case file gives none), so it is
+    # not the case file's alone and says so (it read '(case file)' before: the historians' c8).
+    assert row.length == "2,028 to 2,648 days (case file; end from reference-facts) or 1,389 to 1,980 (reference-facts)"
     table = turnover.length_table(main)
     assert _row(table, holder="Artur Artuzov", post="Foreign department head").end == "1935-05-21 or 1936 (ref., contested)"
     # Trilisser's start: 1922-03 or 1922-05-13 (two reference pages), the hull from 1922-03-01.
@@ -170,7 +172,8 @@ def test_dzerzhinsky_under_each_source(main):
     row = _row(main, position_id="felix-dzerzhinsky--secret-police-head")
     assert (row.start, row.start_by, row.contested) == ("1917-12-20 or 1918-08-22", "reference-facts", True)
     assert (row.shortest_days, row.longest_days) == (2689, 3298)
-    assert row.length == "2,689 to 3,298 days (case file) or 0 to 3,134 (reference-facts)"
+    # The start is the reference's (the case file gives none): the package's reading says so (it read '(case file)').
+    assert row.length == "2,689 to 3,298 days (case file; start from reference-facts) or 0 to 3,134 (reference-facts)"
 
 
 def test_a_post_with_an_acting_holder(ds, main):
@@ -302,17 +305,21 @@ def test_the_quickest_end_under_each_source(ds):
     quick = falls.quickest_end(ds, steps)
     assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
         ("package", "artur-artuzov", 8), ("reference-facts", "artur-artuzov", 101)]
-    assert captions.turnover.quickest(quick) == \
-        "The quickest end: Artur Artuzov, dead 8 days (case file) or at most 101 days (reference-facts) after the arrest."
+    # The sentence names each span's sources from its rows: the case file's two events; the reference's two
+    # attestations (artur-artuzov-arrest--date--ref, artur-artuzov-execution--date--ref).
+    sentence = captions.turnover.quickest(falls.quickest_claim(ds, steps), falls.quickest_spans(ds, steps)).text
+    assert sentence == (" The quickest end is **Artur Artuzov**'s: from the arrest to the death, 8 days in the case "
+                        "file, or 100 to 101 days in the reference.")
     # Were the reference to shoot Artuzov on 1937-12-21 (18 + 30 + 31 + 31 + 30 + 31 + 30 + 21 = 222 days after
     # 13 May, 223 after 12 May), Zakovsky's 121 would be the reference's quickest: the ranking changes.
     other = _redate(ds, "artur-artuzov-execution--date--ref", "1937-12-21")
     quick = falls.quickest_end(other, falls.fall_sequences(other, ["artur-artuzov", "leonid-zakovsky"]))
     assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
         ("package", "artur-artuzov", 8), ("reference-facts", "leonid-zakovsky", 121)]
-    assert captions.turnover.quickest(quick) == (
-        "The quickest end: Artur Artuzov under the case file's dates (8 days from arrest to death) but "
-        "Leonid Zakovsky under reference-facts' dates (121 days from arrest to death).")
+    steps = falls.fall_sequences(other, ["artur-artuzov", "leonid-zakovsky"])
+    sentence = captions.turnover.quickest(falls.quickest_claim(other, steps), falls.quickest_spans(other, steps)).text
+    assert sentence == (" The quickest end as recorded is **Artur Artuzov**'s; under each source's dates: Artur Artuzov's "
+                        "(8 days in the case file) but Leonid Zakovsky's (121 days in the reference).")
     # A tie: were the reference to arrest Zakovsky on 18 or 19 August (10 to 11 days before 29 August) and
     # shoot Artuzov on 1937-05-23 (10 days after 13 May, 11 after 12 May), both take 10 to 11 days under the
     # reference; equal bounds, so the name decides (Artur before Leonid).
@@ -361,11 +368,13 @@ def test_holders_of_the_foreign_department_in_1938(ds, main):
 def test_share_shot_per_post(main):
     # First deputies: Yagoda, Agranov, Zakovsky, Merkulov, all executed (fates: *-execution) -> 4 of 4.
     # Heads (with Peters): Yagoda, Yezhov, Beria executed, and Peters too (jekabs-peters-execution,
-    # 1938-04-25, stated); Menzhinsky died of illness (both sources; the poisoning only alleged) and
-    # Dzerzhinsky died -> 4 of 6, none of them only alleged.
+    # 1938-04-25, stated); Menzhinsky died of illness (both sources) and Dzerzhinsky died -> 4 of 6 plainly.
+    # Menzhinsky's poisoning, alleged (Yagoda's forced confession: roles vyacheslav-menzhinsky-death |
+    # genrikh-yagoda | perpetrator, alleged), puts him among those on doubt: 1 more (the old column
+    # `of_which_alleged` said 0, losing that doubt: the historians' c6).
     rates = turnover.turnover(main, turnover.holders_per_year(main, 1917, 1941, T("1941-06-22"))).set_index("post")
     assert tuple(rates.loc["Secret police first deputy", ["holders", "shot_or_killed", "share_shot_or_killed"]]) == (4, 4, 1.0)
-    assert tuple(rates.loc["Secret police head", ["holders", "shot_or_killed", "of_which_alleged"]]) == (6, 4, 0)
+    assert tuple(rates.loc["Secret police head", ["holders", "shot_or_killed", "more_on_doubt"]]) == (6, 4, 1)
 
 
 # --- purgers purged ------------------------------------------------------------------------------
@@ -403,15 +412,44 @@ def test_a_purge_is_officials_striking_officials(ds):
 
 
 def test_purge_chains(ds):
-    # The officials' removals (acts among officials): Yagoda -> Trilisser; Yezhov -> Agranov (1937-04), Artuzov
-    # (1937-05-13); Beria -> Spiegelglas, Redens, Trilisser, Frinovsky, Yezhov (1939-04-10). Only Yezhov is both
-    # struck and striking, so the maximal chains of three are exactly Beria -> Yezhov -> Agranov and -> Artuzov.
+    # The purges among officials (roles.csv, actor roles on arrests, dismissals, demotions, executions,
+    # assassinations and killings of an official): Yagoda -> Trilisser (dismissal 1929-10), -> Menzhinsky (death
+    # 1934-05-10, alleged); Artuzov -> Blumkin (execution 1929-11-03); Yezhov -> Agranov (demotion 1937-04),
+    # -> Artuzov (arrest 1937-05-13), -> Slutsky (assassination 1938-02-17); Slutsky and Pravdin -> Reiss
+    # (assassination 1937-09-04); Zakovsky and Frinovsky -> Slutsky (1938-02-17); Blokhin -> Yagoda (execution
+    # 1938-03-15), -> Frinovsky and -> Yezhov (executions 1940-02-04); Frinovsky -> Zakovsky (execution 1938-08-29);
+    # Beria -> Spiegelglas, Redens (1938-11-02), Trilisser (1938-11-23), Frinovsky (1939-04-06), Yezhov (1939-04-10,
+    # alleged). No official strikes Beria or Blokhin, so every maximal chain starts with one of them: Beria's 5
+    # (through Frinovsky: -> Zakovsky -> Slutsky -> Reiss and -> Slutsky -> Reiss; through Yezhov: -> Agranov,
+    # -> Artuzov -> Blumkin, -> Slutsky -> Reiss) and Blokhin's 7 (the same five through Frinovsky and Yezhov, and
+    # through Yagoda -> Trilisser and -> Menzhinsky): 12. Before killings counted, only the two chains
+    # Beria -> Yezhov -> Agranov and -> Artuzov were found (the historians' c18: a selection artefact).
     chains = falls.purge_chains(ds)
     assert set(chains.chain) == {
-        "Lavrenty Beria —arrest 1939-04-10→ Nikolai Yezhov —demotion 1937-04→ Yakov Agranov",
-        "Lavrenty Beria —arrest 1939-04-10→ Nikolai Yezhov —arrest 1937-05-13→ Artur Artuzov"}
-    assert list(chains.people) == [3, 3]
-    assert falls.purge_chains(ds, ["genrikh-yagoda"]).empty  # Yagoda is in no chain of three
+        "Lavrenty Beria —arrest 1939-04-06→ Mikhail Frinovsky —execution 1938-08-29→ Leonid Zakovsky —assassination "
+        "1938-02-17→ Abram Slutsky —assassination 1937-09-04→ Ignace Reiss",
+        "Vasily Blokhin —execution 1940-02-04→ Mikhail Frinovsky —execution 1938-08-29→ Leonid Zakovsky —assassination "
+        "1938-02-17→ Abram Slutsky —assassination 1937-09-04→ Ignace Reiss",
+        "Lavrenty Beria —arrest 1939-04-06→ Mikhail Frinovsky —assassination 1938-02-17→ Abram Slutsky —assassination "
+        "1937-09-04→ Ignace Reiss",
+        "Vasily Blokhin —execution 1940-02-04→ Mikhail Frinovsky —assassination 1938-02-17→ Abram Slutsky —assassination "
+        "1937-09-04→ Ignace Reiss",
+        "Lavrenty Beria —arrest 1939-04-10 (alleged)→ Nikolai Yezhov —arrest 1937-05-13→ Artur Artuzov —execution "
+        "1929-11-03→ Yakov Blumkin",
+        "Vasily Blokhin —execution 1940-02-04→ Nikolai Yezhov —arrest 1937-05-13→ Artur Artuzov —execution "
+        "1929-11-03→ Yakov Blumkin",
+        "Lavrenty Beria —arrest 1939-04-10 (alleged)→ Nikolai Yezhov —assassination 1938-02-17→ Abram Slutsky "
+        "—assassination 1937-09-04→ Ignace Reiss",
+        "Vasily Blokhin —execution 1940-02-04→ Nikolai Yezhov —assassination 1938-02-17→ Abram Slutsky —assassination "
+        "1937-09-04→ Ignace Reiss",
+        "Lavrenty Beria —arrest 1939-04-10 (alleged)→ Nikolai Yezhov —demotion 1937-04→ Yakov Agranov",
+        "Vasily Blokhin —execution 1940-02-04→ Nikolai Yezhov —demotion 1937-04→ Yakov Agranov",
+        "Vasily Blokhin —execution 1938-03-15→ Genrikh Yagoda —dismissal 1929-10→ Mikhail Trilisser",
+        "Vasily Blokhin —execution 1938-03-15→ Genrikh Yagoda —death 1934-05-10 (alleged)→ Vyacheslav Menzhinsky"}
+    assert list(chains.people) == [5, 5] + [4] * 6 + [3] * 4
+    assert falls.chains_claim(ds).value == 12
+    # Chains through Trilisser: only Blokhin -> Yagoda -> Trilisser (Beria's arrest of Trilisser leads nowhere).
+    assert list(falls.purge_chains(ds, ["mikhail-trilisser"]).people) == [3]
 
 
 def test_purge_chains_run_backwards_in_time(ds):
@@ -456,14 +494,21 @@ def test_window_end_before_start():
 
 def test_notebook_with_other_parameters(tmp_path):
     # The head only, 1934 to 1939, no acting holders: Menzhinsky (to 1934-05-10), Yagoda, Yezhov, Beria;
-    # Menzhinsky died of illness, the other three executed. Falls: Yagoda, Yezhov, Beria (Menzhinsky never arrested).
+    # the other three executed (stated), Menzhinsky died of illness (stated) with Yagoda's poisoning alleged: on
+    # doubt, so between 3 and 4 of 4 (it read "3 of the 4": the historians' c6, doubt lost).
+    # Falls: Yagoda, Yezhov, Beria (Menzhinsky never arrested).
     text = markdown_of(run_notebook(tmp_path, "02-leadership-turnover", posts=["secret-police-head"], start=1934,
                                     end=1939, include_acting=False))
-    assert "4 tenures of 1 post held by 4 people between 1934 and 1939; **3 of the 4** were later shot or killed." in text
-    assert "3 holders fell" in text
+    assert ("4 tenures of 1 post held by 4 people between 1934 and 1939; **between 3 and 4 of 4** were later shot or "
+            "killed: 3 on a killing a source states, and 1 more only on an alleged or disputed account (Vyacheslav "
+            "Menzhinsky (natural death: stated; killed: alleged)).") in text
+    assert "3 holders fell; 3 of them died after an arrest the data records" in text
     # Of Yagoda (349 to 379 days), Yezhov (1939-04-10 -> 1940-02-04: 300) and Beria (1953-06-26 -> 1953-12-23:
-    # 4 + 31 + 31 + 30 + 31 + 30 + 23 = 180), Beria's end is the quickest, and no source dates it otherwise.
-    assert "The quickest end: Lavrenty Beria, dead 180 days after the arrest." in text
+    # 4 + 31 + 31 + 30 + 31 + 30 + 23 = 180), Beria's end is the quickest, and no source dates it otherwise; but
+    # his arrest and execution are the reference's rows, so on the case file's rows alone Yezhov's 300 days are
+    # the quickest (Yagoda's at most 379).
+    assert ("The quickest end is **Lavrenty Beria**'s: from the arrest to the death, 180 days in the reference. "
+            "Another reading changes the quickest end (case file only: Nikolai Yezhov)") in text
     assert "officials of the organs" in text
     assert "Nikolai Yezhov took the harmless post before leaving the organs." in text
 

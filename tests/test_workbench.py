@@ -64,8 +64,8 @@ print(json.dumps({"widgets": sorted(e.form), "first": first, "second": second, "
 """
     seen = json.loads(run(kernel, code))
     assert seen["widgets"] == ["data_dir", "first_year", "last_year"]
-    # the committed report says 236 for its defaults (1917-1941); 1917-1930 holds fewer
-    assert seen["first"] == "*What to see:* 236 events dated within a single year between 1917 and 1941"
+    # the committed report says 206 for its defaults (1917-1941); 1917-1930 holds fewer
+    assert seen["first"] == "*What to see:* 206 events dated within a single year between 1917 and 1941"
     assert seen["second"].endswith("events dated within a single year between 1917 and 1930")
     assert seen["figures"] >= 2
     assert seen["runs"] == 2 and seen["third"] == seen["second"], "a refused value must not redraw"

@@ -33,7 +33,8 @@ from .evidence.dataset import Dataset, load
 MODULES = {
     "cadence": "analyses.cadence", "turnover": "analyses.turnover", "falls": "analyses.falls", "fates": "analyses.fates", "survival": "analyses.survival",
     "abroad": "analyses.abroad", "networks": "analyses.networks", "overview": "analyses.overview",
-    "dossier": "analyses.dossier", "evidence": "evidence", "eras": "evidence.eras", "dates": "core.dates",
+    "dossier": "analyses.dossier", "start_here": "analyses.start_here", "fates_claims": "analyses.fates_claims",
+    "turnover_claims": "analyses.turnover_claims", "national": "analyses.national", "evidence": "evidence", "eras": "evidence.eras", "dates": "core.dates",
     "names": "core.names", "paths": "core.paths", "params": "notebook.params", "explorer": "notebook.explorer",
     "style": "figures.style", "maps": "figures.maps", "vocabulary": "data.vocabulary", "coverage": "evidence.coverage", "figures": "figures", "captions": "captions",
     "report": "build",

@@ -9,7 +9,11 @@ Rules, stated once:
 - an event's decade and era are those of its midpoint (`evidence.midpoint`, the one point rule);
 - the window keeps the events that may fall in it (their dates overlap it);
 - a region is 'world', 'europe' (places inside `EUROPE`) or a country code of places.csv; an
-  event is in it when one of its places is.
+  event is in it when one of its places is;
+- who acted abroad (the report's finding, `first_country`): an event abroad in which an organisation of
+  the organs or a member of the apparatus is perpetrator, organiser, orderer or accomplice
+  (`ACTED_RULE`); background rows (`context`) never; legs in Russia (journeys home) are no country abroad.
+Every number the report states is a claim (`helpers.evidence.claims`), made by the `*_claims` functions.
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from .. import evidence
 from ..core.checks import check, check_days
 from ..core.errors import ParameterError
 from ..data.vocabulary import event_groups
-from ..evidence import Dataset, eras
+from ..evidence import Dataset, claims, eras
 
 REGIONS = ("world", "europe")
 #: The regions' boxes as (west, east, south, north) in degrees; the base map (`figures.maps`) draws them.
@@ -293,21 +297,24 @@ def lags(steps: pd.DataFrame) -> pd.DataFrame:
     """Per operation of `timeline`, the lag from its first order to its first blow, and from that
     blow to the first step of its aftermath, each as the shortest and longest number of days the
     dates allow (`evidence.span_days`): operation_id, operation, order (its date), action, aftermath,
-    order_to_action_lo/hi, action_to_aftermath_lo/hi (missing when a phase is missing)."""
+    order_to_action_lo/hi, action_to_aftermath_lo/hi (missing when a phase is missing), and the
+    event_ids of the three steps (order_id, action_id, aftermath_id; '' when missing)."""
     rows = []
     for op, part in steps.groupby("operation_id", sort=False):
         order, action, after = (_first(part, p) for p in ("order", "action", "aftermath"))
         row = {"operation_id": op, "operation": part.operation.iloc[0],
                "order": order.date if order is not None else "", "action": action.date if action is not None else "",
-               "aftermath": after.date if after is not None else ""}
+               "aftermath": after.date if after is not None else "",
+               **{f"{p}_id": e.event_id if e is not None else "" for p, e in (("order", order), ("action", action),
+                                                                           ("aftermath", after))}}
         for name, a, b in (("order_to_action", order, action), ("action_to_aftermath", action, after)):
             lo, hi = (evidence.span_days(a.start, a.end, b.start, b.end) if a is not None and b is not None
                       else (pd.NA, pd.NA))
             row[f"{name}_lo"], row[f"{name}_hi"] = lo, hi
         rows.append(row)
     cols = ["operation_id", "operation", "order", "action", "aftermath", "order_to_action_lo", "order_to_action_hi",
-            "action_to_aftermath_lo", "action_to_aftermath_hi"]
-    return pd.DataFrame(rows, columns=cols).astype({c: "Int64" for c in cols[5:]})
+            "action_to_aftermath_lo", "action_to_aftermath_hi", "order_id", "action_id", "aftermath_id"]
+    return pd.DataFrame(rows, columns=cols).astype({c: "Int64" for c in cols[5:9]})
 
 
 def dated_orders(table: pd.DataFrame) -> pd.DataFrame:
@@ -331,3 +338,236 @@ def lag_table(table: pd.DataFrame) -> pd.DataFrame:
         "aftermath": table.aftermath,
         "action → aftermath": [days_text(a, b) for a, b in
                                zip(table.action_to_aftermath_lo, table.action_to_aftermath_hi)]})
+
+
+# --- who acted abroad: the finding, and the claims the report states ---------------------------------
+
+#: The roles by which a member of the apparatus or an organisation of the organs acts in an event.
+ACTING_ROLES = (*evidence.ACTOR_ROLES, "accomplice")
+#: Present-day countries of the home of the organs: the events abroad have places there only where a
+#: journey abroad began or ended (Moscow, 'Russia'); such a leg is no country abroad.
+HOME = ("RU",)
+ACTED_RULE = ("Who acted abroad: an event abroad counts when an organisation of the organs (`evidence.organs`) or a "
+              "member of the apparatus (people.side) is its perpetrator, organiser, orderer or accomplice; background "
+              "rows (type `context`) never count; an event counts once in each country where it has a place, "
+              "legs in Russia (journeys home) aside.")
+
+
+def _keys(ds: Dataset, name: str, frame: pd.DataFrame) -> list[str]:
+    """The row ids (claims' keys) of the rows of `frame`, a part of table `name`."""
+    key = claims.keys(ds.descriptor)[name]
+    return list(frame[key].astype(str).agg(claims.KEY_JOIN.join, axis=1)) if len(frame) else []
+
+
+def acting(ds: Dataset, table: pd.DataFrame) -> dict[str, list[str]]:
+    """Who acted abroad (ACTED_RULE) among the events of `table` (of `events`): events (in which the
+    organs or their people acted), roles and org_roles (the rows that say so), legs (their places
+    outside HOME), left (the other events, background aside) and context (the background rows)."""
+    order = list(dict.fromkeys(table.event_id))
+    context = list(dict.fromkeys(table.event_id[table.type == "context"]))
+    r, o = ds.roles, ds.org_roles
+    r = r[r.event_id.isin(order) & ~r.event_id.isin(context) & r.role.isin(ACTING_ROLES)
+          & r.person_id.isin(set(ds.people.person_id[ds.people.side == "apparatus"]))]
+    o = o[o.event_id.isin(order) & ~o.event_id.isin(context) & o.role.isin(ACTING_ROLES)
+          & o.org_id.isin(evidence.organs(ds.organisations))]
+    acted = set(r.event_id) | set(o.event_id)
+    legs = table[table.event_id.isin(acted) & ~table.country.isin(HOME)]
+    return {"events": [e for e in order if e in acted], "roles": _keys(ds, "roles", r), "org_roles": _keys(ds, "org_roles", o),
+            "legs": _keys(ds, "event_places", legs), "context": context,
+            "left": [e for e in order if e not in acted and e not in context]}
+
+
+def acted_places(table: pd.DataFrame, who: dict) -> pd.DataFrame:
+    """The rows of `table` of the events in which the organs acted (`acting`), legs in HOME aside."""
+    return table[table.event_id.isin(who["events"]) & ~table.country.isin(HOME)]
+
+
+def _quote(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _names(names) -> str:
+    """'France', 'Spain and France', 'A, B and C': names in prose."""
+    names = list(names)
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def _rank_sql(event_ids: list[str], rank: int, what: str = "names") -> str:
+    """SQL over the countries of `event_ids` (legs in HOME aside), by their number of events: the
+    names (', ' joined) of the countries at the `rank`-th highest number (0: the most), or that number."""
+    listed = ", ".join(_quote(e) for e in event_ids) or "NULL"
+    home = ", ".join(_quote(c) for c in HOME)
+    ranked = ("WITH n AS (SELECT c.name AS country, COUNT(DISTINCT ep.event_id) AS k FROM event_places ep "
+              "JOIN places p ON p.place_id = ep.place_id JOIN places c ON c.kind = 'country' AND c.country = p.country "
+              f"WHERE ep.event_id IN ({listed}) AND p.country NOT IN ({home}) GROUP BY c.name), "
+              f"r AS (SELECT DISTINCT k FROM n ORDER BY k DESC LIMIT 1 OFFSET {rank}) ")
+    if what == "count":
+        return ranked + "SELECT k FROM r"
+    return ranked + ("SELECT group_concat(country, ', ') FROM "
+                     "(SELECT country FROM n WHERE k = (SELECT k FROM r) ORDER BY country)")
+
+
+def _acted_rows(who: dict) -> dict:
+    return {"events": who["events"], "roles": who["roles"], "org_roles": who["org_roles"], "event_places": who["legs"]}
+
+
+def first_country(ds: Dataset, region: str = "world", first: pd.Timestamp | None = None,
+                  last: pd.Timestamp | None = None, types=()) -> claims.Claim:
+    """The finding of the report: the country (or countries, tied) with the most events abroad in
+    which the organs acted (ACTED_RULE), among the events of `events(ds, region, first, last, types)`.
+    None (text 'no country') when no such event is left."""
+    table = events(ds, region, first, last, types)
+    who = acting(ds, table)
+    ranked = by_country(acted_places(table, who))
+    top = sorted(ranked.country_name[ranked.events == ranked.events.max()]) if len(ranked) else []
+    return claims.make(ds, ", ".join(top) or None, ACTED_RULE, _rank_sql(who["events"], 0), _acted_rows(who),
+                       {"region": region, "first": first, "last": last, "types": list(types)},
+                       text=_names(top) or "no country")
+
+
+def acted_claims(ds: Dataset, table: pd.DataFrame, who: dict) -> dict[str, claims.Claim]:
+    """What the finding's sentence states beside `first_country`: acted (the events in which the organs
+    acted), countries (theirs), leader (the first country's events), second and second_events (the
+    country or countries next, and their number each), left (the other events, background aside) and
+    context (the background rows). Missing keys when there is nothing to say."""
+    places = acted_places(table, who)
+    ranked = by_country(places)
+    out = {"acted": claims.count(ds, "events", who["events"], ACTED_RULE, also=_acted_rows(who)),
+           "left": claims.count(ds, "events", who["left"], "events abroad in which no organisation of the organs "
+                                "and no member of the apparatus acted (ACTED_RULE), background aside"),
+           "context": claims.count(ds, "events", who["context"], "background rows abroad (type `context`)")}
+    if not len(ranked):
+        return out
+    out["countries"] = claims.count(ds, "places", _country_places(ds, ranked.country), "the countries where the "
+                                    "organs acted abroad (ACTED_RULE), each by its place of kind country",
+                                    also={"event_places": who["legs"]})
+    top = places[places.country == ranked.country.iloc[0]]
+    out["leader"] = claims.count(ds, "events", list(dict.fromkeys(top.event_id)), "events abroad in which the organs "
+                                 "acted (ACTED_RULE) in the first country", also={"event_places": _keys(ds, "event_places", top)})
+    lower = ranked[ranked.events < ranked.events.iloc[0]]
+    if len(lower):
+        names = sorted(lower.country_name[lower.events == lower.events.iloc[0]])
+        out["second"] = claims.make(ds, ", ".join(names), ACTED_RULE + " The countries next after the first.",
+                                    _rank_sql(who["events"], 1), _acted_rows(who), text=_names(names))
+        out["second_events"] = claims.make(ds, int(lower.events.iloc[0]), ACTED_RULE + " The events of each country next.",
+                                           _rank_sql(who["events"], 1, "count"), _acted_rows(who))
+    return out
+
+
+def _country_places(ds: Dataset, codes) -> list[str]:
+    """The place_ids of kind country of the country codes `codes`."""
+    p = ds.places[ds.places.kind == "country"].drop_duplicates("country").set_index("country").place_id
+    return [p[c] for c in codes]
+
+
+def silent_country(ds: Dataset, table: pd.DataFrame, who: dict) -> tuple[str, claims.Claim, list] | None:
+    """The country with the most events abroad of which none counts as an act of the organs
+    (ACTED_RULE): its name, the count of its events, and (type, count) per event type. None if none."""
+    acted = set(acted_places(table, who).country)
+    counts = by_country(table)
+    counts = counts[~counts.country.isin(acted) & ~counts.country.isin(HOME)]
+    if not len(counts):
+        return None
+    row = counts.iloc[0]
+    own = table[table.country == row.country].drop_duplicates("event_id")
+    rule = f"events abroad with a place in {row.country_name}, none an act of the organs (ACTED_RULE)"
+    kinds = [(kind, claims.count(ds, "events", list(part.event_id), f"{rule}, of type {kind}"))
+             for kind, part in sorted(own.groupby("type"), key=lambda kv: (-len(kv[1]), kv[0]))]
+    return row.country_name, claims.count(ds, "events", list(own.event_id), rule), kinds
+
+
+# --- the other numbers of the report as claims ---------------------------------------------------------
+
+def window_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
+    """What `totals` counts, as claims: events (of `table`), abroad (every event abroad of `ds`),
+    places and countries (of the events of `table`, each country by its place of kind country)."""
+    legs = _keys(ds, "event_places", table)
+    shown = "events abroad with a place in the region, whose dates overlap the window, of the chosen types"
+    return {"events": claims.count(ds, "events", table.event_id, shown, also={"event_places": legs}),
+            "abroad": claims.count(ds, "events", ds.events.event_id[ds.events.scope == "abroad"],
+                                   "every event whose scope is abroad"),
+            "places": claims.count(ds, "places", table.place_id, f"the places of the {shown}", also={"event_places": legs}),
+            "countries": claims.count(ds, "places", _country_places(ds, sorted(set(table.country))),
+                                      f"the present-day countries of the places of the {shown}", also={"event_places": legs})}
+
+
+def where_claims(ds: Dataset, table: pd.DataFrame, places: pd.DataFrame, routes: pd.DataFrame) -> dict:
+    """The busiest point of `by_point` (its events, each once) and the journeys of `journeys`, as claims."""
+    out = {"journeys": claims.count(ds, "events", routes.event_id, "events with more than one place (journeys)",
+                                    also={"event_places": _keys(ds, "event_places", table[table.event_id.isin(routes.event_id)])})}
+    if len(places):
+        top = places.iloc[0]
+        there = table[(table.longitude == top.longitude) & (table.latitude == top.latitude)]
+        out["busiest"] = claims.count(ds, "events", there.event_id, "events with a place at the busiest point of the map "
+                                      f"({top.places})", also={"event_places": _keys(ds, "event_places", there)})
+    return out
+
+
+def _mid_sql() -> str:
+    """SQL: an event's midpoint day, rounded down (`evidence.midpoint`)."""
+    return "date(julianday(date_start) + (julianday(date_end) - julianday(date_start)) / 2)"
+
+
+def _busiest_sql(label: str, event_ids) -> str:
+    """SQL: the label (', ' joined on a tie) with the most of `event_ids`, `label` an SQL expression."""
+    listed = ", ".join(_quote(e) for e in event_ids) or "NULL"
+    return (f"WITH d AS (SELECT event_id, {label} AS label FROM events WHERE event_id IN ({listed})), "
+            "n AS (SELECT label, COUNT(*) AS k FROM d WHERE label IS NOT NULL GROUP BY label) "
+            "SELECT group_concat(label, ', ') FROM (SELECT label FROM n WHERE k = (SELECT MAX(k) FROM n) ORDER BY label)")
+
+
+def decade_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
+    """The decade (of their midpoints) with the most events of `table`, each once: decade (its label,
+    '1930s'), events (its events) and total (every event of `table`)."""
+    once = table.drop_duplicates("event_id")
+    if not len(once):
+        return {}
+    counts = once.decade.value_counts()
+    top = sorted(counts.index[counts == counts.max()])
+    rule = "the decade of each event's midpoint (`evidence.midpoint`), each event once"
+    label = f"(CAST(strftime('%Y', {_mid_sql()}) AS INTEGER) / 10 * 10) || 's'"
+    return {"decade": claims.make(ds, ", ".join(top), rule, _busiest_sql(label, once.event_id), {"events": once.event_id},
+                                  text=_names(top)),
+            "events": claims.count(ds, "events", once.event_id[once.decade == top[0]], f"{rule}: the events of the {top[0]}"),
+            "total": claims.count(ds, "events", once.event_id, "the events abroad shown, each once")}
+
+
+def era_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
+    """The era (head of the secret police at the event's midpoint) with the most events of `table`:
+    era (its label), events (its events), outside (the events outside every era of the data)."""
+    once = table.drop_duplicates("event_id")
+    inside = once[once.era.notna()]
+    heads = list(eras.heads(ds).position_id)
+    rule = "the era of each event's midpoint: the head of the secret police then (`evidence.eras`), each event once"
+    out = {"outside": claims.count(ds, "events", once.event_id[once.era.isna()], "events after the eras of the data "
+                                   "(which end with the case file's coverage) or before them", also={"positions": heads})}
+    if not len(inside):
+        return out
+    counts = inside.era.astype(str).value_counts()
+    top = sorted(counts.index[counts == counts.max()])
+    bins = eras.eras(ds)
+    ends = list(bins.start[1:]) + [bins.end.iloc[-1] + pd.Timedelta(days=1)]
+    case = " ".join(f"WHEN {_mid_sql()} >= '{a:%Y-%m-%d}' AND {_mid_sql()} < '{b:%Y-%m-%d}' THEN {_quote(e)}"
+                    for e, a, b in zip(bins.era, bins.start, ends))
+    return {**out, "era": claims.make(ds, ", ".join(top), rule, _busiest_sql(f"CASE {case} END", inside.event_id),
+                                      {"events": inside.event_id, "positions": heads}, text=_names(top)),
+            "events": claims.count(ds, "events", inside.event_id[inside.era.astype(str) == top[0]],
+                                   f"{rule}: the events of {top[0]}'s era", also={"positions": heads})}
+
+
+def timeline_claims(ds: Dataset, lags_: pd.DataFrame, dated: pd.DataFrame) -> dict[str, claims.Claim]:
+    """The operations of `lags`, those with a dated order (`dated_orders`), and the lag of the first of
+    these from order to blow (an interval of days: shortest, longest), as claims."""
+    out = {"operations": claims.count(ds, "operations", lags_.operation_id, "the operations abroad with an event shown"),
+           "dated": claims.count(ds, "operations", dated.operation_id, "the operations abroad with a dated order and a blow",
+                                 also={"events": [*dated.order_id, *dated.action_id]})}
+    if len(dated):
+        top = dated.iloc[0]
+        lo, hi = int(top.order_to_action_lo), int(top.order_to_action_hi)
+        sql = ("SELECT CAST(julianday(b.date_start) - julianday(a.date_end) AS INTEGER), "
+               "CAST(julianday(b.date_end) - julianday(a.date_start) AS INTEGER) FROM events a, events b "
+               f"WHERE a.event_id = {_quote(top.order_id)} AND b.event_id = {_quote(top.action_id)}")
+        out["lag"] = claims.make(ds, claims.Interval(lo, hi), "days from the order to the first blow, shortest to longest "
+                                 "the dates allow (`evidence.span_days`); the operation with the shortest longest lag",
+                                 sql, {"events": [top.order_id, top.action_id]}, text=days_text(lo, hi))
+    return out

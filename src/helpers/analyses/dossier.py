@@ -7,8 +7,12 @@ timeline: `helpers.figures.dossier`); `people_with_dossiers`, `file_name` and `r
 whom the report build covers and how. Each function of one person checks its `person_id` first: an
 unknown id raises `ParameterError` with one sentence, never a KeyError or an empty table.
 
-`life` is the one sentence still made here: `tests/test_lives.py` calls it as `helpers.dossier.life`,
-and captions sit above this layer.
+Every number the dossier's prose states is a claim (`page_claims`: each a `helpers.evidence.claims.Claim`
+on the page `dossiers/<person_id>`), each with the rows it rests on and an SQL query that gives it back on the
+SQLite export: the other names, the posts, the events and the part in them, the accounts, the dates
+another source gives, the age at the end (an interval from the birth's and the end's first and last
+possible days), and the fate with how it is known (`fate_claims`). `life` gives what the sentence of
+a life says; the sentence itself is `helpers.captions.dossier.life`.
 """
 from __future__ import annotations
 
@@ -17,13 +21,16 @@ import re
 import pandas as pd
 
 from .. import evidence
-from ..core import dates
 from ..core.checks import check_person_ids
 from ..data.vocabulary import DEATH_EVENT_TYPES, event_groups
-from ..evidence import Dataset
+from ..evidence import Dataset, claims
+from ..evidence.claims import Claim
 from ..evidence.fates import DEATH_FATES
+from ..evidence.people import ACTOR_ROLES
 
 ROLE_ORDER = ["subject", "perpetrator", "ordered_by", "organiser", "accomplice", "other"]
+#: The page a dossier's claims are on: `dossiers/<person_id>`.
+PAGE = "dossiers/{}"
 ARREST_TYPES = ("arrest",)  # the marks a timeline calls an arrest (the person the subject)
 DEATH_TYPES = DEATH_EVENT_TYPES  # execution, assassination, suicide, death (the person the subject)
 
@@ -74,36 +81,18 @@ def source_titles(ds: Dataset) -> pd.Series:
     return ds.sources.set_index("source_id").title
 
 
-def _when(text: str) -> str:
-    """An EDTF date in words at its own precision: '19 November 1891', 'November 1891', '1891', else as written."""
-    b = dates.parse(text)
-    if b.precision == "day":
-        return f"{b.earliest.day} {b.earliest:%B %Y}"
-    if b.precision == "month":
-        return f"{b.earliest:%B %Y}"
-    if b.precision == "year":
-        return str(b.earliest.year)
-    return text
-
-
-def life(ds: Dataset, person_id: str) -> str:
-    """The person's life dates in one sentence: birth (place, source) and recorded end with the age
-    then (`evidence.age`); what the data lacks is said in words. (Kept here: see the module's docstring.)"""
+def life(ds: Dataset, person_id: str) -> pd.Series:
+    """What the sentence of a person's life says (`captions.dossier.life`): born (EDTF), born_place,
+    born_source_id; the recorded end (`fate`: fate, date, certainty; None when the data records none);
+    and `age`, the age then as a claim (`age_claim`, named `age` on the dossier's page; None without a
+    birth or an end)."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     p = ds.people.set_index("person_id").loc[person_id]
-    end = fate(ds, person_id)
-    if pd.notna(p.born):
-        where = f" in {p.born_place}" if pd.notna(p.born_place) else ""
-        text = f"Born {_when(p.born)}{where} ({p.born_source_id})"
-    else:
-        text = "Birth date not in the data"
-    if end is None:
-        return text + "; the data records no end."
-    what = end.fate.replace("_", " ")
-    age = evidence.age(p.born_earliest, p.born_latest, end.start, end.end) if pd.notna(p.born) else (None, None)
-    aged = f", aged {evidence.age_text(*age)}" if age[0] is not None else ""
-    verb = "last recorded as" if end.fate in ("imprisoned", "survived", "sentenced_to_death", "disappeared") else ""
-    return f"{text}; {verb + ' ' if verb else ''}{what} {_when(end.date)}{aged} ({end.certainty})."
+    end, age = fate(ds, person_id), age_claim(ds, person_id)
+    return pd.Series({"person_id": person_id, "born": p.born if pd.notna(p.born) else None,
+                      "born_place": p.born_place if pd.notna(p.born_place) else None,
+                      "born_source_id": p.born_source_id if pd.notna(p.born_source_id) else None,
+                      "end": end, "age": age.named("age", page(person_id)) if age is not None else None}, dtype=object)
 
 
 def life_span(ds: Dataset, person_id: str) -> pd.Series:
@@ -148,21 +137,39 @@ def events(ds: Dataset, person_id: str) -> pd.DataFrame:
                  .reset_index(drop=True))
 
 
-def role_counts(events: pd.DataFrame) -> pd.Series:
-    """Of the person's `events`: in how many they had each role, in ROLE_ORDER; roles they never had
-    left out."""
-    return events.role.value_counts().reindex(ROLE_ORDER).dropna().astype(int)
+def doers(ds: Dataset, event_id: str) -> list[str]:
+    """Everyone the data names as doing an event, or ordering or organising it (`ACTOR_ROLES`): people by
+    their roles, organisations by theirs, and the perpetrators the event's accounts name; ids, sorted."""
+    r = ds.roles[(ds.roles.event_id == event_id) & ds.roles.role.isin(ACTOR_ROLES)]
+    org = ds.tables.get("org_roles", pd.DataFrame(columns=["event_id", "org_id", "role"]))
+    o = org[(org.event_id == event_id) & org.role.isin(ACTOR_ROLES)]
+    a = ds.accounts[ds.accounts.event_id == event_id]
+    named = [*r.person_id, *o.org_id, *a.perpetrator_id.dropna(), *a.perpetrator_org_id.dropna()]
+    return sorted(set(map(str, named)))
 
 
 def fate(ds: Dataset, person_id: str) -> pd.Series | None:
     """The person's fate row from Dataset.fates() with the title of the event it rests on
-    (`event_title`), or None when the data records no end."""
+    (`event_title`) and who the data names as doing it (`doers`, ids joined by ', '), or None when the
+    data records no end."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     f = ds.fates()
     f = f[f.person_id == person_id]
     if f.empty:
         return None
-    return f.assign(event_title=f.event_id.map(ds.events.set_index("event_id").title)).iloc[0]
+    f = f.assign(event_title=f.event_id.map(ds.events.set_index("event_id").title))
+    return f.assign(doers=", ".join(doers(ds, f.event_id.iloc[0]))).iloc[0]
+
+
+def official(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """The official accounts of the person's end (only accounts a source calls official, of the event
+    the fate rests on): claimed_by, certainty, summary, source_id, locator. Empty without an end."""
+    end = fate(ds, person_id)
+    cols = ["claimed_by", "certainty", "summary", "source_id", "locator"]
+    if end is None:
+        return pd.DataFrame(columns=cols)
+    a = ds.accounts[(ds.accounts.event_id == end.event_id) & (ds.accounts.kind == "official")]
+    return blank(a.sort_values("account_id")[cols].reset_index(drop=True))
 
 
 def accounts(ds: Dataset, person_id: str) -> pd.DataFrame:
@@ -176,14 +183,21 @@ def accounts(ds: Dataset, person_id: str) -> pd.DataFrame:
                  .reset_index(drop=True))
 
 
-def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
-    """Dates another source gives for this person's events or tenures that differ from the data's
-    (`evidence.disagreements`, the one filter)."""
-    check_person_ids(ds.people, "person_id", person_id, one=True)
+def _differing(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """The rows of `evidence.disagreements` about this person: their birth, the events they are the
+    subject of, their posts."""
     own_events = set(ds.roles.loc[(ds.roles.person_id == person_id) & (ds.roles.role == "subject"), "event_id"])
     own_posts = set(ds.positions.loc[ds.positions.person_id == person_id, "position_id"])
     d = evidence.disagreements(ds)
-    d = d[d.target_id.isin(own_events | own_posts)]
+    about = d.target_id.isin(own_events | own_posts) | ((d.target == "person") & (d.target_id == person_id))
+    return d[about].sort_values(["target_id", "field", "attested", "attestation_id"])
+
+
+def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """Dates another source gives for this person's birth, events or tenures that differ from the
+    data's (`evidence.disagreements`, the one filter)."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
+    d = _differing(ds, person_id)
     out = pd.DataFrame({"about": d.target_id, "field": d.field, "recorded": d.recorded, "other_date": d.attested,
                         "source_id": d.attested_by, "locator": d.locator, "note": d.note})
     return blank(out.sort_values(["about", "field", "other_date"]).reset_index(drop=True))
@@ -243,16 +257,184 @@ def timeline(ds: Dataset, person_id: str) -> pd.DataFrame:
     return out.sort_values(["order", "s0"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
-def timeline_counts(frame: pd.DataFrame) -> pd.Series:
-    """Of a `timeline` frame: its dated posts (`posts`), its events (`events`) and the kinds (groups)
-    of those events (`kinds`)."""
-    ev = frame[frame.kind == "event"]
-    return pd.Series({"posts": int((frame.kind == "post").sum()), "events": len(ev), "kinds": ev.group.nunique()})
-
-
 def undated_posts(ds: Dataset, person_id: str) -> list[str]:
     """Titles of the person's posts with neither a start nor an end date: not on the timeline."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     p = ds.positions[(ds.positions.person_id == person_id) & ds.positions.start_earliest.isna()
                      & ds.positions.end_earliest.isna()]
     return sorted(p.title)
+
+
+# --- The claims: every number the dossier's prose states, and the fate with how it is known ---
+
+def page(person_id: str) -> str:
+    """The page a person's dossier claims are on: 'dossiers/nikolai-yezhov'."""
+    return PAGE.format(person_id)
+
+
+def _q(text) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _ids(ds: Dataset, table: str, rows: pd.DataFrame) -> list[str]:
+    """The row ids (`claims.row_id`) of some rows of one table."""
+    key = claims.keys(ds.descriptor)[table]
+    return [claims.row_id(key, r) for _, r in rows.iterrows()]
+
+
+def _full_years(lo: str, hi: str) -> str:
+    """SQL: the whole years from the ISO day `lo` to the ISO day `hi` (`evidence.full_years`: a year
+    is complete on the birthday itself)."""
+    return (f"(CAST(substr({hi}, 1, 4) AS INTEGER) - CAST(substr({lo}, 1, 4) AS INTEGER) "
+            f"- (substr({hi}, 6) < substr({lo}, 6)))")
+
+
+def age_claim(ds: Dataset, person_id: str) -> Claim | None:
+    """The person's age at their recorded end (`fate`) in whole years, an interval from the youngest
+    (born on the last day the birth date allows, the end on its first) to the oldest (`evidence.age`),
+    resting on the person's row and the end's event. None without a birth date or a dated end."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
+    p = ds.people.set_index("person_id").loc[person_id]
+    end = fate(ds, person_id)
+    if end is None or pd.isna(p.born_earliest):
+        return None
+    low, high = evidence.age(p.born_earliest, p.born_latest, end.start, end.end)
+    if low is None:
+        return None
+    sql = (f"SELECT {_full_years('p.born_end', 'e.date_start')} AS low, {_full_years('p.born_start', 'e.date_end')} "
+           f"AS high FROM people p, events e WHERE p.person_id = {_q(person_id)} AND e.event_id = {_q(end.event_id)}")
+    rule = ("Age at the recorded end in whole years (a year is complete on the birthday): at least the years from "
+            "the last day the birth date allows to the first day of the end's date, at most from the first day of "
+            "the birth to the last day of the end.")
+    return claims.make(ds, claims.Interval(low, high), rule, sql,
+                       rows={"people.born": [person_id], "events": [end.event_id]}, parameters={"person_id": person_id},
+                       text=evidence.age_text(low, high))
+
+
+def _post_claims(ds: Dataset, person_id: str) -> dict[str, Claim]:
+    p = ds.positions[ds.positions.person_id == person_id].sort_values(["start_earliest", "position_id"])
+    dated = p.start_earliest.notna() | p.end_earliest.notna()
+    given = {"person_id": person_id}
+    return {
+        "posts": claims.count(ds, "positions", p.position_id, parameters=given,
+                              rule="The person's posts: their rows of positions.csv, dated or not."),
+        "dated_posts": claims.count(ds, "positions", p.position_id[dated], parameters=given,
+                                    rule="The person's posts with a start or an end date: the bars of the timeline."),
+        "undated_posts": claims.count(ds, "positions", p.position_id[~dated], parameters=given,
+                                      rule="The person's posts with neither a start nor an end date: not drawn."),
+    }
+
+
+def _kinds_sql(groups: dict[str, str], ids: list[str]) -> str:
+    """SQL: how many event groups (`vocabulary.event_groups`) the events `ids` fall in."""
+    cases = " ".join(f"WHEN {_q(t)} THEN {_q(g)}" for t, g in groups.items())
+    listed = ", ".join(_q(i) for i in ids) or "NULL"
+    return f'SELECT COUNT(DISTINCT CASE "type" {cases} END) FROM events WHERE event_id IN ({listed})'
+
+
+def _event_claims(ds: Dataset, person_id: str) -> dict[str, Claim]:
+    given = {"person_id": person_id}
+    r = ds.roles[ds.roles.person_id == person_id]
+    ev = ds.events[ds.events.event_id.isin(set(r.event_id))].sort_values(["start", "event_id"])
+    made = {"events": claims.count(ds, "events", ev.event_id, also={"roles": _ids(ds, "roles", r)}, parameters=given,
+                                   rule="The events the person took part in, each counted once whatever their part "
+                                        "(two parts in one event are one event): the events of their roles.")}
+    for role in ROLE_ORDER:
+        mine = r[r.role == role]
+        if len(mine):
+            made[f"as_{role}"] = claims.count(ds, "roles", _ids(ds, "roles", mine), also={"events": mine.event_id},
+                                              parameters={**given, "role": role},
+                                              rule=f"The person's roles as `{role}` (roles.csv), one per event.")
+    drawn = ev[ev.start.notna()]
+    groups = event_groups(ds.descriptor)
+    made["events_drawn"] = claims.count(ds, "events", drawn.event_id, parameters=given,
+                                        also={"roles": _ids(ds, "roles", r[r.event_id.isin(set(drawn.event_id))])},
+                                        rule="The events the person took part in that have a date: the marks.")
+    made["kinds"] = claims.make(ds, int(drawn.type.map(groups).nunique()),
+                                "The kinds (event groups of datapackage.json) of the events on the timeline.",
+                                _kinds_sql(groups, list(drawn.event_id)), rows={"events": drawn.event_id},
+                                parameters=given)
+    return made
+
+
+def _source_claims(ds: Dataset, person_id: str) -> dict[str, Claim]:
+    given = {"person_id": person_id}
+    names = ds.aliases[ds.aliases.person_id == person_id].sort_values("alias")
+    own = evidence.participants(ds, ("subject",), person_ids=[person_id])
+    told = ds.accounts[ds.accounts.event_id.isin(set(own.event_id))].sort_values(["event_id", "account_id"])
+    d = _differing(ds, person_id)
+    about = {"events": d.target_id[d.target == "event"], "positions": d.target_id[d.target == "position"],
+             "people": d.target_id[d.target == "person"]}
+    return {
+        "other_names": claims.count(ds, "aliases", _ids(ds, "aliases", names), parameters=given,
+                                    rule="The other names the sources use for the person: their rows of aliases.csv."),
+        "accounts": claims.count(ds, "accounts", told.account_id, also={"events": told.event_id}, parameters=given,
+                                 rule="The accounts (official, allegations, rival versions) of the events the person "
+                                      "is the subject of."),
+        "other_dates": claims.count(ds, "attestations", d.attestation_id, parameters=given,
+                                    also={t: ids for t, ids in about.items() if len(ids)},
+                                    rule="The dates another source gives (attestations.csv) that differ from the "
+                                         "data's for the person's birth, the events they are the subject of, or their "
+                                         "posts (`evidence.disagreements`)."),
+    }
+
+
+def fate_claims(ds: Dataset, person_id: str) -> dict[str, Claim]:
+    """The person's fate as claims, each resting on the fate's row, the event it rests on, that event's
+    accounts and the roles of those named as doing it: `fate` (the fate rules' value), `by_state`
+    (for a death: yes, disputed or no), and `fate_date` (the event's date with the sources that give
+    it) and `fate_date_2`, ... (each other date a source gives for it). Empty when the data records no end."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
+    end = fate(ds, person_id)
+    if end is None:
+        return {}
+    ev, given = end.event_id, {"person_id": person_id}
+    org = ds.tables.get("org_roles", pd.DataFrame(columns=["event_id", "org_id", "role"]))
+    rows = {"fates": [person_id], "events": [ev],
+            "accounts": ds.accounts.account_id[ds.accounts.event_id == ev],
+            "roles": _ids(ds, "roles", ds.roles[(ds.roles.event_id == ev) & ds.roles.role.isin(ACTOR_ROLES)]),
+            "org_roles": _ids(ds, "org_roles", org[(org.event_id == ev) & org.role.isin(ACTOR_ROLES)])}
+    rule = ("The fate rules (`helpers.evidence.fates`, data/README.md 'Fates are derived'): the manner from every "
+            "claim about it with its certainty, the strongest claims that are not official deciding; two manners "
+            "among them: contested; none, or unknown: died.")
+    made = {"fate": claims.make(ds, end.fate, rule, f"SELECT fate FROM fates WHERE person_id = {_q(person_id)}",
+                                rows=rows, parameters=given)}
+    if end.fate in DEATH_FATES:
+        made["by_state"] = claims.make(
+            ds, end.by_state, "How surely the death came at the hands of the Soviet state: yes when the deciding "
+            "evidence states a Soviet hand, disputed when it rests only on alleged or disputed claims, else no.",
+            f"SELECT by_state FROM fates WHERE person_id = {_q(person_id)}", rows=rows, parameters=given)
+    return {**made, **_date_claims(ds, end, given)}
+
+
+def _date_claims(ds: Dataset, end: pd.Series, given: dict) -> dict[str, Claim]:
+    att = ds.tables["attestations"]
+    att = att[(att.event_id == end.event_id) & (att.field == "date")].sort_values(["date_earliest", "attestation_id"])
+    same = att[att.date == end.date]
+    made = {"fate_date": claims.make(
+        ds, end.date, "The date of the event the fate rests on, as the data records it, with the sources that give "
+        "the same date (attestations.csv).", f'SELECT "date" FROM events WHERE event_id = {_q(end.event_id)}',
+        rows={"events": [end.event_id], "attestations": same.attestation_id}, parameters=given)}
+    others = att[att.date != end.date]
+    for i, date in enumerate(dict.fromkeys(others.date), 2):
+        ids = list(others.attestation_id[others.date == date])
+        listed = ", ".join(_q(a) for a in ids)
+        made[f"fate_date_{i}"] = claims.make(
+            ds, date, "Another date a source gives for the event the fate rests on (attestations.csv).",
+            f'SELECT DISTINCT "date" FROM attestations WHERE attestation_id IN ({listed})',
+            rows={"attestations": ids}, parameters=given)
+    return made
+
+
+def page_claims(ds: Dataset, person_id: str) -> dict[str, Claim]:
+    """Every claim the dossier's sentences state, by name, on the page `dossiers/<person_id>`: posts,
+    dated_posts, undated_posts; events, as_<role> for each part the person had, events_drawn, kinds;
+    other_names, accounts, other_dates; age (when the data knows a birth and an end); and the fate
+    (`fate_claims`)."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
+    made = {**_post_claims(ds, person_id), **_event_claims(ds, person_id), **_source_claims(ds, person_id),
+            **fate_claims(ds, person_id)}
+    age = age_claim(ds, person_id)
+    if age is not None:
+        made["age"] = age
+    return {name: c.named(name, page(person_id)) for name, c in made.items()}

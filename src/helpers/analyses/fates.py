@@ -29,8 +29,9 @@ Definitions used throughout (the notebook repeats them):
 
 - **the organs** (`evidence.organs`): organisations of kind secret_police, regional_branch or
   laboratory, the commissariats that housed a secret police, and every organisation under these.
-- **evidence of service** (`service`): a tenure of a post in the organs; being the subject of an
-  appointment to them; or, for a member of the apparatus, an act for them — a role of perpetrator,
+- **evidence of service** (`service`): a tenure of a post in the organs (dated by its start, or where
+  a source gives none by the day it shows them in the post, `positions.attested`); being the subject
+  of an appointment to them; or, for a member of the apparatus, an act for them — a role of perpetrator,
   organiser, orderer or accomplice (`SERVICE_ROLES`) in an event whose `org_id` is one of the organs.
   The role `other` is no evidence (it names the replaced, bystanders and victims), nor is being the
   subject of any other event; a party leader's order to the organs is no service in them.
@@ -130,35 +131,52 @@ def members(ds: Dataset, group: str = "all") -> pd.DataFrame:
 
 # --- entry into the organs --------------------------------------------------------------------
 
+def _post_days(ds: Dataset, pos: pd.DataFrame) -> pd.DataFrame:
+    """The bounds of the day each post shows its holder serving (`service`): low, high, and `dated_by`
+    ('start', 'attested' or 'end'; missing for a post with none of these)."""
+    orgs = ds.organisations.set_index("org_id")
+    founded = pos.org_id.map(orgs.founded_earliest).fillna(orgs.loc[eras_.FIRST_AGENCY, "founded_earliest"])
+    none = pd.Series(pd.NaT, index=pos.index, dtype="datetime64[ns]")
+    att_low, att_high = (pos[f"attested_{b}"] if "attested" in pos else none for b in ("earliest", "latest"))
+    by_end = pos.end_latest.notna() & ~(att_high <= pos.end_latest)  # the end comes first, or alone
+    by_att = att_high.notna() & ~by_end
+    by_start = pos.start_latest.notna()
+    by = np.where(by_start, "start", np.where(by_att, "attested", np.where(by_end, "end", None)))
+    low = pos.start_earliest.where(by_start, att_low.where(by_att, founded.where(by_end)))
+    high = pos.start_latest.where(by_start, att_high.where(by_att, pos.end_latest.where(by_end)))
+    return pd.DataFrame({"low": low, "high": high, "dated_by": by}, index=pos.index)
+
+
 def service(ds: Dataset) -> pd.DataFrame:
     """Every piece of evidence that someone served in the organs (the module's definition), one row
     each: person_id, kind ('post', 'appointment' or 'act'), evidence (the position or event id),
-    low and high (the bounds of the day it shows them serving), level (of a post) and role (of an act).
+    low and high (the bounds of the day it shows them serving), dated_by (what dates it: a post's
+    'start', 'attested' or 'end'; 'event' for the others), level (of a post) and role (of an act).
 
-    A post's day is its start; a post with no start but an end shows only that they served between
-    the founding of its organisation (or of the Cheka, when the data gives none) and that end; a post
-    with neither has missing bounds. An appointment or act is dated by its event. No bound falls
-    before the founding of the Cheka. Sorted by person, high, low and evidence.
+    A post's day is its start; with no start, the day a source shows them in it (`attested`: e.g.
+    Spiegelglas as the OGPU's chief undercover agent in 1930); with neither, or an end that comes
+    before that day, the post shows only that they served between the founding of its organisation
+    (or of the Cheka, when the data gives none) and its end; a post with none of these has missing
+    bounds. An appointment or act is dated by its event. No bound falls before the founding of the
+    Cheka. Sorted by person, high, low and evidence.
     """
     organs = evidence.organs(ds.organisations)
-    orgs = ds.organisations.set_index("org_id")
-    floor = orgs.loc[eras_.FIRST_AGENCY, "founded_earliest"]
+    floor = ds.organisations.set_index("org_id").loc[eras_.FIRST_AGENCY, "founded_earliest"]
     pos = ds.positions[ds.positions.org_id.isin(organs)]
-    items = [pd.DataFrame({
-        "person_id": pos.person_id, "kind": "post", "evidence": pos.position_id,
-        "low": pos.start_earliest.fillna(pos.org_id.map(orgs.founded_earliest)).fillna(floor).where(
-            pos.start_earliest.notna() | pos.end_latest.notna()),
-        "high": pos.start_latest.fillna(pos.end_latest), "level": pos.level, "role": None})]
+    days = _post_days(ds, pos)
+    items = [pd.DataFrame({"person_id": pos.person_id, "kind": "post", "evidence": pos.position_id, "low": days.low,
+                           "high": days.high, "dated_by": days.dated_by, "level": pos.level, "role": None})]
     appointed = evidence.participants(ds, ("subject",), ("appointment",))
     appointed = appointed[appointed.org_id.isin(organs)]
     items.append(pd.DataFrame({"person_id": appointed.person_id, "kind": "appointment",
                                "evidence": appointed.event_id, "low": appointed.start, "high": appointed.end,
-                               "level": None, "role": None}))
+                               "dated_by": "event", "level": None, "role": None}))
     acted = evidence.participants(ds, SERVICE_ROLES,
                                   person_ids=ds.people.person_id[ds.people.side == APPARATUS])
     acted = acted[acted.org_id.isin(organs)]
     items.append(pd.DataFrame({"person_id": acted.person_id, "kind": "act", "evidence": acted.event_id,
-                               "low": acted.start, "high": acted.end, "level": None, "role": acted.role}))
+                               "low": acted.start, "high": acted.end, "dated_by": "event", "level": None,
+                               "role": acted.role}))
     out = pd.concat(items, ignore_index=True)
     out["low"] = out.low.clip(lower=floor)
     out["high"] = out.high.clip(lower=floor)
@@ -170,7 +188,8 @@ def entries(ds: Dataset) -> pd.DataFrame:
     with the era and level of post. One row per person with any evidence of service.
 
     The entry lies between the earliest of the lower bounds and the earliest of the upper bounds;
-    `evidence` and `evidence_kind` name the item with the earliest upper bound; `entry` is the
+    `evidence`, `evidence_kind` and `dated_by` name the item with the earliest upper bound and what
+    dates it (`service`: a post's start, the day a source attests, its end, or an event); `entry` is the
     midpoint of the bounds (`evidence.midpoint`), `entry_era` the era of that point, and
     `entry_era_exact` whether both bounds fall in that era. People whose evidence carries no date
     have missing entry dates. `level` is the highest post level the person reached in the organs
@@ -188,7 +207,8 @@ def entries(ds: Dataset) -> pd.DataFrame:
 
     out = pd.DataFrame({"person_id": sorted(set(items.person_id))})
     bounds = dated.groupby("person_id").agg(entry_earliest=("low", "min"), entry_latest=("high", "min"),
-                                            evidence=("evidence", "first"), evidence_kind=("kind", "first"))
+                                            evidence=("evidence", "first"), evidence_kind=("kind", "first"),
+                                            dated_by=("dated_by", "first"))
     out = out.merge(bounds, on="person_id", how="left")
     out["entry"] = evidence.midpoint(out.entry_earliest, out.entry_latest)
     table = eras_.eras(ds)
@@ -201,7 +221,7 @@ def entries(ds: Dataset) -> pd.DataFrame:
     out["entry_tier"] = out.entry_level.map(LEVEL_TIERS).fillna(NO_POST)
     out = out.merge(ds.people[["person_id", "name", "side"]], on="person_id", how="left")
     cols = ["person_id", "name", "side", "entry_earliest", "entry_latest", "entry", "entry_era", "entry_era_exact",
-            "evidence", "evidence_kind", "level", "tier", "entry_level", "entry_tier"]
+            "evidence", "evidence_kind", "dated_by", "level", "tier", "entry_level", "entry_tier"]
     return out[cols].sort_values(["name", "person_id"]).reset_index(drop=True)
 
 
@@ -356,7 +376,8 @@ def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
 
     Columns: name, date, official_account (its summary), official_claim ('suicide (hanging)'), cause
     (event type and method), certainty (the weaker of event and subject role), by (who is named as
-    perpetrator, organiser or orderer), cover, other_accounts (`rival_accounts`, '; '-joined).
+    perpetrator, organiser or orderer), cover, other_accounts (`rival_accounts`, '; '-joined), and
+    the person_id and event_id of the death.
     `cover` says what the official account did: DENIED when it claims no killing although the
     person's fate (`Dataset.fates()`) is one (executed, assassinated, killed, died in custody);
     CONTESTED when the fate is contested (the official account is one of several the sources leave
@@ -384,7 +405,8 @@ def cover_stories(ds: Dataset, group: str = "all") -> pd.DataFrame:
     out["cover"] = np.where(killing & ~owns, DENIED, np.where(fate == "contested", CONTESTED,
                                                               np.where(owns & out.event_id.isin(hidden), SHIFTED, "")))
     out["other_accounts"] = out.event_id.map(rival_accounts(ds).groupby("event_id").text.agg("; ".join)).fillna("")
-    cols = ["name", "date", "official_account", "official_claim", "cause", "certainty", "by", "cover", "other_accounts"]
+    cols = ["name", "date", "official_account", "official_claim", "cause", "certainty", "by", "cover", "other_accounts",
+            "person_id", "event_id"]
     return out.sort_values(["start", "name"])[cols].reset_index(drop=True)
 
 
@@ -499,7 +521,8 @@ def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
     shot, Muenzenberg hanged, whoever's the hand): name, fate, by_state, the method — the deciding event's when it is
     violent (`vocabulary.violent_methods`), else that of the best-attested account claiming a killing
     with a violent method, else 'not given' (a lure or an illness is no method of violent death) —
-    and where it comes from (`method_from`: 'event', 'account' or missing), scope, the era of the
+    and where it comes from (`method_from`: 'event', 'account' or missing; `method_account` names the
+    account), scope, the era of the
     event's midpoint ('after the coverage' past the end of the case file; `era_exact` says whether
     both bounds fall in that era), and `in_kidnapping`: the person was the subject of a kidnapping
     whose dates may overlap the death (a kidnapping gone wrong). Sorted by date."""
@@ -514,6 +537,7 @@ def death_methods(ds: Dataset, group: str = "all") -> pd.DataFrame:
     acc = acc.assign(rank=acc.certainty.map(evidence.CERTAINTY.index)).sort_values(["event_id", "rank", "account_id"])
     told = out.event_id.map(acc.groupby("event_id").method.first())
     out["method"] = own.fillna(told).fillna(NO_METHOD)
+    out["method_account"] = out.event_id.map(acc.groupby("event_id").account_id.first()).where(own.isna() & told.notna())
     out["method_from"] = np.where(own.notna(), "event", np.where(told.notna(), "account", None))
     out["scope"] = out.event_id.map(ev.scope)
     periods = eras_.eras(ds)

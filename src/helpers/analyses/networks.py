@@ -6,6 +6,11 @@ An edge runs from the handler, recruiter, superior, parent... (a tie's person_id
 given); an act happens on its event's dates. `graph(ds, as_of=day)` is the network up to that day:
 every tie and act that may have begun by then (undated ties included). The drawings (the layout, the
 figure and the interactive SVG) are in `helpers.figures.networks`.
+
+What an undated tie does in the eras (`placed`, `centrality`): a tie counts from its start to its end
+(with no end, at most until a death); with an end but no start, only at its end; with no date at all,
+in no era: those have their own rows (`centrality(..., undated=True)`, `undated_ties`). The report's
+finding is the shortest chain (`chain_finding`); every number it states is a claim (`*_claims`).
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import pandas as pd
 
 from .. import evidence
 from ..core.checks import check
-from ..evidence import Dataset
+from ..evidence import Dataset, claims
 from ..evidence.fates import DEATH_FATES
 
 #: Event types whose doers and subjects are edges of the network (as in the fates report's graph).
@@ -79,7 +84,8 @@ def graph(ds: Dataset, as_of: pd.Timestamp | None = None) -> nx.MultiDiGraph:
 
 def chain(g: nx.MultiDiGraph, source: str, target: str) -> pd.DataFrame:
     """Who links `source` to `target`: the shortest path along the edges' direction (or, if there is
-    none, either way), one row per step: from, relation, to, kind, date. Empty if they are not linked."""
+    none, either way), one row per step: from, relation, to, kind, date. Empty if they are not linked.
+    `attrs`: directed (along the edges' direction), edges ((kind, id) of each step), people (the ids)."""
     for name in (source, target):
         check("person", name, choices=sorted(g.nodes))
     simple = nx.DiGraph()
@@ -96,38 +102,80 @@ def chain(g: nx.MultiDiGraph, source: str, target: str) -> pd.DataFrame:
             forward = False
         except nx.NetworkXNoPath:
             return pd.DataFrame(columns=["from", "relation", "to", "kind", "date"])
-    rows = []
+    rows, ids = [], []
     for a, b in zip(path, path[1:]):
         u, v = (a, b) if g.has_edge(a, b) else (b, a)
-        data = sorted(g.get_edge_data(u, v).values(), key=lambda d: (d["kind"] != "tie", d["relation"]))[0]
+        key, data = sorted(g.get_edge_data(u, v).items(), key=lambda kd: (kd[1]["kind"] != "tie", kd[1]["relation"]))[0]
         words = ROLE_WORDS.get(data["relation"], data["relation"]) if data["kind"] == "act" else data["relation"]
         rows.append({"from": g.nodes[u]["label"], "relation": words.replace("_", " "),
                      "to": g.nodes[v]["label"], "kind": data["kind"], "date": data["date"]})
+        ids.append((data["kind"], key))
     out = pd.DataFrame(rows)
-    out.attrs["directed"] = forward
+    out.attrs.update(directed=forward, edges=ids, people=list(path))
     return out
 
 
-def centrality(ds: Dataset, eras_table: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """Per era, the `n` members of the apparatus with the most ties and acts that may fall in it
-    (degree in the era's network, each edge counted once per pair): era, rank, name, degree. An edge
-    with no date at all cannot be placed in an era and counts in none."""
-    check("n", n, kind=int, minimum=1)
+#: The row of the most connected table for the ties that the sources do not date (`centrality`).
+UNDATED = "undated ties (in no era)"
+
+
+def placed(ds: Dataset) -> pd.DataFrame:
+    """`edges` as the eras place them: a tie from its start to its end (with no end, at most until a
+    death); a tie with an end but no start only at its end (the one day the sources place it near); a
+    tie with no date not at all (first missing: `undated_ties`). Acts on their events' dates."""
     table = edges(ds)
-    table = table[table.dated]
+    ends = table.id.map(ds.relationships.set_index("relationship_id").end_earliest)
+    start_less = (table.kind == "tie") & table["first"].isna() & table.dated
+    table.loc[start_less, "first"] = ends[start_less]
+    return table
+
+
+def _degrees(table: pd.DataFrame, apparatus: set) -> dict[str, set]:
+    """Each member of the apparatus in the edges of `table` with the people they are joined to."""
+    others: dict[str, set] = {}
+    for a, b in zip(table.source, table.target):
+        if a != b:
+            others.setdefault(a, set()).add(b)
+            others.setdefault(b, set()).add(a)
+    return {p: o for p, o in others.items() if p in apparatus}
+
+
+def era_degrees(ds: Dataset, eras_table: pd.DataFrame, undated: bool = False) -> dict[str, dict[str, set]]:
+    """Per era of `eras_table` (and, with `undated`, UNDATED for the ties with no date), each member of
+    the apparatus with the people joined to them by the edges that may fall in it (`placed`)."""
+    table = placed(ds)
     apparatus = set(ds.people.person_id[ds.people.side == "apparatus"])
+    out = {}
+    for era in eras_table.itertuples(index=False):
+        inside = table["first"].notna() & (table["first"] < era.end) & (table["last"].isna() | (table["last"] >= era.start))
+        out[era.era] = _degrees(table[inside], apparatus)
+    if undated:
+        out[UNDATED] = _degrees(table[table["first"].isna()], apparatus)
+    return out
+
+
+def centrality(ds: Dataset, eras_table: pd.DataFrame, n: int = 5, undated: bool = False) -> pd.DataFrame:
+    """Per era, the `n` members of the apparatus with the most ties and acts that may fall in it
+    (degree in the era's network, each person joined counted once), as `placed` puts them: era, rank,
+    name, degree. A tie with no date cannot be placed in an era and counts in none; with `undated`,
+    the last rows (era UNDATED) rank the members of the apparatus by those ties alone."""
+    check("n", n, kind=int, minimum=1)
     names = ds.people.set_index("person_id").name
     rows = []
-    for era in eras_table.itertuples(index=False):
-        inside = (table["first"].isna() | (table["first"] < era.end)) & (table["last"].isna() | (table["last"] >= era.start))
-        pairs = {tuple(sorted(p)) for p in zip(table.source[inside], table.target[inside])}
-        degree = pd.Series([p for pair in pairs for p in pair]).value_counts()
-        degree = degree[degree.index.isin(apparatus)]
-        top = degree.rename_axis("person_id").reset_index(name="degree")
-        top = top.assign(name=top.person_id.map(names)).sort_values(["degree", "name"], ascending=[False, True]).head(n)
-        rows += [{"era": era.era, "rank": i, "name": t.name, "degree": int(t.degree)}
-                 for i, t in enumerate(top.itertuples(index=False), 1)]
+    for era, joined in era_degrees(ds, eras_table, undated).items():
+        top = sorted(joined, key=lambda p: (-len(joined[p]), names[p]))[:n]
+        rows += [{"era": era, "rank": i, "name": names[p], "degree": len(joined[p])} for i, p in enumerate(top, 1)]
     return pd.DataFrame(rows, columns=["era", "rank", "name", "degree"])
+
+
+def undated_ties(ds: Dataset) -> pd.DataFrame:
+    """The ties the sources give no date for, who they join: person, relation (words), other,
+    certainty, id; by person."""
+    r = ds.relationships[ds.relationships.start.isna() & ds.relationships.end.isna()]
+    names = ds.people.set_index("person_id").name
+    out = pd.DataFrame({"person": r.person_id.map(names), "relation": r.type.str.replace("_", " "),
+                        "other": r.other_id.map(names), "certainty": r.certainty, "id": r.relationship_id})
+    return out.sort_values(["person", "other", "relation"]).reset_index(drop=True)
 
 
 def communities(g: nx.MultiDiGraph) -> list[list[str]]:
@@ -182,3 +230,85 @@ def largest(groups: list[list[str]], n: int = 5) -> pd.DataFrame:
     check("n", n, kind=int, minimum=1)
     return pd.DataFrame({"people": [len(g) for g in groups[:n]], "members": [", ".join(g) for g in groups[:n]]},
                         index=pd.RangeIndex(1, min(n, len(groups)) + 1, name="group"))
+
+
+# --- the numbers of the report as claims -----------------------------------------------------------------
+
+def _quote(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _act_rows(g: nx.MultiDiGraph) -> list[str]:
+    """The roles rows (event | actor | role) of the act edges of `g`."""
+    return [f"{d['event_id']}{claims.KEY_JOIN}{u}{claims.KEY_JOIN}{d['relation']}"
+            for u, _, d in g.edges(data=True) if d["kind"] == "act"]
+
+
+def size_claims(ds: Dataset, g: nx.MultiDiGraph) -> dict[str, claims.Claim]:
+    """How big the network `g` (of `graph`) is, as claims: people (its nodes), ties (relationships.csv
+    rows) and acts (the doer's row of roles.csv: one act per doer, role and event)."""
+    ties = [k for _, _, k, d in g.edges(keys=True, data=True) if d["kind"] == "tie"]
+    acts = _act_rows(g)
+    rule = "the network up to the day: every tie and act that may have begun by then, undated ties included"
+    return {"people": claims.count(ds, "people", sorted(g.nodes), f"the people joined in {rule}",
+                                   also={"relationships": ties}),
+            "ties": claims.count(ds, "relationships", ties, f"the ties of {rule}"),
+            "acts": claims.count(ds, "roles", acts, f"the acts of {rule} (who arrested, ordered, shot or killed whom: "
+                                 "a perpetrator's, organiser's or orderer's role in an event with another person as its subject)")}
+
+
+def chain_finding(ds: Dataset, source: str, target: str, as_of: pd.Timestamp | None = None) -> claims.Claim:
+    """The finding of the report: the shortest chain (`chain`) from `source` to `target` (person ids)
+    in the network up to `as_of`: its number of steps, its text the people in order ('2 steps (A → B
+    → C)'), resting on the ties and acts it takes. 0 ('not linked') when there is none or either is
+    not in the network."""
+    g = graph(ds, as_of)
+    path = chain(g, source, target) if source in g and target in g else pd.DataFrame()
+    steps = path.attrs.get("edges", [])
+    ties = [i for kind, i in steps if kind == "tie"]
+    acts = [claims.KEY_JOIN.join([i.split(":")[0], i.split(":")[2], i.split(":")[1]]) for kind, i in steps if kind == "act"]
+    arrow = " → " if path.attrs.get("directed", True) else " – "
+    names = [g.nodes[p]["label"] for p in path.attrs.get("people", [])]
+    text = f"{len(steps)} step{'s' if len(steps) != 1 else ''} ({arrow.join(names)})" if steps else "not linked"
+    sql = (f"SELECT (SELECT COUNT(*) FROM relationships WHERE relationship_id IN ({', '.join(map(_quote, ties)) or 'NULL'})) + "
+           "(SELECT COUNT(*) FROM roles WHERE (event_id || ' | ' || person_id || ' | ' || role) IN "
+           f"({', '.join(map(_quote, acts)) or 'NULL'}))")
+    return claims.make(ds, len(steps), "the shortest chain of ties and acts from one person to the other in the network "
+                       "up to the day (along the edges' direction, else either way; a tie before an act when as short)",
+                       sql, {"people": path.attrs.get("people", []), "relationships": ties, "roles": acts},
+                       {"source": source, "target": target, "as_of": as_of}, text=text)
+
+
+def tie_claims(ds: Dataset, eras_table: pd.DataFrame) -> dict:
+    """What the era counts leave out and who leads them, as claims: ties (every row of
+    relationships.csv), undated (no date: in no era), end_only (an end but no start: only at its end),
+    and the most connected members of the apparatus in any era and by the undated ties alone
+    (top, undated_top: ([(name, era) of each, tied], claim of the people joined to the first))."""
+    r = ds.relationships
+    no_date, end_only = r[r.start.isna() & r.end.isna()], r[r.start.isna() & r.end.notna()]
+    out = {"ties": claims.count(ds, "relationships", r.relationship_id, "every tie of relationships.csv"),
+           "undated": claims.count(ds, "relationships", no_date.relationship_id, "ties with neither a start nor an end: "
+                                   "they could fall in any era and count in none"),
+           "end_only": claims.count(ds, "relationships", end_only.relationship_id, "ties with an end but no start: "
+                                    "they count only in the era of their end")}
+    names = ds.people.set_index("person_id").name
+    for key, degrees in (("top", era_degrees(ds, eras_table)), ("undated_top", {UNDATED: era_degrees(ds, eras_table, True)[UNDATED]})):
+        best = sorted(((-len(o), names[p], era, p) for era, joined in degrees.items() for p, o in joined.items()))
+        if best:
+            _, name, era, person = best[0]
+            rule = (f"the people {name} was tied to or acted on, or was acted on by, "
+                    + ("by ties the sources give no date" if era == UNDATED else f"in {era}'s era"))
+            leaders = [(n, e) for d, n, e, _ in best if d == best[0][0]]
+            out[key] = (leaders, claims.count(ds, "people", sorted(degrees[era][person]), rule))
+    return out
+
+
+def groups_claim(ds: Dataset, g: nx.MultiDiGraph) -> claims.Claim:
+    """How many groups `communities` finds in `g`, resting on their members (the SQL lists them)."""
+    simple = nx.Graph(g.to_undirected())
+    parts = [sorted(p) for p in nx.community.greedy_modularity_communities(simple)] if simple.number_of_edges() else []
+    union = " UNION ALL ".join(f"SELECT {i} AS grp FROM people WHERE person_id IN ({', '.join(map(_quote, p))})"
+                               for i, p in enumerate(parts, 1))
+    return claims.make(ds, len(parts), "groups of people more tied to each other than to the rest (greedy modularity "
+                       "on the network, one edge per pair); the SQL lists each group's members",
+                       f"SELECT COUNT(DISTINCT grp) FROM ({union or 'SELECT NULL AS grp'})", {"people": sorted(g.nodes)})

@@ -12,7 +12,10 @@ from .. import evidence
 from ..core.checks import check
 from ..data.validate import LOCATOR_JOIN
 from ..data.vocabulary import event_groups
-from ..evidence import Dataset
+from ..evidence import Dataset, claims
+from ..evidence.operations import RULE as COUNTING_RULE  # noqa: F401  (the rule report 00's caption states)
+from ..evidence.operations import counted, things_claim
+from .counting import band, certain_claim, possible_claim
 
 LOCATOR_SECTION = r"^(?P<section>.+) ¶\d+$"
 
@@ -26,15 +29,18 @@ def row_counts(ds: Dataset) -> pd.DataFrame:
 
 
 def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Events per calendar year and type, for events whose whole date span lies in one year.
+    """Events per calendar year and type, counted by the rule report 01 counts by (`counted`, `COUNTING_RULE`:
+    background left out, an operation's mass killing once, a group killing's named victims inside it), for
+    events whose whole date span lies in one year: the same counts as report 01's per year under the exclude
+    rule.
 
-    Returns (counts: year × type, with every year from first to last), and the events left out
-    because their span crosses a year boundary (never pushed onto a year; with their group, start and
-    end, to draw as spans with `figures.axes.spans`), by start.
+    Returns (counts: year × type, with every year from first to last), and the events left out because
+    their span crosses a year boundary (never pushed onto a year; with their group, start and end, to draw
+    as spans with `figures.axes.spans`), by start.
     """
     check("first", first, kind=int)
     check("last", last, kind=int, minimum=first)
-    ev = ds.events
+    ev = things(ds)
     in_one_year = ev.start.dt.year == ev.end.dt.year
     placed = ev[in_one_year].assign(year=ev.start.dt.year)
     placed = placed[placed.year.between(first, last)]
@@ -44,8 +50,14 @@ def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, p
     counts = counts[order]
     counts.index.name, counts.columns.name = "year", "type"
     spanning = ev[~in_one_year].assign(group=ev.type.map(event_groups(ds.descriptor)))
-    spanning = spanning[["event_id", "date", "type", "group", "title", "start", "end"]]
+    spanning = spanning[["event_id", "date", "type", "group", "title", "start", "end", "parts"]]
     return counts, spanning.sort_values(["start", "end", "event_id"]).reset_index(drop=True)
+
+
+def things(ds: Dataset) -> pd.DataFrame:
+    """Every event the charts count, each thing once (`evidence.operations.counted`), with its group."""
+    ev = counted(ds.events[ds.events.start.notna() & ds.events.end.notna()], ds.roles)
+    return ev.assign(group=ev.type.map(event_groups(ds.descriptor)))
 
 
 def per_group(counts: pd.DataFrame, descriptor: dict) -> pd.DataFrame:
@@ -198,3 +210,133 @@ def conflict_counts(conflicts: pd.DataFrame) -> dict:
     fill = (conflicts.recorded == "").sum()
     return {"differ": len(conflicts) - fill, "against_case_file": (conflicts.recorded_by == "case-file-0121").sum(),
             "fill": fill}
+
+
+# --- the numbers as claims ---------------------------------------------------------------------
+
+def row_claims(ds: Dataset, counts: pd.DataFrame) -> dict[str, claims.Claim]:
+    """`rows` (every row of every table: too many to list, its SQL sums each table's count) and `tables`."""
+    sql = "SELECT " + " + ".join(f'(SELECT COUNT(*) FROM "{t}")' for t in counts.index)
+    return {"rows": claims.make(ds, int(counts.rows.sum()), "every row of every table of the package (the table below "
+                                "gives them per table)", sql, {}),
+            "tables": claims.make(ds, len(counts), "the tables of the package (datapackage.json's resources)",
+                                  "SELECT COUNT(*) FROM about WHERE kind = 'data'", {})}
+
+
+def year_things(ds: Dataset, first: int, last: int) -> pd.DataFrame:
+    """The things of `things` whose dates touch the years first–last (what the chart per year counts and its
+    band draws)."""
+    lo, hi = year_window(first, last)
+    ev = things(ds)
+    return ev[(ev.end >= lo) & (ev.start <= hi)].reset_index(drop=True)
+
+
+def year_band(ds: Dataset, first: int, last: int) -> pd.DataFrame:
+    """Each year's count under the doubt of the dates (`counting.band`, by the year): certain, possible,
+    expected, the Monte-Carlo band, and the share of draws each year is the busiest."""
+    return band(ds, year_things(ds, first, last), "year", *year_window(first, last))
+
+
+def year_claims(ds: Dataset, grouped: pd.DataFrame, spanning: pd.DataFrame, ranked: pd.DataFrame, first: int,
+                last: int) -> dict[str, claims.Claim]:
+    """The numbers of the chart per year: `events` (placed on one year of the window), `group` (of the largest
+    group), `certain` and `possible` (of the year that may be busiest, `counting.ranking`), `spanning`."""
+    ev = year_things(ds, first, last)
+    one = ev[(ev.start.dt.year == ev.end.dt.year) & ev.start.dt.year.between(first, last)]
+    top = grouped.sum().sort_values(ascending=False, kind="stable").index[0]
+    out = {"events": things_claim(ds, one, f"events whose whole span of dates lies in one year from {first} to {last}, "
+                                  f"each thing once: {COUNTING_RULE}"),
+           "group": things_claim(ds, one[one.group == top], f"of these, the events of the group {top}"),
+           "spanning": things_claim(ds, spanning, "events whose dates span more than one year")}
+    if len(ranked):
+        period = ranked.index[0]
+        out["certain"] = certain_claim(ds, ev, period, "events")
+        out["possible"] = possible_claim(ds, ev, period, "events")
+    return out
+
+
+def span_claims(ds: Dataset, inside: pd.DataFrame, outside: pd.DataFrame, wide: pd.Series) -> dict[str, claims.Claim]:
+    """`inside`, `outside` (the spanning events in the window and wholly outside it) and `days` (of the widest)."""
+    parts = wide.parts.split(", ") if "parts" in wide else [wide.event_id]
+    listed = ", ".join(f"'{p}'" for p in parts)
+    return {"inside": things_claim(ds, inside, "events dated only to a span of several years that touch the window"),
+            "outside": things_claim(ds, outside, "events dated only to a span of several years wholly outside it"),
+            "days": claims.make(ds, int(wide.days), "the days from the widest span's first day to its last, both counted",
+                                "SELECT CAST(MAX(julianday(date_end)) - MIN(julianday(date_start)) + 1 AS INTEGER) "
+                                f"FROM events WHERE event_id IN ({listed})", {"events": parts})}
+
+
+def dated_to_the_day(ds: Dataset) -> claims.Claim:
+    """The finding of report 00 (cell 11): the share of the events dated to a single day (their first and
+    last possible day are one), of all the rows of events.csv. Pure: runs under every reading (under the
+    reference's dates, an event it dates otherwise takes the hull of its dates)."""
+    ev = ds.events[ds.events.start.notna()]
+    day = ev[ev.start == ev.end]
+    whole = claims.count(ds, "events", ev.event_id, rule="every event of events.csv")
+    part = claims.count(ds, "events", day.event_id, rule="events whose first and last possible day are one")
+    return claims.share(ds, part, whole, rule="events dated to a single day, out of every event")
+
+
+def hedged_events(ds: Dataset) -> claims.Claim:
+    """The events that rest on an allegation or a disputed account (certainty not `stated`), out of every
+    event, as a share whose text reads 'N of M'."""
+    ev = ds.events
+    part = claims.count(ds, "events", ev.event_id[ev.certainty != "stated"],
+                        rule="events whose certainty is alleged or disputed")
+    whole = claims.count(ds, "events", ev.event_id, rule="every event of events.csv")
+    share = claims.share(ds, part, whole, rule="events resting on an allegation or a disputed account, out of every event")
+    return share.named("", "", text=f"{part.value} of {whole.value}")
+
+
+def side_by_side(**tables: pd.DataFrame) -> pd.DataFrame:
+    """Sensitivity tables (`readings.sensitivity`) of several findings as one: reading, rule, then each
+    finding's value and whether it changed, under its name."""
+    out = None
+    for name, t in tables.items():
+        part = t.rename(columns={"value": name, "changed": f"{name} changed"})
+        out = part if out is None else out.merge(part, on=["reading", "rule"])
+    return out
+
+
+def people_claims(ds: Dataset, sides: pd.Series) -> dict[str, claims.Claim]:
+    """`side` (the people of the largest side) and `people` (every person)."""
+    p = ds.people
+    return {"side": claims.count(ds, "people", p.person_id[p.side == sides.index[0]],
+                                 rule=f"people of the side {sides.index[0]}"),
+            "people": claims.count(ds, "people", p.person_id, rule="every person of people.csv")}
+
+
+def section_claims(ds: Dataset, source_id: str = "case-file-0121") -> dict[str, claims.Claim]:
+    """`sections`: the sections of the source."""
+    s = ds.sections[ds.sections.source_id == source_id]
+    return {"sections": claims.count(ds, "sections", s.source_id + claims.KEY_JOIN + s.section,
+                                     rule=f"the sections of {source_id}")}
+
+
+def operation_claims(ds: Dataset) -> dict[str, claims.Claim]:
+    """`operations`, `grouped` (events that are part of one), `events` (every event), `tallies`, the tallies
+    of each source (`tallies-<source>`) and those given for an operation (`for_operations`)."""
+    ev, t = ds.events, ds.tallies
+    out = {"operations": claims.count(ds, "operations", ds.operations.operation_id, rule="every operation"),
+           "grouped": claims.count(ds, "events", ev.event_id[ev.operation_id.notna()],
+                                   rule="events that are part of an operation"),
+           "events": claims.count(ds, "events", ev.event_id, rule="every event of events.csv"),
+           "tallies": claims.count(ds, "tallies", t.tally_id, rule="every tally")}
+    for source, own in t.groupby("source_id"):
+        out[f"tallies-{source}"] = claims.count(ds, "tallies", own.tally_id, rule=f"the tallies {source} gives")
+    out["for_operations"] = claims.count(ds, "tallies", t.tally_id[t.operation_id.notna()],
+                                         rule="tallies given for an operation")
+    return out
+
+
+def conflict_claims(ds: Dataset) -> dict[str, claims.Claim]:
+    """Of `evidence.disagreements`: `differ` (rival dates against a date the data records), `against` (of them
+    against the case file's) and `fill` (dates that fill one the data lacks and contradict each other)."""
+    d = evidence.disagreements(ds)
+    recorded = d.recorded.notna() & (d.recorded.astype(str) != "")
+    return {"differ": claims.count(ds, "attestations", d.attestation_id[recorded],
+                                   rule="dates another source gives otherwise than the row the package records"),
+            "against": claims.count(ds, "attestations", d.attestation_id[recorded & (d.recorded_by == "case-file-0121")],
+                                    rule="of these, those against a date of the case file"),
+            "fill": claims.count(ds, "attestations", d.attestation_id[~recorded],
+                                 rule="dates that fill one the package lacks but contradict another such date")}

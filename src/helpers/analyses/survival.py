@@ -112,6 +112,20 @@ def no_curve(part: pd.DataFrame) -> str:
     return "; ".join(why)
 
 
+#: How far above one half a survival function may stand and still count as having reached it: the
+#: logs lifelines sums make 5/6 * 4/5 * 3/4 come out a hair above 0.5, which would push the median
+#: past the death that halves the cohort.
+HALF_TOLERANCE = 1e-9
+
+
+def median_of(fit) -> float:
+    """The Kaplan-Meier median of a lifelines fit: the first time its survival function is at or below
+    one half (HALF_TOLERANCE above it included); inf when it never gets there."""
+    sf = fit.survival_function_.iloc[:, 0]
+    below = sf.index[sf <= 0.5 + HALF_TOLERANCE]
+    return float(below[0]) if len(below) else np.inf
+
+
 def _km(durations: pd.Series, observed: pd.Series, label: str):
     from lifelines import KaplanMeierFitter
 
@@ -121,7 +135,7 @@ def _km(durations: pd.Series, observed: pd.Series, label: str):
 def km_medians(ds: Dataset, table: pd.DataFrame, cohort: str = "era") -> pd.DataFrame:
     """Per cohort ('era' or 'level'), in order: people, events, censored, `curve` (whether the cohort
     gets a Kaplan-Meier curve), `no_curve` (why not: `no_curve`, '' when it does), and for curves the
-    Kaplan-Meier median in years for the midpoint fit (with its 95% confidence interval) and for the
+    Kaplan-Meier median in years (`median_of`) for the midpoint fit (with its 95% confidence interval) and for the
     shortest and longest durations the date bounds allow. No median (NaN) for a cohort drawn as bars;
     inf: the curve never fell to one half (over half outlived their observation); NaN in a bound of
     the interval: lifelines could not bound it."""
@@ -139,9 +153,9 @@ def km_medians(ds: Dataset, table: pd.DataFrame, cohort: str = "era") -> pd.Data
         if not why:
             mid = _km(part.years, part.observed, name)
             ci = median_survival_times(mid.confidence_interval_)
-            row.update({"median_years": mid.median_survival_time_, "ci_low": ci.iloc[0, 0], "ci_high": ci.iloc[0, 1],
-                        "median_shortest": _km(part.years_shortest, part.observed, name).median_survival_time_,
-                        "median_longest": _km(part.years_longest, part.observed, name).median_survival_time_})
+            row.update({"median_years": median_of(mid), "ci_low": ci.iloc[0, 0], "ci_high": ci.iloc[0, 1],
+                        "median_shortest": median_of(_km(part.years_shortest, part.observed, name)),
+                        "median_longest": median_of(_km(part.years_longest, part.observed, name))})
         rows.append(row)
     columns = [cohort, "people", "events", "censored", "curve", "no_curve", "median_years", "ci_low", "ci_high",
                "median_shortest", "median_longest"]

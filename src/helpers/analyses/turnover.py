@@ -1,23 +1,22 @@
 """Leadership turnover: who held the posts at the top of the secret police, for how long, who
 replaced whom, how fast each post changed hands, who of its holders was later shot, and where the
-sources date a tenure differently. How the fallen fell (to an arrest, to a bullet) and who purged
-whom is `helpers.analyses.falls`.
+sources date a tenure differently; each number the report states is a claim with its rows and a query
+(`helpers.evidence.claims`). How the fallen fell and who purged whom is `helpers.analyses.falls`.
 
 Tenures come from `positions`; a tenure's length is a pair of bounds in days, never one padded
-number: shortest = max(0, end_earliest - start_latest), longest = end_latest - start_earliest
-(`evidence.span_days`, clipped at 0). A date the case file leaves out but a second source supplies (an
-attestation with an empty `agrees`: it fills a gap) is used and marked as coming from that source;
-when two such gap-fillers give different dates, the tenure shows their hull and is marked
-`contested`. A date two sources give differently is never overwritten: every length and the ranking
-built on it (the longest tenure) is computed under each source that dates an end (`evidence.readings`),
-and shown for each where they differ. Fates come from `Dataset.fates()`, arrests from the events a
-person is the subject of (`evidence.participants`). Used by `notebooks/02-leadership-turnover.ipynb`.
-Every option (posts, a window of days, a switch) is checked where it is taken: a wrong one raises
-`ParameterError` with one sentence.
+number: shortest = max(0, end_earliest - start_latest), longest = end_latest - start_earliest. A date
+the case file leaves out but a second source supplies (an attestation with an empty `agrees`: it fills
+a gap) is used, and a length that rests on it says so (`reading_label`: 'case file; start from
+reference-facts'); rival gap-fillers give their hull and mark the tenure `contested`. A date two
+sources give differently is never overwritten: each length, and the longest tenure, is read under
+each source (`tenure_readings`), and the longest also on the case file's own dates alone. Fates come
+from `Dataset.fates()`: "shot or killed" is plain where a killing is the fate a source states, and
+rests on doubt where a killing is only alleged or disputed (`killing_doubt`: Menzhinsky's alleged
+poisoning, Lyushkov's disputed killing), so the count is an interval. Used by
+`notebooks/02-leadership-turnover.ipynb`. A wrong option raises `ParameterError` with one sentence.
 
-The tables this module returns keep the labels a reader sees (`post_label`, the `length` of a tenure
-under each source, `length_table`), so the few words they need (`post_label`, `by_source`) live
-here; the sentences of the report are `helpers.captions.turnover`.
+The tables keep the labels a reader sees (`post_label`, the `length` under each source,
+`length_table`); the sentences are `helpers.captions.turnover`.
 """
 from __future__ import annotations
 
@@ -30,7 +29,8 @@ from .. import evidence
 from ..core.checks import check, check_days
 from ..core.errors import ParameterError
 from ..evidence import Dataset, eras
-from ..evidence.fates import DEATH_FATES
+from ..evidence.claims import CASE_FILE
+from ..evidence.fates import DEATH_FATES, KILLING_FATES
 
 #: "The main ones": the posts at the top of the organs that the notebook shows by default, in this
 #: order: the head across its renamings (Cheka, GPU, OGPU, NKVD), the first deputy, the head of the
@@ -40,8 +40,11 @@ from ..evidence.fates import DEATH_FATES
 MAIN_POSTS = ("secret-police-head", "secret-police-first-deputy", "gugb-head", "nkgb-head",
               "foreign-department-head", "kommandatura-commander", "poison-laboratory-head")
 MAIN_LEVELS = ("regional_head",)
-#: Fates that count as "shot or killed".
-SHOT_OR_KILLED = ("executed", "assassinated", "killed")
+#: Fates that count as "shot or killed" (plainly, when their certainty is stated).
+SHOT_OR_KILLED = KILLING_FATES
+#: The manners of `Dataset.fates()`' `manners` that are a killing: one of them, alleged or disputed,
+#: beside another fate puts the holder among those shot or killed on doubt (`killing_doubt`).
+KILLING_MANNERS = ("killed", "executed", "assassinated")
 #: How a tenure ends when the holder is pushed out: an arrest, a demotion, a dismissal, his killing.
 FORCED_ENDS = ("arrested", "demoted", "killed", "dismissed")
 #: How the package's own reading of a date is named when it is set beside another source's.
@@ -50,6 +53,10 @@ ACRONYMS = {"nkvd": "NKVD", "gugb": "GUGB", "nkgb": "NKGB", "ogpu": "OGPU", "gpu
             "ino": "INO", "pow": "POW", "sd": "SD", "sis": "SIS", "oun": "OUN", "uvo": "UVO", "rovs": "ROVS",
             "kpd": "KPD"}
 NO_FATE = "unknown"  # colour and label of a holder whose end the data does not record (a FATES value)
+#: The key of each table a claim's rows come from.
+KEY = {"positions": "position_id", "attestations": "attestation_id", "events": "event_id", "people": "person_id",
+       "fates": "person_id"}
+
 
 
 # --- posts and organisations --------------------------------------------------------------------
@@ -95,8 +102,7 @@ def lineage(ds: Dataset) -> pd.DataFrame:
     """The secret police's agencies as periods (Cheka -> GPU -> OGPU -> GUGB of the NKVD -> NKGB).
 
     Columns: org_id, label (short name), name, founded, dissolved (EDTF) and their bounds, note.
-    Dates as recorded in organisations (GPU and GUGB from the reference source; the case file's slips
-    are in the notes). In order of founding.
+    Dates as recorded in organisations. In order of founding.
     """
     org = ds.organisations[ds.organisations.kind == "secret_police"].copy()
     org["label"] = org.name.str.split(" (", regex=False).str[0]
@@ -109,8 +115,7 @@ def lineage(ds: Dataset) -> pd.DataFrame:
 
 def length_bounds(start_earliest, start_latest, end_earliest, end_latest) -> tuple[pd.Series, pd.Series]:
     """Shortest and longest possible length of a tenure in days: `evidence.span_days` from its start
-    to its end, the shortest clipped at 0 (a tenure cannot be negative when both ends fall in one
-    window). Missing dates give missing bounds (nullable Int64)."""
+    to its end, the shortest clipped at 0. Missing dates give missing bounds (nullable Int64)."""
     shortest, longest = evidence.span_days(pd.Series(start_earliest, dtype="datetime64[ns]"),
                                            pd.Series(start_latest, dtype="datetime64[ns]"),
                                            pd.Series(end_earliest, dtype="datetime64[ns]"),
@@ -128,15 +133,14 @@ def days_text(lo, hi, unit: str = " days") -> str:
 
 
 def source_word(source_id: str) -> str:
-    """How a source is named in prose: 'case file' for the primary source, else its id."""
-    return "case file" if source_id == "case-file-0121" else source_id
+    """How a source is named in a table: 'case file' for the primary source, else its id."""
+    return "case file" if source_id == CASE_FILE else source_id
 
 
 def by_source(readings: list[tuple[str, object, object]], unit: str = " days") -> str:
-    """Bounds under several sources as one phrase: [(source, lo, hi), ...] (the package's reading
-    first) -> '8 days (case file) or 100 (reference-facts)'; one reading, or all equal, gives no
-    source. Readings equal to an earlier one are left out; a source named twice (two of its pages
-    disagree) is 'another page' the second time."""
+    """Bounds under several readings as one phrase: [(source or label, lo, hi), ...] (the package's
+    reading first) -> '8 days (case file) or 100 (reference-facts)'; one reading, or all equal, names
+    none. Readings equal to an earlier one are left out; a source named twice is 'another page' then."""
     seen, parts = [], []
     for src, lo, hi in readings:
         key = (None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi))
@@ -149,9 +153,27 @@ def by_source(readings: list[tuple[str, object, object]], unit: str = " days") -
     named = []
     for src, text in parts:
         word = source_word(src)
-        named.append(f"{text} ({word}{', another page' if word in [w for w, _ in named] else ''})")
-        named[-1] = (word, named[-1])
+        named.append((word, f"{text} ({word}{', another page' if word in [w for w, _ in named] else ''})"))
     return " or ".join(text for _, text in named)
+
+
+# --- dated rows ----------------------------------------------------------------------------------
+
+def listed(ids) -> str:
+    """The ids as an SQL list: ('a', 'b'); (NULL) when there is none."""
+    ids = list(dict.fromkeys(str(i) for i in ids))
+    return "(" + (", ".join("'" + i.replace("'", "''") + "'" for i in ids) or "NULL") + ")"
+
+
+def end_bounds(ds: Dataset, end: tuple) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day a dated end allows. `end` is (table, ids, field): a position's own
+    `start` or `end`, an event's `date`, or attestations' `date` (the hull of all of them)."""
+    table, ids, field = end
+    frame = ds.tables[table]
+    rows = frame[frame[KEY[table]].isin(list(ids))]
+    lo, hi = ("start", "end") if table == "events" else (f"{field}_earliest", f"{field}_latest")
+    return rows[lo].min(), rows[hi].max()
+
 
 
 # --- tenures -------------------------------------------------------------------------------------
@@ -206,56 +228,75 @@ def _sorted(t: pd.DataFrame, posts: list[str]) -> pd.DataFrame:
     return t.loc[idx].reset_index(drop=True)
 
 
-def tenure_readings(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
-    """Each tenure under each source that dates its start or end (`evidence.readings`): the package's
-    reading (its own dates, gaps filled as in `tenures`) first, then every other source's, which
-    takes that source's own date for an end where it gives one and the package's elsewhere.
+def _end_rows(pos, att: pd.DataFrame, fld: str, reading: str, filled: bool) -> tuple | None:
+    """What a tenure's start or end rests on under a reading, as (table, ids, field): a source's own
+    attestations of that end (all of them: their hull) where it gives any; else the package's: the
+    position's own date, or the gap-fillers `filled_positions` used (`filled`)."""
+    if reading != PACKAGE:
+        own = att[(att.field == fld) & (att.source_id == reading)]
+        if len(own):
+            return ("attestations", tuple(own.attestation_id), "date")
+    if pd.notna(pos[fld]):
+        return ("positions", (pos.position_id,), fld)
+    fill = att[(att.field == fld) & att.agrees.isna()]
+    return ("attestations", tuple(fill.attestation_id), "date") if filled and len(fill) else None
 
-    One row per tenure and reading: position_id, reading ('package' or a source_id), source (the
-    package row's source_id for the package's reading, else the reading's), start, end (EDTF),
-    start_earliest, start_latest, end_earliest, end_latest, shortest_days, longest_days (an ongoing
-    tenure without an end runs to the end of the data: shortest only). In the order of `tenures`.
-    """
+
+def tenure_readings(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
+    """Each tenure under each reading of its dates: the package's (its own dates, gaps filled as in
+    `tenures`) first, then each source that dates its start or end otherwise or fills one (a source that
+    only agrees is left out, as in `evidence.readings`), which takes its own dates for an end where it
+    gives any (agreeing ones too: their hull) and the package's elsewhere; a reading with the same
+    bounds as an earlier one is left out. One row per tenure and reading: position_id, reading ('package' or a source_id),
+    source (the position's source for the package's reading), start_rows and end_rows (what each end
+    rests on: (table, ids, field), or None), their bounds, shortest_days, longest_days (an ongoing
+    tenure without an end runs to the end of the data: shortest only). In the order of `tenures`."""
     coverage = eras.coverage_end(ds)
-    claims = evidence.dated_claims(ds)
-    claims = claims[(claims.target == "position") & claims.target_id.isin(set(tenures.position_id))]
+    pos = ds.positions.set_index("position_id", drop=False)
+    att = ds.attestations[ds.attestations.position_id.isin(set(tenures.position_id))]
     rows = []
     for r in tenures.itertuples():
-        own = {"start": (r.start, r.start_earliest, r.start_latest), "end": (r.end, r.end_earliest, r.end_latest)}
-        rd = evidence.readings(ds, [("position", r.position_id, "start"), ("position", r.position_id, "end")],
-                               claims[claims.target_id == r.position_id])
-        base = rd.iloc[0]
-        for x in rd.itertuples():
-            row = {"position_id": r.position_id, "reading": x.source,
-                   "source": r.source_id if x.source == PACKAGE else x.source}
-            for i, fld in enumerate(("start", "end")):
-                date = getattr(x, f"date_{i}")
-                given = x.source != PACKAGE and date is not None and date != base[f"date_{i}"]
-                row[fld], row[f"{fld}_earliest"], row[f"{fld}_latest"] = (
-                    (date, getattr(x, f"earliest_{i}"), getattr(x, f"latest_{i}")) if given else own[fld])
-            row["_ongoing"] = r.end_reason == "ongoing"
-            rows.append(row)
-    cols = ["position_id", "reading", "source", "start", "end", "start_earliest", "start_latest",
-            "end_earliest", "end_latest", "shortest_days", "longest_days"]
-    out = pd.DataFrame(rows, columns=cols[:9] + ["_ongoing"])
+        p, mine = pos.loc[r.position_id], att[att.position_id == r.position_id]
+        seen = []
+        moved = mine[~mine.agrees.fillna(False).astype(bool)]  # a source that only agrees is no reading of its own
+        for reading in [PACKAGE, *sorted(set(moved.source_id))]:
+            ends = [_end_rows(p, mine, fld, reading, pd.notna(getattr(r, fld))) for fld in ("start", "end")]
+            bounds = [end_bounds(ds, e) if e else (pd.NaT, pd.NaT) for e in ends]
+            key = [None if pd.isna(b) else b for pair in bounds for b in pair]
+            if key in seen:
+                continue
+            seen.append(key)
+            rows.append({"position_id": r.position_id, "reading": reading,
+                         "source": p.source_id if reading == PACKAGE else reading, "start_rows": ends[0],
+                         "end_rows": ends[1], "start_earliest": bounds[0][0], "start_latest": bounds[0][1],
+                         "end_earliest": bounds[1][0], "end_latest": bounds[1][1],
+                         "_ongoing": r.end_reason == "ongoing"})
+    out = pd.DataFrame(rows, columns=["position_id", "reading", "source", "start_rows", "end_rows", "start_earliest",
+                                      "start_latest", "end_earliest", "end_latest", "_ongoing"])
     for c in ("start_earliest", "start_latest", "end_earliest", "end_latest"):
         out[c] = pd.to_datetime(out[c])
     out["shortest_days"], out["longest_days"] = length_bounds(out.start_earliest, out.start_latest,
                                                              out.end_earliest, out.end_latest)
     open_ = out._ongoing & out.end_earliest.isna() & out.start_latest.notna()
     out.loc[open_, "shortest_days"] = (coverage - out.loc[open_, "start_latest"]).dt.days.clip(lower=0).astype("Int64")
-    return out[cols].reset_index(drop=True)
+    return out.drop(columns="_ongoing").reset_index(drop=True)
+
+
+def reading_label(r) -> str:
+    """How a table names one reading of a tenure (`tenure_readings`' row): its source, and for the
+    package's, the ends a second source fills ('case file; start from reference-facts')."""
+    if r.reading != PACKAGE:
+        return source_word(r.reading)
+    filled = [f for f in ("start", "end") if getattr(r, f"{f}_rows") and getattr(r, f"{f}_rows")[0] == "attestations"]
+    return source_word(r.source) + (f"; {' and '.join(filled)} from reference-facts" if filled else "")
 
 
 def _lengths(t: pd.DataFrame, every: pd.DataFrame, coverage: pd.Timestamp) -> tuple[list[str], list[bool]]:
-    """The `length` (bounds under each source that dates the tenure, `tenure_readings`) and `differs`
-    of each tenure of `t`."""
+    """The `length` (bounds under each reading, `tenure_readings`) and `differs` of each tenure of `t`."""
     text, differs = [], []
     for row in t.itertuples():
         mine = every[every.position_id == row.position_id]
-        first = mine.iloc[0]
-        phrase = by_source([(first.source, row.shortest_days, row.longest_days)]
-                           + [(r.source, r.shortest_days, r.longest_days) for r in mine.iloc[1:].itertuples()])
+        phrase = by_source([(reading_label(r), r.shortest_days, r.longest_days) for r in mine.itertuples()])
         differs.append(" or " in phrase)
         if pd.notna(row.longest_days):
             text.append(phrase)
@@ -274,8 +315,9 @@ def _lengths(t: pd.DataFrame, every: pd.DataFrame, coverage: pd.Timestamp) -> tu
 def _with_fates(ds: Dataset, t: pd.DataFrame) -> pd.DataFrame:
     """`t` with each holder's fate (`Dataset.fates`; NO_FATE when none is recorded) and his age when
     the tenure began (`evidence.age`, in words; blank when either date is unknown)."""
-    fates = ds.fates()[["person_id", "fate", "date", "start", "end", "certainty"]].rename(
-        columns={"date": "fate_date", "start": "fate_start", "end": "fate_end", "certainty": "fate_certainty"})
+    fates = ds.fates()[["person_id", "fate", "date", "start", "end", "certainty", "manners"]].rename(
+        columns={"date": "fate_date", "start": "fate_start", "end": "fate_end", "certainty": "fate_certainty",
+                 "manners": "fate_manners"})
     t = t.merge(fates, on="person_id", how="left")
     t["fate"] = t.fate.fillna(NO_FATE)
     born = ds.people.set_index("person_id")[["born_earliest", "born_latest"]]
@@ -289,19 +331,16 @@ def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = 
     """Tenures of the chosen posts (see `select_posts`) with their length as bounds and the holder's fate.
 
     start/end (Timestamps, optional): keep the tenures whose dated span may overlap that window; a
-    window drops the tenures with neither a start nor an end (they cannot be placed). A tenure with
-    no end is open: if its end_reason is `ongoing` it ran at least to the end of the data
-    (`eras.coverage_end`) and its length is '≥ shortest'; otherwise its end is not given and its
-    length has no bounds. shortest_days/longest_days are the package's reading; `length` gives the
-    bounds under each source where they differ (`tenure_readings`), e.g. '809 days (case file) or
-    809 to 870 (reference-facts)', and `differs` says a second source gives another length.
-    Columns: position_id, person_id, name, post, post_label, level, org_id, title, acting, start, end
-    (EDTF; gaps filled from a second source are marked in start_by/end_by), their bounds,
-    start_contested, end_contested and contested (a gap filled from rival dates: the hull is shown),
-    end_reason, certainty, shortest_days, longest_days, open_end, length (text), differs, dated,
-    age_at_start (the holder's age when the tenure began, in words, from their birth: `evidence.age`;
-    blank when either date is unknown), fate, fate_date, fate_start, fate_end, fate_certainty.
-    Ordered by post, then by start.
+    window drops the tenures with neither a start nor an end. A tenure with no end is open: if its
+    end_reason is `ongoing` it ran at least to the end of the data (`eras.coverage_end`) and its length
+    is '≥ shortest'; otherwise its length has no bounds. shortest_days/longest_days are the package's
+    reading; `length` gives the bounds under each reading where they differ (`tenure_readings`), e.g.
+    '809 days (case file) or 809 to 870 (reference-facts)', and `differs` says a second source gives
+    another length. Columns: position_id, person_id, name, post, post_label, level, org_id, title,
+    acting, start, end (EDTF; gaps filled from a second source are marked in start_by/end_by), their
+    bounds, start_contested, end_contested, contested, end_reason, certainty, shortest_days,
+    longest_days, open_end, length, differs, dated, age_at_start, fate, fate_date, fate_start, fate_end,
+    fate_certainty, fate_manners (every claim about the manner of the death). Ordered by post, then by start.
     """
     chosen = select_posts(ds, posts)
     check_days(start, end, names=("start", "end"))
@@ -334,7 +373,8 @@ def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = 
     cols = ["position_id", "person_id", "name", "post", "post_label", "level", "org_id", "title", "acting",
             "source_id", "start", "end", "start_by", "end_by", "start_earliest", "start_latest", "end_earliest", "end_latest",
             "start_contested", "end_contested", "contested", "end_reason", "certainty", "shortest_days", "longest_days", "open_end", "length",
-            "differs", "dated", "age_at_start", "fate", "fate_date", "fate_start", "fate_end", "fate_certainty"]
+            "differs", "dated", "age_at_start", "fate", "fate_date", "fate_start", "fate_end", "fate_certainty",
+            "fate_manners"]
     return _sorted(t[cols], chosen)
 
 
@@ -354,63 +394,19 @@ def undated(ds: Dataset, posts=(), include_acting: bool = True) -> pd.DataFrame:
     return t[~t.dated]
 
 
-def holders(tenures: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Who stands behind `tenures`, as frames a sentence counts: `posts` (one row per post), `holders`
-    (one row per person, at his first tenure), of those `shot_or_killed` (a fate in SHOT_OR_KILLED),
-    `alleged` (shot or killed on an account the sources do not state plainly) and `no_recorded_end`
-    (fate NO_FATE: they count as not shot)."""
-    people = tenures.drop_duplicates("person_id")
-    shot = people.fate.isin(SHOT_OR_KILLED)
-    return {"posts": tenures.drop_duplicates("post"), "holders": people, "shot_or_killed": people[shot],
-            "alleged": people[shot & (people.fate_certainty != "stated")],
-            "no_recorded_end": people[people.fate == NO_FATE]}
-
-
-# --- lengths -------------------------------------------------------------------------------------
-
-def longest_tenure(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
-    """The longest tenure bounded on both sides (the greatest shortest length; ties to the greater
-    longest, then the position_id) under each reading of `tenure_readings`: for a source, each tenure
-    is read from that source's dates where it gives them and from the package's elsewhere.
-
-    One row per reading, the package's first: reading, position_id, name, post_label, shortest_days,
-    longest_days. Empty when no tenure is bounded on both sides."""
-    every = tenure_readings(ds, tenures)
-    every = every[every.longest_days.notna()]
-    cols = ["reading", "position_id", "name", "post_label", "shortest_days", "longest_days"]
-    if every.empty:
-        return pd.DataFrame(columns=cols)
-    info = tenures.drop_duplicates("position_id").set_index("position_id")[["name", "post_label"]]
-    package = every[every.reading == PACKAGE].set_index("position_id")
-    rows = []
-    for reading in [PACKAGE] + sorted(set(every.reading) - {PACKAGE}):
-        mine = every[every.reading == reading].set_index("position_id")
-        view = pd.concat([mine, package.drop(index=mine.index, errors="ignore")]).reset_index()
-        best = view.sort_values(["shortest_days", "longest_days", "position_id"],
-                                ascending=[False, False, True]).iloc[0]
-        rows.append({"reading": reading, "position_id": best.position_id, "name": info.at[best.position_id, "name"],
-                     "post_label": info.at[best.position_id, "post_label"], "shortest_days": best.shortest_days,
-                     "longest_days": best.longest_days})
-    out = pd.DataFrame(rows, columns=cols)
-    for c in ("shortest_days", "longest_days"):
-        out[c] = out[c].astype("Int64")
-    return out
-
-
-def length_notes(tenures: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The tenures a reader of the lengths is told of, each a frame in the order of `tenures`:
-    `differs` (a second source's dates give another length), `contested` (a gap filled with rival
-    dates: the hull is used), `one_sided` (no upper bound: a start or an end is missing, so the
-    length is bounded on one side only or not at all) and `running` (no end, still in post at the
-    end of the data: given as ≥ its shortest length)."""
-    return {"differs": tenures[tenures.differs], "contested": tenures[tenures.contested],
-            "one_sided": tenures[tenures.longest_days.isna()],
-            "running": tenures[tenures.open_end & (tenures.end_reason == "ongoing")]}
+def killing_doubt(fate: pd.Series, certainty: pd.Series, manners: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Of fates (`Dataset.fates()`' fate, certainty, manners): (plain, doubt). plain: the fate is a
+    killing (SHOT_OR_KILLED) a source states; doubt: not plain, but a killing is among the claims about
+    the death, alleged or disputed (Lyushkov's disputed killing; Menzhinsky's alleged poisoning beside
+    the illness both sources state)."""
+    plain = fate.isin(SHOT_OR_KILLED) & (certainty == "stated")
+    pattern = "|".join(rf"\b{m} \(" for m in KILLING_MANNERS)
+    return plain, ~plain & manners.fillna("").str.contains(pattern)
 
 
 def length_table(tenures: pd.DataFrame) -> pd.DataFrame:
     """The tenures as a table to read: post, holder, acting, start, end, how it ended, the length
-    bounds (the package's reading in the two columns of days; `length` under each source where they
+    bounds (the package's reading in the two columns of days; `length` under each reading where they
     differ) and the holder's fate, in the order of `tenures`. A date filled from the reference is
     marked '(ref.)', and '(ref., contested)' when its pages give rival dates (the hull is used)."""
     def mark(fld):
@@ -524,32 +520,24 @@ def holders_per_year(tenures: pd.DataFrame, first: int, last: int, coverage: pd.
 
 def turnover(tenures: pd.DataFrame, per_year: pd.DataFrame) -> pd.DataFrame:
     """Per post: tenures, distinct holders, years with a holder, mean holders in such a year, the busiest
-    year, and how many holders were later shot or killed (SHOT_OR_KILLED; of which on an alleged or
-    disputed account) and their share."""
+    year, how many holders were later shot or killed plainly (`killing_doubt`), how many more on an
+    alleged or disputed account only, and the two shares (plainly; with those on doubt)."""
+    plain, doubt = killing_doubt(tenures.fate, tenures.fate_certainty, tenures.fate_manners)
     rows = []
     for label, own in tenures.groupby("post_label", sort=False):
-        people = own.drop_duplicates("person_id")
+        people = set(own.person_id)
         years = per_year.loc[label] if label in per_year.index else pd.Series(dtype=int)
         active = years[years > 0]
-        shot = int(people.fate.isin(SHOT_OR_KILLED).sum())
-        alleged = int((people.fate.isin(SHOT_OR_KILLED) & (people.fate_certainty != "stated")).sum())
+        shot, more = own.person_id[plain].nunique(), own.person_id[doubt].nunique()
         rows.append({"post": label, "tenures": len(own), "holders": len(people), "years": len(active),
                      "holders_per_year": round(active.mean(), 2) if len(active) else np.nan,
                      "busiest_year": int(active.idxmax()) if len(active) else pd.NA,
                      "most_in_a_year": int(active.max()) if len(active) else 0,
-                     "shot_or_killed": shot, "of_which_alleged": alleged,
-                     "share_shot_or_killed": round(shot / len(people), 2)})
+                     "shot_or_killed": shot, "more_on_doubt": more, "share_shot_or_killed": round(shot / len(people), 2),
+                     "share_with_doubt": round((shot + more) / len(people), 2)})
     out = pd.DataFrame(rows)
     out["busiest_year"] = out.busiest_year.astype("Int64")
     return out
-
-
-def shot_posts(rates: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The posts of `turnover` whose holders were mostly shot, as frames a sentence counts:
-    `half_or_more` (half or more of the holders shot or killed) and `every` (all of them, and more
-    than one holder)."""
-    share = rates.share_shot_or_killed
-    return {"half_or_more": rates[share >= 0.5], "every": rates[(share == 1) & (rates.holders > 1)]}
 
 
 # --- where the sources disagree ------------------------------------------------------------------
@@ -569,12 +557,3 @@ def tenure_conflicts(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
         "recorded": d.recorded.fillna("—"), "recorded_by": d.recorded_by.fillna("—"), "reference": d.attested,
         "reference_by": d.attested_by, "note": d.note, "_rank": d.target_id.map(rank), "_ref": d.earliest})
     return out.sort_values(["_rank", "field", "_ref", "reference"]).drop(columns=["_rank", "_ref"]).reset_index(drop=True)
-
-
-def conflict_counts(conflicts: pd.DataFrame) -> dict[str, pd.DataFrame | pd.Series]:
-    """What a sentence counts in `tenure_conflicts`: `per_holder` (how many of a holder's dates the
-    sources give differently, by holder's name) and `gaps` (the rival dates for a gap the package
-    leaves open: recorded '—')."""
-    return {"per_holder": conflicts.holder.value_counts().sort_index(),
-            "gaps": conflicts[conflicts.recorded == "—"]}
-

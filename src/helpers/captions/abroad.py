@@ -1,56 +1,122 @@
-"""The sentences the abroad report (notebooks/04-operations-abroad.ipynb) prints, built from what
-`helpers.analyses.abroad` computed; they compute nothing themselves. Each returns Markdown."""
+"""The sentences the abroad report (notebooks/04-operations-abroad.ipynb) prints, built from the claims
+`helpers.analyses.abroad` made; they compute nothing themselves. Each returns a Caption: every number
+in it is a claim, with the rows it rests on."""
 from __future__ import annotations
 
 import pandas as pd
-from IPython.display import Markdown
 
-from ..analyses.abroad import days_text
+from ..evidence import claims
+from .claimed import Caption
 
-
-def _plural(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
+PAGE = "04-operations-abroad"
 
 
-def window(totals: dict, region: str, first: pd.Timestamp, last: pd.Timestamp, include_alleged: bool) -> Markdown:
+def _plural(n, one: str, many: str) -> str:
+    return one if n.value == 1 else many
+
+
+def window(c: dict, region: str, first: pd.Timestamp, last: pd.Timestamp, include_alleged: bool) -> Caption:
     """What the report shows: the window, the region, and the events, places and countries of
-    `abroad.totals` (out of every event abroad of the data as loaded)."""
+    `abroad.window_claims` (out of every event abroad of the data as loaded)."""
     plainly = "" if include_alleged else " that the sources state plainly"
-    return Markdown(f"From **{first:%d %B %Y}** to **{last:%d %B %Y}**, region **{region}**: {totals['events']} of "
-                    f"the {totals['abroad']} events abroad{plainly}, at {totals['places']} places in "
-                    f"{totals['countries']} countr{_plural(totals['countries'], 'y', 'ies')}.")
+    return Caption(f"From **{first:%d %B %Y}** to **{last:%d %B %Y}**, region **{{region}}**: {{shown}} of the "
+                   f"{{abroad}} events abroad{plainly}, at {{places}} places in {{countries}} "
+                   f"countr{_plural(c['countries'], 'y', 'ies')}.", page=PAGE, region=region, shown=c["events"],
+                   abroad=c["abroad"], places=c["places"], countries=c["countries"])
 
 
-def where(places: pd.DataFrame, routes: pd.DataFrame) -> Markdown:
+def where(places: pd.DataFrame, c: dict) -> Caption:
     """How to read the map, the busiest point (the first row of `abroad.by_point`) and how many events
-    are journeys (`abroad.journeys`)."""
+    are journeys (`abroad.where_claims`)."""
     if not len(places):
-        return Markdown("*What to see:* no event abroad matches these parameters.")
+        return Caption("*What to see:* no event abroad matches these parameters.", page=PAGE)
     top = places.iloc[0]
-    return Markdown(f"*What to see:* each disc is a point with its events of one group (the larger, the more "
-                    f"events); lines with arrows are journeys, stop by stop. The busiest point is **{top.label}** "
-                    f"({top.events} events there, counting {top.places}); {len(routes)} events are journeys.")
+    return Caption("*What to see:* each disc is a point with its events of one group (the larger, the more events); "
+                   "lines with arrows are journeys, stop by stop. The busiest point is **{label}** ({busiest_point} events "
+                   "there, counting {places}); {journeys} events are journeys.", page=PAGE, label=top.label,
+                   places=top.places, busiest_point=c["busiest"], journeys=c["journeys"])
 
 
-def countries(counts: pd.DataFrame) -> Markdown:
-    """The two countries with the most events (the first rows of `abroad.by_country`)."""
-    if len(counts) <= 1:
-        return Markdown("*What to see:* the events of one country only, by group.")
-    first, second = counts.iloc[0], counts.iloc[1]
-    return Markdown(f"*What to see:* **{first.country_name}** has the most events abroad ({first.events}), then "
-                    f"**{second.country_name}** ({second.events}); an event counts once in each country where it "
-                    "has a place, so a journey counts in every country it crosses.")
+def _readings(finding: claims.Claim) -> Caption:
+    """Whether another reading of the data changes the first country (`readings.sensitivity`)."""
+    if not finding.readings:
+        return Caption("")
+    if not finding.changes:
+        return Caption(" **{leader_words}** comes first under every reading (the table below).", page=PAGE,
+                       leader_words=finding.text)
+    changed = "; ".join(f"{reading}: {text}" for reading, text, moved in finding.readings if moved)
+    return Caption(" Another reading changes the first country ({changed}): see the table below.", page=PAGE,
+                   changed=changed)
 
 
-def timelines(lags: pd.DataFrame, dated: pd.DataFrame) -> Markdown:
-    """How to read the timelines, how many operations (`abroad.lags`) have a dated order, and the
-    shortest road from order to blow (the first row of `abroad.dated_orders`)."""
-    road = "."
-    if len(dated):
-        top = dated.iloc[0]
-        road = (f"; the shortest road from order to blow is **{top.operation}**: "
-                f"{days_text(top.order_to_action_lo, top.order_to_action_hi)}.")
-    return Markdown(f"*What to see:* each bar runs from an event's earliest to its latest possible day; the star "
-                    f"marks the blow (a killing, an abduction, an attempt). Of {len(lags)} "
-                    f"operation{_plural(len(lags), '', 's')}, {len(dated)} {_plural(len(dated), 'has', 'have')} "
-                    f"a dated order{road}")
+def countries(finding: claims.Claim, c: dict, silent: tuple | None) -> Caption:
+    """The finding: the first country by the rule of who acted abroad (`abroad.first_country`, with
+    its readings), the countries next (`abroad.acted_claims`), and what the rule leaves out: the
+    events in which no organ acted, the background rows, and the country with the most events abroad
+    of which none counts (`abroad.silent_country`), with its kinds of event."""
+    rule = Caption("*What to see:* the bars count the events abroad in which the Soviet organs or their people acted "
+                   "(**who acted abroad**): an organisation of the organs, or a member of the apparatus, is the "
+                   "perpetrator, organiser, orderer or accomplice. Background rows (`context`) never count, and a "
+                   "journey's leg home to Russia is no country abroad; an event counts once in each other country "
+                   "where it has a place. ", page=PAGE)
+    if "leader" not in c:
+        return rule + Caption("No event shown is an act of the organs.", page=PAGE) + _left(c, silent)
+    head = Caption("By that rule **{first_country}** comes first, with {first_country_events} of the {acted} events "
+                   f"in which the organs acted ({{where}}), in {{acted_countries}} "
+                   f"countr{_plural(c['countries'], 'y', 'ies')}", page=PAGE,
+                   first_country=finding, where=claims.scope(c["acted"]), first_country_events=c["leader"],
+                   acted=c["acted"], acted_countries=c["countries"])
+    if "second" in c:
+        head = head + Caption("; then {next_countries} ({next_country_events} each)" if "," in c["second"].value
+                              else "; then {next_countries} ({next_country_events})", page=PAGE,
+                              next_countries=c["second"], next_country_events=c["second_events"])
+    return rule + head + Caption(".", page=PAGE) + _readings(finding) + _left(c, silent)
+
+
+def _left(c: dict, silent: tuple | None) -> Caption:
+    """What the rule of who acted abroad leaves out."""
+    out = Caption(f" The rule leaves out {{left_out}} event{_plural(c['left'], '', 's')} abroad in which no organ and no "
+                  f"member of the apparatus acted, and {{background}} background row{_plural(c['context'], '', 's')}",
+                  page=PAGE, left_out=c["left"], background=c["context"])
+    if silent is None:
+        return out + Caption(".", page=PAGE)
+    name, n, kinds = silent
+    parts = [Caption(f"`{kind}` {{silent_{kind}}}", page=PAGE, **{f"silent_{kind}": claim}) for kind, claim in kinds]
+    listed = parts[0]
+    for part in parts[1:]:
+        listed = listed + Caption(", ", page=PAGE) + part
+    return out + Caption("; the country with the most events abroad and no act of the organs among them is "
+                         f"**{{silent_country}}**: {{silent_events}} event{_plural(n, '', 's')} (", page=PAGE, silent_events=n,
+                         silent_country=name) + listed + Caption(").", page=PAGE)
+
+
+def decades(c: dict) -> Caption:
+    """The busiest decade of `abroad.decade_claims`."""
+    if not c:
+        return Caption("No event abroad matches these parameters.", page=PAGE)
+    return Caption("Most events abroad fall in the **{decade}** (by each event's midpoint): {decade_events} of the "
+                   "{decade_total}, each counted once.", page=PAGE, decade=c["decade"], decade_events=c["events"],
+                   decade_total=c["total"])
+
+
+def eras(c: dict) -> Caption:
+    """The era with the most events of `abroad.era_claims`, and the events outside every era."""
+    outside = Caption("{outside_eras} events fall outside the eras of the data, after the last or before the first.",
+                      page=PAGE, outside_eras=c["outside"])
+    if "era" not in c:
+        return outside
+    return Caption("Most events abroad fall in **{era}**'s era (by each event's midpoint): {era_events} events. ",
+                   page=PAGE, era=c["era"], era_events=c["events"]) + outside
+
+
+def timelines(c: dict, dated: pd.DataFrame) -> Caption:
+    """How to read the timelines, how many operations (`abroad.timeline_claims`) have a dated order,
+    and the shortest road from order to blow (the first row of `abroad.dated_orders`)."""
+    road = Caption(".", page=PAGE)
+    if "lag" in c:
+        road = Caption("; the shortest road from order to blow is **{operation}**: {shortest_lag}.", page=PAGE,
+                       operation=dated.iloc[0].operation, shortest_lag=c["lag"])
+    return Caption("*What to see:* each bar runs from an event's earliest to its latest possible day; the star marks "
+                   "the blow (a killing, an abduction, an attempt). Of {operations} "
+                   f"operation{_plural(c['operations'], '', 's')}, {{dated_orders}} {_plural(c['dated'], 'has', 'have')} "
+                   "a dated order", page=PAGE, operations=c["operations"], dated_orders=c["dated"]) + road

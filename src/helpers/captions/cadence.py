@@ -1,15 +1,22 @@
-"""The sentences the cadence report (`notebooks/01-purge-cadence.ipynb`) prints, built from what
-`helpers.analyses.cadence` computed; they compute nothing themselves. One function per cell that writes
-(named after what it says), each returning Markdown; `fmt`, `gap_label` and `describe_rule` are the
-wording several sentences share (report 00's captions use them too). The tables the report shows beside
-them are the analysis's frames, shown as they are with `style.table`."""
+"""The sentences the cadence report (`notebooks/01-purge-cadence.ipynb`) prints, built from the claims and
+frames `helpers.analyses.cadence` computed; they compute nothing themselves. One function per cell that
+writes (named after what it says), each returning a `Caption` whose numbers are claims (`claims.Claim`:
+the site shows the rows behind each). `fmt`, `gap_label`, `describe_rule`, `coverage_words` and `claimed`
+are the wording several sentences share (report 00's captions use them too). The tables the report shows
+beside them are the analysis's frames, shown as they are with `style.table`."""
 from __future__ import annotations
 
-import pandas as pd
-from IPython.display import Markdown
+import re
 
-from ..analyses.cadence import FREQS, MAX_SPAN_DAYS, RATIO_PER, RULES, RUN_DAYS, TALLY
+import pandas as pd
+
+from ..analyses.cadence import COUNTING_RULE, FREQS, MAX_SPAN_DAYS, RATIO_PER, RULES, RUN_DAYS, TALLY
 from ..core.checks import check
+from ..evidence import claims
+from ..evidence.coverage import LEVEL_WORDS
+from .claimed import Caption, Raw
+
+PAGE = "01-purge-cadence"
 
 
 # --- wording several sentences share -----------------------------------------------------------
@@ -26,6 +33,27 @@ def gap_label(gaps: pd.DataFrame) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
 
 
+def code(text) -> Raw:
+    """An id or a value from the data as code (`katyn-1940:massacre`)."""
+    return Raw("`" + str(text).replace("`", "") + "`")
+
+
+def codes(values) -> Raw:
+    """Several ids or values as code, joined with commas."""
+    return Raw(", ".join(code(v) for v in values))
+
+
+def claimed(prefix: str, found: dict) -> dict:
+    """The claims of `found` as caption fields named `<prefix>_<key>`, each claim named `<prefix>-<key>` (a
+    stable slug, unique within the report)."""
+    out = {}
+    for key, value in found.items():
+        if isinstance(value, claims.Claim):
+            slug = re.sub(r"[^a-z0-9]+", "-", f"{prefix}-{key}".lower()).strip("-")
+            out[re.sub(r"\W", "_", f"{prefix}_{key}")] = value.named(slug)
+    return out
+
+
 def describe_rule(rule: str, freq: str) -> str:
     """One sentence saying how the dates were placed in bins, for the notebook's text."""
     check("rule", rule, choices=RULES)
@@ -40,188 +68,307 @@ def describe_rule(rule: str, freq: str) -> str:
             "no event is put on the first day of its span.")
 
 
-def national_note(beside: pd.DataFrame) -> str:
-    """Sentences on which figures of people shot (`cadence.national_tallies`) the national series leaves
-    out, per year, and which operations' figures fall inside it, with the series' death sentences of
-    their years."""
-    text = []
-    for year, part in beside[~beside.in_series].groupby("first_year"):
-        figures = " and ".join(f"{t.subject} ({t.figure}, {t.source_id})" for t in part.itertuples())
-        larger = " — each figure alone is larger than the year's total" if part.exceeds.all() else ""
-        text.append(f"**What the series leaves out:** {figures} are not among the "
-                    f"{part.sentenced_to_death.iloc[0]:,.0f} national death sentences of {year}{larger}.")
-    inside = beside[beside.in_series & beside.operation_id.notna()]
-    for _, part in inside.groupby("operation_id"):
-        figures = "; ".join(f"{t.figure} shot in {t.first_year}–{t.last_year} per {t.source_id}" for t in part.itertuples())
-        totals = " and ".join(f"{v:,.0f}" for v in dict.fromkeys(part.sentenced_to_death))
-        text.append(f"The {part.operation.iloc[0]} ({figures}) fall inside the series, whose death sentences of "
-                    f"those years are {totals}.")
-    return " ".join(text)
+def coverage_words(runs: pd.DataFrame, found: dict, page: str = PAGE) -> Caption:
+    """The shaded years of a chart (`coverage.level_runs`) in words, each run with its level and the
+    national death sentences of its years (`coverage.runs_claims`, named `sentences-<first>-<last>`)."""
+    if not len(runs):
+        return Caption("The case file gives an account of every year of the chart. ", page=page)
+    parts, fields = [], {}
+    for i, r in enumerate(runs.itertuples(index=False)):
+        years = str(r.first) if r.first == r.last else f"{r.first}–{r.last}"
+        key = f"sentences-{r.first}-{r.last}"
+        words = f"{years} ({LEVEL_WORDS[r.level]}"
+        if key in found:
+            fields[f"s{i}"] = found[key].named(key)
+            words += f"; {{s{i}}} national death sentences in {r.figure_years}"
+            words += ", a partial year among them" if r.partial else ""
+        parts.append(words + ")")
+    template = ("Shaded: the years the case file gives no account of, " + "; ".join(parts) + ". An empty or low "
+                "stretch in those years is a gap in the source, not a quiet one. ")
+    return Caption(template, page=page, **fields)
 
 
 # --- the report, cell by cell --------------------------------------------------------------------
 
-def selection(events: pd.DataFrame, merged: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp, types,
-              scope: str, include_alleged: bool, rule: str, freq: str) -> Markdown:
-    """What was chosen: the events (`cadence.select`), the window, the types, the scope, whether alleged
-    events count, the rule for dates, and the rows standing for several events (`cadence.merged_rows`)."""
-    chosen = ", ".join(f"`{t}`" for t in types) if types else "every type except `context` (background events)"
-    once = ("; ".join(f"{m.parts} count as the one row `{m.event_id}`" for m in merged.itertuples())
-            if len(merged) else "no such events fall in this choice")
-    return Markdown(f"**{len(events)}** events from {first:%Y-%m-%d} to {last:%Y-%m-%d}: {chosen}; scope `{scope}`; "
-                    f"alleged and disputed events {'included' if include_alleged else 'left out'}. "
-                    f"{describe_rule(rule, freq)} Each thing counts once: the events of one operation that share "
-                    f"a type and name no victim are one event ({once}), and totals are figures (tallies), never events.")
+def selection(found: dict, merged: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp, types,
+              scope: str, include_alleged: bool, rule: str, freq: str) -> Caption:
+    """What was chosen (`cadence.selection_claims`): the events, the window, the types, the scope, whether
+    alleged events count, the rule for dates, and the rows standing for several events (`merged_rows`)."""
+    chosen = codes(types) if types else Raw("every type except `context` (background events)")
+    once = Raw("; ".join(f"{codes(m.parts.split(', '))} count as the one row {code(m.event_id)}"
+                         for m in merged.itertuples()) if len(merged) else "no such events fall in this choice")
+    return Caption("**{selection_events}** events from {first} to {last}: {chosen}; scope {scope}; alleged and "
+                   "disputed events {alleged}. {rule} Each thing counts once: {counting} (here {once}); totals are "
+                   "figures (tallies), never events.", page=PAGE, first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}",
+                   chosen=chosen, scope=code(scope), alleged="included" if include_alleged else "left out",
+                   rule=Raw(describe_rule(rule, freq)), counting=Raw(COUNTING_RULE), once=once,
+                   **claimed("selection", found))
 
 
-def over_time(busy: dict, unplaceable: pd.DataFrame, mass: pd.DataFrame, silent: pd.DataFrame, incidents,
-              freq: str, rule: str) -> Markdown:
-    """What the chart per period shows: the events placed and the busiest period (`cadence.busiest`), the
-    events left out or shared, the mass killings' bands, and the gaps in the source (`source_gaps`) with
-    the years of the case file's incidents (`incident_years`)."""
-    return Markdown(f"*What to see:* {fmt(busy['placed'])} events placed on a {freq}; the busiest {freq} is "
-                    f"**{busy['period']}** with {fmt(busy['events'])}. "
-                    + (f"{len(unplaceable)} events whose dates span more than one {freq} are not placed; they are drawn as spans below. "
-                       if rule == "exclude" else "Events spanning several periods are shared among them (drawn as spans below). ")
-                    + (f"Hatched bands: the mass killings dated only to a span ({len(mass)}); a bar counts each as one event "
-                       "at most, the band shows its span and its toll. " if len(mass) else "")
-                    + (f"Shaded *gap in the source*: {gap_label(silent)}, outside the case file's accounts of incidents "
-                       f"({incidents[0]}–{incidents[1]}) or with no event of its own there (background aside)."
-                       if len(silent) else ""))
+def _busiest(ranked: pd.DataFrame, freq: str, prefix: str, found: dict, where: str = "") -> tuple[str, dict]:
+    """The sentence on the period that may be the busiest (`cadence.ranking`), and its fields; `where` qualifies
+    the period (' abroad')."""
+    if not len(ranked) or "certain" not in found:
+        return "", {}
+    top = ranked.iloc[0]
+    fields = {"top": code(ranked.index[0]), "others": codes(ranked.index[1:6]),
+              **claimed(prefix, {k: found[k] for k in ("certain", "possible")})}
+    counts = f"at least {{{prefix}_certain}} events{where} certainly in it, up to {{{prefix}_possible}} that may be"
+    if top.sure:
+        return f"The busiest {freq}{where} is {{top}} in nearly every draw ({counts}). ", fields
+    most = "most draws" if top.busiest >= 0.5 else "more draws than any other"
+    text = (f"No {freq}{where} is the busiest in every draw: {{top}} is the busiest in {most} ({counts})"
+            + (", and {others} may be too" if len(ranked) > 1 else "") + ". ")
+    return text, fields
 
 
-def spanning(across: pd.DataFrame, freq: str, rule: str) -> Markdown:
+def over_time(found: dict, ranked: pd.DataFrame, mass: pd.DataFrame, runs: pd.DataFrame, freq: str,
+              rule: str) -> Caption:
+    """What the chart per period shows (`cadence.over_time_claims`): the events placed and those spanning
+    several periods, the band and the period that may be busiest (`cadence.ranking`), the mass killings'
+    bands, and the years the case file gives no account of (`coverage_words`)."""
+    busiest, fields = _busiest(ranked, freq, "over_time", found)
+    spans = ("are not placed; they are drawn as spans below" if rule == "exclude"
+             else f"are shared among their {freq}s by days (drawn as spans below)")
+    text = (f"*What to see:* {{over_time_placed}} events are placed on a {freq}; {{over_time_spanning}} span more "
+            f"than one {freq} and {spans}. The grey band is each {freq}'s count under the doubt of the dates, drawn "
+            "a thousand times with a fixed seed: each event's day inside its span and, where the sources date it "
+            "differently, between their dates; the band holds nine draws in ten, the black line is the expected "
+            "(aoristic) count, the dotted line every event that may fall in the period. " + busiest)
+    text += ("Hatched bands: the mass killings dated only to a span ({over_time_mass}); a bar counts each as one "
+             "event at most, the band shows its span and its toll. " if len(mass) else "")
+    fields.update(claimed("over_time", {k: v for k, v in found.items() if k in ("placed", "spanning", "mass")}))
+    return Caption(text, page=PAGE, **fields) + coverage_words(runs, found)
+
+
+def spanning(found: claims.Claim, freq: str, rule: str) -> Caption:
     """What the spans chart shows: the events of `cadence.spanning`, which a count per period leaves out or shares."""
-    return Markdown(f"*What to see:* {len(across)} events are dated only to a span longer than a {freq}; each bar runs from "
-                    "the earliest to the latest day its dates allow (cut at the window's edges), which a count per "
-                    f"{freq} {'leaves out' if rule == 'exclude' else 'shares among its periods'}. They are:")
+    return Caption("*What to see:* {spanning_events} events are dated only to a span longer than a {freq}; each bar "
+                   "runs from the earliest to the latest day its dates allow (cut at the window's edges), which a "
+                   "count per {freq} {does}. They are:", page=PAGE, freq=freq,
+                   does="leaves out" if rule == "exclude" else "shares among its periods",
+                   **claimed("spanning", {"events": found}))
 
 
-def per_era(totals: dict, across_eras: pd.DataFrame) -> Markdown:
-    """The busiest era per year of tenure and what rests on allegation (`cadence.era_totals`), and the
-    events `cadence.per_era` could not give an era."""
-    top = totals["busiest"]
-    return Markdown(f"*What to see:* counted per year of each head's tenure, the **{top.era}** era is the busiest, "
-                    f"with {top.per_year:g} events a year ({top.events} in {top.years:g} years); "
-                    f"{totals['not_stated']} of the {totals['events']} events counted here are alleged or disputed. "
-                    f"{len(across_eras)} events straddle a change of head or fall outside the eras, and are not counted.")
+def per_era(found: dict, top: pd.Series) -> Caption:
+    """The busiest era per year of tenure and what rests on allegation (`cadence.era_claims`)."""
+    return Caption("*What to see:* counted per year of each head's tenure, the **{era}** era is the busiest, with "
+                   "{era_per_year} events a year ({era_events} in {era_years} years); {era_not_stated} of the "
+                   "{era_counted} events counted here are alleged or disputed. {era_across} events straddle a "
+                   "change of head or fall outside the eras, and are not counted.", page=PAGE, era=top.era,
+                   **claimed("era", found))
 
 
-def type_peaks(peaks: dict) -> Markdown:
-    """The darkest cells of the heat map and the most frequent types (`cadence.type_peaks`)."""
-    darkest = ", ".join(f"**{t}** in **{p}**" for p, t in peaks["cells"].index)
-    by_type = peaks["by_type"]
-    return Markdown(f"*What to see:* the darkest cells hold {fmt(peaks['most'])} events: {darkest}; "
-                    f"over the window the most frequent type is **{by_type.index[0]}** ({fmt(by_type.iloc[0])} events), "
-                    f"then {by_type.index[1]} ({fmt(by_type.iloc[1])}).")
+def type_peaks(found: dict, peaks: dict, rule: str) -> Caption:
+    """The darkest cells of the heat map and the most frequent types (`cadence.peak_claims`)."""
+    darkest = Raw(", ".join(f"**{t}** in {code(p)}" for p, t in peaks["cells"].index))
+    first, second = peaks["by_type"].index[:2]
+    return Caption("*What to see:* under the {rule} rule the darkest cells hold {peaks_darkest} events each: "
+                   "{darkest}; over the window the most frequent type is **{first}** ({peaks_first} events), then "
+                   "{second} ({peaks_second}).", page=PAGE, rule=rule, darkest=darkest, first=first, second=second,
+                   **claimed("peaks", found))
 
 
-def intervals(dated: pd.DataFrame, too_vague: pd.DataFrame, gap_table: pd.DataFrame, summary: dict) -> Markdown:
-    """The killings dated closely enough to measure (`cadence.dated_killings`), the median interval, the
-    long intervals a mass killing falls in, and the longest quiet one (`cadence.interval_summary`)."""
-    held, quiet = summary["held"], summary["quiet"]
-    return Markdown(
-        f"*What to see:* {len(dated)} killings are dated to within {MAX_SPAN_DAYS} days and each stands at the "
-        f"midpoint of its dates; the gaps are measured between these only. Dated too loosely to measure, and listed "
-        f"below: {len(too_vague)}; the mass killings among them are the hatched spans. "
-        + (f"The median interval between consecutive killings is **{summary['median']:g} days**. "
-           + "".join(f"The interval of {h.days:,.0f} days from {h.after} ({h.after_date}) to {h.before} ({h.before_date}) "
-                     f"was not quiet: it holds {h.during}. " for h in held.itertuples())
-           if len(gap_table) else "Fewer than two killings are dated closely enough to measure an interval. ")
-        + (f"The longest stretch with no killing known at all lasts **{quiet.days.iloc[0]:,.0f} days**, from "
-           f"{quiet.after.iloc[0]} ({quiet.after_date.iloc[0]}) to {quiet.before.iloc[0]} ({quiet.before_date.iloc[0]})."
-           if len(quiet) else ""))
+def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], rivals: str) -> Caption:
+    """The killings dated closely enough to measure (`cadence.dated_claims`), the median interval, the long
+    intervals and why none is called quiet unless it is (`quiet_spells` with the coverage), and the rival
+    dates of their ends (`cadence.rival_dates`). held: (interval, its claims: `spell_claims`) for the
+    intervals to name, the longest first."""
+    text = (f"*What to see:* {{intervals_dated}} killings are dated to within a month (`max_span_days={MAX_SPAN_DAYS}`) "
+            "and each stands at the midpoint of its dates; the gaps are measured between these only. Dated too "
+            "loosely to measure, and listed below: {intervals_vague}; the mass killings among them are the hatched "
+            "spans. ")
+    fields = claimed("intervals", found)
+    if "median" not in found:
+        return Caption(text + "Fewer than two killings are dated closely enough to measure an interval.", page=PAGE,
+                       **fields)
+    text += ("The median interval between consecutive killings is **{intervals_median} days**. A stretch is called "
+             "quiet only when no mass killing falls in it, the case file gives an account of every year it touches, "
+             "and the national series shows no mass killing in those years. ")
+    for i, (s, own) in enumerate(held):
+        n = f"spell{i}"
+        fields.update(claimed(n, own), **{f"{n}_after": code(s.after), f"{n}_before": code(s.before),
+                                         f"{n}_during": s.during, f"{n}_silent": s.silent,
+                                         f"{n}_years": s.sentence_years})
+        why = ([f"it holds {{{n}_during}}"] if s.during else []) + \
+              ([f"the case file gives no account of {{{n}_silent}}"] if s.silent else []) + \
+              ([f"the national series records {{{n}_sentences}} death sentences in {{{n}_years}}"]
+               if f"{n}_sentences" in fields else [])
+        verdict = "was quiet" if s.quiet else "was not quiet: " + "; ".join(why)
+        text += (f"{'The longest interval' if i == 0 else 'The interval'} of {{{n}_days}} days, from {{{n}_after}} "
+                 f"({s.after_date}) to {{{n}_before}} ({s.before_date}), {verdict}. ")
+    if not len(summary["quiet"]):
+        text += "No interval between these killings is quiet by that test. "
+    if rivals:
+        text += "Another source dates an end of these intervals otherwise: {rivals}."
+        fields["rivals"] = rivals
+    return Caption(text, page=PAGE, **fields)
 
 
-def runs(bursts: pd.DataFrame, longest: pd.DataFrame) -> Markdown:
-    """How many runs of killings (`cadence.runs`) and the longest (`cadence.longest_run`)."""
-    return Markdown(f"*What to see:* {len(bursts)} runs of killings each less than {RUN_DAYS} days after the one before"
-                    + (f"; the longest holds **{longest.killings.iloc[0]}** killings in {longest.days.iloc[0]:g} days, "
-                       f"from {longest['first'].iloc[0]} to {longest['last'].iloc[0]}." if len(bursts) else "."))
+def runs(found: dict, longest: pd.DataFrame, breaks: pd.DataFrame, run_found: dict) -> Caption:
+    """How many runs of killings (`cadence.runs_claim`), the longest (`cadence.run_claims`), and the runs
+    another source's date breaks (`cadence.run_breaks`)."""
+    text = f"*What to see:* {{runs_count}} runs of killings each less than a month after the one before (`run_days={RUN_DAYS}`)"
+    fields = claimed("runs", {"count": found})
+    if len(longest):
+        run = longest.iloc[0]
+        text += "; the longest holds **{run_killings}** killings ({where}) in {run_days} days, from {first} to {last}"
+        fields.update(claimed("run", run_found), first=code(run["first"]), last=code(run["last"]))
+        fields["where"] = claims.scope(fields["run_killings"])
+    text += ". "
+    grouped = breaks.groupby(["first", "last", "event_id", "recorded_by", "source_id"], sort=False).date.agg(" or ".join)
+    for i, ((first, last, event, by, source), when) in enumerate(grouped.items()):
+        text += (f"The run from {{f{i}}} to {{l{i}}} rests on {{by{i}}}'s date for {{e{i}}}; {{src{i}}} dates it {{d{i}}}, "
+                 "which breaks the run. ")
+        fields.update({f"f{i}": code(first), f"l{i}": code(last), f"e{i}": code(event), f"by{i}": code(by),
+                       f"src{i}": code(source), f"d{i}": when})
+    return Caption(text, page=PAGE, **fields)
 
 
-def mass_killings(mass: pd.DataFrame) -> Markdown:
+def mass_killings(found: claims.Claim) -> Caption:
     """The lead-in to the table of `cadence.mass_killings`."""
-    return Markdown(f"Mass killings dated only to a span ({len(mass)}), with the number shot as each source gives it "
-                    "(the hatched bands of the charts):")
+    return Caption("Mass killings dated only to a span ({mass_count}), with the number shot as each source gives it "
+                   "(the hatched bands of the charts):", page=PAGE, **claimed("mass", {"count": found}))
 
 
-def disputed_dates(disputed: pd.DataFrame, kills: pd.DataFrame, moved: list[str]) -> Markdown:
-    """How many killings another source dates otherwise (`cadence.disputed_dates`), and which of them a
+def disputed_dates(found: dict, moved: list[str]) -> Caption:
+    """How many killings another source dates otherwise (`cadence.disputed_claims`), and which of them a
     rival date moves into another year (`cadence.moved_killings`)."""
-    return Markdown(
-        f"Another source dates {disputed.event_id.nunique()} of the {len(kills)} killings above otherwise "
-        f"({len(disputed)} rival dates); the points and gaps above use the package's dates. "
-        + (f"For {len(moved)} of them ({', '.join(moved)}) a rival date falls in "
-           "another year, so a count per year would change under that source:" if len(moved) else
-           "None of the rival dates falls in another year:"))
+    tail = ("For {disputed_moved} of them ({moved}) a rival date falls in another year, so a count per year would "
+            "change under that source:" if moved else "None of the rival dates falls in another year:")
+    return Caption("Another source dates {disputed_killings} of the {disputed_of} killings above otherwise "
+                   "({disputed_dates} rival dates); the points and gaps above use the package's dates. " + tail,
+                   page=PAGE, moved=codes(moved), **claimed("disputed", found))
 
 
-def abroad(share: dict, freq: str) -> Markdown:
-    """How much happened abroad and the busiest period abroad (`cadence.busiest` of the column 'abroad')."""
-    return Markdown(f"*What to see:* {fmt(share['placed'])} of the {fmt(share['of'])} placed events "
-                    f"({share['share']:.0%}) happened abroad; the busiest {freq} abroad is "
-                    f"**{share['period']}** with {fmt(share['events'])}.")
+def abroad(found: dict, ranked: pd.DataFrame, freq: str) -> Caption:
+    """How much happened abroad (`cadence.abroad_claims`) and the period abroad that may be busiest."""
+    busiest, fields = _busiest(ranked, freq, "abroad", found, " abroad")
+    fields.update(claimed("abroad", {k: v for k, v in found.items() if k in ("abroad", "placed", "share")}))
+    share = " ({abroad_share})" if "abroad_share" in fields else ""
+    return Caption(f"*What to see:* {{abroad_abroad}} of the {{abroad_placed}} placed events{share} happened abroad. "
+                   + busiest, page=PAGE, **fields)
 
 
-def national(series: pd.DataFrame, differ: list, merged_kills: pd.DataFrame, beside: pd.DataFrame) -> Markdown:
-    """What the national series is (`cadence.national`, the years the other tally differs in,
-    `cadence.tallies_differ`), how the case file is set beside it, the killings that count once
-    (`cadence.merged_rows`), and what the series leaves out (`national_note` of `cadence.national_tallies`)."""
-    once = "; ".join(f"{m.parts} are the one killing {m.event_id}" for m in merged_kills.itertuples())
-    return Markdown(
-        f"National convictions for counter-revolutionary crimes and death sentences per year, "
-        f"{series.index.min()}–{series.index.max()} (the `{TALLY}` tally of `convictions_by_year`; the other "
-        f"tally differs in {len(differ)} of these {len(series)} years), beside the case file's domestic arrests "
-        "and killings in the same years (the national figures are Soviet ones, so events abroad are left out, and the "
-        "`event_types`, `scope`, `start`, `end` and `freq` parameters do not apply here). Each thing counts once here "
-        f"too{f' ({once})' if once else ''}, and no total (a tally) is counted as an event. "
-        f"The ratio is case-file events per {RATIO_PER:,} national cases.\n\n"
-        + national_note(beside))
+def national(found: dict, series: pd.DataFrame, merged_kills: pd.DataFrame, note: Caption) -> Caption:
+    """What the national series is (`cadence.series_claims`), how each source's events are set beside it,
+    the killings that count once (`merged_rows`), and what the series leaves out (`national_note`)."""
+    once = Raw("; ".join(f"{codes(m.parts.split(', '))} are the one killing {code(m.event_id)}"
+                         for m in merged_kills.itertuples()))
+    return Caption(
+        "National convictions for counter-revolutionary crimes and death sentences per year, {first}–{last} (the "
+        "{tally} tally of `convictions_by_year`; the other tally differs in {series_differ} of these {series_years} "
+        "years), beside the domestic arrests and killings the sources name in the same years, **each source's rows "
+        "apart**: the case file's own, and those only the reference gives (the national figures are Soviet ones, "
+        "so events abroad are left out, and the `event_types`, `scope`, `start`, `end` and `freq` parameters do not "
+        "apply here). Each thing counts once here too" + (" ({once})" if len(merged_kills) else "") + ", and no "
+        "total (a tally) is counted as an event. The ratio is the case file's events per ten thousand national "
+        f"cases (`ratio_per={RATIO_PER}`).\n\n", page=PAGE, first=str(series.index.min()), last=str(series.index.max()),
+        tally=code(TALLY), once=once, **claimed("series", found)) + note
 
 
-def concentration(c: dict) -> Markdown:
+def national_note(beside: pd.DataFrame, found: dict) -> Caption:
+    """Sentences on which figures of people shot (`cadence.national_tallies`) the national series leaves
+    out, per year, and which operations' figures fall inside it, with the series' death sentences of
+    their years (`cadence.note_claims`: `shot-<tally_id>`, `sentences-<first>-<last>`); each figure names
+    its source by its claim's own rows (`claims.scope`)."""
+    text, fields = [], {}
+
+    def field(key: str) -> str:
+        name = re.sub(r"\W", "_", key)
+        fields[name] = found[key].named(key)
+        return "{" + name + "}"
+
+    def shot(t) -> str:
+        name = field(f"shot-{t.tally_id}")
+        fields[f"w{len(fields)}"] = claims.scope(fields[name[1:-1]])
+        return f"{name} {{w{len(fields) - 1}}}"
+
+    def words(value: str) -> str:
+        fields[f"w{len(fields)}"] = value
+        return f"{{w{len(fields) - 1}}}"
+
+    for year, part in beside[~beside.in_series].groupby("first_year"):
+        figures = " and ".join(f"{words(t.subject)} ({shot(t)})" for t in part.itertuples())
+        larger = " — each figure alone is larger than the year's total" if part.exceeds.all() else ""
+        total = field(f"sentences-{year}-{part.last_year.iloc[0]}")
+        text.append(f"**What the series leaves out:** {figures} are not among the {total} national death sentences "
+                    f"of {year}{larger}.")
+    inside = beside[beside.in_series & beside.operation_id.notna()]
+    for _, part in inside.groupby("operation_id"):
+        figures = "; ".join(f"{shot(t)}: shot in {t.first_year}–{t.last_year}" for t in part.itertuples())
+        totals = " and ".join(dict.fromkeys(field(f"sentences-{t.first_year}-{t.last_year}") for t in part.itertuples()))
+        text.append(f"The {words(part.operation.iloc[0])} ({figures}) fall inside the series, whose death sentences of "
+                    f"those years are {totals}.")
+    return Caption(" ".join(text), page=PAGE, **fields)
+
+
+def concentration(found: dict, c: dict) -> Caption:
     """Where the national death sentences and the case file's killings peak, and the ratio's range
-    (`cadence.concentration`)."""
-    return Markdown(
-        f"*What to see:* national death sentences peak in **{c['national_peak']}**, which alone holds "
-        f"{c['national_peak_share']:.0%} of the death sentences of all the series' whole years; the case file's killings peak in "
-        f"**{' and '.join(str(y) for y in c['case_peaks'])}** ({fmt(c['case_peak_killings'])} each), and only "
-        f"{c['case_share_in_national_peak']:.0%} of them fall in {c['national_peak']}. "
-        f"In {c['lowest_ratio_year']} it records one killing per {c['sentences_per_killing_low']:,.0f} death sentences, "
-        f"in {c['highest_ratio_year']} one per {c['sentences_per_killing_high']:,.0f}.")
+    (`cadence.concentration_claims`); a partial year is named, never set beside a whole one."""
+    fields = claimed("conc", found)
+    partial = (f" ({', '.join(map(str, c['partial']))}: part of the year only, left out)" if c["partial"] else "")
+    return Caption(
+        "*What to see:* over the whole years with a national figure" + partial + ", national death sentences peak "
+        "in **{peak}**, which alone holds {conc_peak_share} of them; the killings {where} peak in **{case_peaks}** "
+        "({conc_peak_killings} each), and only {conc_in_peak} of them fall in {peak}. In {low} there is one killing "
+        "{where} per {conc_low} national death sentences, in {high} one per {conc_high}.", page=PAGE,
+        peak=str(c["national_peak"]), case_peaks=" and ".join(map(str, c["case_peaks"])), low=str(c["lowest_ratio_year"]),
+        high=str(c["highest_ratio_year"]), where=claims.scope(fields["conc_peak_killings"]), **fields)
 
 
-def victims(sides: pd.Series, kills: pd.DataFrame, disputed: pd.DataFrame, moved: list[str]) -> Markdown:
-    """Whom the domestic killings struck (`cadence.subject_sides`), and which of them another source dates
-    otherwise (`cadence.disputed_dates`), into another year (`cadence.moved_killings`)."""
-    return Markdown(
-        f"The case file follows prominent victims: {sides.get('apparatus', 0)} of its {len(kills)} domestic killings are of "
-        "members of the secret-police apparatus. So it shrinks the mass terror to a handful of names and magnifies the "
-        "years in which the secret police's own officers were shot. "
-        f"Another source dates {disputed.event_id.nunique()} of these killings otherwise"
-        + (f"; for {', '.join(moved)} a rival date falls in another year, "
-           "so the count per year would change under that source" if moved else
-           ", none in another year") + " (see the table in section 3). The counts per year:")
+def victims(finding: claims.Claim, found: dict, disputed: dict, moved: list[str]) -> Caption:
+    """The finding (`cadence.apparatus_victims`, with its readings), the same over every source's rows and
+    what they add (`cadence.victim_claims`), the apparatus victims killed by other hands, the killings after
+    the window, and the rival dates (`cadence.disputed_claims`)."""
+    f = finding.named("victims-case-file")
+    mixed = found["mixed"].named("victims-all-sources")
+    changed = [r for r, _, c in f.readings if c]
+    others = found["not_by_state"]
+    fields = {"f": f, "where": claims.scope(f), "mixed": mixed, "where_all": claims.scope(mixed),
+              "victims_added": found["added"].named("victims-added"), "late": codes(found["outside"]),
+              "spared": Raw(", ".join(f"{n} ({code(e)})" for e, n in zip(others.event_id, others.name))),
+              "changed": "; ".join(changed), **claimed("home", {"killings": disputed["killings"]}),
+              "moved": codes(moved)}
+    text = ("Prominent victims: {f} domestic killings {where} struck members of the secret-police apparatus at "
+            "the state's hands ({mixed} {where_all}, counting the {victims_added} killings only the reference "
+            "gives). ")
+    text += ("Another reading changes the case file's count ({changed}; see the table below). " if changed
+             else "No other reading changes it (see the table below). ")
+    text += ("The rule: a killing counts when its victim's side is the apparatus and their fate says the Soviet "
+             "state killed them (by_state yes or disputed); each thing counts once, in the report's window. "
+             + ("Left out: {spared}, an apparatus member killed by other hands. " if len(others) else "")
+             + ("Outside the window, and not counted: {late}. " if found["outside"] else ""))
+    text += ("Set beside the national death sentences (above), the case file's own killings shrink the mass terror to a "
+             "handful of names. Another source dates "
+             "{home_killings} of these killings otherwise" + ("; for {moved} a rival date falls in another year, so "
+                                                               "the count per year would change under that source"
+                                                               if moved else ", none in another year")
+             + " (see the table in section 3). The counts per year, each source apart:")
+    return Caption(text, page=PAGE, **fields)
 
 
-def unplaced_years(not_in_a_year: pd.DataFrame) -> Markdown:
+def unplaced_years(found: claims.Claim, count: int) -> Caption:
     """The lead-in to the arrests and killings `cadence.align_national` could not place on one year."""
-    return Markdown(f"{len(not_in_a_year)} arrests and killings span more than one year and are not counted above"
-                    + (":" if len(not_in_a_year) else "."))
+    return Caption("{unplaced_count} arrests and killings span more than one year and are not counted above"
+                   + (":" if count else "."), page=PAGE, **claimed("unplaced", {"count": found}))
 
 
-def stated_only(include_alleged: bool, changed: pd.DataFrame, c: dict) -> Markdown:
-    """What leaving out the alleged and disputed events changes (`cadence.difference`,
-    `cadence.concentration` of the stated events)."""
-    return Markdown("*What to see:* " + (
-        "`include_alleged` is False, so section 5 already leaves them out and the two figures agree." if not include_alleged
-        else f"leaving them out changes the case file's counts in {len(changed)} years "
-             f"({', '.join(str(y) for y in changed.index) or 'none'}); its killings peak in {c['case_peak']}, and the ratio runs "
-             f"from one killing per {c['sentences_per_killing_low']:,.0f} death sentences ({c['lowest_ratio_year']}) to one per "
-             f"{c['sentences_per_killing_high']:,.0f} ({c['highest_ratio_year']})."))
+def stated_only(include_alleged: bool, changed: pd.DataFrame, found: dict, c: dict) -> Caption:
+    """What leaving out the alleged and disputed events changes (`cadence.difference`, and the
+    `concentration_claims` of the stated events)."""
+    if not include_alleged:
+        return Caption("*What to see:* `include_alleged` is False, so section 5 already leaves them out and the two "
+                       "figures agree.", page=PAGE)
+    years = ", ".join(str(y) for y in changed.index) or "none"
+    return Caption("*What to see:* leaving them out changes the case file's counts in {years}; its killings peak in "
+                   "{peak} ({stated_peak_killings} each), and the ratio runs from one killing per {stated_low} death sentences ({low}) to one per "
+                   "{stated_high} ({high}).", page=PAGE, years=years, peak=" and ".join(map(str, c["case_peaks"])),
+                   low=str(c["lowest_ratio_year"]), high=str(c["highest_ratio_year"]),
+                   **claimed("stated", {k: found[k] for k in ("low", "high", "peak_killings")}))
 
 
-def hedged(rows: pd.DataFrame) -> Markdown:
+def hedged(found: claims.Claim) -> Caption:
     """The lead-in to the table of `cadence.not_stated`."""
-    return Markdown(f"The {len(rows)} domestic arrests and killings that rest on an allegation or a disputed account:")
+    return Caption("The {hedged_count} domestic arrests and killings that rest on an allegation or a disputed account:",
+                   page=PAGE, **claimed("hedged", {"count": found}))

@@ -1,34 +1,49 @@
 """The sentences and tables the dossier report prints, built from what `helpers.analyses.dossier`
-computed; they compute nothing themselves.
+computed; they compute nothing themselves. Every number in a sentence is a claim the analysis made
+(`analyses.dossier.page_claims`, on the page `dossiers/<person_id>`), shown through
+`helpers.captions.claimed.Caption`; the words that name its sources come from its rows (`claims.scope`).
 
 Sources are cited for a reader (`cite`): a web page as a link (Markdown in prose, HTML in a table's
 `source` column, `with_sources`), a case-file paragraph as text after the source's title. Dates are
 written by `figures.dossier.when`, at their own precision. Text from the data is escaped wherever it
 goes into Markdown or HTML; names stay exact.
+
+A fate says how it is known (`fate`): its value by the fate rules, how surely (`certainty`), whether
+the Soviet state's hand is stated, disputed or not named (`by_state`), every claim about the manner
+with its certainty, the official account only where a source calls it official, the versions of a
+contested end, and every date the sources give for it.
 """
 from __future__ import annotations
 
-import functools
 import html
 import re
 from urllib.parse import unquote, urlsplit
 
 import pandas as pd
-from IPython.display import Markdown
 
 from ..analyses.dossier import blank
+from ..core import dates
+from ..evidence import claims
+from ..evidence.claims import Claim
+from ..evidence.fates import DEATH_FATES
 from ..figures.dossier import when
+from .claimed import Caption, Raw
 
 #: How a role reads after a name or in the role column: 'Nikolai Yezhov (ordered it)'.
 ROLE_WORDS = {"subject": "subject", "perpetrator": "perpetrator", "ordered_by": "ordered it",
               "organiser": "organiser", "accomplice": "accomplice", "other": "also named"}
+#: How a count of a role reads: '6 as the one who ordered it'.
+ROLE_COUNTS = {"subject": "as subject", "perpetrator": "as perpetrator", "ordered_by": "as the one who ordered it",
+               "organiser": "as organiser", "accomplice": "as accomplice", "other": "named with no part given"}
 
-_esc = functools.partial(html.escape, quote=False)  # text from the data shows as text; names stay exact
+
+def _s(n) -> str:
+    """The plural ending of a count (a number or a claim): 's' unless it is one."""
+    return "s" if (n.value if isinstance(n, Claim) else n) != 1 else ""
 
 
-def _s(n: int) -> str:
-    """The plural ending of a count: 's' unless it is one."""
-    return "s" if n != 1 else ""
+def _page(said: dict[str, Claim]) -> str:
+    return said["posts"].page
 
 
 # --- sources, for a reader ------------------------------------------------------------------------
@@ -87,51 +102,108 @@ def life_dates(span: pd.Series) -> str:
     return f"{when(span.born) or 'birth date unknown'} – {died or 'no death recorded'}"
 
 
-def introduction(profile: pd.Series, span: pd.Series, life: str, end, names: pd.DataFrame,
-                 titles: pd.Series) -> Markdown:
+def _long_date(text: str) -> str:
+    """An EDTF date in words at its own precision: '19 November 1891', 'November 1891', '1891', else as written."""
+    b = dates.parse(text)
+    if b.precision == "day":
+        return f"{b.earliest.day} {b.earliest:%B %Y}"
+    if b.precision == "month":
+        return f"{b.earliest:%B %Y}"
+    if b.precision == "year":
+        return str(b.earliest.year)
+    return text
+
+
+#: How the life sentence states each fate: 'executed 15 March 1938'.
+LIFE_WORDS = {"executed": "executed", "assassinated": "assassinated", "killed": "killed", "suicide": "died by suicide",
+              "died_in_custody": "died in custody", "natural_death": "died a natural death",
+              "accident": "died in an accident", "contested": "died", "died": "died",
+              "sentenced_to_death": "last recorded as sentenced to death", "imprisoned": "last recorded as imprisoned",
+              "disappeared": "disappeared", "survived": "last recorded as released", "unknown": "last recorded"}
+
+
+#: The life sentence of someone whose birth and end the data does not know (the head leaves it out).
+NOTHING_KNOWN = "Birth date not in the data; the data records no end."
+
+
+def life(facts: pd.Series, page: str = "") -> Caption:
+    """The person's life in one sentence (`analyses.dossier.life`): birth (place, source) and the
+    recorded end with the age then (a claim: 'aged 45 or 46'), how surely the end is known, or that
+    the end is contested; what the data lacks is said in words. `page`: the page the age claim is on
+    (default: the dossier's)."""
+    fields = {}
+    if isinstance(facts.born, str):
+        text = "Born {born}" + (" in {place}" if isinstance(facts.born_place, str) else "") + " ({source})"
+        fields = {"born": _long_date(facts.born), "source": facts.born_source_id,
+                  **({"place": facts.born_place} if isinstance(facts.born_place, str) else {})}
+    else:
+        text = "Birth date not in the data"
+    end, age = facts.end, facts.age
+    page = page or (age.page if age is not None else "")
+    if end is None:
+        return Caption(text + "; the data records no end.", page=page, **fields) if fields else Caption(NOTHING_KNOWN)
+    how = "how is contested" if end.fate == "contested" else end.certainty
+    text += "; {what} {when}" + (", aged {age}" if age is not None else "") + " ({how})."
+    fields.update(what=LIFE_WORDS.get(end.fate, end.fate.replace("_", " ")), when=_long_date(end.date), how=how)
+    return Caption(text, page=page, **fields, **({"age": age} if age is not None else {}))
+
+
+def introduction(profile: pd.Series, span: pd.Series, life: Caption, said: dict[str, Claim],
+                 titles: pd.Series) -> Caption:
     """The page's head: name and life dates (`life_span`), side, notes and their source, the life in
-    one sentence (`analyses.dossier.life`, when the data knows a birth or an `end`), and how many other
-    names (`aliases`) the sources use."""
-    return Markdown(f"**{_esc(profile['name'])}**, {_esc(life_dates(span))}\n\n"
-                    f"{_esc(profile.side.capitalize())}. {_esc(str(profile.notes or ''))} "
-                    f"*Source:* {cite(profile.source_id, profile.locator, titles)}.\n\n"
-                    + (f"{_esc(life)}\n\n" if isinstance(profile.born, str) or end is not None else "")
-                    + (f"The sources also call this person by {len(names)} other name{_s(len(names))}:"
-                       if len(names) else "The sources know this person by no other name."))
+    one sentence (`life`, when the data knows a birth or an end), and how many other names the
+    sources use (the claim `other_names`)."""
+    page, names = _page(said), said["other_names"]
+    head = Caption("**{name}**, {dates}\n\n{side}. {notes} *Source:* {source}.\n\n", page=page,
+                   name=profile["name"], dates=life_dates(span), side=str(profile.side).capitalize(),
+                   notes=str(profile.notes or ""), source=Raw(cite(profile.source_id, profile.locator, titles)))
+    if life.text == NOTHING_KNOWN:
+        life = Caption("", page=page)
+    else:
+        life = life + Caption("\n\n", page=page)
+    if not names.value:
+        return head + life + Caption("The sources know this person by no other name.", page=page)
+    return head + life + Caption("The sources also call this person by {n} other name" + _s(names) + ", recorded "
+                                 "{where}:", page=page, n=names, where=claims.scope(names))
 
 
 # --- the timeline -----------------------------------------------------------------------------------
 
-def _what_to_see(frame: pd.DataFrame, counts: pd.Series, name: str) -> str:
-    """The figure's '*What to see:*' line: its posts and events (`timeline_counts`), and the
-    arrest and death it marks."""
-    parts = []
-    if counts.posts:
-        parts.append(f"{counts.posts} dated post{_s(counts.posts)} as grey bars (solid where the sources fix the "
-                     "dates; pale and hatched over the span a month, a year or an interval leaves open; ▶ or ◀ "
-                     "where only the start or the end is known)")
-    if counts.events:
-        parts.append(f"{counts.events} event{_s(counts.events)} of {counts.kinds} kind{_s(counts.kinds)} as "
-                     "marks, one row per kind in its colour (a dot for a day, a pale bar for the span a partial date "
-                     "allows)")
-    text = f"*What to see:* {name}'s " + " and ".join(parts) + "."
+def _marks(frame: pd.DataFrame) -> tuple[str, dict]:
+    """The arrest (▼) and death (✕) the timeline marks, with their dates and titles."""
+    text, fields = "", {}
     for kind, sign in (("arrest", "▼"), ("death", "✕")):
         m = frame[frame.mark == kind]
         if len(m):
-            text += f" {sign} marks the {kind}"
-            text += " (" + ", ".join(f"{when(d)}: {t}" for d, t in zip(m.date, m.label)) + ")."
-    return text
+            text += f" {sign} marks the {kind} ({{{kind}}})."
+            fields[kind] = ", ".join(f"{when(d)}: {t}" for d, t in zip(m.date, m.label))
+    return text, fields
 
 
-def timeline(frame: pd.DataFrame, counts: pd.Series, name: str, undated: list[str]) -> Markdown:
-    """Under the timeline (`analyses.dossier.timeline`, `timeline_counts`): what to see, and the posts
-    not drawn for want of a date (`undated_posts`); without a dated post or event, why there is none."""
-    n = len(undated)
-    if len(frame):
-        return Markdown(_esc(_what_to_see(frame, counts, name))
-                        + (f" Not drawn, for want of any date: {n} post{_s(n)} ({'; '.join(undated)})." if n else ""))
-    return Markdown("No timeline: the data gives no dated post or event for this person"
-                    + (f" (the {n} post{_s(n)} they held carry no date)." if n else "."))
+def timeline(frame: pd.DataFrame, said: dict[str, Claim], name: str, undated: list[str]) -> Caption:
+    """Under the timeline (`analyses.dossier.timeline`): what to see (the claims `dated_posts`,
+    `events_drawn` and `kinds`), the arrest and death it marks, and the posts not drawn for want of a
+    date (`undated_posts`, their titles `undated`); without a dated post or event, why there is none."""
+    page, n = _page(said), said["undated_posts"]
+    if not len(frame):
+        return Caption("No timeline: the data gives no dated post or event for this person"
+                       + (" (the {n} post" + _s(n) + " they held carry no date)." if n.value else "."),
+                       page=page, **({"n": n} if n.value else {}))
+    parts, fields = [], {"name": name, "n": n, "titles": "; ".join(undated)}
+    posts, events, kinds = said["dated_posts"], said["events_drawn"], said["kinds"]
+    if posts.value:
+        parts.append("{posts} dated post" + _s(posts) + (" as grey bars" if _s(posts) else " as a grey bar")
+                     + " (solid where the sources fix the dates; pale and hatched over the span a month, a year or an "
+                     "interval leaves open; ▶ or ◀ where only the start or the end is known)")
+        fields["posts"] = posts
+    if events.value:
+        parts.append("{events} event" + _s(events) + " of {kinds} kind" + _s(kinds) + " as marks, one row per kind in "
+                     "its colour (a dot for a day, a pale bar for the span a partial date allows)")
+        fields.update(events=events, kinds=kinds)
+    marks, marked = _marks(frame)
+    text = "*What to see:* {name}'s " + " and ".join(parts) + "." + marks
+    text += " Not drawn, for want of any date: {n} post" + _s(n) + " ({titles})." if n.value else ""
+    return Caption(text, page=page, **{k: v for k, v in {**fields, **marked}.items() if "{" + k + "}" in text})
 
 
 # --- posts and events -------------------------------------------------------------------------------
@@ -147,11 +219,13 @@ def post_table(posts: pd.DataFrame, titles: pd.Series) -> pd.DataFrame:
     return blank(with_sources(out, titles))
 
 
-def posts(held: pd.DataFrame) -> Markdown:
-    """Above the posts table (`post_table`): how many, or that there is none."""
-    return Markdown(f"{len(held)} post{_s(len(held))} in the data, in date order; "
-                    "an empty start or end means the sources do not give it." if len(held)
-                    else "The data records no post for this person.")
+def posts(said: dict[str, Claim]) -> Caption:
+    """Above the posts table (`post_table`): how many (the claim `posts`), or that there is none."""
+    n = said["posts"]
+    if not n.value:
+        return Caption("The data records no post for this person.", page=_page(said))
+    return Caption("{n} post" + _s(n) + " recorded {where}, in date order; an empty start or end means the sources "
+                   "do not give it.", page=_page(said), n=n, where=claims.scope(n))
 
 
 def _role_text(role: str, certainty: str) -> str:
@@ -172,36 +246,132 @@ def event_table(events: pd.DataFrame, others: pd.DataFrame, titles: pd.Series) -
     return with_sources(out, titles)
 
 
-def events(took_part: pd.DataFrame, roles: pd.Series) -> Markdown:
-    """Above the events table (`event_table`): how many events, in how many as each role
-    (`role_counts`), or that there is none."""
-    return Markdown(f"{len(took_part)} event{_s(len(took_part))}, in date order: "
-                    + ", ".join(f"{n} as {ROLE_WORDS[role]}" for role, n in roles.items() if n)
-                    + ". Beside each, the others the data names in it and the part they had."
-                    if len(took_part) else "The data names this person in no event.")
+def events(said: dict[str, Claim]) -> Caption:
+    """Above the events table (`event_table`): how many events (the claim `events`), in how many as
+    each role (`as_<role>`), or that there is none."""
+    n = said["events"]
+    if not n.value:
+        return Caption("The data names this person in no event.", page=_page(said))
+    roles = {k: c for k, c in said.items() if k.startswith("as_")}
+    parts = ", ".join("{" + k + "} " + ROLE_COUNTS[k[3:]] for k in roles)
+    twice = (" (in an event where they had two parts, each part is counted)"
+             if sum(c.value for c in roles.values()) > n.value else "")
+    return Caption("{n} event" + _s(n) + " recorded {where}, in date order: " + parts + twice + ". Beside each, the "
+                   "others the data names in it and the part they had.", page=_page(said), n=n,
+                   where=claims.scope(n), **roles)
 
 
 # --- the end, and what the sources say of it ----------------------------------------------------------
 
-def fate(end) -> Markdown:
-    """The person's fate (`analyses.dossier.fate`), its date and certainty, the event it rests on and
-    the official account of it; or that the data records none."""
+#: The head of the fate paragraph for each fate of the rules (`died`: see `_head`).
+FATE_WORDS = {"executed": "Executed", "assassinated": "Assassinated", "killed": "Killed", "suicide": "Suicide",
+              "died_in_custody": "Died in custody", "natural_death": "Natural death",
+              "accident": "Died in an accident", "contested": "Died; how is contested",
+              "sentenced_to_death": "Sentenced to death", "imprisoned": "Last recorded as imprisoned",
+              "disappeared": "Disappeared", "survived": "Released", "unknown": "Unknown"}
+#: Each claim about a manner (`fates.manners`) in words.
+MANNER_WORDS = {"executed": "an execution", "assassinated": "an assassination", "killed": "a killing",
+                "suicide": "a suicide", "natural_death": "a natural death", "accident": "an accident",
+                "unknown": "the manner unknown"}
+SURELY = {"stated": "stated plainly", "alleged": "only alleged", "disputed": "disputed"}
+BY_STATE = {"yes": "the deciding evidence states a Soviet hand",
+            "disputed": "a Soviet hand rests only on alleged or disputed claims",
+            "no": "no claim in the data names a Soviet hand"}
+
+
+def _head(end) -> str:
+    if end.fate != "died":
+        return FATE_WORDS.get(end.fate, end.fate.replace("_", " ").capitalize())
+    return "Died; how is not known" if "unknown (" in str(end.manners) else "Died; the sources do not say how"
+
+
+def _manners(text: str) -> str:
+    """The fate's `manners` ('killed (alleged); suicide (stated, official)') in words."""
+    out = []
+    for item in filter(None, (i.strip() for i in str(text).split(";"))):
+        m = re.match(r"^(\w+) \((.*)\)$", item)
+        out.append(f"{MANNER_WORDS.get(m[1], m[1])} ({m[2]})" if m else item)
+    return "; ".join(out)
+
+
+def _dates(said: dict[str, Claim]) -> tuple[str, dict]:
+    """The dates the sources give for the end: the recorded one with its sources, then the others."""
+    first = said["fate_date"].named("fate_date", text=when(said["fate_date"].value))
+    fields = {"date": first, "date_where": claims.scope(first)}
+    text, others = "{date} {date_where}", [k for k in said if k.startswith("fate_date_")]
+    for k in others:
+        fields[k] = said[k].named(said[k].name, text=when(said[k].value))
+        fields[k + "_where"] = claims.scope(fields[k])
+    if others:
+        text += " (also given: " + "; ".join("{" + k + "} {" + k + "_where}" for k in others) + ")"
+    return text, fields
+
+
+def _how_known(end, said: dict[str, Claim], official: pd.DataFrame) -> tuple[str, dict]:
+    """For a death: whose hand (`by_state`), the claims about the manner, and the official account."""
+    if end.fate not in DEATH_FATES:
+        return (" No execution is recorded." if end.fate == "sentenced_to_death" else ""), {}
+    why = BY_STATE[end.by_state]
+    if end.by_state == "no" and end.fate in ("executed", "died_in_custody"):
+        why = f"the {'execution' if end.fate == 'executed' else 'custody'} was another state's"
+    elif end.by_state == "no" and re.search(r"\b(killed|executed|assassinated) \(", str(end.manners)) and not end.doers:
+        why += "; the killing claimed names no killer"
+    text = " At the hands of the Soviet state: **{by_state}** ({why})."
+    fields = {"by_state": said["by_state"], "why": why}
+    if isinstance(end.manners, str) and end.manners:
+        label = "The versions" if end.fate == "contested" else "Every claim about the manner"
+        text += f" {label}: {{manners}}."
+        fields["manners"] = _manners(end.manners)
+    for i, a in enumerate(official.itertuples()):
+        text += f" The official account ({{by_{i}}}, {{surely_{i}}}): {{account_{i}}}."
+        fields.update({f"by_{i}": a.claimed_by, f"surely_{i}": a.certainty, f"account_{i}": str(a.summary).rstrip(".")})
+    return text, fields
+
+
+def fate(end, official: pd.DataFrame, said: dict[str, Claim]) -> Caption:
+    """The person's end (`analyses.dossier.fate`) and how it is known: the fate by the rules (the claim
+    `fate`), every date the sources give for it (`fate_date`, `fate_date_2`, ...), the event it rests on,
+    how surely (`certainty`); for a death, whether the Soviet state's hand is stated, disputed or named
+    by no claim (`by_state`), every claim about the manner with its certainty (the versions, when the
+    end is contested), and the official account where a source calls one official (`official`).
+    Or that the data records no end."""
     if end is None:
-        return Markdown("The data records no end for this person.")
-    cover = f" The official account was: {_esc(end.official_account)}." if isinstance(end.official_account, str) else ""
-    return Markdown(f"**{end.fate.replace('_', ' ')}**, {when(end.date)} ({end.certainty}), in the event "
-                    f"*{_esc(end.event_title)}*.{cover}")
+        return Caption("The data records no end for this person.")
+    page, head = said["fate"].page, _head(end)
+    dated, fields = _dates(said)
+    surely = SURELY.get(end.certainty, end.certainty)
+    besides = " besides the official account" if len(official) else ""
+    how = f"the strongest claims{besides} are {surely}" if end.fate == "contested" else surely
+    text = "**{fate}**: " + dated + ", in the event *{title}* ({how})."
+    more, known = _how_known(end, said, official)
+    return Caption(text + more, page=page, fate=said["fate"].named("fate", text=head), title=end.event_title,
+                   how=how, **fields, **known)
 
 
-def accounts(versions: pd.DataFrame) -> Markdown:
-    """Above the rival accounts (`analyses.dossier.accounts`): how many, or that there is none."""
-    return Markdown(f"{len(versions)} account{_s(len(versions))} of what happened to this person, side by side: "
-                    "the official story, the allegations and rival theories, each with who gives it and how certain "
-                    "it is." if len(versions)
-                    else "No event that happened to this person carries an official story or a rival account.")
+#: What each kind of account is, in the sentence above the accounts.
+KIND_WORDS = {"official": "what the authorities said", "allegation": "allegations", "rival": "rival versions"}
 
 
-def disagreements(other: pd.DataFrame) -> Markdown:
-    """Above the dates other sources give (`analyses.dossier.disagreements`): how many, or none."""
-    return Markdown(f"{len(other)} date{_s(len(other))} in another source differ from the data's for this person."
-                    if len(other) else "No other source gives a different date for this person's events or posts.")
+def accounts(versions: pd.DataFrame, said: dict[str, Claim]) -> Caption:
+    """Above the rival accounts (`analyses.dossier.accounts`): how many (the claim `accounts`) and of
+    which kinds, or that there is none."""
+    n = said["accounts"]
+    if not n.value:
+        return Caption("No event that happened to this person carries an official story or a rival account.")
+    present = list(dict.fromkeys(versions.kind))
+    kinds = [KIND_WORDS[k] for k in KIND_WORDS if k in present] + [str(k) for k in present if k not in KIND_WORDS]
+    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+    return Caption("{n} account" + _s(n) + " recorded {where} of what happened to this person, side by side "
+                   "({kinds}), each with who gives it and how certain it is.", page=_page(said), n=n,
+                   where=claims.scope(n), kinds=listed)
+
+
+def disagreements(said: dict[str, Claim]) -> Caption:
+    """Above the dates other sources give (`analyses.dossier.disagreements`): how many (the claim
+    `other_dates`), or none."""
+    n = said["other_dates"]
+    if not n.value:
+        return Caption("No other source gives a different date for this person's birth, events or posts.")
+    return Caption("{n} date" + _s(n) + " another source gives differ" + ("s" if n.value == 1 else "") + " from the "
+                   "one" + _s(n) + " recorded for this person's birth, events or posts, {where}.", page=_page(said),
+                   n=n, where=claims.scope(n))

@@ -1,21 +1,25 @@
 """The sentences the fates report (`notebooks/03-fates-of-officials.ipynb`) prints, one function per
-cell, built from what `helpers.analyses.fates` and `helpers.analyses.survival` computed; they compute
-nothing themselves."""
+cell, built from the claims `helpers.analyses.fates_claims` made of what `helpers.analyses.fates` and
+`helpers.analyses.survival` computed; they compute nothing themselves. Each returns a Caption: every
+number in it is a claim, with the rows it rests on."""
 from __future__ import annotations
 
-import networkx as nx
 import pandas as pd
-from IPython.display import Markdown
 
 from ..analyses.fates import COHORTS, DENIED, SHIFTED
 from ..core.checks import check
+from ..evidence.claims import Claim
+from ..analyses.fates_claims import bar_field
+from .claimed import Caption, Raw, escape
+
+PAGE = "03-fates-of-officials"
 
 #: What the columns of `fate_counts` by a cohort are (`cohort_note`).
 COHORT_NOTES = {
     "era": "the era (head of the secret police) in which each official entered the organs, placed by the "
-           "midpoint of the dates of the first evidence of service (a post, an appointment or an act for the "
-           "organs); 'entry undated': officials none of whose evidence of service is dated; 'not in the "
-           "organs': everyone else",
+           "midpoint of the dates of the earliest evidence of service (the start of a post, the day a source shows "
+           "them in a post whose start it does not give, an appointment or an act for the organs); 'entry "
+           "undated': officials none of whose evidence of service is dated; 'not in the organs': everyone else",
     "level": "the highest tier of post each official reached in the organs (leadership: the head and his "
              "deputies; department: heads and deputy heads of departments, directors, commanders; regional: "
              "heads and deputy heads of regional branches; agents and officers: the rest); 'not in the "
@@ -23,104 +27,193 @@ COHORT_NOTES = {
 }
 
 
-def what_became(s: pd.Series) -> Markdown:
-    """Section 1: the people, their commonest end, and the deaths at the hands of the state
-    (`fates.fate_summary`)."""
-    others = s["killed_by_others"]
-    return Markdown(
-        f"*What to see:* {s['people']} people, {s['apparatus']} of the apparatus and "
-        f"{s['targets']} targets outside it. The commonest recorded end is **{s['commonest']}** "
-        f"({s['commonest_people']}). Of the {s['deaths']} deaths, **{s['by_state']} came at the hands of the state** "
-        f"({s['executed_by_state']} executed, {s['died_in_custody']} dead in "
-        f"custody, {s['killed_by_state']} killed with a Soviet doer named); "
-        f"killings that name no doer of the state: {len(others)}"
-        + (f" ({', '.join(others)})" if len(others) else "")
-        + f". For {s['unknown']} the data records no end.")
+def _names(names) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    names = list(names)
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
-def disputed_ends(rival: pd.DataFrame) -> Markdown:
-    """Whose end another source dates otherwise (`fates.disputed_ends`)."""
-    return Markdown(
-        "Every date here is the package's: the case file's where it gives one, else the reference's. "
-        + (f"Another source dates {rival.name.nunique()} of these ends otherwise; the rival dates are not used:"
-           if len(rival) else "No other source dates any of these ends otherwise."))
+def _listed(claim: Claim, names) -> Raw:
+    """' (A, B and C)' after a count (the names escaped), '' when it names nobody."""
+    return Raw(f" ({escape(_names(names))})" if claim.value and len(names) else "")
 
 
-def cohort_note(by: str, spanning: int) -> str:
-    """A sentence saying what the columns of `fates.fate_counts(..., by)` are; for eras, with the
-    number of officials whose entry bounds span more than one era (`fates.spanning_entries`: their
-    era rests on the midpoint)."""
+def readings(finding: Claim, what: str) -> Caption:
+    """Whether another reading of the data changes the finding (`readings.sensitivity`), in words."""
+    if not finding.readings:
+        return Caption("")
+    changed = [reading for reading, _, moved in finding.readings if moved]
+    if not changed:
+        return Caption(f" No other reading of the data changes {what} (the table below).", page=PAGE)
+    return Caption(f" Other readings change {what}: {{changed}} (the table below).", page=PAGE,
+                   changed=_names(changed))
+
+
+def what_became(c: dict, finding: Claim) -> Caption:
+    """Section 1: the people, their commonest end, and the deaths at the hands of the state as an
+    interval over `by_state` (`fates_claims.by_state_finding`, with its readings), with the disputed
+    ones named; the deaths at other hands, the contested, those with no manner, the unknown
+    (`fates_claims.what_became`)."""
+    head = Caption("*What to see:* {people} people, {apparatus} of the apparatus and {targets} targets outside it. ",
+                   page=PAGE, people=c["people"], apparatus=c["apparatus"], targets=c["targets"])
+    if "commonest" in c:
+        head = head + Caption("The commonest recorded end is **{commonest}** ({commonest_people}). ", page=PAGE,
+                              commonest=c["commonest"], commonest_people=c["commonest_people"])
+    state = Caption(
+        "Of the {deaths} deaths, **{by_state} came at the hands of the state**: {executed} executed and {custody} "
+        "dead in the custody of a Soviet organisation, {killed} killed by a Soviet doer the sources name plainly, "
+        "and {disputed} more whose Soviet hand rests only on alleged or disputed evidence{disputed_names}.",
+        page=PAGE, deaths=c["deaths"], by_state=finding, executed=c["executed"], custody=c["custody"],
+        killed=c["killed"], disputed=c["disputed"], disputed_names=_listed(c["disputed"], c["disputed_names"]))
+    rest = Caption(
+        " Killed or executed by other hands: {others}{others_names}. Contested, the sources giving rival manners: "
+        "{contested}{contested_names}; no manner given (`died`): {no_manner}. For {unknown} the data records no end.",
+        page=PAGE, others=c["others"], others_names=_listed(c["others"], c["others_names"]), contested=c["contested"],
+        contested_names=_listed(c["contested"], c["contested_names"]), no_manner=c["no_manner"], unknown=c["unknown"])
+    return head + state + readings(finding, "this count") + rest
+
+
+def disputed_ends(rival: pd.DataFrame, n: Claim) -> Caption:
+    """Whose end another source dates otherwise (`fates.disputed_ends`; `fates_claims.rival_ends`)."""
+    used = Caption("Every date here is the package's: the case file's where it gives one, else the reference's. ",
+                   page=PAGE)
+    if not len(rival):
+        return used + Caption("No other source dates any of these ends otherwise.", page=PAGE)
+    return used + Caption("Another source dates {rival_ends} of these ends otherwise; the rival dates are not used:",
+                          page=PAGE, rival_ends=n)
+
+
+def cohort_note(by: str, spanning: Claim) -> Caption:
+    """What the columns of `fates.fate_counts(..., by)` are; for eras, with the officials whose entry
+    bounds span more than one era (`fates_claims.spanning`: their era rests on the midpoint)."""
     check("by", by, choices=COHORTS)
-    note = f"Columns are {COHORT_NOTES[by]}."
+    note = Caption(f"Columns are {COHORT_NOTES[by]}.", page=PAGE)
     if by == "era":
-        note += f" {spanning} officials' entry dates span more than one era, so their era rests on the midpoint."
+        note = note + Caption(" {spanning} officials' entry dates span more than one era, so their era rests on the "
+                              "midpoint.", page=PAGE, spanning=spanning)
     return note
 
 
-def by_cohort(by: str, spanning: int) -> Markdown:
+def by_cohort(by: str, spanning: Claim) -> Caption:
     """Section 1, by era or level: what the columns are (`cohort_note`)."""
-    return Markdown(f"*What to see:* the same fates, in the same colours, by {by}. {cohort_note(by, spanning)}")
+    return Caption(f"*What to see:* the same fates, in the same colours, by {by}. ", page=PAGE) + cohort_note(by, spanning)
 
 
-def survival(counts: pd.Series, medians: pd.DataFrame, end: pd.Timestamp, event: str) -> Markdown:
-    """Section 2: who is in the survival table and who is left out (`survival.survival_counts`), the
-    cohorts drawn as bars and the one that lasted least (`survival.km_medians`), up to `end` (the end
-    of the coverage)."""
+def _bars(c: dict, medians: pd.DataFrame) -> Caption:
+    """The cohorts drawn as bars, each with its people and why (`survival.no_curve`)."""
     bars = medians[~medians.curve]
-    curves = medians[medians.curve]
-    least = curves.median_years.idxmin() if len(curves) else None
-    return Markdown(
-        f"*What to see:* {counts['officials']} officials with a dated entry; {counts['events']} {event}s fall before "
-        f"the data's coverage ends on {end.day} {end:%B %Y}, the other {counts['censored']} are censored there (or at "
-        f"an earlier death). **{counts['left_out']} members of the apparatus have no dated evidence of service and are "
-        f"left out**: {counts['undated']} whose posts in the organs carry no date, {counts['no_evidence']} with no "
-        f"post, appointment or act in the organs at all. "
-        + (f"Drawn as bars rather than curves: {'; '.join(f'**{c}** ({r.no_curve})' for c, r in bars.iterrows())}. "
-           if len(bars) else "Every cohort is large enough for a curve. ")
-        + (f"Of the cohorts with a curve, **{least}** lasted least: half of it by {curves.loc[least, 'median_years']} "
-           f"years (for the shortest durations the date bounds allow: {curves.loc[least, 'median_shortest']}; for the "
-           f"longest: {curves.loc[least, 'median_longest']}). "
-           if least is not None else "No cohort is large enough for a curve. ")
-        + "A level cohort is the tier of the first dated post; `inf`: the curve never fell to one half.")
+    if not len(bars):
+        return Caption("Every cohort is large enough for a curve. ", page=PAGE)
+    out = Caption("Drawn as bars rather than curves: ", page=PAGE)
+    for i, (name, row) in enumerate(bars.iterrows()):
+        field = bar_field(name)
+        why = "; ".join("fewer people than `MIN_CURVE`" if w.startswith("fewer") else w for w in row.no_curve.split("; "))
+        out = out + Caption(("; " if i else "") + f"**{{cohort}}** ({{{field}}} people: {why})", page=PAGE,
+                            cohort=name, **{field: c[field]})
+    return out + Caption(". ", page=PAGE)
 
 
-def ages(s: pd.Series) -> Markdown:
+def _least(c: dict) -> Caption:
+    """The cohort with a curve that lasted least, and its medians (`fates_claims.survival_claims`)."""
+    if "least" not in c:
+        return Caption("No cohort with a curve falls to one half. ", page=PAGE)
+    out = Caption("Of the cohorts with a curve, **{least}** lasted least", page=PAGE, least=c["least"])
+    if "least_years" in c:
+        out = out + Caption(": half of it by {least_years} years", page=PAGE, least_years=c["least_years"])
+    bounds = [Caption(f"{words}: {{{name}}}", page=PAGE, **{name: c[name]})
+              for name, words in (("least_shortest", "for the shortest durations the date bounds allow"),
+                                  ("least_longest", "for the longest")) if name in c]
+    if bounds:
+        out = out + Caption(" (", page=PAGE) + (bounds[0] + Caption("; ", page=PAGE) + bounds[1] if len(bounds) == 2
+                                                 else bounds[0]) + Caption(")", page=PAGE)
+    return out + Caption(", counting from each official's earliest evidence of service, so that one first seen late "
+                         "counts as a late entrant. ", page=PAGE)
+
+
+def survival(c: dict, medians: pd.DataFrame, end: pd.Timestamp, event: str) -> Caption:
+    """Section 2: the rule of entry, who is in the survival table and who is left out (named), the
+    cohorts drawn as bars and the one that lasted least (`fates_claims.survival_claims` over
+    `survival.km_medians`), up to `end` (the end of the coverage)."""
+    head = Caption(
+        f"*What to see:* {{officials}} officials with a dated entry; {{observed}} {event}s fall before the data's "
+        f"coverage ends on {end.day} {end:%B %Y}, the other {{censored}} are censored there (or at an earlier death). "
+        "**Entry is the earliest evidence of service**: the start of a post in the organs; where a source gives no "
+        "start, the day it shows the person in the post ({attested} officials enter so{attested_names}); an "
+        "appointment; or an act for the organs. ", page=PAGE, officials=c["officials"], observed=c["observed"],
+        censored=c["censored"], attested=c["attested"], attested_names=_listed(c["attested"], c["attested_names"]))
+    left = Caption(
+        "**{left_out} members of the apparatus have no dated evidence of service and are left out**: {undated} whose "
+        "posts in the organs carry no date{undated_names}, {no_evidence} with no post, appointment or act in the "
+        "organs at all{no_evidence_names}. ", page=PAGE, left_out=c["left_out"], undated=c["undated"],
+        undated_names=_listed(c["undated"], c["undated_names"]), no_evidence=c["no_evidence"],
+        no_evidence_names=_listed(c["no_evidence"], c["no_evidence_names"]))
+    return head + left + _bars(c, medians) + _least(c) + Caption(
+        "A level cohort is the tier of the first dated post; `inf`: the curve never fell to one half.", page=PAGE)
+
+
+def ages(c: dict) -> Caption:
     """Section 2, ages: how many have a birth date, and the median ages at entry and at death
-    (`survival.age_summary`)."""
-    return Markdown(
-        f"*What to see:* {s['with_birth']} of the {s['members']} members of the apparatus have a birth date in the data. "
-        + (f"Half had entered the organs by the age of **{s['entry_median']:g}** "
-           f"(n={s['entry_n']}); of those who died, half were dead by **{s['death_median']:g}** "
-           f"(n={s['death_n']}), the youngest at {s['youngest_death']}."
-           if s["death_n"] else ""))
+    (`fates_claims.age_claims`)."""
+    out = Caption("*What to see:* {with_birth} of the {members} members of the apparatus have a birth date in the "
+                  "data.", page=PAGE, with_birth=c["with_birth"], members=c["members"])
+    if "entry_median" in c:
+        out = out + Caption(" Half had entered the organs by the age of **{entry_median}** (of {entry_n});",
+                            page=PAGE, entry_median=c["entry_median"], entry_n=c["entry_n"])
+    if "death_median" in c:
+        out = out + Caption(" of those who died, half were dead by **{death_median}** (of {death_n}), the youngest "
+                            "at {youngest}.", page=PAGE, death_median=c["death_median"], death_n=c["death_n"],
+                            youngest=c["youngest"])
+    return out
 
 
-def cover_stories(s: pd.Series) -> Markdown:
-    """Section 3: how many deaths came with an official account, and what it did (`fates.cover_summary`)."""
-    return Markdown(
-        f"*What to see:* {s['covers']} of the {s['deaths']} deaths in the group came with an "
-        f"official account. It **{DENIED}** in {s['denied']} and **{SHIFTED}** in "
-        f"{s['shifted']}; the source states {s['stated']} of these deaths "
-        f"plainly, the others rest on an allegation or a disputed account. For {s['with_rivals']} the data "
-        "also holds rival accounts (last column).")
+def cover_stories(c: dict, finding: Claim) -> Caption:
+    """Section 3: how many deaths came with an account a source calls official, how many of these
+    covered the state's hand (`fates_claims.cover_finding`, an interval over `by_state`, with its
+    readings), and what the others did (`fates_claims.cover_claims`), each kind named."""
+    head = Caption(
+        "*What to see:* {covers} of the {cover_deaths} deaths in the group came with an account a source calls "
+        f"official; **{{covered}} of them covered the state's hand**: the account *{DENIED}* the sources state plainly "
+        f"in {{denied}}{{denied_names}} and *{SHIFTED}*, owning the killing but naming none of the Soviet doers, in "
+        "{shifted}{shifted_names}", page=PAGE, covers=c["covers"],
+        cover_deaths=c["cover_deaths"], covered=finding, denied=c["denied"],
+        denied_names=_listed(c["denied"], c["denied_names"]), shifted=c["shifted"],
+        shifted_names=_listed(c["shifted"], c["shifted_names"]))
+    if c["cover_disputed_names"]:
+        head = head + Caption("; the state's hand is only alleged or disputed for {cover_disputed}", page=PAGE,
+                              cover_disputed=_names(c["cover_disputed_names"]))
+    rest = Caption(
+        ". The official account is one version of a contested end in {cover_contested}{contested_names}, and contradicts "
+        "nothing the data holds in {plain}{plain_names}. The sources state {stated} of these deaths plainly; for "
+        "{with_rivals} the data also holds rival accounts (last column).", page=PAGE, cover_contested=c["contested"],
+        contested_names=_listed(c["contested"], c["contested_names"]), plain=c["plain"],
+        plain_names=_listed(c["plain"], c["plain_names"]), stated=c["stated"], with_rivals=c["with_rivals"])
+    return head + rest + readings(finding, "this count")
 
 
-def kill_graph(graph: nx.DiGraph, turned: pd.DataFrame, chain: list[str]) -> Markdown:
-    """Section 4: the graph's size (`fates.kill_graph`), who struck and was struck later
-    (`fates.turned_victims`), and the people along the longest chain (`fates.chain_people`)."""
-    return Markdown(
-        f"*What to see:* {graph.number_of_nodes()} people joined by {graph.number_of_edges()} arrows. {len(turned)} "
-        f"people of the group struck first and were struck later (red; listed below). The longest chain of killers "
-        f"killed (each struck by the one before after striking the next) runs through {len(chain)} people: "
-        f"{' → '.join(chain)}.")
+def kill_graph(c: dict) -> Caption:
+    """Section 4: the graph's size, who struck and was struck later, and the people along the longest
+    chain (`fates_claims.graph_claims`)."""
+    return Caption(
+        "*What to see:* {graph_people} people joined by {arrows} arrows. {turned} people of the group struck first "
+        "and were struck later (red; listed below). The longest chain of killers killed (each struck by the one "
+        "before after striking the next) runs through {chain} people: {chain_names}.", page=PAGE,
+        graph_people=c["graph_people"], arrows=c["arrows"], turned=c["turned"], chain=c["chain"],
+        chain_names=" → ".join(c["chain_names"]))
 
 
-def how_they_died(s: pd.Series) -> Markdown:
-    """Section 5: the violent deaths, their commonest method, and those abroad (`fates.method_summary`)."""
-    return Markdown(
-        f"*What to see:* {s['deaths']} violent deaths"
-        + (f"; **{s['commonest']}** accounts for {s['commonest_deaths']} of them" if s["commonest"] is not None else "")
-        + f", {s['from_account']} methods come from an account rather than the event, and "
-        f"{s['not_given']} deaths have no violent method given. {s['abroad']} happened abroad"
-        + (f", by {', '.join(sorted({m.replace('_', ' ') for m in s['abroad_methods']}))}" if s["abroad"] else "")
-        + f"; {s['in_kidnapping']} came during a kidnapping.")
+def how_they_died(c: dict) -> Caption:
+    """Section 5: the violent deaths, the contested ones among them, their commonest method, and those
+    abroad (`fates_claims.method_claims`)."""
+    out = Caption("*What to see:* {violent} violent deaths, {contested_violent} of them contested ends counted by "
+                  "their method whoever's the hand{contested_violent_names}", page=PAGE, violent=c["violent"],
+                  contested_violent=c["contested"],
+                  contested_violent_names=_listed(c["contested"], c["contested_names"]))
+    if "commonest_method" in c:
+        out = out + Caption("; **{commonest_method}** accounts for {commonest_method_deaths} of them", page=PAGE,
+                            commonest_method=c["commonest_method"], commonest_method_deaths=c["commonest_method_deaths"])
+    return out + Caption(
+        ", {from_account} methods come from an account rather than the event, and {not_given} deaths have no violent "
+        "method given. {abroad} happened abroad{abroad_methods}; {in_kidnapping} came during a kidnapping.", page=PAGE,
+        from_account=c["from_account"], not_given=c["not_given"], abroad=c["abroad"],
+        abroad_methods=f", by {', '.join(c['abroad_methods'])}" if c["abroad"].value else "",
+        in_kidnapping=c["in_kidnapping"])

@@ -1,51 +1,84 @@
-"""The sentences the networks report (notebooks/05-networks.ipynb) prints, built from what
-`helpers.analyses.networks` computed; they compute nothing themselves. Each returns Markdown."""
+"""The sentences the networks report (notebooks/05-networks.ipynb) prints, built from the claims
+`helpers.analyses.networks` made; they compute nothing themselves. Each returns a Caption: every
+number in it is a claim, with the rows it rests on."""
 from __future__ import annotations
 
 import pandas as pd
-from IPython.display import Markdown
+
+from ..evidence import claims
+from .claimed import Caption
+
+PAGE = "05-networks"
 
 
-def network(totals: dict, day: pd.Timestamp, include_alleged: bool) -> Markdown:
-    """How big the network is up to `day` (`networks.totals`)."""
+def network(c: dict, day: pd.Timestamp, include_alleged: bool) -> Caption:
+    """How big the network is up to `day` (`networks.size_claims`)."""
     stated = "" if include_alleged else ", stated ones only"
-    return Markdown(f"Up to **{day:%d %B %Y}**: {totals['people']} people joined by {totals['ties']} ties "
-                    f"and {totals['acts']} acts{stated}.")
+    return Caption(f"Up to **{day:%d %B %Y}**: {{people}} people joined by {{ties}} ties and {{acts}} acts{stated}.",
+                   page=PAGE, people=c["people"], ties=c["ties"], acts=c["acts"])
 
 
-def drawing() -> Markdown:
+def drawing() -> Caption:
     """How to read the drawing of the network (`figures.networks.plot`)."""
-    return Markdown("*What to see:* blue lines are how the organs ran people (handlers, recruiters, superiors), green "
-                    "dotted ones family and friends, orange ones betrayal and rivalry, red dashed ones acts (an arrest, an "
-                    "order, a shot); the best-connected people are named. Each arrow points from the handler, superior "
-                    "or doer to the other.")
+    return Caption("*What to see:* blue lines are how the organs ran people (handlers, recruiters, superiors), green "
+                   "dotted ones family and friends, orange ones betrayal and rivalry, red dashed ones acts (an arrest, an "
+                   "order, a shot); the best-connected people are named. Each arrow points from the handler, superior "
+                   "or doer to the other.", page=PAGE)
 
 
-def explore() -> Markdown:
+def explore() -> Caption:
     """How to explore the interactive network (`figures.networks.svg`)."""
-    return Markdown("*What to see:* the same network to explore, in the page itself: point at a person for the name and "
-                    "the number of people tied to them or acted on by or against them; point at an edge for who did "
-                    "what to whom, when, and how certain it is. It needs no script and nothing from another host.")
+    return Caption("*What to see:* the same network to explore, in the page itself: point at a person for the name and "
+                   "the number of people tied to them or acted on by or against them; point at an edge for who did "
+                   "what to whom, when, and how certain it is. It needs no script and nothing from another host.",
+                   page=PAGE)
 
 
-def chain(path: pd.DataFrame, source: str, target: str, day: pd.Timestamp) -> Markdown:
-    """How many steps the shortest chain (`networks.chain`) from `source` to `target` takes, and
-    whether it runs against some edges."""
-    if len(path):
-        against = "" if path.attrs.get("directed", True) else " (against the direction of some edges)"
-        found = f"{len(path)} step{'s' if len(path) != 1 else ''}{against}."
-    else:
-        found = "none: they are not linked."
-    return Markdown(f"The shortest chain from **{source}** to **{target}** up to {day:%d %B %Y}: {found}")
+def chain(finding: claims.Claim, path: pd.DataFrame, source: str, target: str, day: pd.Timestamp) -> Caption:
+    """The finding: the shortest chain (`networks.chain_finding`, with its readings) from `source` to
+    `target`, whether it runs against some edges, and whether another reading changes it."""
+    against = "" if path.attrs.get("directed", True) else " (against the direction of some edges)"
+    head = Caption(f"The shortest chain from **{{source}}** to **{{target}}** up to {day:%d %B %Y}: {{chain}}{against}.",
+                   page=PAGE, source=source, target=target, chain=finding)
+    if not finding.readings:
+        return head
+    if not finding.changes:
+        others = ", ".join(reading for reading, _, _ in finding.readings[1:])
+        return head + Caption(" The chain is the same under every reading (the table below: {others}).", page=PAGE,
+                              others=others)
+    changed = "; ".join(f"{reading}: {text}" for reading, text, moved in finding.readings if moved)
+    return head + Caption(" Another reading changes it ({changed}): see the table below.", page=PAGE, changed=changed)
 
 
-def centrality() -> Markdown:
-    """What the table of the most connected officials (`networks.centrality`) counts."""
-    return Markdown("Members of the apparatus by the number of people they were tied to or acted on within each "
-                    "head's era (a tie the sources do not date counts in no era; one with a start and no end holds at "
-                    "most until a death).")
+def _names(leaders: list) -> str:
+    named = [f"{name} ({era}'s era)" if not era.startswith("undated") else name for name, era in leaders]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
 
 
-def communities(groups: list) -> Markdown:
-    """How many groups `networks.communities` found."""
-    return Markdown(f"{len(groups)} groups found by modularity; the five largest:")
+def centrality(c: dict) -> Caption:
+    """What the table of the most connected officials (`networks.centrality`) counts, the rule for
+    undated ties with their numbers (`networks.tie_claims`), and who leads in any era and by the
+    undated ties alone."""
+    out = Caption("Members of the apparatus by the number of people they were tied to or acted on within each head's "
+                  "era. **What an undated tie does:** a tie counts in each era from its start to its end (with no end, "
+                  "at most until a death). Of the {all_ties} ties, {undated_ties} have no date at all: they could fall "
+                  "in any era, so they count in none; {end_only_ties} have an end but no start and count only in the "
+                  "era of their end. The era counts leave the undated ties out: the table's last rows rank the members "
+                  "of the apparatus by those ties alone, and the table after it lists them, who joins whom.",
+                  page=PAGE, all_ties=c["ties"], undated_ties=c["undated"], end_only_ties=c["end_only"])
+    if "top" in c:
+        leaders, degree = c["top"]
+        each = " each" if len(leaders) > 1 else ""
+        out = out + Caption(" The most connected in any one era: {top_names}, tied to or acting on {top_degree} "
+                            f"people{each}.", page=PAGE, top_names=_names(leaders), top_degree=degree)
+    if "undated_top" in c:
+        leaders, degree = c["undated_top"]
+        each = " each" if len(leaders) > 1 else ""
+        out = out + Caption(" By the undated ties alone: {undated_names}, {undated_degree} " f"people{each}.",
+                            page=PAGE, undated_names=_names(leaders), undated_degree=degree)
+    return out
+
+
+def communities(groups: claims.Claim) -> Caption:
+    """How many groups `networks.communities` found (`networks.groups_claim`)."""
+    return Caption("{groups} groups found by modularity; the five largest:", page=PAGE, groups=groups)

@@ -1,75 +1,102 @@
-"""The sentences the overview report (`notebooks/00-data-overview.ipynb`) prints, built from what
-`helpers.analyses.overview` computed; they compute nothing themselves. One function per section,
-named after what it says, each returning Markdown. The tables beside them are the analysis's frames,
-shown as they are with `style.table`."""
+"""The sentences the overview report (`notebooks/00-data-overview.ipynb`) prints, built from the claims and
+frames `helpers.analyses.overview` computed; they compute nothing themselves. One function per section,
+named after what it says, each returning a `Caption` whose numbers are claims. The tables beside them
+are the analysis's frames, shown as they are with `style.table`."""
 from __future__ import annotations
 
 import pandas as pd
-from IPython.display import Markdown
 
-from .cadence import gap_label
+from ..analyses.overview import COUNTING_RULE
+from ..evidence import claims
+from .cadence import _busiest, claimed, coverage_words
+from .claimed import Caption, Raw
 
-
-def row_counts(counts: pd.DataFrame, total: int) -> Markdown:
-    """How many rows in how many tables (`overview.row_counts`, `overview.total_rows`)."""
-    return Markdown(f"The package holds **{total:,}** rows in **{len(counts)}** tables, "
-                    f"and `helpers.load` found no problem in any of them.")
+PAGE = "00-data-overview"
 
 
-def events_per_year(summary: dict, silent: pd.DataFrame, incidents, spanning: pd.DataFrame, first_year: int,
-                    last_year: int) -> Markdown:
-    """What the chart per year shows (`overview.year_summary`), the gaps in the source (`source_gaps`,
-    with the years of the case file's incidents, `incident_years`) and the events left to the spans chart."""
-    return Markdown(
-        f"*What to see:* {summary['events']:,} events dated within a single year between {first_year} and "
-        f"{last_year}; the busiest year is **{summary['busiest_year']}** "
-        f"with {summary['busiest_events']} events, and the largest group is **{summary['largest_group']}** "
-        f"({summary['group_events']}). "
-        + (f"Shaded and labelled *gap in the source*: {gap_label(silent)}, years outside the case file's "
-           f"accounts of incidents ({incidents[0]}–{incidents[1]}) or in which it dates no event of its own "
-           "(background aside): what it dates there it mentions in passing, so an empty or low bar says nothing "
-           "about what the secret police did. " if len(silent) else
-           "The case file dates at least one event of its own in every year of the chart. ")
-        + f"{len(spanning)} events whose dates span more than one year are not placed on any year; they are drawn as spans below.")
+def _claimed(prefix: str, found: dict) -> dict:
+    return claimed(prefix, found)
 
 
-def spans(inside: pd.DataFrame, outside: pd.DataFrame, wide: pd.Series, first_year: int, last_year: int) -> Markdown:
-    """What the spans chart shows: the events in the window and outside it (`overview.in_window`), and the
-    widest (`overview.widest`)."""
-    return Markdown(f"*What to see:* each of the {len(inside)} events that touch {first_year}–{last_year} runs from the earliest "
-                    "to the latest day its dates allow (cut at the chart's edges); "
-                    + (f"{len(outside)} more lie wholly outside these years. " if len(outside) else "")
-                    + f"the widest is *{wide.title}* ({wide.date}), {wide.days:,} days. All of them, with their ids and types:")
+def row_counts(found: dict) -> Caption:
+    """How many rows in how many tables (`overview.row_claims`)."""
+    return Caption("The package holds **{rows_rows}** rows in **{rows_tables}** tables, and `helpers.load` found no "
+                   "problem in any of them.", page=PAGE, **_claimed("rows", found))
 
 
-def precision(shares: dict) -> Markdown:
-    """How many events are dated to the day, and how many rest on allegation (`overview.precision_shares`)."""
-    return Markdown(f"{shares['day_share']:.0%} of events are dated to the day; {shares['hedged']} of {shares['events']} "
-                    "rest on an allegation or a disputed account rather than a plain statement.")
+def events_per_year(found: dict, ranked: pd.DataFrame, runs: pd.DataFrame, group: str, first_year: int,
+                    last_year: int) -> Caption:
+    """What the chart per year shows (`overview.year_claims`): the events placed and the rule that counts
+    them (report 01's, `COUNTING_RULE`), the year that may be busiest under the band (`counting.ranking` of
+    `overview.year_band`), the largest group (`group`), the years the case file gives no account of
+    (`coverage_words`), and the events left to the spans chart."""
+    busiest, fields = _busiest(ranked, "year", "years", found)
+    fields.update(_claimed("years", {k: v for k, v in found.items() if k in ("events", "group")}))
+    head = Caption("*What to see:* {years_events} events dated within a single year between {first} and {last}; "
+                   "each thing is counted once by the rule the cadence report (`01-purge-cadence`) counts by: {rule}. "
+                   "The grey band is each year's count "
+                   "under the doubt of the dates (a thousand seeded draws of each event's day inside its span and "
+                   "between the sources' dates; nine in ten fall in it). " + busiest
+                   + "The largest group is **{group}** ({years_group}). ", page=PAGE, first=str(first_year),
+                   last=str(last_year), rule=Raw(COUNTING_RULE), group=group, **fields)
+    tail = Caption("{years_spanning} events whose dates span more than one year are not placed on any year; they "
+                   "are drawn as spans below.", page=PAGE, **_claimed("years", {"spanning": found["spanning"]}))
+    return head + coverage_words(runs, found, PAGE) + tail
 
 
-def people_per_side(sides: pd.Series, total: int) -> Markdown:
-    """The largest side (`overview.people_per_side`, largest first) of all the people (`overview.people_total`)."""
-    return Markdown(f"*What to see:* {sides.iloc[0]} of the {total} people belong to the **{sides.index[0]}** side.")
+def spans(found: dict, wide: pd.Series, first_year: int, last_year: int) -> Caption:
+    """What the spans chart shows (`overview.span_claims`): the events in the window and outside it, and the widest."""
+    outside = "{spans_outside} more lie wholly outside these years. " if found["outside"].value else ""
+    return Caption("*What to see:* each of the {spans_inside} events that touch {first}–{last} runs from the earliest "
+                   "to the latest day its dates allow (cut at the chart's edges); " + outside
+                   + "the widest is *{title}* ({date}), {spans_days} days. All of them, with their ids and types:",
+                   page=PAGE, first=str(first_year), last=str(last_year), title=wide.title, date=wide.date,
+                   **_claimed("spans", found))
 
 
-def coverage(table: pd.DataFrame, uncovered: list[str]) -> Markdown:
-    """How many sections (`overview.coverage_by_section`), and which no event cites yet (`overview.uncovered`)."""
-    return Markdown(f"Rows citing each of the {len(table)} sections of the case file. "
-                    + (f"Sections with no event yet: {', '.join(uncovered)}." if uncovered else
-                       "Every section has at least one event."))
+def precision(day: claims.Claim, hedged: claims.Claim) -> Caption:
+    """How many events are dated to the day, and how many rest on allegation (`overview.dated_to_the_day`,
+    `overview.hedged_events`, each with its readings): the sentence says which readings change them."""
+    day, hedged = day.named("day-share"), hedged.named("hedged")
+
+    def changes(c: claims.Claim) -> str:
+        changed = [r for r, _, ch in c.readings if ch]
+        return ("another reading changes it: " + "; ".join(changed)) if changed else "no other reading changes it"
+
+    return Caption("{day} of the events are dated to a single day ({day_changes}); {hedged} rest on an allegation or "
+                   "a disputed account rather than a plain statement ({hedged_changes}). The table below gives each "
+                   "value under each reading.", page=PAGE, day=day, hedged=hedged, day_changes=changes(day),
+                   hedged_changes=changes(hedged))
 
 
-def operations(ops: pd.DataFrame, tallies: pd.DataFrame, totals: dict) -> Markdown:
-    """How many operations group how many events, and how many tallies per source (`overview.operation_totals`)."""
-    return Markdown(f"{len(ops)} operations group {totals['grouped']} of the {totals['events']} events; "
-                    f"{len(tallies)} tallies give totals ({totals['by_source']} by source), "
-                    f"{totals['for_operations']} of them for an operation.")
+def people_per_side(found: dict, sides: pd.Series) -> Caption:
+    """The largest side (`overview.people_per_side`, largest first) of all the people (`overview.people_claims`)."""
+    return Caption("*What to see:* {people_side} of the {people_people} people belong to the **{side}** side.",
+                   page=PAGE, side=sides.index[0], **_claimed("people", found))
 
 
-def conflicts(counts: dict) -> Markdown:
-    """How many dates the sources give differently (`overview.conflict_counts`)."""
-    return Markdown(f"{counts['differ']} dates given by another source differ from the date the data records, "
-                    f"{counts['against_case_file']} of them against the case file; {counts['fill']} more fill a date "
-                    "the data lacks but contradict each other. Each is kept as an attestation; neither source "
-                    "overwrites the other.")
+def coverage(found: dict, uncovered: list[str]) -> Caption:
+    """How many sections (`overview.section_claims`), and which no event cites yet (`overview.uncovered`)."""
+    rest = ("Sections with no event yet: {uncovered}." if uncovered else "Every section has at least one event.")
+    fields = _claimed("sections", found)
+    return Caption("Rows citing each of the {sections_sections} sections {where}. " + rest, page=PAGE,
+                   uncovered="; ".join(uncovered), where=claims.scope(fields["sections_sections"]), **fields)
+
+
+def operations(found: dict) -> Caption:
+    """How many operations group how many events, and how many tallies per source (`overview.operation_claims`)."""
+    fields = _claimed("ops", found)
+    per_source = [k for k in fields if k.startswith("ops_tallies_")]
+    by_source = "; ".join(f"{{{k}}} {{w_{k}}}" for k in per_source)
+    words = {f"w_{k}": claims.scope(fields[k]) for k in per_source}
+    return Caption("{ops_operations} operations group {ops_grouped} of the {ops_events} events; {ops_tallies} tallies "
+                   "give totals (" + by_source + "), {ops_for_operations} of them for an operation.", page=PAGE,
+                   **fields, **words)
+
+
+def conflicts(found: dict) -> Caption:
+    """How many dates the sources give differently (`overview.conflict_claims`)."""
+    return Caption("{conflicts_differ} dates given by another source differ from the date the data records, "
+                   "{conflicts_against} of them against a date of `case-file-0121`; {conflicts_fill} more fill a date the data "
+                   "lacks but contradict each other. Each is kept as an attestation; neither source overwrites the "
+                   "other.", page=PAGE, **_claimed("conflicts", found))

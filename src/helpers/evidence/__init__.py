@@ -6,7 +6,10 @@
 - `windows`: windows of uncertain dates: overlaps, spans as bounds, the one midpoint rule, ages;
 - `operations`: counting an operation's mass killing once (`count_once`);
 - `tallies`: counts as their source gives them (`figure`), each source's principal figures, totals;
-- `sources`: every dated claim, where the sources disagree, and readings under each source;
+- `sources`: every dated claim, where the sources disagree, and each end's dates under each source
+  (`date_readings`);
+- `readings`: the whole data under another reading (case file only, stated only, each source's
+  dates) and a finding's `sensitivity` to them;
 - `coverage`: what each source covers, and the years it is silent on;
 - `eras`: who headed the secret police when;
 - `fates`: the fate rules; `Dataset`: the data layer's tables plus each person's fate (`fates()`),
@@ -14,19 +17,19 @@
 
 It imports only `helpers.data` and `helpers.core`: no drawing, no wording, no file reading of its own.
 """
-from . import certainty, coverage, eras, fates, operations, people, sources, tallies, windows
+from . import certainty, coverage, eras, fates, operations, people, readings, sources, tallies, windows
 from .certainty import CERTAINTY, certainty_order, rank, strongest, weaker, weakest
 from .dataset import Dataset, load
 from .operations import MASS_KILLING_TYPES, count_once
 from .people import ACTOR_ROLES, act_graph, acts, killers, organs, participants, soviet_actors
-from .sources import dated_claims, disagreements, readings
+from .sources import dated_claims, date_readings, disagreements
 from .tallies import figure, figures_by_source, principal_figures, totals
 from .windows import age, age_text, full_years, midpoint, overlaps, span_days
 
 __all__ = [
-    "certainty", "coverage", "eras", "fates", "operations", "people", "sources", "tallies", "windows",
+    "certainty", "coverage", "eras", "fates", "operations", "people", "readings", "sources", "tallies", "windows",
     "CERTAINTY", "certainty_order", "rank", "strongest", "weaker", "weakest", "Dataset", "load",
     "MASS_KILLING_TYPES", "count_once", "ACTOR_ROLES", "act_graph", "acts", "killers", "organs", "participants",
-    "soviet_actors", "dated_claims", "disagreements", "readings", "figure", "figures_by_source",
+    "soviet_actors", "dated_claims", "date_readings", "disagreements", "figure", "figures_by_source",
     "principal_figures", "totals", "age", "age_text", "full_years", "midpoint", "overlaps", "span_days",
 ]

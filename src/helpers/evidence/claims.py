@@ -182,7 +182,10 @@ def _table(ds: Dataset, table: str) -> tuple[pd.DataFrame, list[str]]:
 
 
 def _rows_of(ds: Dataset, table: str, ids: Iterable[str]) -> list[Row]:
+    table, _, field = table.partition(".")
     frame, key = _table(ds, table)
+    if field and f"{field}_source_id" not in frame:
+        raise ParameterError(f"A claim names {table}.{field}, which has no source of its own in {table}.csv.")
     wanted = list(dict.fromkeys(str(i) for i in ids))
     if len(key) == 1:
         index = frame.set_index(frame[key[0]].astype(str))
@@ -200,9 +203,12 @@ def _rows_of(ds: Dataset, table: str, ids: Iterable[str]) -> list[Row]:
             ev = events.loc[r["event_id"]]  # a role has no source of its own: its event's
             source, locator = ev.source_id, ev.locator
         date = next((r[c] for c in ("date", "start", "period", "born", "year") if c in r and pd.notna(r[c])), "")
+        if field:  # one field with a source of its own (a birth): its date, source and locator
+            date, source, locator = r[field], r[f"{field}_source_id"], r.get(f"{field}_locator")
         words = next((str(r[c]) for c in WORDS if c in r and pd.notna(r[c]) and str(r[c]).strip()), "")
         if table == "fates":
-            words = f"{r['name']}: {r['fate']}, by the state: {r['by_state']}" + (f" ({r['manners']})" if r["manners"] else "")
+            words = (f"{r['name']}: {r['fate']}, at the hands of the state: {r['by_state']}"
+                     + (f"; every claim: {r['manners']}" if r["manners"] else "")).replace("_", " ")
         out.append(Row(table=table, id=rid, date=str(date), certainty=str(r.get("certainty") or "") if pd.notna(r.get("certainty")) else "",
                        source_id=str(source) if pd.notna(source) else "", locator=str(locator) if pd.notna(locator) else "",
                        words=words))
@@ -211,7 +217,9 @@ def _rows_of(ds: Dataset, table: str, ids: Iterable[str]) -> list[Row]:
 
 def evidence_rows(ds: Dataset, rows: Mapping[str, Iterable[str]]) -> tuple[Row, ...]:
     """The rows of `rows` ({table: ids}), each with its date, certainty, source, locator and words.
-    An id that is no row of its table raises ParameterError: a claim never names a row that is not there."""
+    A key 'table.field' cites one field that has a source of its own ('people.born': the birth date,
+    `born_source_id`, `born_locator`) instead of the row's. An id that is no row of its table raises
+    ParameterError: a claim never names a row that is not there."""
     out: list[Row] = []
     for table, ids in rows.items():
         out += _rows_of(ds, table, ids)

@@ -1,12 +1,16 @@
 """What each source covers: the years of the incidents the case file tells of (its dated section
-headings) and the runs of years it is silent on (`source_gaps`), so that no report reads a stretch the
-source skips as a quiet one."""
+headings) and the runs of years it is silent on, so that no report reads a stretch the source skips as
+a quiet one. `years` is the one record of it (each year told / mentioned / silent, with the national
+death sentences); `level_runs` gives the bands the charts of reports 00 and 01 shade, `silent_runs`
+and `stretch` what a sentence may say of a stretch, `sentences_claim` its national death sentences as
+a claim. (`source_gaps`, the older measure by the source's own events, is kept for its tests.)"""
 from __future__ import annotations
 
 import pandas as pd
 
 from ..core.checks import check
 from ..data.vocabulary import BACKGROUND
+from . import claims
 
 #: The source whose coverage `source_gaps` measures.
 CASE_FILE = "case-file-0121"
@@ -132,3 +136,85 @@ def silent_runs(table: pd.DataFrame) -> pd.DataFrame:
                     "death_sentences": int(deaths.sum()) if deaths.notna().all() else pd.NA,
                     "partial": bool(part.partial.any())})
     return pd.DataFrame(out, columns=["first", "last", "years", "mentioned", "death_sentences", "partial"])
+
+
+#: How the shading of reports 00 and 01 names each level of coverage it shades (a TOLD year is not shaded).
+LEVEL_WORDS = {MENTIONED: "mentioned in passing", SILENT: "silent"}
+
+
+def level_runs(table: pd.DataFrame) -> pd.DataFrame:
+    """The runs of consecutive years of `years` that share one level short of TOLD (MENTIONED or
+    SILENT), earliest first: what the charts of reports 00 and 01 shade, one band per run, so that a
+    stretch the source does not give an account of is never read as a quiet one. Columns: first, last,
+    years, level, figure_years (the years of the run with a national figure, in words: '1921–1923',
+    '1941–1947, 1949–1953'; '' for none), partial (a partial year of the series is in the run)."""
+    rows: list[dict] = []
+    for year, level in table.case_file.items():
+        if level == TOLD:
+            continue
+        if rows and rows[-1]["level"] == level and rows[-1]["last"] == year - 1:
+            rows[-1]["last"] = year
+        else:
+            rows.append({"first": year, "last": year, "level": level})
+    out = pd.DataFrame(rows, columns=["first", "last", "level"])
+    out.insert(2, "years", (out["last"] - out["first"] + 1).astype(int))
+    figured = [[y for y in range(r.first, r.last + 1) if pd.notna(table.at[y, "death_sentences"])]
+               for r in out.itertuples(index=False)]
+    out["figure_years"] = [label(f) for f in figured]
+    out["partial"] = [bool(table.loc[r.first:r.last, "partial"].any()) for r in out.itertuples(index=False)]
+    return out
+
+
+def stretch(table: pd.DataFrame, first: int, last: int) -> dict:
+    """What `years` says of the years `first` to `last` (those of them in the table): `silent`, the
+    years the source gives no account of (not TOLD); `figures`, the years with a national figure;
+    `death_sentences`, their sum (0 when none has a figure); `partial`, the partial years among them;
+    `mass_killing`, whether any shows mass killing; and `quiet`, True only when every year is TOLD and
+    none shows mass killing (the one test of a quiet stretch)."""
+    part = table.loc[[y for y in range(first, last + 1) if y in table.index]]
+    figures = [int(y) for y in part.index[part.death_sentences.notna()]]
+    return {"silent": [int(y) for y in part.index[part.case_file != TOLD]], "figures": figures,
+            "death_sentences": int(part.death_sentences.fillna(0).sum()),
+            "partial": [int(y) for y in part.index[part.partial]], "mass_killing": bool(part.mass_killing.any()),
+            "quiet": bool(len(part)) and bool((part.case_file == TOLD).all()) and not bool(part.mass_killing.any())}
+
+
+def sentences_claim(ds, years: list[int], tally: str = NATIONAL_TALLY) -> claims.Claim:
+    """The national death sentences of `years` (those with a figure) as a claim on the rows of
+    convictions_by_year, its SQL the sum of those rows."""
+    years = sorted(int(y) for y in years)
+    conv = ds.convictions_by_year
+    rows = conv[(conv["count"] == tally) & conv.year.isin(years) & conv.sentenced_to_death.notna()]
+    value = int(rows.sentenced_to_death.sum())
+    listed = ", ".join(str(y) for y in rows.year)
+    sql = (f"SELECT SUM(sentenced_to_death) FROM convictions_by_year WHERE count = '{tally}' "
+           f"AND year IN ({listed or 'NULL'}) AND sentenced_to_death IS NOT NULL")
+    partial = rows.year[rows.partial_year.fillna(False).astype(bool)].tolist()
+    rule = (f"the national death sentences (`{tally}` tally of convictions_by_year) summed over {listed or 'no year'}"
+            + (f"; {', '.join(map(str, partial))} covers part of the year only" if partial else ""))
+    return claims.make(ds, value, rule, sql, {"convictions_by_year": [f"{y}{claims.KEY_JOIN}{tally}" for y in rows.year]},
+                       {"tally": tally, "years": listed})
+
+
+def runs_claims(ds, table: pd.DataFrame, runs: pd.DataFrame, tally: str = NATIONAL_TALLY) -> dict[str, claims.Claim]:
+    """For each run of `level_runs` (of the coverage `table`) whose years have national figures: the death
+    sentences of those years (`sentences_claim`), named `sentences-<first>-<last>` after the run."""
+    out = {}
+    for r in runs.itertuples(index=False):
+        years = [y for y in range(r.first, r.last + 1) if y in table.index and pd.notna(table.at[y, "death_sentences"])]
+        if years:
+            out[f"sentences-{r.first}-{r.last}"] = sentences_claim(ds, years, tally)
+    return out
+
+
+def label(years) -> str:
+    """Years in words, each run of consecutive years as first–last: '1921–1923', '1941–1947, 1949–1953',
+    '1935'; '' for none."""
+    years = sorted(int(y) for y in years)
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and runs[-1][-1] == y - 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)

@@ -101,6 +101,18 @@ def manner(claims: pd.DataFrame) -> tuple[str, str]:
     return specific, level
 
 
+def manner_list(claims: pd.DataFrame) -> str:
+    """Every manner the claims give, once each: 'assassinated (alleged); suicide (stated, official)'.
+    A killing and an assassination claimed with the same certainty are one claim seen more or less
+    precisely, so only the precise word is listed."""
+    seen: dict[tuple, str] = {}
+    for m, c, o in zip(claims.manner, claims.certainty, claims.official):
+        key = (FAMILY.get(m, m), c, bool(o))
+        if key not in seen or seen[key] == "killed":
+            seen[key] = m
+    return "; ".join(sorted(f"{m} ({c}{', official' if o else ''})" for (_, c, o), m in seen.items()))
+
+
 def _soviet_hand(event, doers: set, soviet: set[str]) -> bool:
     """Whether an execution or a custody was the Soviet state's: its organisation is Soviet, or no
     organisation is given and it happened at home; and no foreign doer is named (Sorge was hanged
@@ -166,8 +178,7 @@ def _end(own: pd.DataFrame, subject_deaths: pd.DataFrame, doers, accounts, viole
             hand_doers = set(doers.doer[doers.event_id == hand.event_id].dropna())
         state = by_state(fate, certainty, hand, hand_doers, claims, soviet)
         return {"fate": fate, "by_state": state, "event": ev, "certainty": certainty,
-                "manners": "; ".join(sorted({f"{m} ({c}{', official' if o else ''})"
-                                             for m, c, o in zip(claims.manner, claims.certainty, claims.official)}))}
+                "manners": manner_list(claims)}
     if (own.type == "disappearance").any():
         ev = own[own.type == "disappearance"].iloc[-1]
         return {"fate": "disappeared", "by_state": "no", "event": ev, "certainty": ev.certainty, "manners": ""}

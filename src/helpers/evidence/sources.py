@@ -1,6 +1,6 @@
 """Where the sources disagree: every date a source gives (`dated_claims`), the dates another source
 gives differently (`disagreements`, the one filter every report and dossier uses), and the bounds of
-an interval under each source that dates its ends (`readings`)."""
+an interval under each source that dates its ends (`date_readings`)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -78,7 +78,7 @@ def disagreements(ds: Dataset) -> pd.DataFrame:
     return out.sort_values(["target", "target_id", "field", "earliest", "attestation_id"]).reset_index(drop=True)
 
 
-def readings(ds: Dataset, ends: list[tuple[str, str, str]], claims: pd.DataFrame | None = None) -> pd.DataFrame:
+def date_readings(ds: Dataset, ends: list[tuple[str, str, str]], claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """The bounds of each end of an interval under each source that dates it.
 
     ends: (target, target_id, field) triples, e.g. [('event', 'artur-artuzov-arrest', 'date'),

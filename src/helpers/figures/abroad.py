@@ -80,9 +80,10 @@ def legend(ax, per_group: pd.Series, colours: dict, **kwargs):
     return ax.legend(handles=handles, title="events by group", fontsize=9, **kwargs)
 
 
-def countries(counts: pd.DataFrame, colours: dict, ax=None, title: str | None = None):
+def countries(counts: pd.DataFrame, colours: dict, ax=None, title: str | None = None, acted: bool = False):
     """Horizontal bars of `abroad.by_country`, stacked by event group, the busiest country on top;
-    the title says how many countries unless one is given."""
+    the title says how many countries unless one is given, and, with `acted`, that the events are those
+    in which the organs acted (`abroad.acting`)."""
     ax = ax or plt.subplots(figsize=(10, max(3, 0.35 * len(counts) + 1)))[1]
     rows = counts.iloc[::-1]
     left = np.zeros(len(rows))
@@ -90,7 +91,8 @@ def countries(counts: pd.DataFrame, colours: dict, ax=None, title: str | None = 
         if group in rows:
             ax.barh(rows.country_name, rows[group], left=left, color=colour, label=group)
             left += rows[group].to_numpy()
-    ax.set_title(title if title is not None else f"Events abroad per country ({len(counts)} countries)")
+    what = "Events abroad in which the organs acted, per country" if acted else "Events abroad per country"
+    ax.set_title(title if title is not None else f"{what} ({len(counts)} countries)")
     ax.set_xlabel("events (each once per country where it has a place)")
     ax.set_ylabel("")
     ax.tick_params(axis="y", labelsize=10)

@@ -144,3 +144,49 @@ def spans(table: pd.DataFrame, colours: dict, ax=None, title: str = "Events date
         ax.legend(handles=[Patch(color=colours[v], label=v) for v in shown], title=by, loc="upper center",
                   bbox_to_anchor=(0.5, -0.14 if labelled else -0.2), ncol=4, frameon=False)
     return ax
+
+
+#: How each level of coverage (`evidence.coverage.level_runs`) is shaded and named: the hatch, how dark,
+#: and the label. A year the case file gives an account of is not shaded.
+COVERAGE_SHADES = {"silent": ("xx", 1.0, "case file silent"), "mentioned": ("..", 0.7, "mentioned\nin passing")}
+
+
+def coverage_bands(runs: pd.DataFrame, ax, dates_axis: bool = True, label_y: float = 0.5):
+    """Shade each run of `coverage.level_runs` by its level, silent (dense hatch) or mentioned in passing
+    (light dots), and name it, so that no stretch the case file gives no account of reads as a quiet one.
+    dates_axis: the x axis holds dates (else years as numbers, one bar per year centred on it)."""
+    for g in runs.itertuples(index=False):
+        hatch, alpha, label = COVERAGE_SHADES.get(g.level, ("..", 0.7, style.GAP_LABEL))
+        if dates_axis:
+            lo, hi = pd.Timestamp(f"{g.first}-01-01"), pd.Timestamp(f"{g.last + 1}-01-01")
+        else:
+            lo, hi = g.first - 0.5, g.last + 0.5
+        ax.axvspan(lo, hi, facecolor=style.GAP_COLOUR, edgecolor="0.55", hatch=hatch, alpha=alpha, lw=0, zorder=1)
+        ax.text(lo + (hi - lo) / 2, label_y, label, transform=ax.get_xaxis_transform(), ha="center", va="center",
+                rotation=90 if g.years < 3 else 0, fontsize=style.SMALL, color="0.25", zorder=4,
+                bbox={"facecolor": "white", "alpha": 0.85, "lw": 0, "pad": 1})
+    return ax
+
+
+def count_band(table: pd.DataFrame, ax, dates_axis: bool = True):
+    """Each period's count under the doubt of its dates (`counting.band`: low, high, expected, possible) over
+    bars one period wide: the Monte-Carlo band low–high as a grey step band, the expected (aoristic) count
+    as a black step line, and every event that may fall in the period as a dotted step line. dates_axis:
+    the index is a PeriodIndex on a date axis (else whole years on a numeric axis)."""
+    if not len(table):
+        return ax
+    if dates_axis:
+        edges = list(table.index.start_time) + [table.index[-1].end_time.normalize() + pd.Timedelta(days=1)]
+    else:
+        years = [getattr(p, "year", p) for p in table.index]
+        edges = [y - 0.5 for y in years] + [years[-1] + 0.5]
+
+    def steps(column: str) -> list[float]:
+        values = table[column].astype(float).tolist()
+        return values + values[-1:]
+
+    ax.fill_between(edges, steps("low"), steps("high"), step="post", color="0.35", alpha=0.3, lw=0, zorder=3,
+                    label="band: nine draws in ten")
+    ax.step(edges, steps("expected"), where="post", color="0.1", lw=0.9, zorder=3, label="expected (aoristic)")
+    ax.step(edges, steps("possible"), where="post", color="0.3", lw=0.7, ls=":", zorder=3, label="possible")
+    return ax

@@ -9,16 +9,19 @@ import pandas as pd
 from ..analyses.cadence import RATIO_PER
 from ..core.checks import check
 from . import style
-from .axes import date_ticks, era_bands, gap_bands, mass_bands, period_widths, plain_numbers, stack_legend
+from .axes import (count_band, coverage_bands, date_ticks, era_bands, gap_bands, mass_bands, period_widths, plain_numbers,
+                   stack_legend)
 
 
 def over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame | None = None,
               title: str = "Events over time", ylabel: str = "Events", ax=None,
-              mass: pd.DataFrame | None = None, gaps: pd.DataFrame | None = None):
+              mass: pd.DataFrame | None = None, gaps: pd.DataFrame | None = None,
+              coverage: pd.DataFrame | None = None, band: pd.DataFrame | None = None):
     """Stacked bars per period (columns of `table`, from `cadence.counts`, stacked: event groups, coloured
     by `style.group_colours`), on a date axis, with era bands behind, the mass killings of `mass` (from
-    `mass_killings`) as labelled hatched bands and the years of `gaps` (`source_gaps`) shaded and
-    labelled as gaps in the source."""
+    `mass_killings`) as labelled hatched bands, the years of `coverage` (`coverage.level_runs`) shaded by
+    what the case file says of them (the older `gaps` of `source_gaps`: shaded as gaps in the source), and
+    each period's count under doubt (`band`, from `cadence.band`: `axes.count_band`)."""
     ax = ax or plt.subplots(figsize=(12, 5))[1]
     x, widths = period_widths(table.index)
     widths = pd.Series(widths, index=table.index)
@@ -34,10 +37,16 @@ def over_time(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame | Non
         era_bands(eras_table, ax, first, last)
     if gaps is not None and len(gaps):
         gap_bands(gaps, ax, label_y=0.55)
+    if coverage is not None and len(coverage):
+        coverage_bands(coverage, ax, label_y=0.55)
     if mass is not None and len(mass):
         mass_bands(mass, ax)
+    top = float(bottom.max())
+    if band is not None and len(band):
+        count_band(band, ax)
+        top = max(top, float(band.possible.max()))
     ax.set_xlim(first, last)
-    ax.set_ylim(0, max(1.0, float(bottom.max())) * (1.6 if mass is not None and len(mass) else 1.12))
+    ax.set_ylim(0, max(1.0, top) * (1.6 if mass is not None and len(mass) else 1.12))
     date_ticks(ax)
     ax.set(title=title, xlabel="Date (bar = one period)", ylabel=ylabel)
     stack_legend(ax, table.columns.name)
@@ -91,7 +100,8 @@ def mirrored(table: pd.DataFrame, colours: dict, eras_table: pd.DataFrame | None
 def gaps(kills_dated: pd.DataFrame, gap_table: pd.DataFrame, spells: pd.DataFrame, colours: dict, axes=None,
          mass: pd.DataFrame | None = None, median: float | None = None):
     """Two panels: the killings of `dated_killings` on a time line with the longest intervals of
-    `quiet_spells` shaded (sand when quiet, grey when a mass killing falls in them) and the mass killings of
+    `quiet_spells` shaded (sand when quiet, grey when not: a mass killing falls in them, or the coverage
+    says the source is silent or the national series shows mass killing) and the mass killings of
     `mass` as labelled hatched bands; and each gap of `gaps` in days, with the `median` interval
     (`cadence.interval_summary`) as a dashed line."""
     if axes is None:
@@ -108,8 +118,9 @@ def gaps(kills_dated: pd.DataFrame, gap_table: pd.DataFrame, spells: pd.DataFram
         top.plot(sub.mid, [i] * len(sub), "|", ms=14, mew=2, color=colours[t], label=t)
     top.set_yticks(range(len(types)), types)
     top.set_ylim(-0.7, max(len(types), 1) + (1.4 if mass is not None and len(mass) else -0.3))
-    top.set(title="Precisely dated killings on a time line\n(sand: the longest quiet spells; grey: a long "
-                  "interval holding a mass killing; hatched: mass killings dated to a span)", ylabel="Type")
+    top.set(title="Precisely dated killings on a time line\n(sand: a long interval that is quiet; grey: one that is not, "
+                  "for a mass killing in it,\na year the case file is silent on, or mass killing in the national series;\n"
+                  "hatched: mass killings dated to a span)", ylabel="Type")
     if len(gap_table):
         bottom.vlines(gap_table.end, 0.5, gap_table.days.clip(lower=0.5), color="0.6", lw=1)
         bottom.plot(gap_table.end, gap_table.days.clip(lower=0.5), "o", color=style.SHOT, ms=4)
@@ -128,7 +139,9 @@ def gaps(kills_dated: pd.DataFrame, gap_table: pd.DataFrame, spells: pd.DataFram
 
 def national(table: pd.DataFrame, axes=None, title: str = "National figures and the case file, per year"):
     """Two panels: national convictions and death sentences beside the case file's arrests and killings
-    (`cadence.align_national`; log scale), and the case file's events per RATIO_PER national cases (log scale)."""
+    (`cadence.align_national`; log scale), with the rows only another source gives (`other_arrests`,
+    `other_killings`) stacked on them, hatched; and the case file's events per RATIO_PER national cases
+    (log scale)."""
     if axes is None:
         axes = plt.subplots(2, 1, figsize=(12, 7.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]})[1]
     top, bottom = axes
@@ -140,15 +153,21 @@ def national(table: pd.DataFrame, axes=None, title: str = "National figures and 
         values = table[col].astype(float)
         shown = values > 0
         top.bar(years[shown] + shift, values[shown], width=0.4, color=colours[col], label=f"case file: {col}")
+        if f"other_{col}" in table:  # the rows only another source gives, stacked and hatched
+            other = table[f"other_{col}"].astype(float)
+            more = other > 0
+            top.bar(years[more] + shift, other[more], width=0.4, bottom=values[more], facecolor="white",
+                    edgecolor=colours[col], hatch="///", lw=0.6, label=f"reference only: {col}")
     top.set_yscale("log")
+    top.set_ylim(bottom=0.5)  # bars of one event stand on the axis: stacked ones would lift the log scale's floor
     plain_numbers(top)
-    top.set(title=title, ylabel="People (national) / events (case file)")
+    top.set(title=title, ylabel="People (national) / events (the sources)")
     for col, label in (("convicted", "national: convicted"), ("sentenced_to_death", "national: sentenced to death")):
         values = table[col].dropna()
         if len(values):
             style.label_end(top, values.index[-1] + 0.3, values.iloc[-1], label, colours[col])
     handles, labels = top.get_legend_handles_labels()
-    bars = [(h, lab) for h, lab in zip(handles, labels) if lab.startswith("case file")]
+    bars = [(h, lab) for h, lab in zip(handles, labels) if lab.startswith(("case file", "reference only"))]
     top.legend([h for h, _ in bars], [lab for _, lab in bars], loc="upper left", bbox_to_anchor=(1.12, 1),
                frameon=False)
     for col, colour, label in (("arrests_ratio", colours["convicted"], f"arrests per {RATIO_PER:,} convictions"),

@@ -6,12 +6,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import style
-from .axes import gap_bands
+from .axes import count_band, coverage_bands, gap_bands
 
 
-def events_per_year(grouped: pd.DataFrame, colours: dict, ax=None, gaps: pd.DataFrame | None = None):
+def events_per_year(grouped: pd.DataFrame, colours: dict, ax=None, gaps: pd.DataFrame | None = None,
+                    coverage: pd.DataFrame | None = None, band: pd.DataFrame | None = None):
     """Events per year stacked by event group (`overview.per_group`, coloured by `style.group_colours`), the
-    legend in the order of the stack; the years of `gaps` (`coverage.source_gaps`) shaded as gaps in the source."""
+    legend in the order of the stack; the years of `coverage` (`coverage.level_runs`) shaded by what the case
+    file says of them (the older `gaps` of `coverage.source_gaps`: shaded as gaps in the source), and each
+    year's count under doubt (`band`, from `overview.year_band`: `axes.count_band`)."""
     ax = ax or plt.subplots(figsize=(12, 5))[1]
     bottom = pd.Series(0, index=grouped.index)
     for g in grouped.columns:
@@ -19,9 +22,15 @@ def events_per_year(grouped: pd.DataFrame, colours: dict, ax=None, gaps: pd.Data
         bottom = bottom + grouped[g]
     if gaps is not None and len(gaps):
         gap_bands(gaps, ax, dates_axis=False, label_y=0.6)
+    if coverage is not None and len(coverage):
+        coverage_bands(coverage, ax, dates_axis=False, label_y=0.6)
+    top = float(bottom.max())
+    if band is not None and len(band):
+        count_band(band, ax, dates_axis=False)
+        top = max(top, float(band.possible.max()))
     ax.set(title="Events per year, by group of event type", xlabel="Year", ylabel="Events")
     ax.set_xlim(grouped.index.min() - 0.6, grouped.index.max() + 0.6)
-    ax.set_ylim(0, max(1, int(bottom.max())) * 1.08)
+    ax.set_ylim(0, max(1.0, top) * 1.08)
     ax.xaxis.set_major_locator(plt.MultipleLocator(2))
     ax.grid(axis="x", visible=False)
     handles, labels = ax.get_legend_handles_labels()

@@ -196,12 +196,20 @@ def fall_lags(falls: pd.DataFrame, ax=None):
 
 
 def share_shot(rates: pd.DataFrame, ax=None):
-    """Share of each post's holders later shot or killed (`turnover.turnover`), with 'n of N' beside each bar."""
+    """Share of each post's holders later shot or killed plainly (`turnover.turnover`), those only on an
+    alleged or disputed account a pale hatched extension (where the table counts them), and 'n of N'
+    ('n–m of N' with the doubtful) beside each bar."""
     r = rates.iloc[::-1]
     ax = ax or plt.subplots(figsize=(9, max(3.0, 0.38 * len(r) + 1.2)))[1]
-    ax.barh(r.post, r.share_shot_or_killed, color=SHOT)
-    for yy, (share, n, total) in enumerate(zip(r.share_shot_or_killed, r.shot_or_killed, r.holders)):
-        ax.text(share + 0.01, yy, f"{n} of {total}", va="center", fontsize=9)
+    more = r.more_on_doubt if "more_on_doubt" in r else pd.Series(0, index=r.index)
+    with_doubt = (r.shot_or_killed + more) / r.holders
+    ax.barh(r.post, r.share_shot_or_killed, color=SHOT, label="shot or killed, plainly")
+    if more.any():
+        ax.barh(r.post, with_doubt - r.share_shot_or_killed, left=r.share_shot_or_killed, color=SHOT, alpha=0.35,
+                hatch="//", label="on an alleged or disputed account only")
+        ax.legend(loc="lower right", frameon=False, fontsize=SMALL + 0.5)
+    for yy, (share, n, m, total) in enumerate(zip(with_doubt, r.shot_or_killed, more, r.holders)):
+        ax.text(share + 0.01, yy, f"{n} of {total}" if not m else f"{n}–{n + m} of {total}", va="center", fontsize=9)
     ax.set_xlim(0, 1.15)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.set(title="Holders later shot or killed, per post", xlabel="Share of the post's holders", ylabel="")
