@@ -1,6 +1,7 @@
 """The site in a real browser: headless Chromium (the system's, which .ci/run installs) driven by
 Playwright. The site is built by the real build from executions stored as an earlier build leaves
 them (report 02 and Yezhov's dossier, from the committed notebooks), so no kernel runs."""
+import json
 import re
 import shutil
 
@@ -13,9 +14,9 @@ from conftest import seed_site
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture
-def site(tmp_path):
-    target = tmp_path / "reports"
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    target = tmp_path_factory.mktemp("site") / "reports"
     seed_site(target, {"02-leadership-turnover": "02-leadership-turnover"},
               {"nikolai-yezhov": "Nikolai Yezhov", "genrikh-yagoda": "Genrikh Yagoda", "lavrenty-beria": "Lavrenty Beria"})
     reports, dossiers = report.build(cli.inputs(), target=target, only=["02"], dossiers=False, jobs=1)
@@ -23,9 +24,9 @@ def site(tmp_path):
     return target
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser():
-    assert CHROMIUM, "no chromium on PATH: `.ci/run` installs it (apt-get install -y chromium)"
+    assert CHROMIUM, "no chromium on PATH: `make test` installs it when run as root (apt-get install -y chromium)"
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -61,7 +62,7 @@ def test_the_site_in_chromium_searches_links_names_describes_figures_and_stays_o
     assert page.title() == "Leadership turnover — blackwork"
     alt = page.locator("main img").first.get_attribute("alt")
     assert alt and not alt.startswith("_images") and "What to see" in alt
-    page.locator("main a.person", has_text="Yezhov").first.click()
+    page.locator("main a.person:visible", has_text="Yezhov").first.click()
     page.wait_for_url(re.compile(r"dossiers/nikolai-yezhov\.html$"))
     assert page.title() == "Nikolai Yezhov — blackwork"
     assert page.locator("main h1").first.inner_text().startswith("Nikolai Yezhov")
@@ -78,5 +79,79 @@ def test_the_site_in_chromium_searches_links_names_describes_figures_and_stays_o
     page.fill("#register-filter", "nobody of that name")
     assert page.locator("#register tbody tr:visible").count() == 0
 
+    assert outside == []
+    context.close()
+
+
+def _recording(browser, **options):
+    """A browser context that refuses and records every request leaving the machine."""
+    context = browser.new_context(**options)
+    outside: list[str] = []
+
+    def refuse(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(r"^(https?|wss?|ftp)://"), refuse)
+    return context, outside
+
+
+def test_a_number_opens_its_card_with_the_rows_and_a_locator_leads_to_the_source(site, browser):
+    """Report 02's first finding: its number is a button; the card it opens gives the value, the rule,
+    the readings and the rows with their sources; a case-file locator leads to its paragraph on the
+    sources page, which lists the rows citing it. The card is the one claims.json holds."""
+    claims = {c["id"]: c for c in json.loads((site / "claims.json").read_text(encoding="utf-8"))}
+    context, outside = _recording(browser)
+    page = context.new_page()
+    page.goto((site / "02-leadership-turnover.html").as_uri())
+    # the first number of the report's first finding cell (tagged `finding`) that carries readings
+    buttons = page.locator("main .tag_finding button.claim")
+    targets = [buttons.nth(i).get_attribute("popovertarget") for i in range(buttons.count())]
+    anchors = {"claim-" + re.sub(r"[^A-Za-z0-9]+", "-", c["id"]).strip("-"): c for c in claims.values()}
+    target = next(t for t in targets if anchors[t]["readings"])
+    claim, button, card = anchors[target], page.locator(f"main button[popovertarget='{target}']").first, page.locator(f"#{target}")
+    assert claim["page"] == "02-leadership-turnover"
+    assert not card.is_visible()
+    button.click()
+    card.wait_for(state="visible", timeout=5000)
+    text = card.inner_text()
+    assert button.inner_text() == claim["text"] and claim["rule"][:40] in text
+    assert "Under other readings" in text and "case file only" in text
+    rows = card.locator("table.claim-rows tbody tr")
+    assert rows.count() == min(len(claim["rows"]), 40) and rows.count() > 0
+    assert claim["rows"][0]["id"] in rows.first.inner_text()
+    link = card.locator('a[href*="sources.html#"]').first
+    href = link.get_attribute("href")
+    paragraph = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"sources\.html#"))
+    anchor = href.split("#", 1)[1]
+    heading = page.locator(f"[id='{anchor}']")
+    assert heading.inner_text() == "¶" + paragraph.rsplit("¶", 1)[1]
+    cited = page.locator(f"[id='{anchor}'] + ul").inner_text()
+    assert any(r["id"] in cited for r in claim["rows"] if r["locator"].startswith(paragraph)), "the paragraph lists its rows"
+
+    page.goto((site / "dossiers" / "nikolai-yezhov.html").as_uri())
+    age = page.locator("main button.claim", has_text="44").first
+    age.click()
+    card = page.locator(f"#{age.get_attribute('popovertarget')}")
+    card.wait_for(state="visible", timeout=5000)
+    assert "Reference facts" in card.inner_text(), "the age rests on a birth the reference gives"
+    assert outside == []
+    context.close()
+
+
+def test_cards_open_with_scripts_off(site, browser):
+    """A card is an HTML popover: it opens with no script at all (a reader's browser may block them)."""
+    context, outside = _recording(browser, java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "02-leadership-turnover.html").as_uri())
+    button = page.locator("main button.claim").first
+    card = page.locator(f"#{button.get_attribute('popovertarget')}")
+    button.click()
+    card.wait_for(state="visible", timeout=5000)
+    assert card.locator("table.claim-rows tbody tr").count() > 0
+    page.keyboard.press("Escape")
+    card.wait_for(state="hidden", timeout=5000)
     assert outside == []
     context.close()

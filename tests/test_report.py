@@ -15,6 +15,9 @@ from conftest import read_rows, seed_site, write_rows
 KERNEL = {"kernelspec": {"name": "blackwork", "display_name": "blackwork", "language": "python"}}
 OVERVIEW = paths.NOTEBOOKS / "00-data-overview.ipynb"
 DOSSIER = paths.NOTEBOOKS / "dossier.ipynb"
+ROLE = "{download}`../../../../etc/passwd`"  # a MyST role that would publish a file of the machine
+DIRECTIVE = "```{include} /etc/shadow```"
+SUBSTITUTION = "{{ project }}"
 SCRIPT = "<script>alert(1)</script>"
 INJECTED = {"nikolai-yezhov", "lavrenty-beria", "genrikh-yagoda"}
 
@@ -146,8 +149,8 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
     header = people[0]
     for row in people[1:]:
         if row[header.index("person_id")] in INJECTED:
-            row[header.index("name")] = f"{SCRIPT} {row[header.index('name')]}"
-            row[header.index("notes")] = SCRIPT
+            row[header.index("name")] = f"{SCRIPT} {ROLE} {row[header.index('name')]}"
+            row[header.index("notes")] = f"{SCRIPT} {DIRECTIVE} {SUBSTITUTION}"
     write_rows(data_copy / "people.csv", people)
     monkeypatch.setenv("BLACKWORK_DATA", str(data_copy))
     target = tmp_path / "reports"
@@ -173,6 +176,10 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
         assert SCRIPT not in (target / html).read_text(encoding="utf-8"), html
     yagoda = (target / "dossiers" / "genrikh-yagoda.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in yagoda
+    # a MyST role, a directive and a substitution in a name and a note are text: no file of the machine is
+    # published, and the words show as written
+    assert not [p for p in target.rglob("*") if "passwd" in p.name]
+    assert "../../../../etc/passwd" in yagoda and "/etc/shadow" in yagoda and "{{ project }}" in yagoda
     # fit to publish offline: nothing fetched from another host, real titles, alt text on every figure
     for page in target.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -183,7 +190,7 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
         assert all(re.search(r'alt="[^"_]', img) and "No description" not in img for img in images), page.name
     assert "<title>The cadence of the purges &#8212; blackwork</title>" in (target / "01-purge-cadence.html").read_text(
         encoding="utf-8")
-    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; Genrikh Yagoda &#8212; blackwork</title>" in yagoda
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; {download}`../../../../etc/passwd` Genrikh Yagoda &#8212; blackwork</title>" in yagoda
     cadence = (target / "01-purge-cadence.html").read_text(encoding="utf-8")
     assert 'alt="1. Events over time, under each head of the secret police. What to see: ' in cadence
     # his surname in report 02 links to his dossier; the register lists him

@@ -1,11 +1,12 @@
 """The site's parts that need no Sphinx run: names made links, the register, the landing page, the
 sources written only when they change, and the key that decides whether a report runs again."""
 import json
+import re
 import os
 
 import pytest
 
-from helpers.build import Job, publish, site, store
+from helpers.build import Job, pages, publish, site, store
 
 PEOPLE = [("dossiers/nikolai-yezhov", "Nikolai Yezhov"), ("dossiers/lev-sedov", "Lev Sedov"),
           ("dossiers/leon-trotsky", "Leon Trotsky"), ("dossiers/sergei-trotsky", "Sergei Trotsky"),
@@ -60,10 +61,10 @@ def test_a_name_with_markup_characters_is_matched_as_the_page_escapes_it():
 
 
 def test_the_register_is_sorted_by_surname_and_escapes_the_data():
-    rows = [site.Person("dossiers/b", "Genrikh Yagoda", "apparatus", "People's Commissar", "1891–1938", "executed"),
-            site.Person("dossiers/a", "<b>Abram</b> Artuzov", "apparatus", "", "", "executed"),
-            site.Person("dossiers/c", "Nikolai Yezhov", "apparatus", "", "1895–1940", "executed")]
-    text = site.register(rows)
+    rows = [pages.Person("dossiers/b", "Genrikh Yagoda", "apparatus", "People's Commissar", "1891–1938", "executed"),
+            pages.Person("dossiers/a", "<b>Abram</b> Artuzov", "apparatus", "", "", "executed"),
+            pages.Person("dossiers/c", "Nikolai Yezhov", "apparatus", "", "1895–1940", "executed")]
+    text = pages.register(rows)
     order = [text.index(name) for name in ("Artuzov", "Yagoda", "Yezhov")]
     assert order == sorted(order)
     assert "&lt;b&gt;Abram&lt;/b&gt; Artuzov" in text and "<b>Abram" not in text
@@ -72,14 +73,42 @@ def test_the_register_is_sorted_by_surname_and_escapes_the_data():
     assert text.rstrip().endswith("dossiers/a\ndossiers/b\ndossiers/c\n```")  # the dossiers, in the same order
 
 
-def test_the_landing_page_lists_findings_reports_people_and_downloads_and_escapes_markup():
-    text = site.landing([("01-purge-cadence", "The cadence", "When <the> killings came.")],
-                        [("01-purge-cadence", "The cadence", "**228** events")], 81,
-                        {"blackwork.sqlite": "every table"}, {"events": 297}, "abc123")
-    assert "- **228** events ({doc}`The cadence <01-purge-cadence>`)" in text
-    assert "- {doc}`The cadence <01-purge-cadence>`: When &lt;the> killings came." in text
+def _bundle(markdown, *claims):
+    return {"markdown": markdown, "claims": list(claims)}
+
+
+CLAIM = {"id": "01-purge-cadence/n", "name": "n", "page": "01-purge-cadence", "value": 228, "text": "228",
+         "rule": "events placed", "parameters": {}, "sources": ["case-file-0121"], "sql": "SELECT 228",
+         "rows": [], "readings": [{"reading": "case file only", "text": "150", "changed": True}], "scope": ""}
+
+
+def test_the_landing_page_lists_findings_with_their_cards_and_marks_what_another_reading_changes():
+    found = pages.finding("01-purge-cadence", "The cadence", _bundle("**\ue000n\ue001228\ue002** events. More. And more.", CLAIM),
+                          "**228** events. More. And more.")
+    text = pages.landing([("01-purge-cadence", "The cadence", "When <the> killings came.")], [found], 81,
+                         {"blackwork.sqlite": "every table"}, {"events": 297}, "abc123")
+    assert 'popovertarget="claim-01-purge-cadence-n" title="events placed">228</button></strong> events. More.' in text
+    assert "And more." not in text  # two sentences
+    assert "Another reading changes this:</strong> case file only: 150" in text
+    assert '<a href="01-purge-cadence.html">The cadence</a>: When &lt;the&gt; killings came.' in text
     assert "81 people" in text and '<a href="downloads/blackwork.sqlite">blackwork.sqlite</a>' in text
-    assert "| events | 297 |" in text and "abc123" in text
+    assert "<td>events</td><td>297</td>" in text and "abc123" in text
+    assert '<a href="claims.html">' in text and '<a href="sources.html">' in text
+
+
+def test_no_text_of_a_notebook_or_the_data_becomes_a_myst_role_or_markup():
+    role = "{download}`../../../../etc/passwd`"
+    found = pages.finding("05-networks", "Networks {sub-ref}`today`", None, f"A chain through {role} and <script>x</script>.")
+    text = pages.landing([("05-networks", "Networks ```{include} /etc/passwd```", "A summary {eval-rst}`x`")], [found], 1,
+                         {}, {"events": 1}, "c")
+    body = text.split("```{raw} html", 1)[1].split("```\n", 1)[0]
+    assert role not in body.replace("&#x27;", "'") or "{download}`" in body  # as text inside raw HTML
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    # outside the raw HTML blocks, the page holds only our title and toctrees of our own docnames
+    outside = re.sub(r"```\{raw\} html\n.*?\n```\n", "", text, flags=re.S)
+    assert "download" not in outside and "include" not in outside and "eval-rst" not in outside
+    with pytest.raises(ValueError):
+        pages.toctree("x", ["../../etc/passwd"])
 
 
 def test_sources_are_written_only_when_they_change_and_stale_ones_go(tmp_path):
@@ -131,8 +160,8 @@ def test_the_register_shows_the_rows_it_is_given_with_years_and_fates_in_words()
     dossiers = [Built(name="b", title="", summary="", html="dossiers/b.html", label="Bee"),
                 Built(name="a", title="", summary="", html="dossiers/a.html")]
     assert publish.people(given, None, dossiers) == [
-        site.Person(docname="dossiers/b", name="Bee", side="target", post="", years="", fate=""),
-        site.Person(docname="dossiers/a", name="a", side="apparatus", post="Head", years="1891–1938",
+        pages.Person(docname="dossiers/b", name="Bee", side="target", post="", years="", fate=""),
+        pages.Person(docname="dossiers/a", name="a", side="apparatus", post="Head", years="1891–1938",
                     fate="died in custody")]
 
 
@@ -148,9 +177,11 @@ def test_findings_are_the_tagged_cells_markdown_cut_to_two_sentences():
         cell("*What to see:* 35 tenures of 12 posts. **19 of the 27** were shot. Pale ends are spans.", ["finding"]),
         cell("Not a finding.", []),
         cell("3 officials, e.g. N. Yezhov, fell.", ["finding", "other"])])
-    assert publish.findings(nb) == ["35 tenures of 12 posts. **19 of the 27** were shot.",
-                                    "3 officials, e.g. N. Yezhov, fell."]
-    assert publish.findings(nb, sentences=1)[0] == "35 tenures of 12 posts."
+    found = publish.findings("02-x", "Two", nb)
+    assert [f.body for f in found] == ["<p>35 tenures of 12 posts. <strong>19 of the 27</strong> were shot.</p>\n",
+                                       "<p>3 officials, e.g. N. Yezhov, fell.</p>\n"]
+    assert [(f.docname, f.title, f.changes) for f in found] == [("02-x", "Two", [])] * 2
+    assert publish.findings("02-x", "Two", nb, sentences=1)[0].body == "<p>35 tenures of 12 posts.</p>\n"
 
 
 def test_a_change_to_the_sites_stylesheet_alone_changes_what_the_html_is_built_from(tmp_path, monkeypatch):
@@ -169,8 +200,8 @@ def test_a_change_to_the_sites_stylesheet_alone_changes_what_the_html_is_built_f
 
 
 def test_the_registers_years_say_which_end_is_known():
-    assert site.life_years(1891, 1938) == "1891–1938"
-    assert site.life_years(1938, 1938) == "1938–1938"  # born and dead in one year: both said
-    assert site.life_years(1909, None) == "born 1909"
-    assert site.life_years(None, 1938) == "died 1938"  # never a bare year that could be either
-    assert site.life_years(None, None) == ""
+    assert pages.life_years(1891, 1938) == "1891–1938"
+    assert pages.life_years(1938, 1938) == "1938–1938"  # born and dead in one year: both said
+    assert pages.life_years(1909, None) == "born 1909"
+    assert pages.life_years(None, 1938) == "died 1938"  # never a bare year that could be either
+    assert pages.life_years(None, None) == ""

@@ -2,40 +2,59 @@
 the people register, the downloads, and the index of a failed build.
 
 What these show about people and their ties comes from the caller (`Inputs`): the register's rows
-(`Inputs.register`), made into `site.Person` here, and the network of the GEXF download
+(`Inputs.register`), made into `pages.Person` here, and the network of the GEXF download
 (`Inputs.network`, through `export.write`).
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
+import os
 import shutil
 from pathlib import Path
 
 import pandas as pd
 
 from ..core import paths
+from . import cards, pages
 from .catalogue import Built, tagged, text_of
 from .execute import describe_figures, escape_markdown_outputs, executed_path, render
 from .inputs import Inputs
-from .store import docname, signals_held
+from .store import atomic_write, docname, read_record, signals_held, write_record
+
+#: Every claim of the site, in the site's folder and in the downloads.
+CLAIMS = "claims.json"
 
 
-def findings(nb: dict, sentences: int = 2) -> list[str]:
-    """The headline findings a report computed: the markdown outputs of its cells tagged `finding`,
-    each cut to its first `sentences` sentences, without a leading 'What to see:'."""
+def html_outputs(nb: dict, docname_: str) -> tuple[dict, list[dict]]:
+    """The notebook as the site shows it: every Markdown output made HTML by the build itself
+    (`cards`: no raw HTML, no MyST role or directive from a caption or the data), each claim a card,
+    and the page's claims (their dicts, with the page)."""
+    root = "../" * docname_.count("/")
+    found = []
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/markdown" not in data:
+                continue
+            bundle = data.pop(cards.MIME, None)
+            text = text_of(data.pop("text/markdown"))
+            data["text/html"] = cards.claimed_html(bundle, root) if bundle else cards.markdown(text)
+            found += (bundle or {}).get("claims", [])
+    return nb, found
+
+
+def findings(docname_: str, title: str, nb: dict, sentences: int = 2) -> list:
+    """The headline findings a report computed: the outputs of its cells tagged `finding`, each cut to
+    its first `sentences` sentences, with the cards of its claims (`pages.finding`)."""
     out = []
     for cell in nb["cells"]:
         if not tagged(cell, "finding"):
             continue
         for output in cell.get("outputs", []):
-            text = output.get("data", {}).get("text/markdown")
-            if text:
-                text = text_of(text)
-                text = re.sub(r"^\*What to see:\*\s*", "", text.strip())
-                parts = re.split(r"(?<=[\w)*]{2}\.)\s+(?=[A-Z0-9*])", text)  # not after 'e.g.' or an initial
-                out.append(" ".join(parts[:sentences]))
+            data = output.get("data", {})
+            if "text/markdown" in data:
+                out.append(pages.finding(docname_, title, data.get(cards.MIME), text_of(data["text/markdown"]), sentences))
     return out
 
 
@@ -46,52 +65,72 @@ def _year(value) -> int | None:
 def people(inputs: Inputs, dataset, dossiers: list[Built]) -> list:
     """The register's rows (`inputs.register`) as the site's `Person`s, one per dossier in its order:
     the name the dossier is listed under, side, last post, years of life, fate in words."""
-    from .site import Person, life_years
-
     rows = inputs.register(dataset, [b.name for b in dossiers])
-    return [Person(docname=docname(b), name=b.label or b.name, side=str(row.side), post=str(row.post),
-                   years=life_years(_year(row.born), _year(row.died)), fate=str(row.fate).replace("_", " "))
+    return [pages.Person(docname=docname(b), name=b.label or b.name, side=str(row.side), post=str(row.post),
+                         years=pages.life_years(_year(row.born), _year(row.died)), fate=str(row.fate).replace("_", " "))
             for b, row in zip(dossiers, rows.itertuples(index=False))]
 
 
 def publish(inputs: Inputs, site, reports: list[Built], dossiers: list[Built], dataset, checksum: str,
             with_code: bool, jobs: int, child=None) -> None:
-    """Write the site's sources from the stored executions and build its HTML (when they changed)."""
+    """Write the site's sources from the stored executions (every output made HTML, every claim a card),
+    the landing page, the register, the claims and sources pages and claims.json, and build the HTML
+    (when a source changed)."""
     from . import export
     from . import site as site_
 
     executed = site.root / "executed"
-    pages, found = [], []
+    built_pages, found, claims = [], [], []
     for b in reports + dossiers:
         # plain JSON: nbformat's import (jsonschema) would cost this process a second
         nb = json.loads((executed / f"{docname(b)}.ipynb").read_text(encoding="utf-8"))
         nb = describe_figures(escape_markdown_outputs(nb))
-        pages.append(site_.Page(docname=docname(b), title=b.label or b.title or b.name, notebook=nb))
         if b in reports:
-            found += [(docname(b), b.title or b.name, text) for text in findings(nb)]
+            found += findings(docname(b), b.title or b.name, nb)
+        nb, own = html_outputs(nb, docname(b))
+        claims += own
+        built_pages.append(site_.Page(docname=docname(b), title=b.label or b.title or b.name, notebook=nb))
+    titles = {docname(b): b.label or b.title or b.name for b in reports + dossiers}
     texts = {
-        "index": site_.landing([(docname(b), b.title or b.name, b.summary) for b in reports], found, len(dossiers),
+        "index": pages.landing([(docname(b), b.title or b.name, b.summary) for b in reports], found, len(dossiers),
                                export.DOWNLOADS, dataset.row_counts().to_dict(), checksum),
-        "people": site_.register(people(inputs, dataset, dossiers)),
+        "people": pages.register(people(inputs, dataset, dossiers)),
+        "claims": pages.claims_page(claims, titles),
+        "sources": pages.sources_page(dataset),
     }
-    site_.write_sources(site, pages, texts)
+    site_.write_sources(site, built_pages, texts)
+    atomic_write(site.root / CLAIMS, json.dumps(sorted(claims, key=lambda c: c["id"]), ensure_ascii=False, indent=1,
+                                                sort_keys=True) + "\n")
     links = site_.link_targets([(docname(b), b.label or b.name) for b in dossiers])
-    alts = {h: alt for page in pages for h, alt in site_.alt_texts(page.notebook).items()}
+    alts = {h: alt for page in built_pages for h, alt in site_.alt_texts(page.notebook).items()}
     site_.build(site, links, alts, with_code=with_code, jobs=jobs, child=child)
 
 
-def downloads(inputs: Inputs, site, dataset, checksum: str) -> Path:
-    """The downloads of this data (written again only when the data changed)."""
+def downloads(inputs: Inputs, site, dataset, checksum: str, root: Path | None = None, note=None) -> Path:
+    """The downloads of the data package in `root` (default: the project's), written again only when the
+    data changed or a file of them is missing or changed (told in one line, `note`): written into a
+    folder beside and swapped in whole, with a record of each file's SHA-256 (`store.write_record`)."""
     from . import export
 
-    folder = site.root / "downloads"
-    stamp = site.root / "downloads.checksum"
-    if not (stamp.exists() and stamp.read_text() == checksum and folder.is_dir()):
+    folder, stamp = site.root / "downloads", site.root / "downloads.json"
+    found, key, broken = read_record(stamp, site.root)
+    if found and key == checksum and not broken and folder.is_dir():
+        return folder
+    if found and broken and note:
+        note(f"The downloads in {folder} are damaged ({', '.join(broken[:3])} missing or changed); they are "
+             "written again.")
+    fresh = site.root / f".downloads.{os.getpid()}.tmp"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    export.write(inputs, dataset, root or paths.data_dir(), fresh, with_zip=True)
+    old = site.root / f".downloads-old.{os.getpid()}.tmp"
+    with signals_held():
         if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
-        export.write(inputs, dataset, paths.data_dir(), folder, with_zip=True)
-        stamp.write_text(checksum)
+            folder.rename(old)
+        fresh.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+    (site.root / "downloads.checksum").unlink(missing_ok=True)  # an older build's stamp
+    write_record(stamp, checksum, site.root, ["downloads"])
     return folder
 
 

@@ -17,6 +17,7 @@ import base64
 import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import paths
+from .pages import surname
+from .store import atomic_write
 
 ASSETS = paths.TEMPLATES / "site"
 #: Elements whose text never becomes a link: links themselves, code, scripts, headings and labels.
@@ -94,12 +97,6 @@ class Site:
 
 # ---- names become links -----------------------------------------------------------------------
 
-def surname(name: str) -> str:
-    """The word a register sorts by: the last word of the name ('Nikolai Yezhov' -> 'Yezhov')."""
-    words = name.split()
-    return words[-1] if words else name
-
-
 def link_targets(people: list[tuple[str, str]]) -> dict[str, str]:
     """Text -> docname for each person (docname, name): the full name, and the surname when it is the
     surname of no one else here and at least four letters long (so 'Yezhov' links, 'Li' never does)."""
@@ -151,25 +148,15 @@ def link_names(body: str, targets: dict[str, str], href, own: str = "") -> str:
     return "".join(out)
 
 
-# ---- the landing page and the register ----------------------------------------------------------
+# ---- the sources ------------------------------------------------------------------------------
 
-@dataclass
-class Person:
-    """A row of the people register."""
-
-    docname: str
-    name: str
-    side: str = ""
-    post: str = ""
-    years: str = ""
-    fate: str = ""
-
-
-def life_years(born: int | None, died: int | None) -> str:
-    """A register's years: '1891–1938', 'born 1909', 'died 1938', or '' when neither is known."""
-    if born is not None and died is not None:
-        return f"{born}–{died}"
-    return f"born {born}" if born is not None else f"died {died}" if died is not None else ""
+def _write(path: Path, text: str) -> bool:
+    """Write `text` to `path` (whole or not at all) unless it already holds exactly that; True if it was written."""
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    atomic_write(path, data)
+    return True
 
 
 def _md(text: str) -> str:
@@ -180,79 +167,6 @@ def _md(text: str) -> str:
 def _md_literal(text: str) -> str:
     """Text from the data (a name) shown as written in MyST markdown: markup characters escaped."""
     return re.sub(r"([\\`*_\[\]{}#|!])", r"\\\1", _md(text).replace("&", "&amp;").replace("&amp;lt;", "&lt;"))
-
-
-def _raw(markup: str) -> str:
-    return "```{raw} html\n" + markup + "\n```\n"
-
-
-def _toctree(caption: str, docnames: list[str], hidden: bool = True) -> str:
-    options = (":hidden:\n" if hidden else "") + f":caption: {caption}\n:maxdepth: 1\n"
-    return "```{toctree}\n" + options + "\n" + "\n".join(docnames) + "\n```\n"
-
-
-def landing(reports: list[tuple[str, str, str]], findings: list[tuple[str, str, str]], people: int,
-            downloads: dict[str, str], counts: dict[str, int], checksum: str) -> str:
-    """The landing page (MyST markdown): what the collection is, the headline findings (markdown the
-    notebooks computed, each with its report), the reports (docname, title, summary), the people
-    register, the downloads and the data's row counts. No build time: an unchanged build writes the
-    same page, so an unchanged site is not rebuilt."""
-    lines = ["# blackwork", "",
-             "Analyses of the covert operations and purges of the Soviet secret police (Cheka, GPU, OGPU, NKVD), "
-             "1918–1941, from Case File #0121 and a table of reference facts. Every figure and number below is "
-             "computed from the data package by the reports; every row of the data cites its source.", ""]
-    if findings:
-        lines += ["## Findings", ""]
-        lines += [f"- {_md(text)} ({{doc}}`{_md(title)} <{doc}>`)" for doc, title, text in findings]
-        lines.append("")
-    lines += ["## Reports", ""]
-    lines += [f"- {{doc}}`{_md(title)} <{doc}>`" + (f": {_md(summary)}" if summary else "")
-              for doc, title, summary in reports]
-    lines += ["", "## People", "",
-              f"The {{doc}}`register of people <people>` lists the {people} people with a dossier: the apparatus and "
-              "everyone whose end the data records, by surname, with side, post, years and fate.", ""]
-    if downloads:
-        lines += ["## Downloads", "", _raw("<ul>" + "".join(
-            f'<li><a href="downloads/{html.escape(name)}">{html.escape(name)}</a>: {html.escape(what)}</li>'
-            for name, what in downloads.items()) + "</ul>")]
-    lines += ["## The data", "", "| table | rows |", "|---|---:|"]
-    lines += [f"| {name} | {n:,} |" for name, n in counts.items()]
-    lines += ["", f"Data checksum `{checksum}`.", "", _toctree("Reports", [doc for doc, _, _ in reports]),
-              _toctree("People", ["people"])]
-    return "\n".join(lines)
-
-
-def register(people: list[Person]) -> str:
-    """The people register (MyST markdown): a table sorted by surname that sorts by any column and
-    filters as one types (templates/site/register.js; without JavaScript it is a plain table), and
-    the dossiers as the register's sub-pages."""
-    ordered = sorted(people, key=lambda p: (surname(p.name).casefold(), p.name.casefold(), p.docname))
-    rows = "".join(
-        f'<tr><td data-key="{html.escape(surname(p.name).casefold() + " " + p.name.casefold())}">'
-        f'<a href="{html.escape(p.docname)}.html">{html.escape(p.name)}</a></td><td>{html.escape(p.side)}</td>'
-        f"<td>{html.escape(p.post)}</td><td>{html.escape(p.years)}</td><td>{html.escape(p.fate)}</td></tr>"
-        for p in ordered)
-    table = ('<p><input id="register-filter" type="search" placeholder="Filter: a name, a side, a post, a fate" '
-             'aria-label="Filter the register"> <span id="register-count"></span></p>'
-             '<table class="register" id="register"><thead><tr><th>Name</th><th>Side</th><th>Post</th>'
-             f"<th>Years</th><th>Fate</th></tr></thead><tbody>{rows}</tbody></table>")
-    return "\n".join(["# People", "",
-                       f"{len(people)} people, by surname. Click a column's heading to sort by it; type in the box "
-                       "to keep the rows that contain what you type. The post is the last one the data records; "
-                       "the years are of birth and death where known.", "", _raw(table),
-                       _toctree("Dossiers", [p.docname for p in ordered])])
-
-
-# ---- the sources ------------------------------------------------------------------------------
-
-def _write(path: Path, text: str) -> bool:
-    """Write `text` to `path` unless it already holds exactly that; True if it was written."""
-    data = text.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
 
 
 def retitle(nb: dict, title: str) -> dict:
@@ -334,9 +248,13 @@ def alt_texts(nb: dict) -> dict[str, str]:
 
 def start(site: Site) -> subprocess.Popen:
     """Start the Sphinx child ahead of `build`: it imports Sphinx, MyST-NB and the theme (a second
-    or two) while the reports run, then waits for `build` to say go (or for its stdin to close)."""
-    return subprocess.Popen([sys.executable, "-m", "helpers.build.site", str(site.root)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    or two) while the reports run, then waits for `build` to say go (or for its stdin to close). It ends
+    when this process is gone, even one killed with SIGKILL (`kernels.die_with`)."""
+    from .kernels import started
+
+    return subprocess.Popen([sys.executable, "-m", "helpers.build.site", str(site.root), str(os.getpid()),
+                             str(started(os.getpid()))], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 def build(site: Site, people: dict[str, str], alts: dict[str, str] | None = None, with_code: bool = False,
@@ -347,7 +265,7 @@ def build(site: Site, people: dict[str, str], alts: dict[str, str] | None = None
     (else one is started here)."""
     site.root.mkdir(parents=True, exist_ok=True)
     settings = {"people": people, "alts": alts or {}, "with_code": with_code}
-    (site.root / "settings.json").write_text(json.dumps(settings, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    atomic_write(site.root / "settings.json", json.dumps(settings, ensure_ascii=False, sort_keys=True))
     current = digest(site.src) + hashlib.sha256((site.root / "settings.json").read_bytes()).hexdigest()
     if site.html.joinpath("index.html").exists() and site.stamp.exists() and site.stamp.read_text() == current:
         if child is not None:
@@ -355,13 +273,13 @@ def build(site: Site, people: dict[str, str], alts: dict[str, str] | None = None
         return False
     child = child or start(site)
     out, err = child.communicate(f"build {jobs}\n")
-    site.log.write_text(out + err, encoding="utf-8")
+    atomic_write(site.log, out + err)
     warned = [line for line in (out + err).splitlines() if line.strip()]
     if child.returncode or warned:
         first = warned[0] if warned else f"exit code {child.returncode}"
         raise SiteError(f"the site did not build cleanly ({len(warned)} warning lines, the first: {first[:300]}); "
                         f"see {site.log}")
-    site.stamp.write_text(current, encoding="utf-8")
+    atomic_write(site.stamp, current)
     return True
 
 
@@ -399,7 +317,12 @@ def setup(app):
 
 
 def _sphinx(root: Path) -> int:
-    """The child: import what the build needs, wait for 'build JOBS' on stdin, build."""
+    """The child: import what the build needs, wait for 'build JOBS' on stdin, build. It ends as soon as
+    its build is gone (the pid and start time on its command line)."""
+    from .kernels import die_with
+
+    if len(sys.argv) > 3:
+        die_with(int(sys.argv[2]), None if sys.argv[3] == "None" else sys.argv[3])
     import myst_nb.sphinx_ext  # noqa: F401  (imported now, while the parent's reports run)
     import sphinx_book_theme  # noqa: F401
     from sphinx.application import Sphinx
