@@ -8,7 +8,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test validate notebooks lab lock clean
+.PHONY: help setup report test browser validate notebooks lab lock clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,8 +33,21 @@ setup: $(STAMP) ## create or update the local environment (.venv) from the lock 
 report: $(STAMP) ## build every report into reports/ (open reports/index.html)
 	@$(BIN)/blackwork report
 
-test: $(STAMP) ## run every test: unit, data, facts, and nbval on every notebook
+test: $(STAMP) browser ## run every test: unit, data, facts, and nbval on every notebook
 	@$(BIN)/python -m pytest -q -n auto
+
+#: The browser test drives the system's Chromium (no pip package has it): installed with apt-get when run
+#: as root on Debian/Ubuntu, otherwise one sentence says how.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	 if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	   echo "Installing Chromium for the browser test (apt-get)..."; \
+	   DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+	   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	 else \
+	   echo "make test needs Chromium for its browser test: install it (Debian/Ubuntu: sudo apt-get install chromium) and run make test again." >&2; \
+	   exit 1; \
+	 fi
 
 validate: $(STAMP) ## check the data package in data/ and print its row counts
 	@$(BIN)/blackwork validate

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -119,3 +120,76 @@ def test_the_example_queries_of_the_readme_give_the_true_answers(exported):
     # 70 deaths: 41 plainly by the state, 6 disputed, 23 not (tests/test_fates.py counts the 68 of report 03,
     # and Lenin and Wrangel, who died of illness and with no cause given)
     assert answers[4] == [("disputed", 6), ("no", 23), ("yes", 41)]
+
+
+def _files(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+class TestExportRefuses:
+    """`export --to` never destroys: not a folder of the user's, not the data, and one sentence for a
+    place it cannot write."""
+
+    def test_a_folder_holding_files_it_did_not_write_and_with_force_only_its_own_names(self, tmp_path, capsys):
+        folder = tmp_path / "mine"
+        folder.mkdir()
+        (folder / "blackwork.sqlite").write_bytes(b"my own database")
+        (folder / "notes.txt").write_text("my notes", encoding="utf-8")
+        before = _files(folder)
+        assert cli.main(["export", "--to", str(folder)]) == 1
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1 and "blackwork.sqlite, notes.txt" in err and "--force" in err, err
+        assert _files(folder) == before
+        assert cli.main(["export", "--to", str(folder), "--force"]) == 0
+        assert (folder / "notes.txt").read_text(encoding="utf-8") == "my notes"  # never a name of its own
+        assert sqlite3.connect(folder / "blackwork.sqlite").execute("SELECT count(*) FROM events").fetchone()[0] > 0
+
+    def test_a_folder_it_wrote_is_written_again(self, exported, capsys):
+        assert cli.main(["export", "--to", str(exported)]) == 0
+        assert "Traceback" not in capsys.readouterr().err
+
+    @pytest.mark.parametrize("inside", ["", "exports", "exports/2026"])
+    def test_the_data_folder_and_any_folder_inside_it(self, data_copy, monkeypatch, capsys, inside):
+        monkeypatch.setenv("BLACKWORK_DATA", str(data_copy))
+        before = _files(data_copy)
+        assert cli.main(["export", "--to", str(data_copy / inside)]) == 1
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1 and "data folder" in err and "Traceback" not in err, err
+        assert _files(data_copy) == before and sorted(p.name for p in data_copy.iterdir()) == sorted(before)
+
+    @pytest.mark.parametrize("below", ["", "sub"])
+    def test_a_file_path(self, tmp_path, capsys, below):
+        path = tmp_path / "a-file.txt"
+        path.write_text("a file", encoding="utf-8")
+        assert cli.main(["export", "--to", str(path / below)]) == 1
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1 and "is a file" in err and "Traceback" not in err, err
+        assert path.read_text(encoding="utf-8") == "a file"
+
+    def test_a_place_that_cannot_be_written(self, capsys):
+        if not Path("/sys/kernel").is_dir():
+            pytest.skip("no sysfs here")
+        assert cli.main(["export", "--to", "/sys/blackwork-exports"]) == 1  # no folder can be made there
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1 and "cannot be written" in err and "Traceback" not in err, err
+
+
+def test_the_data_zip_holds_exactly_the_descriptor_and_its_resources(data_copy, tmp_path):
+    """A dotfile, a draft and a README in data/ stay out of the published zip: it packs what
+    datapackage.json names, and nothing of the folder besides."""
+    import zipfile
+
+    import helpers
+    from helpers.build import export
+
+    (data_copy / ".env").write_text("TOKEN=secret")
+    (data_copy / "draft.csv").write_text("a,b\n1,2\n")
+    descriptor = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    expected = {"blackwork-data/datapackage.json"} | {f"blackwork-data/{r['path']}" for r in descriptor["resources"]}
+    assert len(expected) == 1 + len(descriptor["resources"]) > 10
+    out = tmp_path / "out"
+    out.mkdir()
+    export.write(cli.inputs(), helpers.load(data_copy), data_copy, out, with_zip=True)
+    with zipfile.ZipFile(out / "blackwork-data.zip") as archive:
+        assert set(archive.namelist()) == expected
+        assert archive.read("blackwork-data/people.csv") == (data_copy / "people.csv").read_bytes()

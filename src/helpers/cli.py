@@ -4,6 +4,8 @@ which is given what it shows by `inputs` (the one place the build meets the anal
 from __future__ import annotations
 
 import argparse
+import errno
+import math
 import sys
 import time
 from pathlib import Path
@@ -47,28 +49,62 @@ def inputs():
                   register=dossier.register_rows, network=networks.graph)
 
 
+#: Each option's value that no command accepts: (what it accepts, in words; the check).
+LIMITS = {
+    "timeout": ("a number of seconds above 0", lambda v: math.isfinite(v) and v > 0),
+    "jobs": ("a number of worker processes, 1 or more", lambda v: v >= 1),
+    "limit_dossiers": ("a number of dossiers, 1 or more", lambda v: v >= 1),
+    "port": ("a port from 1 to 65535 (leave it out for any free one)", lambda v: 1 <= v <= 65535),
+}
+
+
+def _check_options(args) -> None:
+    """Refuse an option's value before anything runs, in one sentence (ParameterError, exit 1)."""
+    for name, (accepts, ok) in LIMITS.items():
+        value = getattr(args, name, None)
+        if value is not None and not ok(value):
+            raise ParameterError(f"--{name.replace('_', '-')} got {value:g}; it accepts {accepts}.")
+
+
+def _trouble(err: OSError) -> str:
+    """A file the command could not write or read, in one sentence."""
+    where = err.filename or "a file"
+    if err.errno == errno.ENOSPC:
+        return f"the disk is full (writing {where}); free some space and run again."
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{where} cannot be written ({err.strerror}); give a folder you can write to, or change its permissions."
+    return f"{where}: {err.strerror or err}."
+
+
+def _report_one(args, timeout: float, started: float) -> int:
+    """`blackwork report NOTEBOOK -p ...`: one notebook with other parameters, into reports/runs/."""
+    from . import build
+
+    # Only a catalogued notebook of notebooks/, by name (or by its own path): nothing else is read.
+    catalogued = {p.stem: p for p in build.notebooks()} | {build.DOSSIER: paths.NOTEBOOKS / f"{build.DOSSIER}.ipynb"}
+    given = Path(args.notebook)
+    src = catalogued.get(given.stem if given.suffix == ".ipynb" else args.notebook)
+    if src is None or (len(given.parts) > 1 and given.resolve() != src.resolve()):
+        names = ", ".join(sorted(catalogued))
+        print(f"blackwork report: {args.notebook!r} is not one of the catalogued notebooks; "
+              f"choose one of: {names}", file=sys.stderr)
+        return 1
+    parameters = dict(build.parse_parameter(p, src.stem) for p in args.parameter or [])
+    built = build.run_one(src, parameters, with_code=args.with_code, timeout=timeout)
+    if built.error:
+        print(f"FAILED {built.name}: {built.error}. See {paths.REPORTS / (built.html or '')}", file=sys.stderr)
+        return 1
+    print(f"built {built.name} in {time.perf_counter() - started:.0f} s: open {paths.REPORTS / built.html}")
+    return 0
+
+
 def _report(args) -> int:
     from . import build
 
     started = time.perf_counter()
-    if args.timeout is not None and args.timeout <= 0:
-        raise ParameterError(f"--timeout got {args.timeout:g}; it accepts a number of seconds above 0.")
     timeout = args.timeout or build.REPORT_TIMEOUT
     if args.notebook:
-        src = Path(args.notebook)
-        if not src.exists():
-            src = paths.NOTEBOOKS / f"{Path(args.notebook).stem}.ipynb"
-        if not src.exists():
-            names = ", ".join(p.stem for p in sorted(paths.NOTEBOOKS.glob("*.ipynb")))
-            print(f"blackwork report: no notebook {args.notebook!r}; there are: {names}", file=sys.stderr)
-            return 1
-        parameters = dict(build.parse_parameter(p, src.stem) for p in args.parameter or [])
-        built = build.run_one(src, parameters, with_code=args.with_code, timeout=timeout)
-        if built.error:
-            print(f"FAILED {built.name}: {built.error}. See {paths.REPORTS / (built.html or '')}", file=sys.stderr)
-            return 1
-        print(f"built {built.name} in {time.perf_counter() - started:.0f} s: open {paths.REPORTS / built.html}")
-        return 0
+        return _report_one(args, timeout, started)
     if args.parameter:
         print("blackwork report: -p needs a NOTEBOOK to run (e.g. blackwork report 01-purge-cadence -p freq=year)",
               file=sys.stderr)
@@ -82,10 +118,19 @@ def _report(args) -> int:
         bar.set_postfix_str(name[:30])
         bar.update()
 
-    with bar:
-        reports, dossiers = build.build(inputs(), only=args.only, with_code=args.with_code,
-                                        dossiers=not args.no_dossiers, jobs=args.jobs, limit=args.limit_dossiers,
-                                        on_plan=planned, on_done=done, timeout=timeout)
+    def note(line):  # a damaged entry of the cache, found and made again
+        bar.write(line, file=sys.stderr)
+
+    from .build.site import SiteError
+
+    try:
+        with bar:
+            reports, dossiers = build.build(inputs(), only=args.only, with_code=args.with_code,
+                                            dossiers=not args.no_dossiers, jobs=args.jobs, limit=args.limit_dossiers,
+                                            on_plan=planned, on_done=done, timeout=timeout, on_note=note)
+    except SiteError as err:
+        print(f"blackwork report: {err}; {paths.REPORTS.name}/ is unchanged.", file=sys.stderr)
+        return 1
     if not reports and not dossiers:
         print(f"blackwork report: no notebook matches {args.only}", file=sys.stderr)
         return 1
@@ -133,7 +178,7 @@ def _notebooks(args) -> int:
 def _export(args) -> int:
     from .build import export
 
-    written = export.export(inputs(), Path(args.to) if args.to else None)
+    written = export.export(inputs(), Path(args.to) if args.to else None, force=args.force)
     print("wrote " + ", ".join(str(path) for path in written))
     return 0
 
@@ -168,13 +213,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", nargs="+", metavar="NAME")
     p.set_defaults(run=_notebooks)
     p = sub.add_parser("export", help="write the data as SQLite, GeoJSON (places, events abroad) and GEXF (the network)")
-    p.add_argument("--to", metavar="DIR", help="folder to write into (default: exports/)")
+    p.add_argument("--to", metavar="DIR", help="folder to write into (default: exports/); never the data folder, "
+                   "nor a folder holding files it did not write")
+    p.add_argument("--force", action="store_true", help="write into a folder holding other files, overwriting "
+                   "only the export's own file names there")
     p.set_defaults(run=_export)
     p = sub.add_parser("lab", help="run JupyterLab on the project (scratch/ for new notebooks) until Ctrl-C")
     p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: any free one)")
     p.set_defaults(run=_lab)
     args = parser.parse_args(argv)
     try:
+        _check_options(args)
         return args.run(args)
     except (DataError, ParameterError) as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
@@ -191,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
+    except OSError as err:  # a full disk, a folder that cannot be written: what was there is left as it was
+        tail = f" {paths.REPORTS.name}/ is unchanged." if args.command == "report" else ""
+        print(f"blackwork {args.command}: {_trouble(err)}{tail}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 that a stopped build finds and kills every kernel it left (`kernel_folder`, `processes_with`).
 
 A kernel that fails to start (`KernelStartError`) is started again once (`start`); `stop` kills
-one whatever state it is in.
+one whatever state it is in. A process the build starts (a worker, Sphinx's child) watches the build
+(`die_with`) and ends, with its kernels, when the build is gone, even one killed with SIGKILL; a kernel
+ends when its worker is gone (ipykernel's own watch of its parent).
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -78,6 +82,40 @@ def kill_processes_with(marker: str) -> None:
     for pid in processes_with(marker):
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(pid, signal.SIGKILL)
+
+
+def started(pid: int) -> str | None:
+    """When process `pid` started (clock ticks after boot, from /proc/<pid>/stat): with its pid, what
+    tells it from a later process given the same pid. None when it is gone or a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    fields = stat[stat.rindex(")") + 2:].split()
+    return None if fields[0] in ("Z", "X") else fields[19]
+
+
+def die_with(pid: int, start: str | None, on_death=None, every: float = 0.3) -> None:
+    """End this process (os._exit) soon after process `pid`, started at `start` (`started`), is gone,
+    first calling `on_death` (e.g. to kill its kernels). A thread watches; without /proc it does nothing."""
+    if start is None or not Path("/proc/self/stat").exists():
+        return
+
+    def gone() -> bool:
+        try:
+            return started(pid) != start
+        except OSError:  # /proc unreadable for a moment (e.g. no file handle left): no sign of a death
+            return False
+
+    def watch():
+        while not gone():
+            time.sleep(every)
+        with contextlib.suppress(BaseException):
+            if on_death is not None:
+                on_death()
+        os._exit(1)
+
+    threading.Thread(target=watch, name=f"die-with-{pid}", daemon=True).start()
 
 
 @contextlib.contextmanager

@@ -6,7 +6,9 @@ holds no threads or sockets, so forking it is safe (forking the build's process 
 
 A worker that dies, or runs longer than its reports' time limits allow, is killed with its kernels;
 its task's reports fail with one sentence and a new worker takes the remaining tasks. Whatever goes
-wrong in a worker becomes a failed report, never a traceback.
+wrong in a worker becomes a failed report, never a traceback. A worker's kernels read the build's copy
+of the data (`data_dir`, as BLACKWORK_DATA), and a worker ends with its kernels as soon as the build
+is gone (`kernels.die_with`), even a build killed with SIGKILL: none runs on in the background.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import signal
 import time
 from pathlib import Path
 
+from ..core import paths
 from . import execute, kernels
 from .catalogue import Built, Job
 
@@ -36,10 +39,16 @@ class _Progress:
         self.events.put(("done", None, name))
 
 
-def worker(tasks, events, kernel_dir: str) -> None:
-    """A worker process: run tasks until told to stop. Its kernels live in kernel_dir/w<pid>/."""
+def worker(tasks, events, kernel_dir: str, data_dir: str | None = None, parent: tuple | None = None) -> None:
+    """A worker process: run tasks until told to stop. Its kernels live in kernel_dir/w<pid>/ and read
+    the data in `data_dir`; it ends with them when the process `parent` (pid, `kernels.started`) is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
-    os.environ[kernels.KERNEL_DIR] = os.path.join(kernel_dir, f"w{os.getpid()}")
+    own = os.path.join(kernel_dir, f"w{os.getpid()}")
+    if parent is not None:
+        kernels.die_with(*parent, on_death=lambda: kernels.kill_processes_with(own + "/"))
+    os.environ[kernels.KERNEL_DIR] = own
+    if data_dir:
+        os.environ["BLACKWORK_DATA"] = data_dir
     kernels.quiet()
     kernel: dict = {}  # one warm kernel for all the worker's reports: a namespace reset between them
     try:
@@ -61,10 +70,12 @@ class _Pool:
     """The workers of one `run_pool` call, the tasks they took and the results they gave."""
 
     def __init__(self, tasks_list: list[list[Job]], out_dir: Path, with_code: bool, timeout: float,
-                 kernel_dir: str, on_done=None):
+                 kernel_dir: str, on_done=None, data_dir: str | None = None):
         self.context = multiprocessing.get_context("forkserver")
         self.context.set_forkserver_preload(PRELOAD)
         self.tasks_list, self.timeout, self.kernel_dir, self.on_done = tasks_list, timeout, kernel_dir, on_done
+        # the fork server keeps the environment it started with: the data's folder goes to each worker
+        self.data_dir, self.parent = data_dir or str(paths.data_dir()), (os.getpid(), kernels.started(os.getpid()))
         self.tasks, self.events = self.context.Queue(), self.context.Queue()
         for key, jobs in enumerate(tasks_list):
             self.tasks.put((key, jobs, out_dir, with_code, timeout))
@@ -73,7 +84,8 @@ class _Pool:
         self.running: dict[int, tuple[int, float]] = {}  # worker pid -> (task, started)
 
     def spawn(self) -> None:
-        proc = self.context.Process(target=worker, args=(self.tasks, self.events, self.kernel_dir), daemon=True)
+        proc = self.context.Process(target=worker, args=(self.tasks, self.events, self.kernel_dir, self.data_dir,
+                                                          self.parent), daemon=True)
         proc.start()
         self.procs[proc.pid] = proc
 
@@ -126,14 +138,15 @@ class _Pool:
 
 
 def run_pool(tasks_list: list[list[Job]], out_dir: Path, with_code: bool, workers: int,
-             timeout: float, kernel_dir: str, on_done=None) -> dict[int, list[Built]]:
-    """Run the tasks (each a list of jobs) in `workers` processes; results by task number.
+             timeout: float, kernel_dir: str, on_done=None, data_dir: str | None = None) -> dict[int, list[Built]]:
+    """Run the tasks (each a list of jobs) in `workers` processes; results by task number. Their
+    kernels read the data package in `data_dir` (default: this process's, BLACKWORK_DATA or data/).
 
     A worker that dies, or runs longer than its reports' time limits allow, is killed with its
     kernels; its task's reports fail with one sentence and a new worker takes the remaining tasks.
     On any exception (an interrupt) every worker and kernel is killed before it propagates.
     """
-    pool = _Pool(tasks_list, out_dir, with_code, timeout, kernel_dir, on_done)
+    pool = _Pool(tasks_list, out_dir, with_code, timeout, kernel_dir, on_done, data_dir)
     try:
         for _ in range(min(workers, len(tasks_list))):
             pool.spawn()
