@@ -162,10 +162,11 @@ def custody_breaks(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     steps = falls[falls.step.isin(["arrested", "died"])]
     both = steps.groupby("person_id").step.nunique()
     held = evidence.participants(ds, ("subject",), ["arrest", "trial", "death_sentence", "release"], list(both.index))
-    rows = []
-    for pid in both.index[both == 2]:
-        arrest, death = (steps[(steps.person_id == pid) & (steps.step == s)].iloc[0] for s in ("arrested", "died"))
-        mine = held[(held.person_id == pid) & (held.end >= arrest.earliest) & (held.start <= death.latest)]
+    rows, held_by = [], dict(tuple(held.groupby("person_id", sort=False)))
+    for pid, own in steps[steps.person_id.isin(both.index[both == 2])].groupby("person_id", sort=True):
+        arrest, death = (own[own.step == s].iloc[0] for s in ("arrested", "died"))
+        mine = held_by.get(pid, held.iloc[:0])
+        mine = mine[(mine.end >= arrest.earliest) & (mine.start <= death.latest)]
         release = mine[mine.type == "release"]
         termed = mine[mine.term_years.notna() & (mine.type != "release")]
         until = [r.end + pd.DateOffset(years=int(r.term_years)) for r in termed.itertuples()]

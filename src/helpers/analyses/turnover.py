@@ -294,8 +294,9 @@ def reading_label(r) -> str:
 def _lengths(t: pd.DataFrame, every: pd.DataFrame, coverage: pd.Timestamp) -> tuple[list[str], list[bool]]:
     """The `length` (bounds under each reading, `tenure_readings`) and `differs` of each tenure of `t`."""
     text, differs = [], []
+    by_position = dict(tuple(every.groupby("position_id", sort=False)))
     for row in t.itertuples():
-        mine = every[every.position_id == row.position_id]
+        mine = by_position.get(row.position_id, every.iloc[:0])
         phrase = by_source([(reading_label(r), r.shortest_days, r.longest_days) for r in mine.itertuples()])
         differs.append(" or " in phrase)
         if pd.notna(row.longest_days):

@@ -164,18 +164,19 @@ def _accounts(ds: Dataset) -> pd.DataFrame:
 
 
 def _end(own: pd.DataFrame, subject_deaths: pd.DataFrame, doers, accounts, violent, soviet) -> dict | None:
-    """The fate of one person from the events they are the subject of (sorted by start)."""
+    """The fate of one person from the events they are the subject of (sorted by start); `doers` and
+    `accounts` give an event's doers and accounts by its id (`_by_event`)."""
     custody = own[own.type.isin(CUSTODY_TYPES + ("release",))]
     if len(subject_deaths):
         ev = subject_deaths.iloc[0]
-        claims = _claims(ev, doers[doers.event_id == ev.event_id], accounts[accounts.event_id == ev.event_id], violent)
+        claims = _claims(ev, doers(ev.event_id), accounts(ev.event_id), violent)
         fate, certainty = manner(claims)
         held = custody[(custody.end <= ev.start) & (custody.type != "kidnapping")]  # state custody only
         hand, hand_doers = ev, set(claims.doer.dropna())
         if ev.type == "death" and len(held) and held.iloc[-1].type != "release" \
                 and ev.start <= _custody_until(held.iloc[-1]) and fate in ("died", "natural_death"):
             fate, certainty, hand = "died_in_custody", ev.certainty, held.iloc[-1]
-            hand_doers = set(doers.doer[doers.event_id == hand.event_id].dropna())
+            hand_doers = set(doers(hand.event_id).doer.dropna())
         state = by_state(fate, certainty, hand, hand_doers, claims, soviet)
         return {"fate": fate, "by_state": state, "event": ev, "certainty": certainty,
                 "manners": manner_list(claims)}
@@ -189,6 +190,14 @@ def _end(own: pd.DataFrame, subject_deaths: pd.DataFrame, doers, accounts, viole
     return None
 
 
+def _by_event(frame: pd.DataFrame):
+    """A function from an event id to its rows of `frame` (empty when none): one grouping, not a scan
+    of the whole frame per person."""
+    groups = {k: g for k, g in frame.groupby("event_id", sort=False)}
+    empty = frame.iloc[:0]
+    return lambda event_id: groups.get(event_id, empty)
+
+
 def fates_from(ds: Dataset) -> pd.DataFrame:
     """One row per person whose end the data records (the module's rules): person_id, name, side,
     fate, by_state ('yes', 'disputed', 'no'), date (EDTF), start, end, official_account (only an
@@ -199,9 +208,10 @@ def fates_from(ds: Dataset) -> pd.DataFrame:
     doers, accounts = _doers(ds), _accounts(ds)
     soviet = soviet_actors(ds.people, ds.organisations)
     official = accounts[accounts.kind == "official"].groupby("event_id").summary.agg(" / ".join)
+    doers_of, accounts_of = _by_event(doers), _by_event(accounts)
     rows = []
     for pid, own in subj.groupby("person_id", sort=True):
-        end = _end(own, own[own.type.isin(list(DEATH_TYPES))], doers, accounts, violent, soviet)
+        end = _end(own, own[own.type.isin(list(DEATH_TYPES))], doers_of, accounts_of, violent, soviet)
         if end is None:
             continue
         ev = end["event"]
