@@ -261,3 +261,13 @@ def test_organisations_and_name_kinds_are_in_words(ds):
     accounts = captions.dossier.account_table(dossier.accounts(ds, "vyacheslav-menzhinsky"), _titles(ds))
     assert set(accounts.claim) == {"a killing", "a natural death"}
     assert set(accounts.kind) == {"allegation", "rival account"}
+
+
+def test_a_birth_another_page_dates_otherwise_is_in_the_life_sentence(ds):
+    # reference-facts §7: Beria born 29 Mar 1899 (New Style), Merkheuli; one version of a metapedia page
+    # gives 1889, apparently a typo, kept as an attestation.
+    text = captions.dossier.life(dossier.life(ds, "lavrenty-beria")).text
+    assert text.startswith("Born 29 March 1899 in Merkheuli, near Sukhumi (reference-facts; also given: 1889 in the "
+                           "reference); executed 23 December 1953")
+    # Yezhov: no other birth date in attestations.csv, nothing added.
+    assert "also given" not in captions.dossier.life(dossier.life(ds, "nikolai-yezhov")).text

@@ -83,13 +83,18 @@ def source_titles(ds: Dataset) -> pd.Series:
 
 def life(ds: Dataset, person_id: str) -> pd.Series:
     """What the sentence of a person's life says (`captions.dossier.life`): born (EDTF), born_place,
-    born_source_id; the recorded end (`fate`: fate, date, certainty; None when the data records none);
+    born_source_id; born_other, the (date, source_id) of each birth date another source gives
+    differently (`evidence.disagreements`); the recorded end (`fate`: fate, date, certainty; None when
+    the data records none);
     and `age`, the age then as a claim (`age_claim`, named `age` on the dossier's page; None without a
     birth or an end)."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     p = ds.people.set_index("person_id").loc[person_id]
     end, age = fate(ds, person_id), age_claim(ds, person_id)
+    d = evidence.disagreements(ds)
+    d = d[(d.target == "person") & (d.target_id == person_id) & (d.field == "born")]
     return pd.Series({"person_id": person_id, "born": p.born if pd.notna(p.born) else None,
+                      "born_other": list(zip(d.attested, d.attested_by)),
                       "born_place": p.born_place if pd.notna(p.born_place) else None,
                       "born_source_id": p.born_source_id if pd.notna(p.born_source_id) else None,
                       "end": end, "age": age.named("age", page(person_id)) if age is not None else None}, dtype=object)

@@ -150,15 +150,19 @@ NOTHING_KNOWN = "Birth date not in the data; the data records no end."
 
 
 def life(facts: pd.Series, page: str = "") -> Caption:
-    """The person's life in one sentence (`analyses.dossier.life`): birth (place, source) and the
+    """The person's life in one sentence (`analyses.dossier.life`): birth (place, source, and each
+    birth date another source gives differently) and the
     recorded end with the age then (a claim: 'aged 45 or 46'), how surely the end is known, or that
     the end is contested; what the data lacks is said in words. `page`: the page the age claim is on
     (default: the dossier's)."""
     fields = {}
     if isinstance(facts.born, str):
-        text = "Born {born}" + (" in {place}" if isinstance(facts.born_place, str) else "") + " ({source})"
+        other = ", ".join(f"{_long_date(d)} in {_source_words(src)}" for d, src in facts.get("born_other", []) or [])
+        text = "Born {born}" + (" in {place}" if isinstance(facts.born_place, str) else "") + " ({source}" \
+            + ("; also given: {other}" if other else "") + ")"
         fields = {"born": _long_date(facts.born), "source": facts.born_source_id,
-                  **({"place": facts.born_place} if isinstance(facts.born_place, str) else {})}
+                  **({"place": facts.born_place} if isinstance(facts.born_place, str) else {}),
+                  **({"other": other} if other else {})}
     else:
         text = "Birth date not in the data"
     end, age = facts.end, facts.age
