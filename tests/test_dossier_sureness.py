@@ -160,7 +160,8 @@ def test_menzhinskys_end_is_illness_and_the_poisoning_only_a_confession(ds):
     text = _fate(ds, "vyacheslav-menzhinsky")
     assert text.startswith("**Natural death**: 10 May 1934")
     assert "Killed" not in text and "killed" not in text.split("At the hands")[0]
-    assert "a killing is claimed only by Yagoda, confessing under interrogation after his arrest (alleged)" in text
+    assert "(a Soviet hand rests only on alleged or disputed claims; a killing is only alleged, by Yagoda, " \
+           "confessing under interrogation after his arrest)." in text
     life = captions.dossier.life(dossier.life(ds, "vyacheslav-menzhinsky")).text
     assert "died a natural death 10 May 1934" in life
     row = _events(ds, "genrikh-yagoda").at["Death of Vyacheslav Menzhinsky", "role"]

@@ -86,7 +86,8 @@ def test_the_rows_the_issue_found_now_cite_the_paragraphs_that_say_it(ds, named)
     # Trotsky: a Bolshevik leader, later exiled (Trotsky ¶1-2), Blumkin his secretary (Blumkin ¶2);
     # Reilly ¶2 says only that he was to be arrested in the Ambassadors' plot.
     assert parts(people["leon-trotsky"]) == [
-        "The Assassination of Leon Trotsky (21 August 1940) ¶1", "The Assassination of Leon Trotsky (21 August 1940) ¶2",
+        "The Assassination of Leon Trotsky (21 August 1940) ¶1",
+        "The Assassination of Leon Trotsky (21 August 1940) ¶2",
         "The Arrest and Execution of Yakov Blumkin (November 1929) ¶2"]
     # Savinkov: SR terrorist leader and writer (Savinkov ¶1), lured, captured, died in the Lubyanka (¶2).
     assert parts(people["boris-savinkov"]) == ["The Capture of Boris Savinkov (1924) ¶1",

@@ -13,6 +13,12 @@ SQLite export: the other names, the posts, the events and the part in them, the 
 another source gives, the age at the end (an interval from the birth's and the end's first and last
 possible days), and the fate with how it is known (`fate_claims`). `life` gives what the sentence of
 a life says; the sentence itself is `helpers.captions.dossier.life`.
+
+Every date another source gives differently for anything the page shows (`concerned`: the birth,
+the posts, every event of any part, the posts of others those events open or close) is listed
+(`disagreements`) and shown beside its row; each part keeps its certainty and the qualifier its
+note opens with (`qualifier`); each post's end is told by the event that ended it and its accounts
+(`post_ends`); an event cut to a death shows the cut date (`shown_dates`).
 """
 from __future__ import annotations
 
@@ -189,7 +195,8 @@ def shown_dates(ds: Dataset) -> pd.Series:
 
 def events(ds: Dataset, person_id: str) -> pd.DataFrame:
     """Every event the person took part in (event_id first), in date order, with their role in it:
-    event_id, date (`shown_dates`: cut to a death where the data cuts it), type, title, event_certainty (how surely the event itself is known), role,
+    event_id, date (`shown_dates`: cut to a death where the data cuts it), type, title,
+    event_certainty (how surely the event itself is known), role,
     certainty (of the role), qualifier (`qualifier` of the role's note), source_id, locator."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     r = ds.roles[ds.roles.person_id == person_id][["event_id", "role", "certainty", "note"]]
@@ -217,8 +224,8 @@ def doers(ds: Dataset, event_id: str) -> list[str]:
 def fate(ds: Dataset, person_id: str) -> pd.Series | None:
     """The person's fate row from Dataset.fates() with the title of the event it rests on
     (`event_title`), who the data names as doing it (`doers`, ids joined by ', ') and who claims a
-    killing only with doubt (`doubted_killing`: each such account's claimant and certainty, joined by
-    '; '), or None when the data records no end."""
+    killing only as alleged or disputed (`doubted_killing`: the claimants of such accounts, joined by
+    ' and '; '' when none), or None when the data records no end."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     f = ds.fates()
     f = f[f.person_id == person_id]
@@ -227,7 +234,7 @@ def fate(ds: Dataset, person_id: str) -> pd.Series | None:
     f = f.assign(event_title=f.event_id.map(ds.events.set_index("event_id").title))
     a = ds.accounts[(ds.accounts.event_id == f.event_id.iloc[0]) & (ds.accounts.claim == "killing")
                     & (ds.accounts.certainty != "stated")].sort_values("account_id")
-    doubted = "; ".join(f"{c} ({k})" for c, k in zip(a.claimed_by, a.certainty))
+    doubted = " and ".join(dict.fromkeys(a.claimed_by))
     return f.assign(doers=", ".join(doers(ds, f.event_id.iloc[0])), doubted_killing=doubted).iloc[0]
 
 
@@ -315,7 +322,8 @@ def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
     check_person_ids(ds.people, "person_id", person_id, one=True)
     d = _differing(ds, person_id)
     out = pd.DataFrame({"target": d.target, "target_id": d.target_id, "about": d.about, "part": d.part,
-                        "via": d.via, "via_id": d.via_id, "field": d.field, "recorded": d.recorded, "recorded_by": d.recorded_by,
+                        "via": d.via, "via_id": d.via_id, "field": d.field, "recorded": d.recorded,
+                        "recorded_by": d.recorded_by,
                         "other_date": d.attested, "source_id": d.attested_by, "locator": d.locator, "note": d.note})
     return blank(out.reset_index(drop=True))
 

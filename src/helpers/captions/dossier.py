@@ -38,7 +38,8 @@ ALIAS_WORDS = {"native": "in Cyrillic", "spelling": "spelling", "full_name": "fu
                "nickname": "nickname", "codename": "code name"}
 ACCOUNT_KIND_WORDS = {"official": "official account", "allegation": "allegation", "rival": "rival account"}
 CLAIM_WORDS = {"killing": "a killing", "suicide": "a suicide", "natural_death": "a natural death",
-               "accident": "an accident", "charge": "a charge", "resignation": "a resignation", "other": "another version"}
+               "accident": "an accident", "charge": "a charge", "resignation": "a resignation",
+               "other": "another version"}
 FIELD_WORDS = {"date": "date", "start": "start", "end": "end", "born": "birth"}
 #: How a count of a role reads: '6 as the one who ordered it'.
 ROLE_COUNTS = {"subject": "as subject", "perpetrator": "as perpetrator", "ordered_by": "as the one who ordered it",
@@ -282,8 +283,9 @@ def post_table(posts: pd.DataFrame, titles: pd.Series, ends: pd.DataFrame | None
                differing: pd.DataFrame | None = None) -> pd.DataFrame:
     """The person's posts (`analyses.dossier.posts`) to read: title, organisation (by name), start and
     end as a reader writes them, how it ended (the event that ended it and how each source tells it:
-    `ends`, `analyses.dossier.post_ends`; else the data's reason), acting or not, certainty, the dates another source gives
-    differently (`differing`, `analyses.dossier.disagreements`) and the source as links; in date order."""
+    `ends`, `analyses.dossier.post_ends`; else the data's reason), acting or not, certainty, the
+    dates another source gives differently (`differing`, `analyses.dossier.disagreements`) and the
+    source as links; in date order."""
     p = posts.replace("", None)
     ended = [_end_told(ends, i, r) for r, i in zip(p.end_reason.fillna(""), p.position_id)]
     out = pd.DataFrame({"post": p.title, "organisation": p.organisation, "start": p.start.map(when),
@@ -406,7 +408,7 @@ def _how_known(end, said: dict[str, Claim], official: pd.DataFrame) -> tuple[str
     elif end.by_state == "no" and re.search(r"\b(killed|executed|assassinated) \(", str(end.manners)) and not end.doers:
         why += "; the killing claimed names no killer"
     if end.by_state == "disputed" and isinstance(end.get("doubted_killing"), str) and end.doubted_killing:
-        why += f"; a killing is claimed only by {end.doubted_killing}"
+        why += f"; a killing is only alleged, by {end.doubted_killing}"
     text = " At the hands of the Soviet state: **{by_state}** ({why})."
     fields = {"by_state": said["by_state"], "why": why}
     if isinstance(end.manners, str) and end.manners:
