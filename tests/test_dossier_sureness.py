@@ -211,9 +211,15 @@ def test_the_letter_in_klements_name_is_a_forgery_only_as_assumed(ds):
 
 def test_the_joint_order_of_february_1941_names_no_one(ds):
     # reference-facts (chronology, 1941-02-03): joint order No. 00151/003 announced on 12 Feb 1941,
-    # no signatory named; the case file does not mention it.
-    assert not (ds.roles.event_id == "gugb-liquidation-order").any()
-    assert "Joint order formally liquidating the GUGB" not in _events(ds, "lavrenty-beria").index
+    # no signatory named; the case file does not mention it. Beria and Merkulov stand beside it only as
+    # the curators' inference from their posts, and the page says so.
+    roles = ds.roles[ds.roles.event_id == "gugb-liquidation-order"]
+    assert set(roles.person_id) == {"lavrenty-beria", "vsevolod-merkulov"}
+    assert set(roles.certainty) == {"alleged"} and set(roles.role) == {"other"}
+    row = _events(ds, "lavrenty-beria").loc["Joint order formally liquidating the GUGB"]
+    assert row["role"] == "also named, alleged, inferred by the curators; no source names them in it"
+    assert "Vsevolod Merkulov (also named, alleged, inferred by the curators; no source names them in it)" in \
+        row["others in it"]
 
 
 def test_sorges_later_cover_in_germany_is_flagged_as_the_case_files_slip(ds):

@@ -171,7 +171,8 @@ def post_ends(ds: Dataset, person_id: str) -> pd.DataFrame:
 #: What a role's note may open with to qualify the part (data/README.md, "Qualified parts"), and how
 #: the page says it: 'Unwitting: brought Mercader into ...' reads 'accomplice, unwitting'.
 QUALIFIERS = {"unwitting": "unwitting", "implied": "implied by the source", "official version": "the official version",
-              "charged": "as the charges had it", "confessed": "by a confession under interrogation"}
+              "charged": "as the charges had it", "confessed": "by a confession under interrogation",
+              "inferred": "inferred by the curators; no source names them in it"}
 
 
 def qualifier(note) -> str:
