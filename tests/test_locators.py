@@ -39,8 +39,9 @@ def says(named: dict, locator, person_id: str, note="") -> bool:
 
 def cited(ds) -> list[tuple[str, str, str, str, object]]:
     """Every (table, row, person_id, locator, note) of a row citing the case file that puts a person on
-    a paragraph: people, aliases, positions, relationships (both people), and roles (through their
-    event's locator; an event's subjects are its roles of role subject)."""
+    a paragraph: people, aliases, positions, relationships (both people), accounts (the perpetrator
+    they name), and roles (through their event's locator; an event's subjects are its roles of role
+    subject)."""
     out = []
     p = ds.people[ds.people.source_id == CASE_FILE]
     out += [("people", r.person_id, r.person_id, r.locator, r.notes) for r in p.itertuples()]
@@ -51,6 +52,8 @@ def cited(ds) -> list[tuple[str, str, str, str, object]]:
     rel = ds.relationships[ds.relationships.source_id == CASE_FILE]
     out += [("relationships", r.relationship_id, pid, r.locator, r.note) for r in rel.itertuples()
             for pid in (r.person_id, r.other_id)]
+    acc = ds.accounts[(ds.accounts.source_id == CASE_FILE) & ds.accounts.perpetrator_id.notna()]
+    out += [("accounts", r.account_id, r.perpetrator_id, r.locator, r.note) for r in acc.itertuples()]
     ev = ds.events[ds.events.source_id == CASE_FILE].set_index("event_id").locator
     ro = ds.roles[ds.roles.event_id.isin(ev.index)]
     out += [("roles", f"{r.event_id} | {r.person_id} | {r.role}", r.person_id, ev[r.event_id], r.note)
