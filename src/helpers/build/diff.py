@@ -41,10 +41,10 @@ class Side:
     data: Path
     claims: list[dict] | None = None
     findings: dict[str, list[str]] = field(default_factory=dict)
+    version: str = ""
 
-    @property
-    def version(self) -> str:
-        return str(descriptor(self.data).get("version", ""))
+    def __post_init__(self):
+        self.version = str(descriptor(self.data).get("version", ""))
 
 
 @dataclass
@@ -253,8 +253,11 @@ class Diff:
 
 
 def compare(old_arg: str, new_arg: str, into: Path | None = None) -> Diff:
-    """The diff of two versions (each a data folder, a release folder or a git revision)."""
-    into = into or Path(tempfile.mkdtemp(prefix="blackwork-diff-"))
+    """The diff of two versions (each a data folder, a release folder or a git revision); a revision is
+    extracted into `into` (default: a temporary folder, removed after)."""
+    if into is None:
+        with tempfile.TemporaryDirectory(prefix="blackwork-diff-") as tmp:
+            return compare(old_arg, new_arg, Path(tmp))
     old, new = open_side(old_arg, into / "old"), open_side(new_arg, into / "new")
     tables = diff_tables(old.data, new.data)
     moved = moved_rows(tables)
