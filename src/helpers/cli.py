@@ -233,6 +233,27 @@ def _lab(args) -> int:
     return lab.main(port=args.port)
 
 
+def _versions_parsers(sub) -> None:
+    """`version`, `release` and `diff`: the commands of citable versions."""
+    p = sub.add_parser("version", help="check that the data version, CHANGELOG.md and the recorded tables agree")
+    p.add_argument("--record", action="store_true", help="record the tables' fingerprint for the data version "
+                   "(after bumping it and adding a CHANGELOG section)")
+    p.set_defaults(run=_version)
+    p = sub.add_parser("release", help="build dist/blackwork-X.Y.Z/ (data, exports, site, claims.json) and its zip")
+    p.add_argument("--to", metavar="DIR", help="folder to write the release into (default: dist/)")
+    p.add_argument("--no-dossiers", action="store_true", help="skip the per-person dossiers")
+    p.add_argument("--limit-dossiers", type=int, metavar="N", help="only the first N dossiers (tests)")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help="seconds each report may take (default: 600)")
+    p.set_defaults(run=_release)
+    p = sub.add_parser("diff", help="what changed between two versions: rows, cells, counts, claims, findings")
+    p.add_argument("old", help="a data folder, a release folder (dist/blackwork-X.Y.Z) or a git revision")
+    p.add_argument("new", help="the same kinds as OLD")
+    p.add_argument("--html", metavar="FILE", help="also write the diff as an HTML page")
+    p.add_argument("--rows", type=int, default=10, metavar="N", help="rows listed per table and kind (0: all; default 10)")
+    p.set_defaults(run=_diff)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="blackwork", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -262,23 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="write into a folder holding other files, overwriting "
                    "only the export's own file names there")
     p.set_defaults(run=_export)
-    p = sub.add_parser("version", help="check that the data version, CHANGELOG.md and the recorded tables agree")
-    p.add_argument("--record", action="store_true", help="record the tables' fingerprint for the data version "
-                   "(after bumping it and adding a CHANGELOG section)")
-    p.set_defaults(run=_version)
-    p = sub.add_parser("release", help="build dist/blackwork-X.Y.Z/ (data, exports, site, claims.json) and its zip")
-    p.add_argument("--to", metavar="DIR", help="folder to write the release into (default: dist/)")
-    p.add_argument("--no-dossiers", action="store_true", help="skip the per-person dossiers")
-    p.add_argument("--limit-dossiers", type=int, metavar="N", help="only the first N dossiers (tests)")
-    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
-    p.add_argument("--timeout", type=float, metavar="SECONDS", help="seconds each report may take (default: 600)")
-    p.set_defaults(run=_release)
-    p = sub.add_parser("diff", help="what changed between two versions: rows, cells, counts, claims, findings")
-    p.add_argument("old", help="a data folder, a release folder (dist/blackwork-X.Y.Z) or a git revision")
-    p.add_argument("new", help="the same kinds as OLD")
-    p.add_argument("--html", metavar="FILE", help="also write the diff as an HTML page")
-    p.add_argument("--rows", type=int, default=10, metavar="N", help="rows listed per table and kind (0: all; default 10)")
-    p.set_defaults(run=_diff)
+    _versions_parsers(sub)
     p = sub.add_parser("lab", help="run JupyterLab on the project (scratch/ for new notebooks) until Ctrl-C")
     p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: any free one)")
     p.set_defaults(run=_lab)

@@ -311,10 +311,10 @@ def _claims_heading(d: Diff) -> str:
     return "Claims: neither side's are known (compare release folders or git revisions to see them)."
 
 
-def page(d: Diff) -> str:
-    """The diff as one HTML page, every text escaped."""
+def body(d: Diff) -> str:
+    """The diff as HTML to put in a page (headings from h2 down), every text escaped."""
     e = html.escape
-    parts = [f"<h1>{e(d.old.label)} → {e(d.new.label)}</h1><p>Data version {e(d.old.version)} → {e(d.new.version)}. "
+    parts = [f"<p>{e(d.old.label)} → {e(d.new.label)}: data version {e(d.old.version)} → {e(d.new.version)}. "
              f"{'The same data.' if d.same_data else 'The data differs.'}</p>",
              "<h2>Row counts</h2><table><tr><th>table</th><th>before</th><th>after</th><th>added</th><th>removed</th>"
              "<th>changed</th></tr>" + "".join(
@@ -334,7 +334,13 @@ def page(d: Diff) -> str:
         + "".join(f"<li>moved by {e(r)}</li>" for r in c["rows"]) + "</ul></li>" for c in d.claims) + "</ul>")
     parts.append(f"<h2>Findings that read differently: {len(d.findings)}</h2>" + "".join(
         f"<h3>{e(p)}</h3><p><del>{e(a)}</del></p><p><ins>{e(b)}</ins></p>" for p, a, b in d.findings))
+    return "".join(parts)
+
+
+def page(d: Diff) -> str:
+    """The diff as one HTML page."""
+    title = html.escape(f"{d.old.label} → {d.new.label}")
     style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}del{background:#fdd}"
              "ins{background:#dfd;text-decoration:none}td,th{padding:0 .6em;text-align:right}td:first-child{text-align:left}")
     return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>blackwork diff</title>"
-            f"<style>{style}</style></head><body>{''.join(parts)}</body></html>\n")
+            f"<style>{style}</style></head><body><h1>{title}</h1>{body(d)}</body></html>\n")

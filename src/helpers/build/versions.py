@@ -173,3 +173,4 @@ def dumps(printed: dict) -> str:
     """A fingerprint as committed: one line per table, so that a review shows which tables changed."""
     lines = [f' {json.dumps(name)}: {json.dumps(t, ensure_ascii=False)}' for name, t in printed["tables"].items()]
     return '{"version": ' + json.dumps(printed["version"]) + ', "tables": {\n' + ",\n".join(lines) + "\n}}\n"
+
