@@ -201,11 +201,21 @@ def _version(args) -> int:
 
 
 def _release(args) -> int:
+    from . import build
     from .build import release
 
+    from .build.site import SiteError
+
     started = time.perf_counter()
-    folder = release.release(inputs(), out=Path(args.to) if args.to else None, dossiers=not args.no_dossiers,
-                             limit=args.limit_dossiers, jobs=args.jobs, timeout=args.timeout or None)
+    try:
+        with _bar("building") as bar:
+            folder = release.release(inputs(), out=Path(args.to) if args.to else None, dossiers=not args.no_dossiers,
+                                     limit=args.limit_dossiers, jobs=args.jobs,
+                                     timeout=args.timeout or build.REPORT_TIMEOUT,
+                                     on_plan=lambda total: bar.reset(total=total), on_done=lambda name: bar.update())
+    except SiteError as err:
+        print(f"blackwork release: {err}; no release was written.", file=sys.stderr)
+        return 1
     print(f"released {folder} and {folder.name}.zip in {time.perf_counter() - started:.0f} s")
     return 0
 
