@@ -94,9 +94,10 @@ def test_two_release_folders_give_each_claim_that_moved_with_old_and_new_value(d
 
 
 def test_html_escapes_the_data(data_copy, tmp_path):
-    set_cell(data_copy, "attestations.csv", 8, "note", "<script>alert(1)</script>")
+    set_cell(data_copy, "attestations.csv", 8, "note", "<script>alert(1)</script>\n```{include} /etc/shadow```")
     page = diff.page(diff.compare(str(paths.ROOT / "data"), str(data_copy)))
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "`" not in page and "&#96;&#96;&#96;{include} /etc/shadow" in page
 
 
 def test_something_that_is_no_version_is_refused_in_one_sentence(capsys, tmp_path):

@@ -312,8 +312,11 @@ def _claims_heading(d: Diff) -> str:
 
 
 def body(d: Diff) -> str:
-    """The diff as HTML to put in a page (headings from h2 down), every text escaped."""
-    e = html.escape
+    """The diff as HTML to put in a page (headings from h2 down), every text escaped, backticks too (so no
+    text can end the MyST block the site's page of changes holds it in)."""
+    def e(text) -> str:
+        return html.escape(str(text)).replace("`", "&#96;")
+
     parts = [f"<p>{e(d.old.label)} → {e(d.new.label)}: data version {e(d.old.version)} → {e(d.new.version)}. "
              f"{'The same data.' if d.same_data else 'The data differs.'}</p>",
              "<h2>Row counts</h2><table><tr><th>table</th><th>before</th><th>after</th><th>added</th><th>removed</th>"
