@@ -2,7 +2,7 @@
 import json
 
 from helpers import cli, paths
-from helpers.build import diff
+from helpers.build import diff, versions
 
 from conftest import read_rows, set_cell, write_rows
 
@@ -37,7 +37,7 @@ def test_one_edited_attestation_is_exactly_one_changed_cell_with_the_claims_rest
     assert f"  ~ {EDITED}: date '1935-05-21' -> '1935-05-22'" in out and "The data differs." in out
 
 
-def test_a_dropped_row_changes_the_row_counts(data_copy, capsys):
+def test_a_dropped_row_changes_the_row_counts_and_fails_the_version_check(data_copy, capsys):
     rows = read_rows(data_copy / "events.csv")
     dropped = rows[-1][0]
     write_rows(data_copy / "events.csv", rows[:-1])
@@ -47,6 +47,9 @@ def test_a_dropped_row_changes_the_row_counts(data_copy, capsys):
     assert [t.name for t in d.tables if not t.same] == ["events"]
     assert cli.main(["diff", str(paths.ROOT / "data"), str(data_copy)]) == 1
     assert "events                    298    297      0       1       0" in capsys.readouterr().out
+    # and the version check fails: the version and the changelog did not change
+    assert versions.status(data_copy)[0].startswith("The data changed (events: 298 rows, now 297) but its version "
+                                                    "is still 0.2.0")
 
 
 def test_the_same_data_exits_0_and_a_composite_key_is_joined_as_claims_join_it(data_copy, capsys, tmp_path):
