@@ -232,7 +232,11 @@ def _diff(args) -> int:
         return 2
     print(diff.text(found, rows=args.rows), end="")
     if args.html:
-        Path(args.html).write_text(diff.page(found), encoding="utf-8")
+        try:
+            Path(args.html).write_text(diff.page(found), encoding="utf-8")
+        except OSError as err:
+            print(f"blackwork diff: --html {_trouble(err)}", file=sys.stderr)
+            return 2
         print(f"wrote {args.html}")
     return 0 if found.same_data else 1
 
@@ -303,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except (DataError, ParameterError) as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
-        return 1
+        return 2 if args.command == "diff" else 1  # diff: 1 means the data differs
     except BuildBusy as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
         return 1
