@@ -112,3 +112,14 @@ def test_citation_cff_is_valid_under_cffconvert(tmp_path):
     broken = tmp_path / "CITATION.cff"
     broken.write_text(text.replace("authors:\n  - name: The blackwork maintainers\n", ""), encoding="utf-8")
     assert validate(broken).returncode != 0
+
+
+def test_a_changed_changelog_alone_has_the_site_built_again(tmp_path, monkeypatch):
+    from helpers.build import versions
+
+    log = tmp_path / "CHANGELOG.md"
+    monkeypatch.setattr(versions, "CHANGELOG", log)
+    log.write_text("## 0.2.0 — 2026-12-07\n\n- One change.\n", encoding="utf-8")
+    before = pipeline._site_key([], {}, "abc", False)
+    log.write_text("## 0.2.0 — 2026-12-07\n\n- One change, in better words.\n", encoding="utf-8")
+    assert pipeline._site_key([], {}, "abc", False) != before
