@@ -23,11 +23,19 @@ def _release(target: Path, out: Path) -> Path:
     return release.release(cli.inputs(), out=out, target=target, dossiers=False, jobs=1, only=list(REPORTS))
 
 
-@pytest.fixture(scope="module")
-def two_releases(tmp_path_factory):
-    """Two releases of the same inputs, the site's HTML made anew by Sphinx for the second. The reports'
-    executions are stored as an earlier build left them (`seed_site`), so no kernel runs."""
-    root = tmp_path_factory.mktemp("release")
+def test_two_releases_of_the_same_inputs(tmp_path, capsys):
+    """Two releases of the same inputs, the site's HTML made anew by Sphinx for the second: the same
+    bytes, and what a release holds. One test (not a fixture shared by several), so that under xdist no
+    second worker builds them again. The reports' executions are stored as an earlier build left them
+    (`seed_site`), so no kernel runs."""
+    first, second = _two_releases(tmp_path)
+    _same_bytes_and_zip(first, second)
+    _holds_the_package_exports_site_and_claims(first)
+    assert cli.main(["diff", str(first), str(second)]) == 0  # a release folder is a side of diff
+    assert "Claims whose value changed: 0" in capsys.readouterr().out
+
+
+def _two_releases(root: Path) -> tuple[Path, Path]:
     target = root / "reports"
     seed_site(target, {name: name for name in REPORTS})
     first = _release(target, root / "dist1")
@@ -42,8 +50,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_the_same_inputs_give_the_same_bytes_and_zip(two_releases):
-    first, second = two_releases
+def _same_bytes_and_zip(first: Path, second: Path) -> None:
     assert first.name == second.name == "blackwork-0.2.0"
     a, b = _files(first), _files(second)
     assert sorted(a) == sorted(b) and [n for n in a if a[n] != b[n]] == []
@@ -56,8 +63,7 @@ def test_the_same_inputs_give_the_same_bytes_and_zip(two_releases):
         assert {i.external_attr >> 16 for i in archive.infolist()} == {0o100644}
 
 
-def test_a_release_holds_exactly_the_package_the_exports_the_site_and_its_claims(two_releases):
-    folder = two_releases[0]
+def _holds_the_package_exports_site_and_claims(folder: Path) -> None:
     descriptor = json.loads((paths.ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert sorted(p.name for p in (folder / "data").iterdir()) == sorted(
         ["datapackage.json", *(r["path"] for r in descriptor["resources"])])  # 17 tables and the descriptor
@@ -78,11 +84,6 @@ def test_a_release_holds_exactly_the_package_the_exports_the_site_and_its_claims
     for name in ("CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "findings.json", "SHA256SUMS"):
         assert (folder / name).is_file(), name
     assert set(json.loads((folder / "findings.json").read_text())) <= set(REPORTS)
-
-
-def test_a_release_folder_is_a_side_of_diff(two_releases, capsys):
-    assert cli.main(["diff", str(two_releases[0]), str(two_releases[1])]) == 0
-    assert "Claims whose value changed: 0" in capsys.readouterr().out
 
 
 def test_no_release_of_data_whose_version_was_not_bumped(data_copy, tmp_path, monkeypatch, capsys):
