@@ -24,7 +24,8 @@ def pytest_xdist_make_scheduler(config, log):
 #: Tests that each run a whole build or many kernels (8-16 s). They start first, then the notebooks,
 #: then the rest, so that no core waits at the end while the other finishes a long one.
 LONG = ("tests/test_report.py::test_the_build_writes", "tests/test_build_signals.py::",
-        "tests/test_parameter_errors.py::test_run_all", "tests/test_lab.py::", "tests/test_browser.py::")
+        "tests/test_parameter_errors.py::test_run_all", "tests/test_lab.py::", "tests/test_browser.py::",
+        "tests/test_release.py::", "tests/test_sensitivity_flags.py::", "tests/test_build_faults.py::TestFaults")
 
 
 def pytest_collection_modifyitems(items):
