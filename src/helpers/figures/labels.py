@@ -86,6 +86,7 @@ def words(ds) -> dict[str, str]:
     out.update(zip(ds.organisations.org_id, ds.organisations.name))
     out.update(names)
     out.update((s, short_title(t)) for s, t in zip(ds.sources.source_id, ds.sources.title))
+    SOURCE_IDS.update(ds.sources.source_id)
     return {str(k): str(v) for k, v in out.items() if isinstance(k, str) and "-" in k}
 
 
@@ -133,3 +134,14 @@ def frame(df: pd.DataFrame, known: dict | None = None) -> pd.DataFrame:
         named.append(f"{name} (code)" if name in named else name)
     out.columns = named
     return out
+
+
+def figure_text(text: str, known: dict) -> str:
+    """A label inside a figure in words (`cell`), a source named shortly as in a sentence:
+    '(case-file-0121)' -> '(case file)', '(reference-facts)' -> '(reference facts)'."""
+    both = {**known, **{k: re.sub(r"\s*#\S+$", "", known[k]).lower() for k in SOURCE_IDS & set(known)}}
+    return cell(text, both, _id_pattern(both))
+
+
+#: The ids of the sources of the data package last worded by `words`.
+SOURCE_IDS: set[str] = set()
