@@ -179,9 +179,6 @@ def test_tables_fit_the_column_or_scroll_in_a_shadowed_frame_and_no_page_scrolls
         assert page.evaluate("document.documentElement.scrollWidth") <= width, (doc, "the page scrolls sideways")
         tables = page.evaluate(_TABLES)
         cut += [(doc, t["name"]) for t in tables if t["width"] > t["column"] + 1 and not t["cue"]]
-        if doc == "02-leadership-turnover.html" and width == 1400:
-            turnover = [t for t in tables if t["name"] == "Turnover per post"]
-            assert turnover and turnover[0]["width"] <= turnover[0]["column"], turnover  # 1,240 px in issue 25
     assert cut == []
     assert outside == []
     context.close()
