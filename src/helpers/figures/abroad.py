@@ -13,7 +13,7 @@ from matplotlib.transforms import offset_copy
 from .. import evidence
 from ..core.checks import check
 from ..analyses.abroad import EUROPE
-from . import axes, maps
+from . import axes, maps, style
 
 #: The marker of each phase of an operation (`abroad.PHASES`) on its timeline.
 PHASE_MARKERS = {"order": "s", "lead-up": "o", "action": "*", "aftermath": "D"}
@@ -100,14 +100,18 @@ def countries(counts: pd.DataFrame, colours: dict, ax=None, title: str | None = 
     return ax
 
 
-def timelines(steps: pd.DataFrame, colours: dict, ncols: int = 2):
+def timelines(steps: pd.DataFrame, colours: dict, ncols: int = 1):
     """One panel per operation of `abroad.timeline`: each event a bar from its earliest to its latest
     day (a dot when exact), coloured by group, marked by phase, its own time axis so lags of days stay
-    visible. Returns the figure."""
+    visible. One column by default, about as wide as a report's column (`style.COLUMN_INCHES`), each
+    panel as tall as its events need. Returns the figure."""
     check("ncols", ncols, kind=int, minimum=1)
     ops = list(dict.fromkeys(steps.operation_id))
     nrows = max(1, -(-len(ops) // ncols))
-    fig, grid = plt.subplots(nrows, ncols, figsize=(15, 3.2 * nrows), layout="constrained", squeeze=False)
+    events = [int((steps.operation_id == op).sum()) for op in ops] + [1] * (nrows * ncols - len(ops))
+    rows = [max(events[r * ncols:(r + 1) * ncols]) for r in range(nrows)]
+    fig, grid = plt.subplots(nrows, ncols, figsize=(style.COLUMN_INCHES * 1.25 * min(ncols, 2), sum(0.3 * n + 1.3 for n in rows) + 0.8),
+                             layout="constrained", squeeze=False, gridspec_kw={"height_ratios": [0.3 * n + 1.3 for n in rows]})
     for ax, op in zip(grid.flat, ops):
         _operation(ax, steps[steps.operation_id == op].reset_index(drop=True), colours)
     for ax in list(grid.flat)[len(ops):]:
@@ -133,4 +137,4 @@ def _operation(ax, part: pd.DataFrame, colours: dict) -> None:
     ax.margins(x=0.04, y=0.15)
     ax.set_title(part.operation.iloc[0], fontsize=11)
     ax.set_xlabel("date")
-    axes.date_ticks(ax, maxticks=None)  # matplotlib's own limits per unit: 14 ticks crowd these narrow panels
+    axes.date_ticks(ax, minticks=3, maxticks=7)  # few enough that a panel's dates never run together

@@ -52,6 +52,19 @@ SMALL = 9
 #: Resolution of saved and inline figures: 'retina' inline PNGs are drawn at twice this and shown at
 #: this size, so that a figure is crisp on a high-density screen and no larger in a report.
 DPI = 100
+#: The width a report's figure is shown at (the output column at a 1,400 px screen, 784 px), in
+#: inches at DPI: a figure drawn wider is shrunk, and its SMALL type with it.
+COLUMN_PX = 784
+COLUMN_INCHES = COLUMN_PX / DPI
+
+
+def shown_scale(fig) -> float:
+    """How much a report shrinks `fig` (its tight box, as saved) to fit the column: 1 when it fits."""
+    fig.canvas.draw()
+    width = fig.get_tightbbox(fig.canvas.get_renderer()).width * DPI
+    return min(1.0, COLUMN_PX / width)
+
+
 #: How a stretch of years the source does not cover is drawn and named (`coverage.source_gaps`).
 GAP_COLOUR, GAP_LABEL = "#E8E8E8", "gap in the source"
 

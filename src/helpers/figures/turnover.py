@@ -127,7 +127,8 @@ def _gantt_legend(ax, fates: set):
                 Line2D([], [], marker=">", color=LINE, linestyle="", label="start only / still in post"),
                 Line2D([], [], marker="<", color=LINE, linestyle="", label="end only")]
     ax.legend(handles=handles, title="holder's fate and marks", fontsize=SMALL + 0.5, title_fontsize=SMALL + 1,
-              bbox_to_anchor=(1.1, 1), loc="upper left", frameon=False)
+              bbox_to_anchor=(0.5, -0.4 / ax.figure.get_figheight() - 0.02), loc="upper center", ncol=3,
+              frameon=False)
 
 
 def gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFrame, start, end,
@@ -144,7 +145,7 @@ def gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFrame, st
     t = tenures[tenures.dated].reset_index(drop=True)
     rows, ticks, labels, bold, y = _rows(t)
     height = max(4.0, 0.27 * (y + 1) + 1.2)
-    ax = ax or plt.subplots(figsize=(13, height))[1]
+    ax = ax or plt.subplots(figsize=(7.5, height))[1]  # with the names, shown at 3/4 size: names of 9.5 px or more
     w0, w1 = pd.Timestamp(start), pd.Timestamp(end)
     _agencies(ax, agencies, w0, w1, coverage)
     last_row = {}
