@@ -38,3 +38,21 @@ def test_the_operations_date_ticks_do_not_run_together_and_fit_the_column(ds):
         assert len(boxes) >= 3, ax.get_title()
         assert all(b.x0 - a.x1 >= 10 for a, b in zip(boxes, boxes[1:])), ax.get_title()  # 10 px apart at least
         assert _shown_px(fig, ax.get_yticklabels() + ax.get_xticklabels()) >= 9, ax.get_title()
+
+
+def test_the_maps_names_do_not_overlap_and_read_at_nine_pixels(ds):
+    style.use(ds)
+    first, last = T("1917-01-01"), T("1990-12-31")
+    table = abroad.events(ds, "world", first, last, [])
+    fig = figures.abroad.region_map(abroad.journeys(table), abroad.points(table), abroad.by_point(table),
+                                    abroad.by_group(table), style.group_colours(ds.descriptor), "world",
+                                    abroad.box_of(table, "world"), first, last)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        names = [t for t in ax.texts if t.get_text()]  # the journeys' arrows are texts without words
+        boxes = [t.get_window_extent(renderer) for t in names]
+        assert [(names[i].get_text(), names[j].get_text()) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+                if boxes[i].overlaps(boxes[j])] == []
+        assert _shown_px(fig, names) >= 9
+    assert "Paris" in {t.get_text() for t in fig.axes[1].texts}  # the Paris cluster, named in the inset
