@@ -86,11 +86,14 @@ OPEN_INTERVAL = re.compile(r"(?<![\w/])\d{4}(?:-\d\d){0,2}[~?%]?/(?![\w/])|(?<![
 TRUTH = {"True", "False"}
 
 
-@pytest.mark.parametrize("notebook", ["00-data-overview", "04-operations-abroad", "05-networks", "start-here"])
+#: The reports whose tables this test runs (02 and 03 take minutes in one process: their tables were
+#: checked the same way by hand when the vocabulary was made, and are in the site test's pages).
+@pytest.mark.parametrize("notebook", ["00-data-overview", "01-purge-cadence", "04-operations-abroad", "05-networks",
+                                      "start-here"])
 def test_no_table_a_report_shows_holds_ids_codes_or_snake_case(notebook, ds, monkeypatch):
     monkeypatch.chdir(paths.NOTEBOOKS)
     tables = _tables(notebook)
-    assert len(tables) >= {"00-data-overview": 8, "04-operations-abroad": 5, "05-networks": 4, "start-here": 3}[notebook]
+    assert len(tables) >= {"00-data-overview": 8, "01-purge-cadence": 12, "04-operations-abroad": 5, "05-networks": 4, "start-here": 3}[notebook]
     ids = set(labels.words(ds))
     found = []
     for t in tables:
