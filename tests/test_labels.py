@@ -86,8 +86,8 @@ OPEN_INTERVAL = re.compile(r"(?<![\w/])\d{4}(?:-\d\d){0,2}[~?%]?/(?![\w/])|(?<![
 TRUTH = {"True", "False"}
 
 
-#: The reports whose tables this test runs (02 and 03 take minutes in one process: their tables were
-#: checked the same way by hand when the vocabulary was made, and are in the site test's pages).
+#: The reports whose tables this test runs; 02 and 03 take minutes in one process, so their 18 tables
+#: were run through the same check by hand when the vocabulary was made.
 @pytest.mark.parametrize("notebook", ["00-data-overview", "01-purge-cadence", "04-operations-abroad", "05-networks",
                                       "start-here"])
 def test_no_table_a_report_shows_holds_ids_codes_or_snake_case(notebook, ds, monkeypatch):
