@@ -153,8 +153,7 @@ class Explorer:
         try:
             params.check_all(self.notebook, chosen)
         except ParameterError as err:
-            self.status.value = f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span>"
-            return False
+            return self._refuse(err)
         self.status.value = "Drawing…"
         namespace = {"__name__": "__explorer__", **chosen}
         plt.close("all")
@@ -165,14 +164,22 @@ class Explorer:
                 for source in self.cells:
                     run_cell(source, namespace)
             except ParameterError as err:  # a check inside the notebook (e.g. posts and window together)
-                self.status.value = f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span>"
-                return False
+                return self._refuse(err)
         outputs = [{"output_type": "stream", "name": "stdout", "text": captured.stdout}] if captured.stdout else []
         outputs += [{"output_type": "display_data", "data": o.data, "metadata": o.metadata} for o in captured.outputs]
         self.output.outputs = tuple(outputs)
+        self.output.layout.display = None
         self.runs += 1
         self.status.value = ", ".join(f"{k} = {v!r}" for k, v in chosen.items())
         return True
+
+    def _refuse(self, err: ParameterError) -> bool:
+        """Say why the form's values are refused, and hide the report drawn for earlier values: a figure
+        never stands under a form it does not match."""
+        self.output.layout.display = "none"
+        self.status.value = (f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span> The report is hidden "
+                             "until the form holds values it accepts.")
+        return False
 
     def _ipython_display_(self):
         from IPython.display import display
