@@ -32,6 +32,8 @@ def test_ids_of_the_data_package_by_their_names(ds):
     assert known["nikolai-yezhov"] == "Nikolai Yezhov" and known["abkhazia-ssr"] == "Abkhaz Soviet Socialist Republic"
     assert known["abram-slutsky--foreign-department-head"].startswith("Abram Slutsky, ")
     assert known["katyn-1940"] == "Katyn killings of Polish prisoners"
+    assert labels.cell("nkvd", known) == known["nkvd"] != "nkvd"  # an id of one word, alone in its cell
+    assert labels.cell("the nkvd files", known) == "the nkvd files"  # but a word inside a text
     # in a figure's label a source is named as in a sentence
     assert labels.figure_text("Red Terror: at least 2,000 (case-file-0121)", known) == "Red Terror: at least 2,000 (case file)"
 

@@ -87,11 +87,13 @@ def words(ds) -> dict[str, str]:
     out.update(names)
     out.update((s, short_title(t)) for s, t in zip(ds.sources.source_id, ds.sources.title))
     SOURCE_IDS.update(ds.sources.source_id)
-    return {str(k): str(v) for k, v in out.items() if isinstance(k, str) and "-" in k}
+    return {str(k): str(v) for k, v in out.items() if isinstance(k, str) and k}
 
 
 def _id_pattern(known: dict) -> re.Pattern | None:
-    ids = sorted((k for k in known if len(k) > 4), key=len, reverse=True)
+    """Ids to replace inside a longer text: the hyphenated ones only ('nkvd' or 'paris' in a sentence
+    is a word, not an id)."""
+    ids = sorted((k for k in known if len(k) > 4 and "-" in k), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])") if ids else None
 
 
