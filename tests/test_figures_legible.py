@@ -56,3 +56,14 @@ def test_the_maps_names_do_not_overlap_and_read_at_nine_pixels(ds):
                 if boxes[i].overlaps(boxes[j])] == []
         assert _shown_px(fig, names) >= 9
     assert "Paris" in {t.get_text() for t in fig.axes[1].texts}  # the Paris cluster, named in the inset
+
+
+def test_report_02s_other_charts_read_at_nine_pixels(ds):
+    from helpers import falls
+
+    style.use(ds)
+    shown = turnover.tenures(ds, [], T("1917-01-01"), T("1941-12-31"), include_acting=True)
+    lags = figures.turnover.fall_lags(falls.fall_sequences(ds, shown.person_id))
+    held = figures.turnover.holders_per_year(turnover.holders_per_year(shown, 1917, 1941, eras.coverage_end(ds)))
+    for ax in (lags, held):  # 1,283 and 1,243 px wide, shown at 784 px, before issue 25
+        assert _shown_px(ax.figure, ax.get_yticklabels() + ax.get_xticklabels()) >= 9, ax.get_title()

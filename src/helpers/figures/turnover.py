@@ -168,7 +168,7 @@ def fall_lags(falls: pd.DataFrame, ax=None):
     the dates are partial."""
     f = falls[falls.lag_min.notna()]
     people = list(dict.fromkeys(falls.name))
-    ax = ax or plt.subplots(figsize=(11, max(3.0, 0.45 * len(people) + 1.5)))[1]
+    ax = ax or plt.subplots(figsize=(7.5, max(3.0, 0.45 * len(people) + 1.5)))[1]  # legend beside: the column's width
     offset = {s: (k - 1.5) * 0.14 for k, s in enumerate(STEPS[1:])}
     ypos = {p: i for i, p in enumerate(people)}
     for r in f.itertuples():
@@ -220,7 +220,7 @@ def share_shot(rates: pd.DataFrame, ax=None):
 def holders_per_year(per_year: pd.DataFrame, ax=None):
     """Holders of each post per calendar year (`turnover.holders_per_year`) as a heat map (blank: none);
     2 or more means it changed hands."""
-    ax = ax or plt.subplots(figsize=(13, max(3.0, 0.36 * len(per_year) + 1.5)))[1]
+    ax = ax or plt.subplots(figsize=(8, max(3.0, 0.36 * len(per_year) + 1.5)))[1]  # with the post names: ~the column
     shown = per_year.astype(str).where(per_year > 0, "")  # zeros left blank
     import seaborn as sns  # imported here: it brings scipy.stats, which only this figure needs
 
