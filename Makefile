@@ -8,7 +8,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test browser validate notebooks lab lock clean
+.PHONY: help setup report test browser validate notebooks lab lock clean release
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ validate: $(STAMP) ## check the data package in data/ and print its row counts
 
 notebooks: $(STAMP) ## re-execute notebooks in place so their stored outputs match the data
 	@$(BIN)/blackwork notebooks
+
+release: $(STAMP) ## build dist/blackwork-X.Y.Z/ and its zip (X.Y.Z: the data version): data, exports, site, claims
+	@$(BIN)/blackwork release
 
 lab: $(STAMP) ## run JupyterLab on the project (new notebooks go in scratch/); prints its address
 	@$(BIN)/blackwork lab

@@ -119,6 +119,8 @@ def test_a_number_opens_its_card_with_the_rows_and_a_locator_leads_to_the_source
     assert "Under other readings" in text and "case file only" in text
     rows = card.locator("table.claim-rows tbody tr")
     assert rows.count() == min(len(claim["rows"]), 40) and rows.count() > 0
+    # the rows fit the card: no column is cut off to the right (the card scrolls down, never sideways)
+    assert card.evaluate("c => c.scrollWidth <= c.clientWidth + 1"), "the card's table is wider than the card"
     assert claim["rows"][0]["id"] in rows.first.inner_text()
     link = card.locator('a[href*="sources.html#"]').first
     href = link.get_attribute("href")

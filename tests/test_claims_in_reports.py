@@ -88,3 +88,80 @@ def test_the_stray_number_check_finds_what_it_should():
     assert _stray_numbers("**12** events in 1937, 4 Sep 1937, `katyn-1940:massacre`, ¶5, section 3") == ["12"]
     assert _stray_numbers("from 1937-09-04 to 1938-11; the 1930s") == []
     assert _stray_numbers("between 40 and 44 of the 68 deaths") == ["40", "44", "68"]
+
+
+#: How a sentence names a source by name, and how it says another source is in it too.
+NAMED = {"case-file-0121": re.compile(r"case file|case-file", re.I), "reference-facts": re.compile(r"reference", re.I)}
+ALSO = {"reference-facts": re.compile(r"national|another source|second source|other source", re.I)}
+#: A reading's label ("another reading changes it: case file only") names a reading, not the claim's scope.
+READING_LABEL = re.compile(r"another reading changes it:[^)]*|case file only", re.I)
+
+
+def _plain(text: str) -> str:
+    """Marked prose as a reader reads it: each claim's text without its markers."""
+    return re.sub(f"{START}[^{TEXT}]*{TEXT}([^{END}]*){END}", r"\1", text)
+
+
+def _cuts(text: str) -> list[int]:
+    """Where `text`'s clauses end: after '. ' or '; ' outside parentheses, a line break, a table cell."""
+    cuts, depth = [], 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch in "\n|" or (ch in ".;" and depth <= 0 and text[i + 1: i + 2] == " "):
+            cuts.append(i + 1)
+    return cuts
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The clause of `text` that holds text[start:end] (`_cuts`)."""
+    cuts = _cuts(text)
+    return text[max([c for c in cuts if c <= start], default=0): min([c for c in cuts if c > end], default=len(text))]
+
+
+def _misnamed(bundle: dict) -> tuple[int, list[str]]:
+    """The claims of one output whose sentence names one source by name while their rows come from
+    another it does not mention; and how many claims were read."""
+    wrong, seen = [], 0
+    by_name = {c["name"]: c for c in bundle["claims"]}
+    prose = bundle["markdown"]
+    for m in re.finditer(f"{START}([^{TEXT}]*){TEXT}([^{END}]*){END}", prose):
+        claim = by_name[m.group(1)]
+        before = _plain(prose[:m.start()])
+        plain = before + m.group(2) + _plain(prose[m.end():])
+        sentence = READING_LABEL.sub(" ", _sentence_around(plain, len(before), len(before) + len(m.group(2))))
+        named = {s for s, words in NAMED.items() if words.search(sentence)}
+        told = named | {s for s, words in ALSO.items() if words.search(sentence)}
+        seen += 1
+        if len(named) == 1 and set(claim["sources"]) - {"curators"} - told:
+            wrong.append(f"{claim['id']} rests on {sorted(claim['sources'])} under {sentence.strip()[:140]!r}")
+    return seen, wrong
+
+
+@pytest.mark.parametrize("name", params.catalogue())
+def test_no_sentence_names_one_source_over_a_claim_whose_rows_include_another(name):
+    """Scope by construction, read as a reader reads it: a sentence around a claim that names only
+    the case file (or only the reference) sits over a claim whose rows come from that source alone."""
+    seen, wrong = 0, []
+    for i, bundle, _ in _outputs(name):
+        if bundle:
+            n, bad = _misnamed(bundle)
+            seen, wrong = seen + n, wrong + [f"cell {i}: {w}" for w in bad]
+    assert seen, f"{name}: no claim in the prose"
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_check_finds_the_case_files_name_over_the_references_rows():
+    """The reading's own error (issue 23): "the case file's 41 killings" over 12 rows only the
+    reference gives is found; the same count said "with the reference's" is not."""
+    claim = {"name": "k", "id": "p/k", "sources": ["case-file-0121", "reference-facts"]}
+    said = lambda text: {"claims": [claim], "markdown": text.replace("41", f"{START}k{TEXT}41{END}")}
+    assert _misnamed(said("The case file follows its victims: 41 domestic killings."))[1]
+    assert not _misnamed(said("The case file and the reference give 41 domestic killings."))[1]
+    assert not _misnamed(said("Another source dates 41 killings otherwise."))[1]
+    assert _misnamed(said("In the reference, 41 killings; the case file gives 29."))[1]
+
+
+def test_the_sentence_check_reads_the_sentence_of_the_claim():
+    text = "Before. The case file gives 12 of 29 killings (9 in 1937; 3 later); the reference adds 9."
+    at = text.index("12")
+    assert _sentence_around(text, at, at + 2).strip() == "The case file gives 12 of 29 killings (9 in 1937; 3 later);"

@@ -96,8 +96,8 @@ def _fate(ds, person_id):
     ("valentin-markin", "died", "no", "manner unknown"),
     # reference-facts §7: "NKVD involvement suspected but not proven"; the case file hedges (Trotsky ¶5)
     ("lev-sedov", "died", "disputed", "an appendicitis operation; the NKVD's hand alleged"),
-    # reference-facts §7: "killed 19 Aug 1945, Dairen"; CONFLICT on killer: the Japanese or the NKVD
-    ("genrikh-lyushkov", "killed", "disputed", "killed; who killed him is disputed"),
+    # reference-facts §7: "killed 19 Aug 1945, Dairen" (stated); CONFLICT on killer: the Japanese or the NKVD
+    ("genrikh-lyushkov", "assassinated", "disputed", "killed, stated; who killed him is disputed"),
     # The Death of Willi Münzenberg (June 1940) ¶4: the official finding, the NKVD theory, the Gestapo, suicide
     ("willi-munzenberg", "contested", "disputed", "recorded as suicide; the case file's main theory a killing"),
     # reference-facts §7: "Unknown. '1937 or 1938', Spain ... Reported versions: ..."

@@ -104,8 +104,9 @@ def test_killings_by_the_state_and_by_others(ds):
     # Sedov: the reference says how he died is not known (events.csv method unknown, stated); Zborowski
     # (apparatus) and the NKVD are only alleged -> died, the state's hand disputed
     assert row.loc["lev-sedov", ["fate", "certainty", "by_state"]].tolist() == ["died", "stated", "disputed"]
-    # Lyushkov: killed in Dairen in 1945; who killed him is disputed (the Japanese or an NKVD operative)
-    assert row.loc["genrikh-lyushkov", ["fate", "certainty", "by_state"]].tolist() == ["killed", "disputed", "disputed"]
+    # Lyushkov: killed in Dairen in 1945 (the reference states it: genrikh-lyushkov-death, an assassination,
+    # stated); who killed him is disputed (the Japanese or an NKVD operative), so the state's hand is disputed
+    assert row.loc["genrikh-lyushkov", ["fate", "certainty", "by_state"]].tolist() == ["assassinated", "stated", "disputed"]
     # executed and dead in custody are the state's when a Soviet organisation (or, none given, a domestic
     # event) held them: all 29 other executions (each stated) and the 2 deaths in custody (Serebryansky,
     # Syroezhkin: arrests with no organisation at home, or by the nkvd; Mairanovsky's ten-year term from
@@ -209,11 +210,12 @@ def test_fate_counts_on_the_data(ds):
     # unknown of before, 20 now have an end in the new rows, so executed and died lead.
     # Under the rules that keep doubt: died 15 (less Pravdin, now contested; with Markin, whose manner
     # is unknown, and Mairanovsky, whose term ran out); contested 3 (Skoblin, Krivitsky, Pravdin); killed
-    # 1 (Lyushkov); natural death 2 (Korotkov, Menzhinsky); died in custody 2.
+    # 1 (Lyushkov); natural death 2 (Korotkov, Menzhinsky); died in custody 2. Lyushkov's killing is stated
+    # (the reference), only its doer disputed: assassinated, with Reiss, Slutsky, Borisov and Uritsky.
     assert list(counts.index[:2]) == ["executed", "died"]
-    assert counts.sum(axis=1).to_dict() == {"executed": 20, "died": 15, "unknown": 5, "assassinated": 4, "contested": 3,
+    assert counts.sum(axis=1).to_dict() == {"executed": 20, "died": 15, "unknown": 5, "assassinated": 5, "contested": 3,
                                             "died_in_custody": 2, "imprisoned": 2, "natural_death": 2,
-                                            "sentenced_to_death": 2, "killed": 1}
+                                            "sentenced_to_death": 2}
     assert list(counts.columns) == [c for c in fates.cohort_order(ds, "era") if c in counts.columns]
     # Yezhov's first act for the organs is the fabricated Trotsky evidence (events.csv
     # yezhov-fabricated-trotsky-evidence, 1934-12/1936-08-19, org nkvd, roles: perpetrator), midpoint
@@ -662,19 +664,21 @@ def test_notebook_with_other_parameters(tmp_path):
     assert " arrests fall before the data's coverage ends on 22 June 1941" in text
     # stated only, victims in the apparatus: Slutsky's heart attack is the one cover story left
     assert "*What to see:* 1 of the " in text
-    # stated only, apparatus: 43 deaths (the 27 of before + Rodos, Peters, Sorge executed, Syroezhkin in
-    # custody, Korotkov's and Menzhinsky's natural deaths (illness, stated by both sources), and eleven
+    # stated only, apparatus: 44 deaths (the 27 of before + Rodos, Peters, Sorge executed, Syroezhkin in
+    # custody, Korotkov's and Menzhinsky's natural deaths (illness, stated by both sources), eleven
     # with no cause: Shelepin, Zarubina, Ovakimian, Zborowski, Fitin, Kruglov, Soprunenko, Messing, Vaha,
-    # Markin (whose killing is only alleged) and Mairanovsky (his term had run out)), 24 by the state
-    # (19 executed: all but Sorge, hanged by Japan; Serebryansky and Syroezhkin in custody; Slutsky,
-    # Reiss and Borisov killed by Soviet hands). The disputed deaths of Lyushkov, Krivitsky, Skoblin (then
-    # disappeared) and Pravdin (then survived) drop out; Uritsky (Kannegisser) is the one killing by
-    # other hands
-    assert "Of the 43 deaths, **24 came at the hands of the state**" in text
-    # stated only, no death is disputed; Uritsky is the one killing by other hands (Sorge is no target and,
-    # hanged by Japan, executed by other hands: he is of the apparatus, so he counts here)
+    # Markin (whose killing is only alleged) and Mairanovsky (his term had run out), and Lyushkov, whose
+    # killing the reference states while who killed him is disputed), 24 by the state (19 executed: all but
+    # Sorge, hanged by Japan; Serebryansky and Syroezhkin in custody; Slutsky, Reiss and Borisov killed by
+    # Soviet hands). The disputed deaths of Krivitsky, Skoblin (then disappeared) and Pravdin (then survived)
+    # drop out.
+    assert "Of the 44 deaths, **24 came at the hands of the state**" in text
+    # stated only, no death is disputed; three killings with no Soviet hand stated: Uritsky (Kannegisser),
+    # Sorge (hanged by Japan: of the apparatus, so he counts here) and Lyushkov (both of his killers are
+    # disputed, so neither is left in this reading)
     assert "and 0 more whose Soviet hand rests only on alleged or disputed evidence." in text
-    assert "Killed or executed by other hands: 2 (Moisei Uritsky and Richard Sorge)" in text
+    assert ("Killed or executed with no Soviet hand the sources state: 3 (Moisei Uritsky, Richard Sorge and "
+            "Genrikh Lyushkov)") in text
     # the five of test_officials_left_out_of_survival (their evidence is all stated)
     assert "**5 members of the apparatus have no dated evidence of service and are left out**: 1 whose" in text
     # Beria (arrest) and Blokhin (execution) both struck Frinovsky: either may head the chain

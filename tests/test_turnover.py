@@ -160,20 +160,32 @@ def test_rival_gap_fillers_give_the_hull_and_mark_the_tenure_contested(ds, main)
 
 
 def test_dzerzhinsky_under_each_source(main):
-    # felix-dzerzhinsky--secret-police-head: no start in the case file; the reference fills it with 1917-12-20 and
-    # 1918-08-22 (his resumption after Peters): hull, contested. End 1926 (case file).
-    # Case file: shortest 1918-08-22 -> 1926-01-01: to 1925-08-22 seven years with 1920 and 1924 = 2,557, + 9 + Sep 30
-    # + Oct 31 + Nov 30 + Dec 31 + 1 = 132 -> 2,689; longest 1917-12-20 -> 1926-12-31: to 1925-12-20 eight years with
-    # 1920 and 1924 = 2,922, + 365 + 11 = 3,298.
-    # Reference: its pages end the tenure on 1918-07-07 (Peters' interim) and on 1926-07-20 (agreeing with
-    # the case file's 1926): the end lies between the two. Shortest 1918-08-22 -> 1918-07-07, below 0 -> 0;
-    # longest 1917-12-20 -> 1925-12-20 eight years with 1920 and 1924 = 2,922, -> 1926-07-20
-    # + 31 + 31 + 28 + 31 + 30 + 31 + 30 = 212 -> 3,134.
+    # felix-dzerzhinsky--secret-police-head: no start in the case file; the reference fills it with
+    # 1917-12-20. Its 1918-08-22 is his resumption after Peters's interim (it also ends the tenure on
+    # 1918-07-07): a break, not a rival start (`turnover.breaks`). End 1926 (case file).
+    # Case file: shortest 1917-12-20 -> 1926-01-01: to 1925-12-20 eight years with 1920 and 1924 = 2,922,
+    # + 12 = 2,934; longest -> 1926-12-31: 2,922 + 365 + 11 = 3,298.
+    # Reference: from its first start to its last end, 1917-12-20 -> 1926-07-20: 2,922 + 31 (to Jan 20)
+    # + 31 + 28 + 31 + 30 + 31 + 30 = 212 -> 3,134 (Peters's 46 days inside it).
     row = _row(main, position_id="felix-dzerzhinsky--secret-police-head")
-    assert (row.start, row.start_by, row.contested) == ("1917-12-20 or 1918-08-22", "reference-facts", True)
-    assert (row.shortest_days, row.longest_days) == (2689, 3298)
-    # The start is the reference's (the case file gives none): the package's reading says so (it read '(case file)').
-    assert row.length == "2,689 to 3,298 days (case file; start from reference-facts) or 0 to 3,134 (reference-facts)"
+    assert (row.start, row.start_by, row.contested) == ("1917-12-20", "reference-facts", False)
+    assert (row.shortest_days, row.longest_days) == (2934, 3298)
+    # The start is the reference's (the case file gives none): the package's reading says so.
+    assert row.length == "2,934 to 3,298 days (case file; start from reference-facts) or 3,134 (reference-facts)"
+
+
+def test_a_break_is_no_rival_date_but_a_source_at_a_finer_precision_is_a_reading(ds, main):
+    from helpers.analyses import turnover as t_
+
+    assert t_.breaks(ds.attestations) == {"felix-dzerzhinsky--secret-police-head--end--ref",
+                                          "felix-dzerzhinsky--secret-police-head--start--ref-2"}
+    # Menzhinsky: the case file gives 1926 to 10 May 1934; the reference agrees at a finer day,
+    # 30 Jul 1926 to 10 May 1934: 1926-07-30 -> 1933-07-30 seven years with 1928 and 1932 = 2,557;
+    # -> 1934-05-10: 1 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 31 + 30 + 10 = 284 -> 2,841.
+    readings = t_.tenure_readings(ds, main)
+    mine = readings[readings.position_id == "vyacheslav-menzhinsky--secret-police-head"].set_index("reading")
+    assert (mine.at["reference-facts", "shortest_days"], mine.at["reference-facts", "longest_days"]) == (2841, 2841)
+    assert (mine.at["package", "shortest_days"], mine.at["package", "longest_days"]) == (2687, 3051)
 
 
 def test_a_post_with_an_acting_holder(ds, main):

@@ -54,6 +54,7 @@ LIMITS = {
     "timeout": ("a number of seconds above 0", lambda v: math.isfinite(v) and v > 0),
     "jobs": ("a number of worker processes, 1 or more", lambda v: v >= 1),
     "limit_dossiers": ("a number of dossiers, 1 or more", lambda v: v >= 1),
+    "rows": ("a number of rows, 0 (all) or more", lambda v: v >= 0),
     "port": ("a port from 1 to 65535 (leave it out for any free one)", lambda v: 1 <= v <= 65535),
 }
 
@@ -183,10 +184,88 @@ def _export(args) -> int:
     return 0
 
 
+def _version(args) -> int:
+    """`blackwork version [--record]`: the data version and its check (exit 1 naming what is missing)."""
+    from .build import versions
+
+    if args.record:
+        printed = versions.record()
+        print(f"recorded the fingerprint of data version {printed['version']} in {versions.FINGERPRINT}")
+        return 0
+    problems = versions.status()
+    for line in problems:
+        print(f"blackwork version: {line}", file=sys.stderr)
+    if not problems:
+        print(f"data version {versions.descriptor(paths.data_dir())['version']}: its tables are as recorded for it")
+    return 1 if problems else 0
+
+
+def _release(args) -> int:
+    from . import build
+    from .build import release
+
+    from .build.site import SiteError
+
+    started = time.perf_counter()
+    try:
+        with _bar("building") as bar:
+            folder = release.release(inputs(), out=Path(args.to) if args.to else None, dossiers=not args.no_dossiers,
+                                     limit=args.limit_dossiers, jobs=args.jobs,
+                                     timeout=args.timeout or build.REPORT_TIMEOUT,
+                                     on_plan=lambda total: bar.reset(total=total), on_done=lambda name: bar.update())
+    except SiteError as err:
+        print(f"blackwork release: {err}; no release was written.", file=sys.stderr)
+        return 1
+    print(f"released {folder} and {folder.name}.zip in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def _diff(args) -> int:
+    """`blackwork diff OLD NEW`: exit 0 when the data is the same, 1 when it differs, 2 when OLD or NEW
+    is none of what it accepts (as diff(1))."""
+    from .build import diff
+
+    try:
+        found = diff.compare(args.old, args.new)
+    except (ParameterError, DataError) as err:
+        print(f"blackwork diff: {err}", file=sys.stderr)
+        return 2
+    print(diff.text(found, rows=args.rows), end="")
+    if args.html:
+        try:
+            Path(args.html).write_text(diff.page(found), encoding="utf-8")
+        except OSError as err:
+            print(f"blackwork diff: --html {_trouble(err)}", file=sys.stderr)
+            return 2
+        print(f"wrote {args.html}")
+    return 0 if found.same_data else 1
+
+
 def _lab(args) -> int:
     from .notebook import lab
 
     return lab.main(port=args.port)
+
+
+def _versions_parsers(sub) -> None:
+    """`version`, `release` and `diff`: the commands of citable versions."""
+    p = sub.add_parser("version", help="check that the data version, CHANGELOG.md and the recorded tables agree")
+    p.add_argument("--record", action="store_true", help="record the tables' fingerprint for the data version "
+                   "(after bumping it and adding a CHANGELOG section)")
+    p.set_defaults(run=_version)
+    p = sub.add_parser("release", help="build dist/blackwork-X.Y.Z/ (data, exports, site, claims.json) and its zip")
+    p.add_argument("--to", metavar="DIR", help="folder to write the release into (default: dist/)")
+    p.add_argument("--no-dossiers", action="store_true", help="skip the per-person dossiers")
+    p.add_argument("--limit-dossiers", type=int, metavar="N", help="only the first N dossiers (tests)")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help="seconds each report may take (default: 600)")
+    p.set_defaults(run=_release)
+    p = sub.add_parser("diff", help="what changed between two versions: rows, cells, counts, claims, findings")
+    p.add_argument("old", help="a data folder, a release folder (dist/blackwork-X.Y.Z) or a git revision")
+    p.add_argument("new", help="the same kinds as OLD")
+    p.add_argument("--html", metavar="FILE", help="also write the diff as an HTML page")
+    p.add_argument("--rows", type=int, default=10, metavar="N", help="rows listed per table and kind (0: all; default 10)")
+    p.set_defaults(run=_diff)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="write into a folder holding other files, overwriting "
                    "only the export's own file names there")
     p.set_defaults(run=_export)
+    _versions_parsers(sub)
     p = sub.add_parser("lab", help="run JupyterLab on the project (scratch/ for new notebooks) until Ctrl-C")
     p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: any free one)")
     p.set_defaults(run=_lab)
@@ -227,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except (DataError, ParameterError) as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
-        return 1
+        return 2 if args.command == "diff" else 1  # diff: 1 means the data differs
     except BuildBusy as err:
         print(f"blackwork {args.command}: {err}", file=sys.stderr)
         return 1

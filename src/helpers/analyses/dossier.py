@@ -13,6 +13,12 @@ SQLite export: the other names, the posts, the events and the part in them, the 
 another source gives, the age at the end (an interval from the birth's and the end's first and last
 possible days), and the fate with how it is known (`fate_claims`). `life` gives what the sentence of
 a life says; the sentence itself is `helpers.captions.dossier.life`.
+
+Every date another source gives differently for anything the page shows (`concerned`: the birth,
+the posts, every event of any part, the posts of others those events open or close) is listed
+(`disagreements`) and shown beside its row; each part keeps its certainty and the qualifier its
+note opens with (`qualifier`); each post's end is told by the event that ended it and its accounts
+(`post_ends`); an event cut to a death shows the cut date (`shown_dates`).
 """
 from __future__ import annotations
 
@@ -83,13 +89,18 @@ def source_titles(ds: Dataset) -> pd.Series:
 
 def life(ds: Dataset, person_id: str) -> pd.Series:
     """What the sentence of a person's life says (`captions.dossier.life`): born (EDTF), born_place,
-    born_source_id; the recorded end (`fate`: fate, date, certainty; None when the data records none);
+    born_source_id; born_other, the (date, source_id) of each birth date another source gives
+    differently (`evidence.disagreements`); the recorded end (`fate`: fate, date, certainty; None when
+    the data records none);
     and `age`, the age then as a claim (`age_claim`, named `age` on the dossier's page; None without a
     birth or an end)."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     p = ds.people.set_index("person_id").loc[person_id]
     end, age = fate(ds, person_id), age_claim(ds, person_id)
+    d = evidence.disagreements(ds)
+    d = d[(d.target == "person") & (d.target_id == person_id) & (d.field == "born")]
     return pd.Series({"person_id": person_id, "born": p.born if pd.notna(p.born) else None,
+                      "born_other": list(zip(d.attested, d.attested_by)),
                       "born_place": p.born_place if pd.notna(p.born_place) else None,
                       "born_source_id": p.born_source_id if pd.notna(p.born_source_id) else None,
                       "end": end, "age": age.named("age", page(person_id)) if age is not None else None}, dtype=object)
@@ -118,23 +129,86 @@ def aliases(ds: Dataset, person_id: str) -> pd.DataFrame:
 
 
 def posts(ds: Dataset, person_id: str) -> pd.DataFrame:
-    """The person's tenures in date order, with how each ended."""
+    """The person's tenures in date order, with how each ended: position_id, title, org_id and the
+    organisation's name (`organisation`), start, end, end_reason, acting, certainty, source_id, locator."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     p = ds.positions[ds.positions.person_id == person_id].sort_values(["start_earliest", "position_id"])
-    cols = ["title", "org_id", "start", "end", "end_reason", "acting", "certainty", "source_id", "locator"]
+    p = p.assign(organisation=p.org_id.map(ds.organisations.set_index("org_id").name).fillna(p.org_id))
+    cols = ["position_id", "title", "org_id", "organisation", "start", "end", "end_reason", "acting", "certainty",
+            "source_id", "locator"]
     return blank(p[cols].reset_index(drop=True))
 
 
-def events(ds: Dataset, person_id: str) -> pd.DataFrame:
-    """Every event the person took part in (event_id first), in date order, with their role in it."""
+#: The event types that can end a post their subject holds (`post_ends`).
+ENDING_TYPES = ("dismissal", "demotion", "arrest", *DEATH_EVENT_TYPES)
+
+
+def _overlaps(lo, hi, lo2, hi2) -> pd.Series:
+    """Whether the day spans [lo, hi] and [lo2, hi2] share a day (False where either is missing)."""
+    return (lo <= hi2) & (lo2 <= hi)
+
+
+def post_ends(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """How each source tells the end of the person's posts: for every post, the events the person is
+    the subject of that can end it (`ENDING_TYPES`) dated within the post's end, and each account
+    of such an event (the official line beside the documented one: Yezhov's dismissal, officially a
+    resignation at his own request). One row per account (one with blank account columns for an
+    event without any): position_id, event_id, event_type, event_title, kind, claim, claimed_by,
+    certainty, summary, source_id, locator; sorted by post, event and kind."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
-    r = ds.roles[ds.roles.person_id == person_id][["event_id", "role", "certainty"]]
-    e = r.merge(ds.events[["event_id", "date", "start", "type", "title", "source_id", "locator"]],
-                on="event_id", suffixes=("_of_role", ""))
+    cols = ["position_id", "event_id", "event_type", "event_title", "kind", "claim", "claimed_by", "certainty",
+            "summary", "source_id", "locator"]
+    p = ds.positions[(ds.positions.person_id == person_id) & ds.positions.end_earliest.notna()]
+    own = evidence.participants(ds, ("subject",), ENDING_TYPES, person_ids=[person_id])
+    pairs = p[["position_id", "end_earliest", "end_latest"]].merge(
+        own[["event_id", "type", "title", "start", "end"]], how="cross")
+    pairs = pairs[_overlaps(pairs.end_earliest, pairs.end_latest, pairs.start, pairs.end)]
+    a = pairs.rename(columns={"type": "event_type", "title": "event_title"}).merge(ds.accounts, on="event_id",
+                                                                                   how="left")
+    return blank(a.sort_values(["position_id", "event_id", "kind", "account_id"])[cols].reset_index(drop=True))
+
+
+#: What a role's note may open with to qualify the part (data/README.md, "Qualified parts"), and how
+#: the page says it: 'Unwitting: brought Mercader into ...' reads 'accomplice, unwitting'.
+QUALIFIERS = {"unwitting": "unwitting", "implied": "implied by the source", "official version": "the official version",
+              "charged": "as the charges had it", "confessed": "by a confession under interrogation",
+              "inferred": "inferred by the curators; no source names them in it"}
+
+
+def qualifier(note) -> str:
+    """The qualifier a role's note opens with ('Unwitting: ...' -> 'unwitting'; `QUALIFIERS`), or ''."""
+    head = str(note).split(":", 1)[0].strip().lower() if isinstance(note, str) and ":" in note else ""
+    return QUALIFIERS.get(head, "")
+
+
+def shown_dates(ds: Dataset) -> pd.Series:
+    """Each event's date as a page shows it, by event_id: its EDTF date, or for an event cut to a
+    death (`dataset.cut_to_lives`: Medved's arrest "after December 1934", cut to his execution in July
+    1937) the interval from its first possible day to the date of that death ('1934-12-01/1937-07')."""
+    e = ds.events
+    shown = e.date.copy()
+    if "cut_by" in e:
+        death = e.cut_by.map(e.set_index("event_id").date)
+        cut = e.cut_by.notna() & death.notna()
+        shown[cut] = [f"{str(d).split('/')[0]}/{x}" for d, x in zip(e.date[cut], death[cut])]
+    return pd.Series(shown.values, index=e.event_id.values)
+
+
+def events(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """Every event the person took part in (event_id first), in date order, with their role in it:
+    event_id, date (`shown_dates`: cut to a death where the data cuts it), type, title,
+    event_certainty (how surely the event itself is known), role,
+    certainty (of the role), qualifier (`qualifier` of the role's note), source_id, locator."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
+    r = ds.roles[ds.roles.person_id == person_id][["event_id", "role", "certainty", "note"]]
+    e = r.merge(ds.events[["event_id", "date", "start", "type", "title", "certainty", "source_id", "locator"]],
+                on="event_id", suffixes=("", "_of_event")).rename(columns={"certainty_of_event": "event_certainty"})
+    e["qualifier"] = e.note.map(qualifier)
+    e["date"] = e.event_id.map(shown_dates(ds))
     e["role"] = pd.Categorical(e.role, ROLE_ORDER, ordered=True)
     e = e.sort_values(["start", "event_id", "role"])
-    return blank(e[["event_id", "date", "type", "title", "role", "certainty", "source_id", "locator"]]
-                 .reset_index(drop=True))
+    return blank(e[["event_id", "date", "type", "title", "event_certainty", "role", "certainty", "qualifier",
+                    "source_id", "locator"]].reset_index(drop=True))
 
 
 def doers(ds: Dataset, event_id: str) -> list[str]:
@@ -150,15 +224,19 @@ def doers(ds: Dataset, event_id: str) -> list[str]:
 
 def fate(ds: Dataset, person_id: str) -> pd.Series | None:
     """The person's fate row from Dataset.fates() with the title of the event it rests on
-    (`event_title`) and who the data names as doing it (`doers`, ids joined by ', '), or None when the
-    data records no end."""
+    (`event_title`), who the data names as doing it (`doers`, ids joined by ', ') and who claims a
+    killing only as alleged or disputed (`doubted_killing`: the claimants of such accounts, joined by
+    ' and '; '' when none), or None when the data records no end."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     f = ds.fates()
     f = f[f.person_id == person_id]
     if f.empty:
         return None
     f = f.assign(event_title=f.event_id.map(ds.events.set_index("event_id").title))
-    return f.assign(doers=", ".join(doers(ds, f.event_id.iloc[0]))).iloc[0]
+    a = ds.accounts[(ds.accounts.event_id == f.event_id.iloc[0]) & (ds.accounts.claim == "killing")
+                    & (ds.accounts.certainty != "stated")].sort_values("account_id")
+    doubted = " and ".join(dict.fromkeys(a.claimed_by))
+    return f.assign(doers=", ".join(doers(ds, f.event_id.iloc[0])), doubted_killing=doubted).iloc[0]
 
 
 def official(ds: Dataset, person_id: str) -> pd.DataFrame:
@@ -183,36 +261,86 @@ def accounts(ds: Dataset, person_id: str) -> pd.DataFrame:
                  .reset_index(drop=True))
 
 
+#: Events that open or close a post of their subject: a disagreement about that post shows on the
+#: page of everyone in the event (Yezhov ordered Zakovsky's appointment: Zakovsky's start).
+POST_EVENT_TYPES = ("appointment", "dismissal", "demotion", "arrest")
+
+
+def concerned(ds: Dataset, person_id: str) -> pd.DataFrame:
+    """Every dated thing the person's page shows: their birth, their posts, every event they have any
+    part in, and the posts of others those events open or close (`POST_EVENT_TYPES`, the post's start
+    or end within the event's dates). One row per thing: target ('person', 'position', 'event'),
+    target_id, about (what the page calls it: 'birth', a post's title, an event's title, 'Leonid
+    Zakovsky: First deputy ...'), part (the person's part: 'born', 'held', or their roles' codes
+    joined by ', '), via (for another's post: the title of the event the person had that part in),
+    field (for another's post: the end of it, 'start' or 'end', the event falls on; else missing:
+    every date of the thing)."""
+    check_person_ids(ds.people, "person_id", person_id, one=True)
+    names = ds.people.set_index("person_id").name
+    rows = [pd.DataFrame({"target": ["person"], "target_id": [person_id], "about": ["birth"], "part": ["born"]})]
+    own = ds.positions[ds.positions.person_id == person_id]
+    rows.append(pd.DataFrame({"target": "position", "target_id": own.position_id, "about": own.title,
+                              "part": "held"}))
+    r = ds.roles[ds.roles.person_id == person_id].copy()
+    r["role"] = pd.Categorical(r.role, ROLE_ORDER, ordered=True)
+    parts = r.sort_values("role").groupby("event_id", observed=True).role.agg(lambda x: ", ".join(map(str, x)))
+    parts = parts.astype(str)
+    ev = ds.events[ds.events.event_id.isin(parts.index)]
+    rows.append(pd.DataFrame({"target": "event", "target_id": ev.event_id, "about": ev.title,
+                              "part": ev.event_id.map(parts)}))
+    opening = ev[ev.type.isin(POST_EVENT_TYPES)][["event_id", "title", "start", "end"]]
+    opening = opening.rename(columns={"title": "event_title", "start": "lo", "end": "hi"})
+    subj = ds.roles[(ds.roles.role == "subject") & (ds.roles.person_id != person_id)][["event_id", "person_id"]]
+    pairs = opening.merge(subj, on="event_id").merge(ds.positions, on="person_id")
+    for fld in ("start", "end"):
+        hit = pairs[_overlaps(pairs.lo, pairs.hi, pairs[f"{fld}_earliest"], pairs[f"{fld}_latest"])]
+        rows.append(pd.DataFrame({"target": "position", "target_id": hit.position_id, "field": fld,
+                                  "about": hit.person_id.map(names) + ": " + hit.title,
+                                  "part": hit.event_id.map(parts).astype(str), "via": hit.event_title,
+                                  "via_id": hit.event_id}))
+    out = pd.concat(rows, ignore_index=True).reindex(columns=["target", "target_id", "about", "part", "via", "via_id",
+                                                                      "field"])
+    return out.drop_duplicates(["target", "target_id", "field"]).reset_index(drop=True)
+
+
 def _differing(ds: Dataset, person_id: str) -> pd.DataFrame:
-    """The rows of `evidence.disagreements` about this person: their birth, the events they are the
-    subject of, their posts."""
-    own_events = set(ds.roles.loc[(ds.roles.person_id == person_id) & (ds.roles.role == "subject"), "event_id"])
-    own_posts = set(ds.positions.loc[ds.positions.person_id == person_id, "position_id"])
-    d = evidence.disagreements(ds)
-    about = d.target_id.isin(own_events | own_posts) | ((d.target == "person") & (d.target_id == person_id))
-    return d[about].sort_values(["target_id", "field", "attested", "attestation_id"])
+    """The rows of `evidence.disagreements` about anything the person's page shows (`concerned`),
+    with `about` and `part`."""
+    d = evidence.disagreements(ds).merge(concerned(ds, person_id), on=["target", "target_id"],
+                                         suffixes=("", "_concerned"))
+    d = d[d.field_concerned.isna() | (d.field_concerned == d.field)].drop(columns="field_concerned")
+    d = d.drop_duplicates("attestation_id")
+    return d.sort_values(["earliest", "target_id", "field", "attested", "attestation_id"])
 
 
 def disagreements(ds: Dataset, person_id: str) -> pd.DataFrame:
-    """Dates another source gives for this person's birth, events or tenures that differ from the
-    data's (`evidence.disagreements`, the one filter)."""
+    """Every date another source gives differently (`evidence.disagreements`, the one filter) for
+    anything the person's page shows (`concerned`): their birth, their posts, every event they took
+    any part in, the posts of others those events open or close. One row per differing date: target,
+    target_id, about, part, via, via_id (`concerned`), field, recorded (the data's date, blank when it gives none),
+    recorded_by, other_date, source_id (the source that gives it), locator, note. Sorted by what it
+    is about, then by the other date."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     d = _differing(ds, person_id)
-    out = pd.DataFrame({"about": d.target_id, "field": d.field, "recorded": d.recorded, "other_date": d.attested,
-                        "source_id": d.attested_by, "locator": d.locator, "note": d.note})
-    return blank(out.sort_values(["about", "field", "other_date"]).reset_index(drop=True))
+    out = pd.DataFrame({"target": d.target, "target_id": d.target_id, "about": d.about, "part": d.part,
+                        "via": d.via, "via_id": d.via_id, "field": d.field, "recorded": d.recorded,
+                        "recorded_by": d.recorded_by,
+                        "other_date": d.attested, "source_id": d.attested_by, "locator": d.locator, "note": d.note})
+    return blank(out.reset_index(drop=True))
 
 
 def co_participants(ds: Dataset, person_id: str) -> pd.DataFrame:
     """For each event the person took part in, every other person in it: event_id, name (people.csv's
-    canonical name, exactly), role, certainty of that role. In event date order, then by role and name."""
+    canonical name, exactly), role, certainty of that role and its qualifier (`qualifier`). In event
+    date order, then by role and name."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     own = ds.roles.loc[ds.roles.person_id == person_id, "event_id"].unique()
     r = ds.roles[ds.roles.event_id.isin(own) & (ds.roles.person_id != person_id)]
     r = r.merge(ds.people[["person_id", "name"]], on="person_id").merge(ds.events[["event_id", "start"]], on="event_id")
     r["role"] = pd.Categorical(r.role, ROLE_ORDER, ordered=True)
-    r = r.sort_values(["start", "event_id", "role", "name"])
-    return r[["event_id", "person_id", "name", "role", "certainty"]].astype({"role": str}).reset_index(drop=True)
+    r = r.sort_values(["start", "event_id", "role", "name"]).assign(qualifier=lambda x: x.note.map(qualifier))
+    return r[["event_id", "person_id", "name", "role", "certainty", "qualifier"]].astype({"role": str}) \
+        .reset_index(drop=True)
 
 
 # --- The timeline: what `figures.dossier.timeline` draws ---
@@ -228,7 +356,8 @@ def timeline(ds: Dataset, person_id: str) -> pd.DataFrame:
     s0..e1 (the day, or the span a partial date allows). row: the line it is drawn on (the post's
     title, or the event's group); group: the event type's group (`vocabulary.event_groups`), the
     groups' rows in the order datapackage.json lists them, after the posts; mark: 'arrest' or 'death'
-    for an event of that kind the person is the subject of, else ''. date: the EDTF text. Posts with
+    for an event of that kind the person is the subject of, else ''. date: the EDTF text (an event's
+    cut to a death: `shown_dates`); e1 is the cut end (`dataset.cut_to_lives`). Posts with
     no date at all are left out (say so in words: `undated_posts`)."""
     check_person_ids(ds.people, "person_id", person_id, one=True)
     groups = event_groups(ds.descriptor)
@@ -242,7 +371,7 @@ def timeline(ds: Dataset, person_id: str) -> pd.DataFrame:
     r = ds.roles[ds.roles.person_id == person_id]
     subject = set(r.event_id[r.role == "subject"])
     ev = ds.events[ds.events.event_id.isin(set(r.event_id)) & ds.events.start.notna()]
-    ev = ev.sort_values(["start", "event_id"])
+    ev = ev.sort_values(["start", "event_id"]).assign(date=lambda x: x.event_id.map(shown_dates(ds)))
     for e in ev.itertuples():
         mark = ("death" if e.type in DEATH_TYPES else "arrest" if e.type in ARREST_TYPES else "") \
             if e.event_id in subject else ""
@@ -374,8 +503,9 @@ def _source_claims(ds: Dataset, person_id: str) -> dict[str, Claim]:
         "other_dates": claims.count(ds, "attestations", d.attestation_id, parameters=given,
                                     also={t: ids for t, ids in about.items() if len(ids)},
                                     rule="The dates another source gives (attestations.csv) that differ from the "
-                                         "data's for the person's birth, the events they are the subject of, or their "
-                                         "posts (`evidence.disagreements`)."),
+                                         "data's for anything the page shows: the person's birth, their posts, every "
+                                         "event they took any part in, and the posts of others those events open or "
+                                         "close (`evidence.disagreements`, `dossier.concerned`)."),
     }
 
 

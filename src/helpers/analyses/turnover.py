@@ -178,10 +178,29 @@ def end_bounds(ds: Dataset, end: tuple) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 # --- tenures -------------------------------------------------------------------------------------
 
+def breaks(attestations: pd.DataFrame) -> set[str]:
+    """The attestations that tell of a break in a tenure, not of a rival date: a source's end of a tenure
+    that falls after its first start and before another start it gives (Dzerzhinsky left the Cheka to
+    Peters on 7 July 1918 and came back on 22 August), and that later start, the resumption."""
+    out: set[str] = set()
+    a = attestations[attestations.position_id.notna()]
+    for _, g in a.groupby(["position_id", "source_id"]):
+        starts, ends = g[g.field == "start"], g[g.field == "end"]
+        if len(starts) < 2 or not len(ends):
+            continue
+        first = starts.date_latest.min()
+        for e in ends.itertuples():
+            later = starts[starts.date_earliest > e.date_latest]
+            if first < e.date_earliest and len(later):
+                out |= {e.attestation_id, *later.attestation_id}
+    return out
+
+
 def filled_positions(ds: Dataset, fill_gaps: bool) -> pd.DataFrame:
     """Every position with the holder's name, and its missing start or end filled from the
-    gap-filling attestations (those with an empty `agrees`). Several gap-fillers give the hull of
-    their bounds, their dates joined by ' or ', and, when their dates differ, `<field>_contested`."""
+    gap-filling attestations (those with an empty `agrees`; not a resumption after a break, `breaks`).
+    Several gap-fillers give the hull of their bounds, their dates joined by ' or ', and, when their
+    dates differ, `<field>_contested`."""
     p = ds.positions.merge(ds.people[["person_id", "name"]], on="person_id", how="left")
     for fld in ("start", "end"):
         p[f"{fld}_by"] = p.source_id.where(p[fld].notna())
@@ -189,6 +208,7 @@ def filled_positions(ds: Dataset, fill_gaps: bool) -> pd.DataFrame:
     if not fill_gaps:
         return p
     att = ds.attestations[ds.attestations.position_id.notna() & ds.attestations.agrees.isna()]
+    att = att[~att.attestation_id.isin(breaks(ds.attestations))]  # a resumption is no rival start
     att = att.sort_values(["date_earliest", "date_latest", "attestation_id"])
     for fld in ("start", "end"):
         a = att[att.field == fld]
@@ -230,8 +250,9 @@ def _sorted(t: pd.DataFrame, posts: list[str]) -> pd.DataFrame:
 
 def _end_rows(pos, att: pd.DataFrame, fld: str, reading: str, filled: bool) -> tuple | None:
     """What a tenure's start or end rests on under a reading, as (table, ids, field): a source's own
-    attestations of that end (all of them: their hull) where it gives any; else the package's: the
+    attestations of that end (all of them but a break's, `breaks`: their hull) where it gives any; else the package's: the
     position's own date, or the gap-fillers `filled_positions` used (`filled`)."""
+    att = att[~att.attestation_id.isin(breaks(att))]  # a break's end and resumption are no rival dates
     if reading != PACKAGE:
         own = att[(att.field == fld) & (att.source_id == reading)]
         if len(own):
@@ -244,10 +265,10 @@ def _end_rows(pos, att: pd.DataFrame, fld: str, reading: str, filled: bool) -> t
 
 def tenure_readings(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
     """Each tenure under each reading of its dates: the package's (its own dates, gaps filled as in
-    `tenures`) first, then each source that dates its start or end otherwise or fills one (a source that
-    only agrees is left out, as in `evidence.readings`), which takes its own dates for an end where it
-    gives any (agreeing ones too: their hull) and the package's elsewhere; a reading with the same
-    bounds as an earlier one is left out. One row per tenure and reading: position_id, reading ('package' or a source_id),
+    `tenures`) first, then each source that dates its start or end (agreeing at a finer precision
+    counts: it bounds the length more closely), which takes its own dates for an end where it gives any
+    (their hull; a break's end and resumption, `breaks`, left out: the tenure runs from the first
+    start to the last end) and the package's elsewhere; a reading with the same bounds as an earlier one is left out. One row per tenure and reading: position_id, reading ('package' or a source_id),
     source (the position's source for the package's reading), start_rows and end_rows (what each end
     rests on: (table, ids, field), or None), their bounds, shortest_days, longest_days (an ongoing
     tenure without an end runs to the end of the data: shortest only). In the order of `tenures`."""
@@ -258,8 +279,9 @@ def tenure_readings(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
     for r in tenures.itertuples():
         p, mine = pos.loc[r.position_id], att[att.position_id == r.position_id]
         seen = []
-        moved = mine[~mine.agrees.fillna(False).astype(bool)]  # a source that only agrees is no reading of its own
-        for reading in [PACKAGE, *sorted(set(moved.source_id))]:
+        # every source that dates an end is a reading (one that agrees at a finer precision bounds the
+        # length more closely); a reading with the package's bounds is left out below
+        for reading in [PACKAGE, *sorted(set(mine.source_id))]:
             ends = [_end_rows(p, mine, fld, reading, pd.notna(getattr(r, fld))) for fld in ("start", "end")]
             bounds = [end_bounds(ds, e) if e else (pd.NaT, pd.NaT) for e in ends]
             key = [None if pd.isna(b) else b for pair in bounds for b in pair]

@@ -79,9 +79,10 @@ def card(claim: dict, root: str = "", popover: bool = True) -> str:
     e = html.escape
     rows = claim["rows"]
     shown = "".join(
-        f"<tr><td><code>{e(r['table'])}</code> {e(r['id'])}</td><td>{e(r['date'])}</td><td>{e(r['certainty'])}</td>"
-        f"<td>{e(SOURCE_TITLES.get(r['source_id'], r['source_id']))}</td><td>{locator_html(r['locator'], root)}</td>"
-        f"<td>{e(r['words'])}</td></tr>" for r in rows[:MAX_ROWS])
+        f"<tr><td>{e(r['words'])}<br><small><code>{e(r['table'])}</code> {e(r['id'])}</small></td>"
+        f"<td>{e(r['date'])}</td><td>{e(r['certainty'])}</td>"
+        f"<td>{e(SOURCE_TITLES.get(r['source_id'], r['source_id']))}<br><small>{locator_html(r['locator'], root)}"
+        f"</small></td></tr>" for r in rows[:MAX_ROWS])
     more = (f'<p class="claim-more">and {len(rows) - MAX_ROWS:,} more rows: every row is on the '
             f'<a href="{root}claims.html#{claim_anchor(claim["id"])}">claims page</a> and in claims.json.</p>'
             if len(rows) > MAX_ROWS else "")
@@ -94,8 +95,8 @@ def card(claim: dict, root: str = "", popover: bool = True) -> str:
             f"<p class=\"claim-meta\">Parameters: {params}. Sources: "
             f"{e(', '.join(SOURCE_TITLES.get(s, s) for s in claim['sources']) or 'none')}. "
             f"Claim <code>{e(claim['id'])}</code>.</p>{sens}"
-            f"<table class=\"claim-rows\"><thead><tr><th>Row</th><th>Date as given</th><th>Certainty</th><th>Source</th>"
-            f"<th>Where</th><th>What it says</th></tr></thead><tbody>{shown}</tbody></table>{more}"
+            f"<table class=\"claim-rows\"><thead><tr><th>What the row says (table, id)</th><th>Date as given</th>"
+            f"<th>Certainty</th><th>Source, where</th></tr></thead><tbody>{shown}</tbody></table>{more}"
             f"<details><summary>SQL on blackwork.sqlite</summary><pre><code>{e(claim['sql'])}</code></pre></details>"
             f"</div>")
 

@@ -90,7 +90,7 @@ def finding(docname: str, title: str, bundle: dict | None, text: str, sentences:
 
 
 def landing(reports: list[tuple[str, str, str]], findings: list[Finding], people: int, downloads: dict[str, str],
-            counts: dict[str, int], checksum: str) -> str:
+            counts: dict[str, int], checksum: str, version: str = "") -> str:
     """The landing page: what the collection is, the headline findings (each with its report, its
     cards, and a mark when another reading of the data changes it), the reports (docname, title,
     summary), the register, the claims and sources pages, the downloads and the row counts. No build
@@ -118,6 +118,8 @@ def landing(reports: list[tuple[str, str, str]], findings: list[Finding], people
     rows = "".join(f"<tr><td>{e(name)}</td><td>{n:,}</td></tr>" for name, n in counts.items())
     data = (f"<h2>The data</h2><table class=\"counts\"><thead><tr><th>table</th><th>rows</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><p>Data checksum <code>{e(checksum)}</code>.</p>")
+    data += (f'<p>Data version <code>{e(version)}</code>: <a href="changes.html">what changed</a>, in each version and '
+             "row by row since the one before.</p>" if version else "")
     body = intro + found + f"<h2>Reports</h2><ul>{listed}</ul>" + people_html + evidence
     body += (f"<h2>Downloads</h2><ul>{loads}</ul>" if loads else "") + data
     return _page("blackwork", raw(body), toctree("Reports", [doc for doc, _, _ in reports]),

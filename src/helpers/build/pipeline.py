@@ -143,11 +143,14 @@ def _listed(inputs: Inputs, dataset, store: dict, now: list[Built]) -> list[Buil
 
 def _site_key(listed: list[Built], store: dict, checksum: str, with_code: bool) -> str:
     """What the site's HTML depends on: what its pages' stored executions hold (their SHA-256) and the
-    names they are listed under, the data, --with-code, the code, the site's assets."""
+    names they are listed under, the data, --with-code, the code, the site's assets, CHANGELOG.md (the
+    page of changes)."""
     from .site import assets_digest
+    from .versions import CHANGELOG
 
     pages = [[docname(b), store[docname(b)].get("sha256"), b.label] for b in listed]
-    sources = pages + [checksum, with_code, code_digest(), assets_digest()]
+    log = hashlib.sha256(CHANGELOG.read_bytes()).hexdigest() if CHANGELOG.is_file() else ""
+    sources = pages + [checksum, with_code, code_digest(), assets_digest(), log]
     return hashlib.sha256(json.dumps(sources).encode()).hexdigest()
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core import paths
-from . import cards, pages
+from . import cards, changes, pages
 from .catalogue import Built, tagged, text_of
 from .execute import describe_figures, escape_markdown_outputs, executed_path, render
 from .inputs import Inputs
@@ -95,12 +95,14 @@ def publish(inputs: Inputs, site, reports: list[Built], dossiers: list[Built], d
         claims += own
         built_pages.append(site_.Page(docname=docname(b), title=b.label or b.title or b.name, notebook=nb))
     titles = {docname(b): b.label or b.title or b.name for b in reports + dossiers}
+    version = str(dataset.descriptor.get("version", ""))
     texts = {
         "index": pages.landing([(docname(b), b.title or b.name, b.summary) for b in reports], found, len(dossiers),
-                               export.DOWNLOADS, dataset.row_counts().to_dict(), checksum),
+                               export.DOWNLOADS, dataset.row_counts().to_dict(), checksum, version),
         "people": pages.register(people(inputs, dataset, dossiers)),
         "claims": pages.claims_page(claims, titles),
         "sources": pages.sources_page(dataset),
+        "changes": changes.changes_page(version),
     }
     site_.write_sources(site, built_pages, texts)
     atomic_write(site.root / CLAIMS, json.dumps(sorted(claims, key=lambda c: c["id"]), ensure_ascii=False, indent=1,

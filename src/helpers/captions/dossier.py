@@ -32,6 +32,15 @@ from .claimed import Caption, Raw
 #: How a role reads after a name or in the role column: 'Nikolai Yezhov (ordered it)'.
 ROLE_WORDS = {"subject": "subject", "perpetrator": "perpetrator", "ordered_by": "ordered it",
               "organiser": "organiser", "accomplice": "accomplice", "other": "also named"}
+#: Codes of the data in a reader's words (the dossier's own vocabulary): alias kinds, account kinds and
+#: claims, the fields a date belongs to.
+ALIAS_WORDS = {"native": "in Cyrillic", "spelling": "spelling", "full_name": "full name", "pseudonym": "pseudonym",
+               "nickname": "nickname", "codename": "code name"}
+ACCOUNT_KIND_WORDS = {"official": "official account", "allegation": "allegation", "rival": "rival account"}
+CLAIM_WORDS = {"killing": "a killing", "suicide": "a suicide", "natural_death": "a natural death",
+               "accident": "an accident", "charge": "a charge", "resignation": "a resignation",
+               "other": "another version"}
+FIELD_WORDS = {"date": "date", "start": "start", "end": "end", "born": "birth"}
 #: How a count of a role reads: '6 as the one who ordered it'.
 ROLE_COUNTS = {"subject": "as subject", "perpetrator": "as perpetrator", "ordered_by": "as the one who ordered it",
                "organiser": "as organiser", "accomplice": "as accomplice", "other": "named with no part given"}
@@ -83,6 +92,21 @@ def cite(source_id, locator, titles: pd.Series, as_html: bool = False) -> str:
     return ", ".join(head + ["; ".join(shown)] if shown else head)
 
 
+def _words(code, vocabulary: dict) -> str:
+    """A code of the data in words (`vocabulary`), else the code with its underscores as spaces."""
+    return vocabulary.get(code, str(code).replace("_", " ")) if isinstance(code, str) else ""
+
+
+def _source_words(source_id) -> str:
+    """A source as a sentence names it: 'the case file', 'the reference' (`claims.SOURCE_WORDS`)."""
+    return claims.SOURCE_WORDS.get(source_id, str(source_id)) if isinstance(source_id, str) else ""
+
+
+def _one_stop(text) -> str:
+    """Text from the data with no full stop of its own at the end (a sentence adds one)."""
+    return str(text).strip().rstrip(".").rstrip() if isinstance(text, str) else ""
+
+
 def with_sources(table: pd.DataFrame, titles: pd.Series) -> pd.DataFrame:
     """The table with its source_id and locator columns made one `source` column of links (HTML)."""
     out = table.drop(columns=["source_id", "locator"])
@@ -127,15 +151,19 @@ NOTHING_KNOWN = "Birth date not in the data; the data records no end."
 
 
 def life(facts: pd.Series, page: str = "") -> Caption:
-    """The person's life in one sentence (`analyses.dossier.life`): birth (place, source) and the
+    """The person's life in one sentence (`analyses.dossier.life`): birth (place, source, and each
+    birth date another source gives differently) and the
     recorded end with the age then (a claim: 'aged 45 or 46'), how surely the end is known, or that
     the end is contested; what the data lacks is said in words. `page`: the page the age claim is on
     (default: the dossier's)."""
     fields = {}
     if isinstance(facts.born, str):
-        text = "Born {born}" + (" in {place}" if isinstance(facts.born_place, str) else "") + " ({source})"
+        other = ", ".join(f"{_long_date(d)} in {_source_words(src)}" for d, src in facts.get("born_other", []) or [])
+        text = "Born {born}" + (" in {place}" if isinstance(facts.born_place, str) else "") + " ({source}" \
+            + ("; also given: {other}" if other else "") + ")"
         fields = {"born": _long_date(facts.born), "source": facts.born_source_id,
-                  **({"place": facts.born_place} if isinstance(facts.born_place, str) else {})}
+                  **({"place": facts.born_place} if isinstance(facts.born_place, str) else {}),
+                  **({"other": other} if other else {})}
     else:
         text = "Birth date not in the data"
     end, age = facts.end, facts.age
@@ -156,7 +184,8 @@ def introduction(profile: pd.Series, span: pd.Series, life: Caption, said: dict[
     page, names = _page(said), said["other_names"]
     head = Caption("**{name}**, {dates}\n\n{side}. {notes} *Source:* {source}.\n\n", page=page,
                    name=profile["name"], dates=life_dates(span), side=str(profile.side).capitalize(),
-                   notes=str(profile.notes or ""), source=Raw(cite(profile.source_id, profile.locator, titles)))
+                   notes=(_one_stop(profile.notes) + ".") if _one_stop(profile.notes) else "",
+                   source=Raw(cite(profile.source_id, profile.locator, titles)))
     if life.text == NOTHING_KNOWN:
         life = Caption("", page=page)
     else:
@@ -165,6 +194,12 @@ def introduction(profile: pd.Series, span: pd.Series, life: Caption, said: dict[
         return head + life + Caption("The sources know this person by no other name.", page=page)
     return head + life + Caption("The sources also call this person by {n} other name" + _s(names) + ", recorded "
                                  "{where}:", page=page, n=names, where=claims.scope(names))
+
+
+def alias_table(names: pd.DataFrame, titles: pd.Series) -> pd.DataFrame:
+    """The other names (`analyses.dossier.aliases`) to read: the name, what kind of name in words
+    ('full name', 'in Cyrillic'), and the source as links."""
+    return with_sources(names.assign(kind=names.kind.map(lambda k: _words(k, ALIAS_WORDS))), titles)
 
 
 # --- the timeline -----------------------------------------------------------------------------------
@@ -208,14 +243,56 @@ def timeline(frame: pd.DataFrame, said: dict[str, Claim], name: str, undated: li
 
 # --- posts and events -------------------------------------------------------------------------------
 
-def post_table(posts: pd.DataFrame, titles: pd.Series) -> pd.DataFrame:
-    """The person's posts (`analyses.dossier.posts`) to read: title, organisation, start and end as a
-    reader writes them, how it ended, acting or not, certainty and the source as links; in date order."""
+def _differs(differing: pd.DataFrame | None, target_ids, events: bool = False) -> list[str]:
+    """For each post (or, with `events`, each event), the dates another source gives differently
+    (`analyses.dossier.disagreements`) in words: 'start: 25 Sep 1936 (the reference)'; beside an event,
+    also those of the posts it opened or closed ('Leonid Zakovsky: ... start: 19 Jan 1938 (the
+    reference)'); '' where none."""
+    if differing is None or not len(differing):
+        return [""] * len(target_ids)
+    out = []
+    for tid in target_ids:
+        own = differing[differing.target_id == tid]
+        texts = [(f"{when(o)}" if events else f"{_words(f, FIELD_WORDS)}: {when(o)}") + f" ({_source_words(src)})"
+                 for f, o, src in zip(own.field, own.other_date, own.source_id)]
+        if events:
+            via = differing[differing.via_id == tid]
+            texts += [f"{a}, {_words(f, FIELD_WORDS)}: {when(o)} ({_source_words(src)})"
+                      for a, f, o, src in zip(via.about, via.field, via.other_date, via.source_id)]
+        out.append("; ".join(texts))
+    return out
+
+
+def _end_told(ends: pd.DataFrame | None, position_id: str, reason: str) -> str:
+    """How a post's end is told (`analyses.dossier.post_ends`): the event that ended it, as the data
+    records it ('dismissal: Yezhov removed as ...'), then each source's account of it, the official
+    one first ('Official account, a resignation (the Soviet authorities): He was relieved ...');
+    without such an event, the data's reason ('arrested')."""
+    e = ends[ends.position_id == position_id] if ends is not None and len(ends) else pd.DataFrame()
+    if not len(e):
+        return _words(reason, {})
+    e = e.iloc[e.kind.map({k: i for i, k in enumerate(ACCOUNT_KIND_WORDS)}).fillna(9).argsort(kind="stable")]
+    told = [f"{_words(t, {})}: {title}." for t, title in dict.fromkeys(zip(e.event_type, e.event_title))]
+    told += [f"{_words(k, ACCOUNT_KIND_WORDS).capitalize()}, {_words(c, CLAIM_WORDS)} ({by}"
+             + ("" if sure == "stated" else f", {sure}") + f"): {_one_stop(text)}."
+             for k, c, by, sure, text in zip(e.kind, e.claim, e.claimed_by, e.certainty, e.summary) if k]
+    return " ".join(told)
+
+
+def post_table(posts: pd.DataFrame, titles: pd.Series, ends: pd.DataFrame | None = None,
+               differing: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The person's posts (`analyses.dossier.posts`) to read: title, organisation (by name), start and
+    end as a reader writes them, how it ended (the event that ended it and how each source tells it:
+    `ends`, `analyses.dossier.post_ends`; else the data's reason), acting or not, certainty, the
+    dates another source gives differently (`differing`, `analyses.dossier.disagreements`) and the
+    source as links; in date order."""
     p = posts.replace("", None)
-    out = pd.DataFrame({"post": p.title, "organisation": p.org_id, "start": p.start.map(when), "end": p.end.map(when),
-                        "how it ended": p.end_reason.fillna("").str.replace("_", " "),
+    ended = [_end_told(ends, i, r) for r, i in zip(p.end_reason.fillna(""), p.position_id)]
+    out = pd.DataFrame({"post": p.title, "organisation": p.organisation, "start": p.start.map(when),
+                        "end": p.end.map(when), "how it ended": ended,
                         "acting": p.acting.map({True: "acting", False: ""}).fillna(""),
-                        "certainty": p.certainty, "source_id": p.source_id, "locator": p.locator})
+                        "certainty": p.certainty, "another source gives": _differs(differing, p.position_id),
+                        "source_id": p.source_id, "locator": p.locator})
     return blank(with_sources(out, titles))
 
 
@@ -228,20 +305,31 @@ def posts(said: dict[str, Claim]) -> Caption:
                    "do not give it.", page=_page(said), n=n, where=claims.scope(n))
 
 
-def _role_text(role: str, certainty: str) -> str:
-    return ROLE_WORDS.get(role, role) + ("" if certainty == "stated" else f", {certainty}")
+def _role_text(role: str, certainty: str, qualifier: str = "") -> str:
+    """A part in words with how surely the source gives it and its qualifier: 'accomplice, unwitting';
+    'ordered it, alleged, implied, not said'."""
+    return ", ".join(filter(None, [ROLE_WORDS.get(role, role), "" if certainty == "stated" else certainty,
+                                   qualifier]))
 
 
-def event_table(events: pd.DataFrame, others: pd.DataFrame, titles: pd.Series) -> pd.DataFrame:
+def event_table(events: pd.DataFrame, others: pd.DataFrame, titles: pd.Series,
+                differing: pd.DataFrame | None = None) -> pd.DataFrame:
     """The person's events (`analyses.dossier.events`) to read: date (as a reader writes it), what
-    happened, their role, the others in it with theirs (`co_participants`: 'Joseph Stalin (ordered
-    it); ...', canonical names) and the source as links."""
-    listed = (others.assign(text=[f"{n} ({_role_text(r, c)})" for n, r, c in zip(others.name, others.role,
-                                                                                   others.certainty)])
+    happened (with its own certainty when the source does not state it plainly), their role with its
+    certainty and qualifier, the others in it with theirs (`co_participants`: 'Joseph Stalin (ordered
+    it); Sylvia Ageloff (accomplice, unwitting)', canonical names), the date another source gives
+    differently (`differing`, `analyses.dossier.disagreements`) and the source as links."""
+    q = others.qualifier if "qualifier" in others else pd.Series("", index=others.index)
+    listed = (others.assign(text=[f"{n} ({_role_text(r, c, x)})" for n, r, c, x in zip(others.name, others.role,
+                                                                                         others.certainty, q)])
               .groupby("event_id", sort=False).text.agg("; ".join))
-    out = pd.DataFrame({"date": events.date.map(when), "type": events.type.str.replace("_", " "), "event": events.title,
-                        "role": [_role_text(r, c) for r, c in zip(events.role, events.certainty)],
+    sure = events.event_certainty if "event_certainty" in events else pd.Series("stated", index=events.index)
+    quals = events.qualifier if "qualifier" in events else pd.Series("", index=events.index)
+    out = pd.DataFrame({"date": events.date.map(when), "type": events.type.str.replace("_", " "),
+                        "event": [t if c in ("stated", "") else f"{t} ({c})" for t, c in zip(events.title, sure)],
+                        "role": [_role_text(r, c, x) for r, c, x in zip(events.role, events.certainty, quals)],
                         "others in it": events.event_id.map(listed).fillna(""),
+                        "another source gives": _differs(differing, events.event_id, events=True),
                         "source_id": events.source_id, "locator": events.locator})
     return with_sources(out, titles)
 
@@ -290,7 +378,10 @@ def _manners(text: str) -> str:
     out = []
     for item in filter(None, (i.strip() for i in str(text).split(";"))):
         m = re.match(r"^(\w+) \((.*)\)$", item)
-        out.append(f"{MANNER_WORDS.get(m[1], m[1])} ({m[2]})" if m else item)
+        if m and m[2] == "alleged, official":
+            out.append(f"{MANNER_WORDS.get(m[1], m[1])} (only alleged to be the official account)")
+        else:
+            out.append(f"{MANNER_WORDS.get(m[1], m[1])} ({m[2]})" if m else item)
     return "; ".join(out)
 
 
@@ -316,6 +407,8 @@ def _how_known(end, said: dict[str, Claim], official: pd.DataFrame) -> tuple[str
         why = f"the {'execution' if end.fate == 'executed' else 'custody'} was another state's"
     elif end.by_state == "no" and re.search(r"\b(killed|executed|assassinated) \(", str(end.manners)) and not end.doers:
         why += "; the killing claimed names no killer"
+    if end.by_state == "disputed" and isinstance(end.get("doubted_killing"), str) and end.doubted_killing:
+        why += f"; a killing is only alleged, by {end.doubted_killing}"
     text = " At the hands of the Soviet state: **{by_state}** ({why})."
     fields = {"by_state": said["by_state"], "why": why}
     if isinstance(end.manners, str) and end.manners:
@@ -323,8 +416,12 @@ def _how_known(end, said: dict[str, Claim], official: pd.DataFrame) -> tuple[str
         text += f" {label}: {{manners}}."
         fields["manners"] = _manners(end.manners)
     for i, a in enumerate(official.itertuples()):
-        text += f" The official account ({{by_{i}}}, {{surely_{i}}}): {{account_{i}}}."
-        fields.update({f"by_{i}": a.claimed_by, f"surely_{i}": a.certainty, f"account_{i}": str(a.summary).rstrip(".")})
+        if a.certainty == "stated":
+            text += f" The official account ({{by_{i}}}): {{account_{i}}}."
+        else:  # a source only alleges that the authorities said so: never 'the official account'
+            text += (f" Said to have been the official account, but only {{surely_{i}}} ({{by_{i}}}): "
+                     f"{{account_{i}}}.")
+        fields.update({f"by_{i}": a.claimed_by, f"surely_{i}": a.certainty, f"account_{i}": _one_stop(a.summary)})
     return text, fields
 
 
@@ -366,12 +463,47 @@ def accounts(versions: pd.DataFrame, said: dict[str, Claim]) -> Caption:
                    where=claims.scope(n), kinds=listed)
 
 
+def account_table(versions: pd.DataFrame, titles: pd.Series) -> pd.DataFrame:
+    """The accounts (`analyses.dossier.accounts`) to read: what it is about, the kind of account and
+    what it claims in words ('official account', 'a natural death'), who claims it, what it says, how
+    certain, and the source as links."""
+    out = versions.assign(kind=versions.kind.map(lambda k: _words(k, ACCOUNT_KIND_WORDS)),
+                          claim=versions.claim.map(lambda c: _words(c, CLAIM_WORDS)))
+    return with_sources(out.rename(columns={"title": "about", "claimed_by": "claimed by"}), titles)
+
+
+#: The person's part in what a differing date is about, in words.
+PART_WORDS = {"born": "", "held": "their post"}
+
+
+def _part(part: str, via: str) -> str:
+    """'ordered it' or 'ordered it: Zakovsky replaces Agranov ...' (another's post, through an event)."""
+    words = PART_WORDS.get(part, ", ".join(ROLE_WORDS.get(r.strip(), r.strip()) for r in str(part).split(",")))
+    return f"{words} ({via})" if isinstance(via, str) and via else words
+
+
+def disagreement_table(other: pd.DataFrame, titles: pd.Series) -> pd.DataFrame:
+    """The dates another source gives differently (`analyses.dossier.disagreements`) to read, each
+    beside what it is about: about (a title, never an id), the person's part in it, which date
+    ('date', 'start', 'end', 'birth'), the data's date and its source, the other date, the note, and
+    the other source as links."""
+    out = pd.DataFrame({"about": other.about, "their part": [_part(p, v) for p, v in zip(other.part, other.via)],
+                        "which date": other.field.map(lambda f: _words(f, FIELD_WORDS)),
+                        "recorded": [f"{when(r)} ({_source_words(b)})" if r else "not given"
+                                     for r, b in zip(other.recorded, other.recorded_by)],
+                        "another source gives": other.other_date.map(when), "note": other.note,
+                        "source_id": other.source_id, "locator": other.locator})
+    return blank(with_sources(out, titles))
+
+
 def disagreements(said: dict[str, Claim]) -> Caption:
     """Above the dates other sources give (`analyses.dossier.disagreements`): how many (the claim
-    `other_dates`), or none."""
+    `other_dates`), or that no source differs about anything the page shows."""
     n = said["other_dates"]
     if not n.value:
-        return Caption("No other source gives a different date for this person's birth, events or posts.")
+        return Caption("No other source gives a different date for anything on this page: the person's birth, "
+                       "their posts, the events they took any part in, or the posts those events opened or closed.")
     return Caption("{n} date" + _s(n) + " another source gives differ" + ("s" if n.value == 1 else "") + " from the "
-                   "one" + _s(n) + " recorded for this person's birth, events or posts, {where}.", page=_page(said),
-                   n=n, where=claims.scope(n))
+                   "one" + _s(n) + " recorded for what this page shows (the person's birth, their posts, the events "
+                   "they took any part in and the posts those events opened or closed), {where}; each date of a "
+                   "post or an event is also shown beside its row above.", page=_page(said), n=n, where=claims.scope(n))

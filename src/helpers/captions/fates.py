@@ -66,7 +66,7 @@ def what_became(c: dict, finding: Claim) -> Caption:
         page=PAGE, deaths=c["deaths"], by_state=finding, executed=c["executed"], custody=c["custody"],
         killed=c["killed"], disputed=c["disputed"], disputed_names=_listed(c["disputed"], c["disputed_names"]))
     rest = Caption(
-        " Killed or executed by other hands: {others}{others_names}. Contested, the sources giving rival manners: "
+        " Killed or executed with no Soviet hand the sources state: {others}{others_names}. Contested, the sources giving rival manners: "
         "{contested}{contested_names}; no manner given (`died`): {no_manner}. For {unknown} the data records no end.",
         page=PAGE, others=c["others"], others_names=_listed(c["others"], c["others_names"]), contested=c["contested"],
         contested_names=_listed(c["contested"], c["contested_names"]), no_manner=c["no_manner"], unknown=c["unknown"])
