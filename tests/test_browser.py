@@ -157,3 +157,58 @@ def test_cards_open_with_scripts_off(site, browser):
     card.wait_for(state="hidden", timeout=5000)
     assert outside == []
     context.close()
+
+
+#: For each table of a page's main column: its width, its column's, and whether it sits in a frame that
+#: scrolls sideways with a shadow at the hidden edge (.table-frame: overflow-x auto, radial gradients).
+_TABLES = """() => Array.from(document.querySelectorAll('main table')).filter(t => !t.closest('.claim-card'))
+  .map(t => { const frame = t.closest('.table-frame'), style = frame && getComputedStyle(frame);
+    const column = document.querySelector('main .bd-article') || document.querySelector('main');
+    return {name: (t.caption ? t.caption.innerText : t.className).slice(0, 50), width: t.getBoundingClientRect().width,
+            column: column.clientWidth, cue: !!frame && style.overflowX === 'auto' && style.backgroundImage.includes('radial-gradient')}; })"""
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_tables_fit_the_column_or_scroll_in_a_shadowed_frame_and_no_page_scrolls_sideways(site, browser, width):
+    """At a desktop's 1400 px and a phone's 390 px: no page is wider than the screen, and a table wider
+    than the column scrolls inside a frame with a visible shadow (the stored executions' tables, as the
+    committed notebooks hold them)."""
+    context, outside = _recording(browser, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    cut = []
+    for doc in ("index.html", "02-leadership-turnover.html", "people.html", "dossiers/nikolai-yezhov.html"):
+        page.goto((site / doc).as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (doc, "the page scrolls sideways")
+        tables = page.evaluate(_TABLES)
+        cut += [(doc, t["name"]) for t in tables if t["width"] > t["column"] + 1 and not t["cue"]]
+    assert cut == []
+    assert outside == []
+    context.close()
+
+
+def test_search_from_the_disk_shows_excerpts_and_the_register_finds_cyrillic_names(site, browser):
+    """Opened as file://, the search cannot fetch its results' pages: their texts come with the site, so
+    each result has its excerpt and the console stays free of errors; the register's filter finds a
+    person by an alias in Cyrillic ('Ежов', aliases.csv)."""
+    context, outside = _recording(browser)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / "search.html").as_uri() + "?q=Beria")
+    results = page.locator("#search-results li")
+    results.first.wait_for(timeout=15000)
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === "
+                           "document.querySelectorAll('#search-results li p.context').length", timeout=15000)
+    excerpts = page.locator("#search-results li p.context").all_inner_texts()
+    assert len(excerpts) == results.count() >= 3
+    assert all("beria" in e.lower() for e in excerpts), excerpts
+    assert errors == []
+
+    page.goto((site / "people.html").as_uri())
+    page.fill("#register-filter", "Ежов")
+    assert page.locator("#register tbody tr:visible td:first-child").all_inner_texts() == ["Nikolai Yezhov"]
+    page.fill("#register-filter", "LAVRENTIY")  # a spelling of the reference's, in any case
+    assert page.locator("#register tbody tr:visible td:first-child").all_inner_texts() == ["Lavrenty Beria"]
+    assert errors == [] and outside == []
+    context.close()

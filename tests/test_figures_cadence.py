@@ -87,7 +87,7 @@ def test_spans_name_each_event_up_to_forty_and_pack_more_into_lanes():
     colours = {"arrest and trial": style.OKABE_ITO[0]}
     ax = figures.axes.spans(_spans(3), colours, by="group")
     # Three events: three rows, each titled with its date.
-    assert [t.get_text() for t in ax.texts] == ["E0 (1930/1931)", "E1 (1930/1931)", "E2 (1930/1931)"]
+    assert [t.get_text() for t in ax.texts] == ["E0 (1930 – 1931)", "E1 (1930 – 1931)", "E2 (1930 – 1931)"]
     ax = figures.axes.spans(_spans(41), colours, by="group")
     # 41 spans of 366 days, one starting every 40 days: each overlaps the next nine, so ten lanes, no titles.
     assert not ax.texts

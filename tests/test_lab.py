@@ -70,3 +70,11 @@ def test_make_lab_serves_prints_one_line_runs_a_quiet_kernel_and_stops_on_ctrl_c
         out, err = lab_.communicate(timeout=30)
     assert out == "" and "Traceback" not in err, (out, err)
     assert not lab.answers(url, token)
+
+
+def test_the_projects_kernel_is_the_default_so_the_launcher_offers_it_first(tmp_path):
+    args = lab.command(8888, "t", tmp_path)
+    assert "--MappingKernelManager.default_kernel_name=blackwork" in args
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    assert "blackwork" in KernelSpecManager().find_kernel_specs()  # `make setup` installs it in .venv

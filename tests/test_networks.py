@@ -87,6 +87,26 @@ def test_the_interactive_network_has_every_edge_and_person_with_what_it_is_on_po
     assert not re.search(r"<(script|img|link)\b|https?://(?!www\.w3\.org/2000/svg)", page)  # no script, nothing fetched
 
 
+def test_the_pointer_names_the_dot_it_is_on_and_named_labels_do_not_overlap(ds):
+    """Labels never catch the pointer; each dot's reach stops halfway to its nearest neighbour, so the
+    pointer on a dot names that dot; the central officials' labels (the 14 named) do not overlap."""
+    g = networks.graph(ds)
+    page = figures.networks.svg(g, networks.people(g), networks.links(g))
+    assert ".network .person text{pointer-events:none}" in page
+    dots = [(float(x), float(y), float(w) / 2 + 4) for x, y, w in
+            re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="4" stroke-width="([\d.]+)"/>', page)]
+    assert len(dots) == g.number_of_nodes()
+    for i, (x, y, r) in enumerate(dots):
+        for a, b, s in dots[i + 1:]:
+            assert r + s <= ((x - a) ** 2 + (y - b) ** 2) ** 0.5 + 0.2 or max(r, s) == 4  # reaches do not overlap
+    named = re.findall(r'<g class="person named">.*?<text x="([\d.]+)" y="([\d.]+)"( text-anchor="(\w+)")?>([^<]+)</text>', page)
+    assert len(named) == 14 and {"Nikolai Yezhov", "Genrikh Yagoda"} <= {n[4] for n in named}
+    boxes = [figures.networks.label_box(float(x), float(y), anchor or "start", text) for x, y, _, anchor, text in named]
+    clashes = [(named[i][4], named[j][4]) for i in range(14) for j in range(i + 1, 14)
+               if boxes[i][0] < boxes[j][2] and boxes[j][0] < boxes[i][2] and boxes[i][1] < boxes[j][3] and boxes[j][1] < boxes[i][3]]
+    assert clashes == []
+
+
 def test_the_interactive_network_escapes_names_and_draws_one_person_alone():
     g = nx.MultiDiGraph()
     g.add_node("x", label="<script>alert(1)</script> X", side="apparatus")

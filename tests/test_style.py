@@ -30,14 +30,14 @@ def test_a_table_shows_no_index_no_time_of_day_and_blanks():
     frame = pd.DataFrame({"when": pd.to_datetime(["1937-09-04", None]), "shot": [12000, np.nan], "who": ["Miller", None]},
                          index=pd.Index([1937, 1938], name="year"))
     shown = style.table(frame, "Kidnappings")
-    assert repr(shown).splitlines() == ["Kidnappings", "year       when  shot    who",
+    assert repr(shown).splitlines() == ["Kidnappings", "Year       When  Shot    Who",
                                         "1937 4 Sep 1937 12000 Miller", "1938"]
     html = shown._repr_html_()
     assert "<caption>Kidnappings</caption>" in html and ">1937</td>" in html  # the named index is a column
     assert "12:00" not in html and "00:00" not in html and "nan" not in html.lower() and "NaT" not in html
     assert html == style.table(frame, "Kidnappings")._repr_html_()  # the same bytes every run (nbval)
     # An unnamed index (0, 1, ...) is pandas' bookkeeping, not data: it is dropped.
-    assert repr(style.table(frame.reset_index(drop=True))).splitlines()[0].split() == ["when", "shot", "who"]
+    assert repr(style.table(frame.reset_index(drop=True))).splitlines()[0].split() == ["When", "Shot", "Who"]
     assert repr(style.table(frame.iloc[:0], "None")) == "None\n(no rows)"
 
 

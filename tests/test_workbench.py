@@ -55,12 +55,16 @@ e = helpers.explore("00-data-overview", zoom=False)
 def captions(): return [o["data"]["text/markdown"] for o in e.output.outputs if "text/markdown" in o.get("data", {})]
 def per_year(): return next(c for c in captions() if "dated within a single year" in c).split(";")[0]
 first, figures = per_year(), sum("image/png" in o.get("data", {}) for o in e.output.outputs)
+widths = [o["metadata"]["image/png"]["width"] for o in e.output.outputs if "image/png" in o.get("data", {})]
 e.form["last_year"].value = "1930"   # a text box: its bound is another parameter
 second = per_year()
 e.form["first_year"].value = 1935
-refused, third = e.status.value, per_year()
+refused, third, hidden = e.status.value, per_year(), e.output.layout.display
+e.form["first_year"].value = 1920  # accepted again: drawn and shown
+shown = e.output.layout.display
 print(json.dumps({"widgets": sorted(e.form), "first": first, "second": second, "third": third, "runs": e.runs,
-                  "figures": figures, "refused": refused}))
+                  "figures": figures, "refused": refused, "widths": widths,
+                  "hidden": hidden, "shown": shown}))
 """
     seen = json.loads(run(kernel, code))
     assert seen["widgets"] == ["data_dir", "first_year", "last_year"]
@@ -68,8 +72,10 @@ print(json.dumps({"widgets": sorted(e.form), "first": first, "second": second, "
     assert seen["first"] == "*What to see:* 206 events dated within a single year between 1917 and 1941"
     assert seen["second"].endswith("events dated within a single year between 1917 and 1930")
     assert seen["figures"] >= 2
-    assert seen["runs"] == 2 and seen["third"] == seen["second"], "a refused value must not redraw"
-    assert seen["refused"].endswith("Parameter `last_year` got 1930; it accepts a value from 1935 to 2000.</span>")
+    assert len(seen["widths"]) == seen["figures"] and max(seen["widths"]) <= 940  # JupyterLab's output: ~960 px
+    assert seen["runs"] == 3 and seen["third"] == seen["second"], "a refused value must not redraw (drawn for the defaults, 1930, then 1920)"
+    assert "Parameter `last_year` got 1930; it accepts a value from 1935 to 2000.</span>" in seen["refused"]
+    assert seen["hidden"] == "none" and seen["shown"] is None  # a refused form hides the report drawn for others
 
 
 def test_the_explorer_draws_zoomable_figures_with_ipympl(kernel):

@@ -27,6 +27,7 @@ class Person:
     post: str = ""
     years: str = ""
     fate: str = ""
+    aliases: str = ""  # other spellings and names (Cyrillic among them), which the filter also matches
 
 
 @dataclass
@@ -131,12 +132,12 @@ def register(people: list[Person]) -> str:
     the register's sub-pages."""
     ordered = sorted(people, key=lambda p: (surname(p.name).casefold(), p.name.casefold(), p.docname))
     rows = "".join(
-        f'<tr><td data-key="{e(surname(p.name).casefold() + " " + p.name.casefold())}">'
+        f'<tr data-also="{e(p.aliases)}"><td data-key="{e(surname(p.name).casefold() + " " + p.name.casefold())}">'
         f'<a href="{e(p.docname)}.html">{e(p.name)}</a></td><td>{e(p.side)}</td>'
         f"<td>{e(p.post)}</td><td>{e(p.years)}</td><td>{e(p.fate)}</td></tr>"
         for p in ordered)
     table = ('<p>{n} people, by surname. Click a column\'s heading to sort by it; type in the box to keep the rows '
-             "that contain what you type. The post is the last one the data records; the years are of birth and "
+             "that contain what you type (any spelling or alias, Cyrillic too). The post is the last one the data records; the years are of birth and "
              "death where known.</p>".format(n=len(people)) +
              '<p><input id="register-filter" type="search" placeholder="Filter: a name, a side, a post, a fate" '
              'aria-label="Filter the register"> <span id="register-count"></span></p>'

@@ -64,10 +64,14 @@ def _year(value) -> int | None:
 
 def people(inputs: Inputs, dataset, dossiers: list[Built]) -> list:
     """The register's rows (`inputs.register`) as the site's `Person`s, one per dossier in its order:
-    the name the dossier is listed under, side, last post, years of life, fate in words."""
+    the name the dossier is listed under, side, last post, years of life, fate in words, and the
+    other names the filter also matches (aliases.csv)."""
     rows = inputs.register(dataset, [b.name for b in dossiers])
+    aliases = getattr(dataset, "aliases", None)
+    also = {} if aliases is None else aliases.groupby("person_id")["alias"].agg(" ; ".join).to_dict()
     return [pages.Person(docname=docname(b), name=b.label or b.name, side=str(row.side), post=str(row.post),
-                         years=pages.life_years(_year(row.born), _year(row.died)), fate=str(row.fate).replace("_", " "))
+                         years=pages.life_years(_year(row.born), _year(row.died)), fate=str(row.fate).replace("_", " "),
+                         aliases=also.get(row.person_id, ""))
             for b, row in zip(dossiers, rows.itertuples(index=False))]
 
 

@@ -51,6 +51,7 @@ CONF = {
     "html_js_files": ["register.js"],
     "html_theme_options": {"show_toc_level": 2, "use_download_button": False, "use_fullscreen_button": False,
                            "home_page_in_toc": True},
+    "html_context": {"default_mode": "auto"},  # the theme's own default, said: else it logs an error on a first visit
     "html_last_updated_fmt": None,
     "mathjax_path": "no-mathjax.js",  # a local name: nothing ever loads MathJax from a CDN
     "suppress_warnings": ["mystnb.unknown_mime_type"],
@@ -287,14 +288,23 @@ def build(site: Site, people: dict[str, str], alts: dict[str, str] | None = None
 
 def _finish_page(app, pagename, templatename, context, doctree) -> None:
     """Escape the print heading (sphinx-book-theme puts the title's raw text there: a name from the
-    data could become markup) and link the names in the body."""
+    data could become markup), link the names in the body and frame its tables (`framed`)."""
     if "pagetitle" in context:
         context["pagetitle"] = html.escape(context["pagetitle"])
     if "body" not in context:
         return
     targets = app.config.blackwork_people
-    context["body"] = link_names(context["body"], targets, lambda doc: app.builder.get_relative_uri(pagename, doc),
-                                 own=pagename)
+    context["body"] = framed(link_names(context["body"], targets,
+                                        lambda doc: app.builder.get_relative_uri(pagename, doc), own=pagename))
+
+
+_TABLE = re.compile(r'<table\b[^>]*\bclass="dataframe"[^>]*>.*?</table>', re.S)
+
+
+def framed(body: str) -> str:
+    """Each report table in a frame that scrolls sideways inside the column, shadowed at an edge that
+    hides columns (blackwork.css), rather than running past the column or the screen."""
+    return _TABLE.sub(lambda m: f'<div class="table-frame">{m.group(0)}</div>', body)
 
 
 def _describe_images(app, doctree, docname) -> None:
@@ -306,13 +316,60 @@ def _describe_images(app, doctree, docname) -> None:
             image["alt"] = alt
 
 
+#: The longest text of one page that the search's excerpts are taken from (characters).
+SEARCH_TEXT_LIMIT = 60_000
+_TAG, _SPACE = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S), re.compile(r"\s+")
+
+
+def section_texts(doctree, limit: int = SEARCH_TEXT_LIMIT) -> list[list[str]]:
+    """A page's text for the search's excerpts: [section id, its own text] per section, in order,
+    the HTML of notebook outputs reduced to its text, at most `limit` characters in all."""
+    from docutils import nodes
+
+    out, size = [], 0
+    for section in doctree.findall(nodes.section):
+        parts = []
+        for node in section.children:
+            if isinstance(node, nodes.section):
+                continue
+            for leaf in node.findall(nodes.Text):
+                parent = leaf.parent
+                raw = isinstance(parent, nodes.raw) and parent.get("format") == "html"
+                parts.append(html.unescape(_TAG.sub(" ", str(leaf))) if raw else str(leaf))
+        text = _SPACE.sub(" ", " ".join(parts)).strip()[:max(0, limit - size)]
+        size += len(text)
+        if section["ids"]:
+            out.append([section["ids"][0], text])
+    return out
+
+
+def _search_texts(app, exception) -> None:
+    """Write _static/search-texts.js: each page's text by section, which search-offline.js gives the
+    search in place of the pages it cannot fetch when the site is opened from the disk (file://)."""
+    if exception is not None or app.builder.name != "html":
+        return
+    texts = {doc: section_texts(app.env.get_doctree(doc)) for doc in sorted(app.env.found_docs)}
+    static = Path(app.outdir) / "_static"
+    static.mkdir(exist_ok=True)
+    _write(static / "search-texts.js", "window.BLACKWORK_TEXTS = " + json.dumps(texts, ensure_ascii=False) + ";\n")
+
+
+def _search_page(app, pagename, templatename, context, doctree) -> None:
+    """The search page (only) loads the pages' texts and the script that serves them as excerpts."""
+    if pagename == "search":
+        app.add_js_file("search-texts.js")
+        app.add_js_file("search-offline.js")
+
+
 def setup(app):
-    """The Sphinx extension (named in CONF): each figure gets its alt text, and names in page bodies
-    become links to dossiers."""
+    """The Sphinx extension (named in CONF): each figure gets its alt text, names in page bodies
+    become links to dossiers, and the search shows excerpts when the site is opened from the disk."""
     app.add_config_value("blackwork_people", {}, "html")
     app.add_config_value("blackwork_alts", {}, "html")
     app.connect("doctree-resolved", _describe_images)
     app.connect("html-page-context", _finish_page, priority=900)  # after the theme's own handler
+    app.connect("html-page-context", _search_page)
+    app.connect("build-finished", _search_texts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -74,14 +74,15 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
                            **{"shot-plainly": held["plainly"], "shot-on-doubt": held["on_doubt"]})
     else:
         text = text + _say(", each on a killing a source states.")
-    text = text + _readings(finding, "count") + _say(
-        " Pale ends are the span a partial date allows; ▶ or ◀ marks a tenure known only by its start or its end.")
+    text = text + _readings(finding, "count")
     undated = held["undated_rows"]
     if len(undated):
         text = text + _say(" {held-undated} tenures of these posts carry no date at all and are not drawn: {names}.",
                            names=", ".join(sorted(undated["name"] + " (" + undated.post_label + ")")),
                            **{"held-undated": held["undated"]})
-    return text
+    # how to read the chart comes last: the landing page quotes a finding's first sentences, without the chart
+    return text + _say(" Pale ends are the span a partial date allows; ▶ or ◀ marks a tenure known only by its start "
+                       "or its end.")
 
 
 # --- 2. lengths ----------------------------------------------------------------------------------

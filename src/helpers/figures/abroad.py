@@ -13,7 +13,7 @@ from matplotlib.transforms import offset_copy
 from .. import evidence
 from ..core.checks import check
 from ..analyses.abroad import EUROPE
-from . import axes, maps
+from . import axes, maps, style
 
 #: The marker of each phase of an operation (`abroad.PHASES`) on its timeline.
 PHASE_MARKERS = {"order": "s", "lead-up": "o", "action": "*", "aftermath": "D"}
@@ -39,10 +39,34 @@ def events_map(routes: pd.DataFrame, marks: pd.DataFrame, places: pd.DataFrame, 
                    transform=offset_copy(ax.transData, fig=ax.figure, x=7 * k, y=0, units="points"))
     west, east, south, north = box
     seen = places[places.longitude.between(west, east) & places.latitude.between(south, north)]
-    for p in seen.head(labels).itertuples(index=False):
-        ax.annotate(p.label, (p.longitude, p.latitude), xytext=(6, 5), textcoords="offset points", fontsize=9,
-                    zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7, "pad": 1})
+    place_labels(ax, [(p.label, p.longitude, p.latitude) for p in seen.head(labels).itertuples(index=False)])
     return ax
+
+
+#: Where a place's name may sit beside its point (offset in points, alignment), tried in this order;
+#: the last ones lead the name further away, with a thin line back to the point.
+LABEL_SPOTS = ((6, 5, "left"), (6, -13, "left"), (-6, 5, "right"), (-6, -13, "right"), (0, 12, "center"),
+               (0, -20, "center"), (22, 22, "left"), (-22, 22, "right"), (22, -28, "left"), (-22, -28, "right"))
+
+
+def place_labels(ax, named: list[tuple[str, float, float]]) -> list:
+    """Name each (label, longitude, latitude) of `named`, busiest first, at the first of `LABEL_SPOTS`
+    where its box overlaps no name already placed (Paris, Saint-Cloud and Boulogne no longer write over
+    each other); a name led away from its point gets a thin line back to it. Returns the names."""
+    renderer, placed, out = ax.figure.canvas.get_renderer(), [], []
+    for label, x, y in named:
+        for dx, dy, ha in LABEL_SPOTS:
+            far = abs(dx) > 10
+            text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=style.SMALL,
+                               ha=ha, zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 1},
+                               arrowprops={"arrowstyle": "-", "color": style.LINE, "lw": 0.6} if far else None)
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(b) for b in placed) or (dx, dy, ha) == LABEL_SPOTS[-1]:
+                placed.append(box)
+                out.append(text)
+                break
+            text.remove()
+    return out
 
 
 def _journey(ax, xs: list, ys: list, colour: str) -> None:
@@ -61,13 +85,14 @@ def region_map(routes: pd.DataFrame, marks: pd.DataFrame, places: pd.DataFrame, 
     """The map of the report: for the world, the world (`box`) beside Europe as an inset; for another
     region, its `box` (`abroad.box_of`) alone; a legend of the groups with their events (`per_group`,
     `abroad.by_group`) on the main map. Returns the figure."""
-    if region == "world":
-        fig, (ax, inset) = plt.subplots(1, 2, figsize=(16, 6.5), width_ratios=[2.3, 1], layout="constrained")
+    if region == "world":  # the world above Europe, each as wide as a report's column
+        fig, (ax, inset) = plt.subplots(2, 1, figsize=(style.COLUMN_INCHES * 1.2, 11.5), height_ratios=[1, 1.25],
+                                        layout="constrained")
         events_map(routes, marks, places, colours, ax, box, labels=5,
                    title=f"Events abroad by group, {first:%Y} to {last:%Y}: the world")
-        events_map(routes, marks, places, colours, inset, EUROPE, labels=7, title="Europe (inset)")
+        events_map(routes, marks, places, colours, inset, EUROPE, labels=9, title="Europe (inset)")
     else:
-        fig, ax = plt.subplots(figsize=(11, 8), layout="constrained")
+        fig, ax = plt.subplots(figsize=(style.COLUMN_INCHES * 1.2, 7), layout="constrained")
         events_map(routes, marks, places, colours, ax, box, labels=8, title=f"Events abroad, {region}")
     legend(ax, per_group, colours, loc="lower left")
     return fig
@@ -100,14 +125,18 @@ def countries(counts: pd.DataFrame, colours: dict, ax=None, title: str | None = 
     return ax
 
 
-def timelines(steps: pd.DataFrame, colours: dict, ncols: int = 2):
+def timelines(steps: pd.DataFrame, colours: dict, ncols: int = 1):
     """One panel per operation of `abroad.timeline`: each event a bar from its earliest to its latest
     day (a dot when exact), coloured by group, marked by phase, its own time axis so lags of days stay
-    visible. Returns the figure."""
+    visible. One column by default, about as wide as a report's column (`style.COLUMN_INCHES`), each
+    panel as tall as its events need. Returns the figure."""
     check("ncols", ncols, kind=int, minimum=1)
     ops = list(dict.fromkeys(steps.operation_id))
     nrows = max(1, -(-len(ops) // ncols))
-    fig, grid = plt.subplots(nrows, ncols, figsize=(15, 3.2 * nrows), layout="constrained", squeeze=False)
+    events = [int((steps.operation_id == op).sum()) for op in ops] + [1] * (nrows * ncols - len(ops))
+    rows = [max(events[r * ncols:(r + 1) * ncols]) for r in range(nrows)]
+    fig, grid = plt.subplots(nrows, ncols, figsize=(style.COLUMN_INCHES * 1.25 * min(ncols, 2), sum(0.3 * n + 1.3 for n in rows) + 0.8),
+                             layout="constrained", squeeze=False, gridspec_kw={"height_ratios": [0.3 * n + 1.3 for n in rows]})
     for ax, op in zip(grid.flat, ops):
         _operation(ax, steps[steps.operation_id == op].reset_index(drop=True), colours)
     for ax in list(grid.flat)[len(ops):]:
@@ -133,4 +162,4 @@ def _operation(ax, part: pd.DataFrame, colours: dict) -> None:
     ax.margins(x=0.04, y=0.15)
     ax.set_title(part.operation.iloc[0], fontsize=11)
     ax.set_xlabel("date")
-    axes.date_ticks(ax, maxticks=None)  # matplotlib's own limits per unit: 14 ticks crowd these narrow panels
+    axes.date_ticks(ax, minticks=3, maxticks=7)  # few enough that a panel's dates never run together

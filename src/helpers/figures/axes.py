@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ..core.checks import check
-from . import style
+from . import labels, style
 
 #: A spans chart names each event beside its bar up to this many events; more are packed in lanes.
 MAX_SPAN_LABELS = 40
@@ -60,7 +60,7 @@ def mass_bands(mass: pd.DataFrame, ax, label_y: float = 0.86, width: int = 30, f
         hi = m.end + pd.Timedelta(days=1)
         ax.axvspan(m.start, hi, facecolor=style.MASS_COLOUR, alpha=0.16, hatch="////", edgecolor=style.MASS_COLOUR,
                    lw=0.6, zorder=1)
-        label = f"{m.name}: {m.figures}" if figures else m.name
+        label = labels.figure_text(f"{m.name}: {m.figures}" if figures else m.name, style.WORDS)
         ax.text(m.start + (hi - m.start) / 2, label_y - 0.16 * (i % 3), textwrap.fill(label, width),
                 transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=style.SMALL, color=style.MASS_TEXT,
                 zorder=4, bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 1})
@@ -129,7 +129,7 @@ def spans(table: pd.DataFrame, colours: dict, ax=None, title: str = "Events date
         ax.barh(i, hi - e.start, left=e.start, height=0.6 if labelled else 0.75,
                 color=colours.get(getattr(e, by), "0.5"), zorder=2)
         if labelled:
-            ax.annotate(f"{e.title} ({e.date})", (hi, i), xytext=(4, 0), textcoords="offset points", va="center",
+            ax.annotate(labels.date(f"{e.title} ({e.date})"), (hi, i), xytext=(4, 0), textcoords="offset points", va="center",
                         fontsize=style.SMALL, color="0.2", annotation_clip=False)
     ax.set_yticks([])
     ax.set_ylim(rows - 0.4, -0.7)

@@ -73,18 +73,70 @@ def svg(g: nx.MultiDiGraph, people: pd.DataFrame, links: pd.DataFrame, labels: i
     at = _scale(layout(g), size)
     names = dict(zip(people.person_id, people.label))
     degrees = dict(zip(people.person_id, people.degree))
-    named = set(people.person_id.head(labels))
+    named = list(people.person_id.head(labels))
+    places = {node: at(node) for node in names}
+    reach, spots = hit_radii(places), label_spots(places, {n: names[n] for n in named})
     parts = _head(title if title is not None else f"{_title(as_of)}: point at a person or an edge", size)
     edges = sorted(links.itertuples(index=False), key=lambda e: (e.source, e.target, e.relation, e.date))
     parts += [_edge(e, at(e.source), at(e.target), names) for e in edges]
     for node in sorted(names):
-        x, y = at(node)
+        x, y = places[node]
+        tx, ty, anchor = spots.get(node, (x + 6, y - 6, "start"))
         name = html.escape(names[node])
-        parts.append(f'<g class="person{" named" if node in named else ""}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
+        parts.append(f'<g class="person{" named" if node in spots else ""}">'
+                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" stroke-width="{2 * (reach[node] - 4):.1f}"/>'
                      f'<title>{name}: {degrees[node]} people tied to or acted on</title>'
-                     f'<text x="{x + 6:.1f}" y="{y - 6:.1f}">{name}</text></g>')
+                     f'<text x="{tx:.1f}" y="{ty:.1f}"{_ANCHOR[anchor]}>{name}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+#: Where a named person's label may sit beside the dot (dx, dy, anchor), tried in this order.
+_SPOTS = ((6, -6, "start"), (6, 15, "start"), (-6, -6, "end"), (-6, 15, "end"), (0, -10, "middle"), (0, 22, "middle"))
+_ANCHOR = {"start": "", "end": ' text-anchor="end"', "middle": ' text-anchor="middle"'}
+#: A label's box in the SVG's 12 px type: width per character (generous) and height.
+CHAR_WIDTH, LINE_HEIGHT = 7.2, 13.0
+#: The widest reach of a dot for the pointer (px), when no neighbour is nearer than twice that.
+REACH = 9.0
+
+
+def hit_radii(places: dict) -> dict[str, float]:
+    """How far from each dot the pointer still names it: REACH, or half the way to the nearest other
+    dot, so that no two dots' reaches overlap (and never less than the dot's own 4 px)."""
+    out = {}
+    for node, (x, y) in places.items():
+        near = min((((x - a) ** 2 + (y - b) ** 2) ** 0.5 for other, (a, b) in places.items() if other != node),
+                   default=2 * REACH)
+        out[node] = max(4.0, min(REACH, near / 2))
+    return out
+
+
+def label_box(x: float, y: float, anchor: str, text: str) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) a label of `text` takes with its baseline at (x, y)."""
+    width = CHAR_WIDTH * len(text)
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return left, y - LINE_HEIGHT + 3, left + width, y + 3
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_spots(places: dict, named: dict[str, str]) -> dict[str, tuple[float, float, str]]:
+    """A place for each named person's label (x, y, anchor), in the order given (best-connected
+    first): the first of `_SPOTS` whose box overlaps no label already placed and no other dot."""
+    taken, out = [], {}
+    dots = {n: (x - 4, y - 4, x + 4, y + 4) for n, (x, y) in places.items()}
+    for node, text in named.items():
+        x, y = places[node]
+        boxes = [(x + dx, y + dy, anchor, label_box(x + dx, y + dy, anchor, text)) for dx, dy, anchor in _SPOTS]
+        free = [b for b in boxes if not any(_overlap(b[3], t) for t in taken)
+                and not any(_overlap(b[3], d) for n, d in dots.items() if n != node)]
+        clear = [b for b in boxes if not any(_overlap(b[3], t) for t in taken)]
+        x_, y_, anchor, box = (free or clear or boxes)[0]
+        taken.append(box)
+        out[node] = (x_, y_, anchor)
+    return out
 
 
 def _scale(pos: dict, size: int):
@@ -105,7 +157,9 @@ def _head(name: str, size: int) -> list[str]:
     parts = [f'<svg class="network" viewBox="0 0 {size} {size}" width="100%" style="max-width:{size}px" '
              f'role="img" aria-label="{esc(name)}" xmlns="http://www.w3.org/2000/svg">', f"<title>{esc(name)}</title>",
              f"<style>.network .edge{{stroke-width:1.2;opacity:.75}}.network .edge:hover{{stroke-width:4;opacity:1}}"
-             f".network .person circle{{fill:{ink['person']}}}.network .person:hover circle{{fill:{ink['pointed']};r:7px}}"
+             f".network .person circle{{fill:{ink['person']};stroke:transparent;pointer-events:all}}"
+             ".network .person text{pointer-events:none}"
+             f".network .person:hover circle{{fill:{ink['pointed']};r:7px}}"
              f".network .person text{{font:12px sans-serif;paint-order:stroke;stroke:{ink['halo']};stroke-width:3px;"
              "opacity:0}.network .person.named text,.network .person:hover text{opacity:1}</style>", "<defs>"]
     for group in LINE_STYLES:

@@ -9,6 +9,7 @@ from cycler import cycler
 
 from ..data.vocabulary import event_groups
 from ..evidence.fates import FATES
+from . import labels
 
 #: seaborn's "whitegrid" style at the "notebook" context, written out: set_theme would import seaborn
 #: and through it scipy.stats, half a second in every kernel that only wants the look.
@@ -51,6 +52,19 @@ SMALL = 9
 #: Resolution of saved and inline figures: 'retina' inline PNGs are drawn at twice this and shown at
 #: this size, so that a figure is crisp on a high-density screen and no larger in a report.
 DPI = 100
+#: The width a report's figure is shown at (the output column at a 1,400 px screen, 784 px), in
+#: inches at DPI: a figure drawn wider is shrunk, and its SMALL type with it.
+COLUMN_PX = 784
+COLUMN_INCHES = COLUMN_PX / DPI
+
+
+def shown_scale(fig) -> float:
+    """How much a report shrinks `fig` (its tight box, as saved) to fit the column: 1 when it fits."""
+    fig.canvas.draw()
+    width = fig.get_tightbbox(fig.canvas.get_renderer()).width * DPI
+    return min(1.0, COLUMN_PX / width)
+
+
 #: How a stretch of years the source does not cover is drawn and named (`coverage.source_gaps`).
 GAP_COLOUR, GAP_LABEL = "#E8E8E8", "gap in the source"
 
@@ -106,10 +120,18 @@ def event_colours(descriptor: dict) -> dict[str, str]:
     return {t: colours[g] for t, g in event_groups(descriptor).items()}
 
 
-def use() -> None:
+#: The words tables show for the ids of the data package loaded last (`use(ds)`; `labels.words`).
+WORDS: dict[str, str] = {}
+
+
+def use(ds=None) -> None:
     """Project defaults: readable sizes (nothing under SMALL points), no top/right spines, dates that
     fit, and crisp inline figures: in a notebook, PNGs drawn at twice the resolution ('retina') and
-    tagged with their size, so that HTML reports show them at their normal width."""
+    tagged with their size, so that HTML reports show them at their normal width. Given a dataset,
+    tables name its ids in words from then on (`labels.words`)."""
+    if ds is not None:
+        WORDS.clear()
+        WORDS.update(labels.words(ds))
     mpl.rcParams.update(THEME)
     mpl.rcParams.update({
         "figure.figsize": (10, 4.5),
@@ -148,18 +170,21 @@ def label_end(ax, x, y, text: str, colour: str, dx: float = 4) -> None:
 
 class Table:
     """A table as a reader should see it: named, without pandas' index column (a named index becomes
-    the first column), dates as '4 Sep 1937' without a time of day, and blanks where a value is
-    missing. Shown as HTML in notebooks and reports, as aligned text elsewhere; `frame` keeps the data.
+    the first column), dates as '4 Sep 1937' without a time of day, blanks where a value is missing,
+    and a reader's words for ids, code words, headers, truth values and EDTF dates (`labels.frame`,
+    with `words` or else `WORDS`). Shown as HTML in notebooks and reports, as aligned text elsewhere;
+    `frame` keeps the data.
 
     Every cell and the name are escaped, so text from the data never becomes markup; `markup` names
     the columns that hold HTML the project built itself, with the data inside already escaped (the
     source links of `dossier.with_sources`)."""
 
-    def __init__(self, frame: pd.DataFrame, name: str = "", markup=()):
+    def __init__(self, frame: pd.DataFrame, name: str = "", markup=(), words: dict | None = None):
         named = [n for n in frame.index.names if n is not None]
         self.frame = (frame.reset_index() if named else frame.reset_index(drop=True))
         self.name = name
         self.markup = [c for c in markup if c in self.frame.columns]
+        self.words = WORDS if words is None else words
 
     def _shown(self) -> pd.DataFrame:
         out = self.frame.copy()
@@ -169,13 +194,17 @@ class Table:
                 out[col] = values.dt.strftime("%-d %b %Y")
             elif pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
                 out[col] = values.astype("Int64")  # whole numbers that a blank made floats
+        kept = out[self.markup]
+        out = labels.frame(out.drop(columns=self.markup), self.words)
+        for col in self.markup:  # the project's own markup keeps its place and is not reworded
+            out.insert(list(self.frame.columns).index(col), labels.header(col), kept[col])
         return out.astype(object).where(out.notna(), "")
 
     def _repr_html_(self) -> str:
         # A fixed uuid keeps the HTML byte for byte the same from run to run (nbval compares it).
         styler = self._shown().style.format(precision=2, escape="html")
         if self.markup:
-            styler = styler.format(precision=2, subset=self.markup)
+            styler = styler.format(precision=2, subset=[labels.header(c) for c in self.markup])
         styler = styler.hide(axis="index").set_table_attributes('class="dataframe"')
         styler.set_uuid("t")
         if self.name:
@@ -188,9 +217,9 @@ class Table:
         return f"{self.name}\n{text}" if self.name else text
 
 
-def table(frame: pd.DataFrame, name: str = "", markup=()) -> Table:
+def table(frame: pd.DataFrame, name: str = "", markup=(), words: dict | None = None) -> Table:
     """`frame` to show: see `Table`."""
-    return Table(frame, name, markup)
+    return Table(frame, name, markup, words)
 
 
 #: The interactive network's SVG (report 05): a person's dot, the dot pointed at, the halo behind a

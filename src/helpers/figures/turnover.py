@@ -127,7 +127,8 @@ def _gantt_legend(ax, fates: set):
                 Line2D([], [], marker=">", color=LINE, linestyle="", label="start only / still in post"),
                 Line2D([], [], marker="<", color=LINE, linestyle="", label="end only")]
     ax.legend(handles=handles, title="holder's fate and marks", fontsize=SMALL + 0.5, title_fontsize=SMALL + 1,
-              bbox_to_anchor=(1.1, 1), loc="upper left", frameon=False)
+              bbox_to_anchor=(0.5, -0.4 / ax.figure.get_figheight() - 0.02), loc="upper center", ncol=3,
+              frameon=False)
 
 
 def gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFrame, start, end,
@@ -144,7 +145,7 @@ def gantt(tenures: pd.DataFrame, agencies: pd.DataFrame, marks: pd.DataFrame, st
     t = tenures[tenures.dated].reset_index(drop=True)
     rows, ticks, labels, bold, y = _rows(t)
     height = max(4.0, 0.27 * (y + 1) + 1.2)
-    ax = ax or plt.subplots(figsize=(13, height))[1]
+    ax = ax or plt.subplots(figsize=(7.5, height))[1]  # with the names, shown at 3/4 size: names of 9.5 px or more
     w0, w1 = pd.Timestamp(start), pd.Timestamp(end)
     _agencies(ax, agencies, w0, w1, coverage)
     last_row = {}
@@ -167,7 +168,7 @@ def fall_lags(falls: pd.DataFrame, ax=None):
     the dates are partial."""
     f = falls[falls.lag_min.notna()]
     people = list(dict.fromkeys(falls.name))
-    ax = ax or plt.subplots(figsize=(11, max(3.0, 0.45 * len(people) + 1.5)))[1]
+    ax = ax or plt.subplots(figsize=(7.5, max(3.0, 0.45 * len(people) + 1.5)))[1]  # legend beside: the column's width
     offset = {s: (k - 1.5) * 0.14 for k, s in enumerate(STEPS[1:])}
     ypos = {p: i for i, p in enumerate(people)}
     for r in f.itertuples():
@@ -219,7 +220,7 @@ def share_shot(rates: pd.DataFrame, ax=None):
 def holders_per_year(per_year: pd.DataFrame, ax=None):
     """Holders of each post per calendar year (`turnover.holders_per_year`) as a heat map (blank: none);
     2 or more means it changed hands."""
-    ax = ax or plt.subplots(figsize=(13, max(3.0, 0.36 * len(per_year) + 1.5)))[1]
+    ax = ax or plt.subplots(figsize=(8, max(3.0, 0.36 * len(per_year) + 1.5)))[1]  # with the post names: ~the column
     shown = per_year.astype(str).where(per_year > 0, "")  # zeros left blank
     import seaborn as sns  # imported here: it brings scipy.stats, which only this figure needs
 

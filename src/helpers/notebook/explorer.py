@@ -80,6 +80,34 @@ def _read(param: params.Param, widget):
     return value
 
 
+#: The width of JupyterLab's output area beside a notebook (px): the explorer's figures fit in it.
+OUTPUT_PX = 940
+
+
+def fit(fig, px: int = OUTPUT_PX) -> float:
+    """Draw `fig` at a resolution that makes it, legends beside it included, at most `px` pixels wide
+    (its text shrinks with it, as a report's does in its column); returns the resolution."""
+    dpi = style.DPI
+    for _ in range(2):  # text does not shrink quite in step with the resolution: measure again once
+        fig.set_dpi(dpi)
+        fig.canvas.draw()
+        tight = fig.get_tightbbox(fig.canvas.get_renderer()).width + 0.2  # the 0.1 in pad of a saved tight box
+        dpi = min(dpi, px / max(fig.get_figwidth(), tight))
+    fig.set_dpi(dpi)
+    return dpi
+
+
+def _fitted(show):
+    """`plt.show` that first fits every open figure to the output area (`fit`)."""
+    import matplotlib.pyplot as plt
+
+    def fitted(*args, **kwargs):
+        for number in plt.get_fignums():
+            fit(plt.figure(number))
+        return show(*args, **kwargs)
+    return fitted
+
+
 class Explorer:
     """The form, a status line and the report's outputs, for one notebook of the catalogue."""
 
@@ -114,7 +142,10 @@ class Explorer:
 
     def redraw(self) -> bool:
         """Check the form's values; if they pass, run the notebook's cells with them and show their
-        outputs in place of the last ones. Returns whether it redrew."""
+        outputs in place of the last ones, each figure fitted to the output area (`fit`). Returns
+        whether it redrew."""
+        from unittest import mock
+
         import matplotlib.pyplot as plt
         from IPython.utils.capture import capture_output
 
@@ -122,26 +153,33 @@ class Explorer:
         try:
             params.check_all(self.notebook, chosen)
         except ParameterError as err:
-            self.status.value = f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span>"
-            return False
+            return self._refuse(err)
         self.status.value = "Drawing…"
         namespace = {"__name__": "__explorer__", **chosen}
         plt.close("all")
         if self.zoom:
             _use_zoom_backend()
-        with capture_output() as captured:
+        with capture_output() as captured, mock.patch.object(plt, "show", _fitted(plt.show)):
             try:
                 for source in self.cells:
                     run_cell(source, namespace)
             except ParameterError as err:  # a check inside the notebook (e.g. posts and window together)
-                self.status.value = f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span>"
-                return False
+                return self._refuse(err)
         outputs = [{"output_type": "stream", "name": "stdout", "text": captured.stdout}] if captured.stdout else []
         outputs += [{"output_type": "display_data", "data": o.data, "metadata": o.metadata} for o in captured.outputs]
         self.output.outputs = tuple(outputs)
+        self.output.layout.display = None
         self.runs += 1
         self.status.value = ", ".join(f"{k} = {v!r}" for k, v in chosen.items())
         return True
+
+    def _refuse(self, err: ParameterError) -> bool:
+        """Say why the form's values are refused, and hide the report drawn for earlier values: a figure
+        never stands under a form it does not match."""
+        self.output.layout.display = "none"
+        self.status.value = (f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span> The report is hidden "
+                             "until the form holds values it accepts.")
+        return False
 
     def _ipython_display_(self):
         from IPython.display import display

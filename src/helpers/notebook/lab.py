@@ -46,12 +46,14 @@ def write_settings(prefix: str = sys.prefix) -> Path:
 
 
 def command(port: int, token: str, sockets: Path) -> list[str]:
-    """The `jupyter lab` command line: no browser, root allowed, kernels over IPC sockets in `sockets`."""
+    """The `jupyter lab` command line: no browser, root allowed, kernels over IPC sockets in `sockets`,
+    the project's kernel the default (so the launcher offers it first)."""
     return [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser",
             f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1",
             f"--IdentityProvider.token={token}", "--ServerApp.allow_root=True",
             f"--ServerApp.root_dir={paths.ROOT}", "--LabApp.default_url=/lab/tree/scratch",
-            "--KernelManager.transport=ipc", f"--KernelManager.ip={sockets / 'kernel'}"]
+            "--KernelManager.transport=ipc", f"--KernelManager.ip={sockets / 'kernel'}",
+            "--MappingKernelManager.default_kernel_name=blackwork"]
 
 
 def answers(url: str, token: str) -> bool:

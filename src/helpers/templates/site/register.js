@@ -8,11 +8,13 @@ document.addEventListener("DOMContentLoaded", () => {
   const filter = document.getElementById("register-filter");
   const count = document.getElementById("register-count");
   const key = (row, i) => (row.cells[i].dataset.key || row.cells[i].textContent).trim().toLowerCase();
+  // Case and accents do not matter ("jezov" finds "Ježov"); a row also matches its aliases (data-also).
+  const plain = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const show = () => {
-    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = plain(filter.value).split(/\s+/).filter(Boolean);
     let shown = 0;
     rows.forEach((row) => {
-      const text = row.textContent.toLowerCase();
+      const text = plain(`${row.textContent} ${row.dataset.also || ""}`);
       row.hidden = !words.every((w) => text.includes(w));
       shown += row.hidden ? 0 : 1;
     });
