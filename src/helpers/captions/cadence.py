@@ -341,7 +341,7 @@ def victims(finding: claims.Claim, found: dict, disputed: dict, moved: list[str]
              + ("Outside the window, and not counted: {late}. " if found["outside"] else ""))
     text += ("Set beside the national death sentences (above), the case file's own killings shrink the mass terror to a "
              "handful of names. Another source dates "
-             "{home_killings} of these killings otherwise" + ("; for {moved} a rival date falls in another year, so "
+             "{home_killings} of the window's domestic killings (of any victim, not only the apparatus) otherwise" + ("; for {moved} a rival date falls in another year, so "
                                                                "the count per year would change under that source"
                                                                if moved else ", none in another year")
              + " (see the table in section 3). The counts per year, each source apart:")
