@@ -14,6 +14,9 @@ from helpers.build import export, kernels, pipeline, release
 
 from conftest import read_rows, seed_site, write_rows
 
+#: The data's version (data/datapackage.json): the release's number.
+VERSION = json.loads((paths.ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))["version"]
+
 #: Two reports keep the test short (each Sphinx build of the site is most of its time).
 REPORTS = ("00-data-overview", "start-here")
 UV = Path(sys.executable).parent / "uv"  # make setup installs it into .venv
@@ -59,7 +62,7 @@ def _same_bytes_and_zip(first: Path, second: Path) -> None:
     with zipfile.ZipFile(zips[0]) as archive:
         names = archive.namelist()
         assert names == sorted(names) and len(names) == len(a)
-        assert {i.date_time for i in archive.infolist()} == {(2026, 12, 7, 0, 0, 0)}  # CHANGELOG's 0.2.0 date
+        assert {i.date_time for i in archive.infolist()} == {(2026, 12, 7, 0, 0, 0)}  # the CHANGELOG's date of the version
         assert {i.external_attr >> 16 for i in archive.infolist()} == {0o100644}
 
 
@@ -77,9 +80,15 @@ def _holds_the_package_exports_site_and_claims(folder: Path) -> None:
     anchor = "claim-" + "".join(ch if ch.isalnum() else "-" for ch in first)
     assert f'id="{anchor.rstrip("-")}"' in (folder / "site" / "claims.html").read_text(encoding="utf-8")
     index = (folder / "site" / "index.html").read_text(encoding="utf-8")
-    assert "Data version <code>0.2.0</code>" in index and 'href="changes.html"' in index
+    assert f"Data version <code>{VERSION}</code>" in index and 'href="changes.html"' in index
     changes = (folder / "site" / "changes.html").read_text(encoding="utf-8")
-    assert "From 0.1.0 to 0.2.0, row by row" in changes and "pavel-sudoplatov-escape" in changes
+    assert f"## {VERSION}" not in changes and f"{VERSION} — 2026-12-07" in changes  # the changelog, as HTML
+    # the row diff from the version before needs its git commit (CHANGELOG's 0.2.0 section names ef4877e):
+    # a clone that has it shows Lyushkov's death re-coded in 0.2.1; one without it, the changelog alone
+    if subprocess.run(["git", "cat-file", "-e", "ef4877e^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
+        assert f"From 0.2.0 to {VERSION}, row by row" in changes and "genrikh-lyushkov-death" in changes
+    else:
+        assert "row by row" not in changes
     assert not (folder / "site" / "manifest.json").exists() and not (folder / "site" / "runs").exists()
     for name in ("CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "findings.json", "SHA256SUMS"):
         assert (folder / name).is_file(), name
@@ -93,7 +102,7 @@ def test_no_release_of_data_whose_version_was_not_bumped(data_copy, tmp_path, mo
     assert cli.main(["release", "--to", str(tmp_path / "dist"), "--no-dossiers"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("blackwork release: No release of data that fails the version check: The data changed "
-                          "(tallies: 39 rows, now 38) but its version is still 0.2.0")
+                          f"(tallies: 39 rows, now 38) but its version is still {VERSION}")
     assert "Traceback" not in err and not (tmp_path / "dist").exists()
 
 
@@ -109,7 +118,8 @@ def test_citation_cff_is_valid_under_cffconvert(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "valid according to schema version 1.2.0" in done.stdout
     text = (paths.ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    assert "version: 0.2.0" in text and 'date-released: "2026-12-07"' in text
+    version = json.loads((paths.ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert f"version: {version}\n" in text and 'date-released: "2026-12-07"' in text  # the data's version
     broken = tmp_path / "CITATION.cff"
     broken.write_text(text.replace("authors:\n  - name: The blackwork maintainers\n", ""), encoding="utf-8")
     assert validate(broken).returncode != 0
