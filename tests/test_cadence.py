@@ -668,3 +668,20 @@ def test_the_notebook_per_year_abroad(tmp_path):
                and "**exclude**" in t for t in texts)
     assert any("54 events are placed on a year" in t and "7 span more than one year" in t for t in texts)
     assert not any(o.output_type == "stream" and o.name == "stderr" for c in nb.cells for o in c.get("outputs", []))
+
+
+def test_in_window_keeps_the_bounds_and_the_scope():
+    """`counting.in_window`, shared by `select` and the mass killings: a row touching a bound is in; one a day
+    outside is out; a scope keeps its own rows; an open bound keeps everything on that side."""
+    from helpers.analyses.counting import in_window
+
+    T = pd.Timestamp
+    rows = pd.DataFrame({"scope": ["domestic", "abroad", "domestic", "domestic"],
+                         "start": [T("1937-01-01"), T("1937-06-01"), T("1936-12-01"), T("1938-01-01")],
+                         "end": [T("1937-01-01"), T("1937-12-31"), T("1936-12-31"), T("1938-01-01")]})
+    first, last = T("1937-01-01"), T("1937-12-31")
+    assert list(in_window(rows, "all", first, last)) == [True, True, False, False]
+    assert list(in_window(rows, "domestic", first, last)) == [True, False, False, False]
+    assert list(in_window(rows, "abroad", None, None)) == [False, True, False, False]
+    assert list(in_window(rows, "all", None, last)) == [True, True, True, False]
+    assert list(in_window(rows, "all", first, None)) == [True, True, False, True]

@@ -57,14 +57,21 @@ def select(events: pd.DataFrame, roles: pd.DataFrame, *, types=(), scope: str = 
     check("scope", scope, choices=SCOPES)
     check_days(first, last)
     events = counted(events, roles, types)
-    keep = events.start.notna() & events.end.notna()
-    if scope != "all":
-        keep &= events.scope == scope
-    if first is not None:
-        keep &= events.end >= first
-    if last is not None:
-        keep &= events.start <= last
+    keep = events.start.notna() & events.end.notna() & in_window(events, scope, first, last)
     return events[keep].sort_values(["start", "event_id"]).reset_index(drop=True)
+
+
+def in_window(frame: pd.DataFrame, scope: str, first: pd.Timestamp | None, last: pd.Timestamp | None) -> pd.Series:
+    """Which rows of `frame` (columns scope, start, end) are in `scope` ('all' keeps both) and may fall in
+    the window from `first` to `last` (either open when None; inclusive bounds)."""
+    keep = pd.Series(True, index=frame.index)
+    if scope != "all":
+        keep &= frame.scope == scope
+    if first is not None:
+        keep &= frame.end >= first
+    if last is not None:
+        keep &= frame.start <= last
+    return keep
 
 
 def merged_rows(events: pd.DataFrame) -> pd.DataFrame:

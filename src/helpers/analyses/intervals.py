@@ -23,7 +23,7 @@ from ..core.checks import check, check_days
 from ..data.vocabulary import violent_methods
 from ..evidence import Dataset, claims, coverage
 from ..evidence.operations import all_parts, parts_of, thing_sql, things_claim
-from .counting import SCOPES, alternatives, killings
+from .counting import SCOPES, alternatives, in_window, killings
 
 #: A killing enters the gaps only if its dates span at most this many days (a day or a month).
 MAX_SPAN_DAYS = 31
@@ -191,14 +191,7 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
                      "dated_by": "killings", "figures": evidence.figures_by_source(told) or NO_FIGURE, "events": m.event_id})
     out = pd.DataFrame(rows, columns=["id", "name", "scope", "start", "end", "dated_by", "figures", "events"])
     out["start"], out["end"] = pd.to_datetime(out.start), pd.to_datetime(out.end)
-    keep = pd.Series(True, index=out.index)
-    if scope != "all":
-        keep &= out.scope == scope
-    if first is not None:
-        keep &= out.end >= first
-    if last is not None:
-        keep &= out.start <= last
-    return out[keep].sort_values(["start", "id"]).reset_index(drop=True)
+    return out[in_window(out, scope, first, last)].sort_values(["start", "id"]).reset_index(drop=True)
 
 
 def disputed_dates(ds: Dataset, kills: pd.DataFrame) -> pd.DataFrame:
