@@ -43,6 +43,19 @@ def ds() -> helpers.Dataset:
     return helpers.load()
 
 
+@pytest.fixture(scope="session")
+def database(tmp_path_factory, ds):
+    """The real data exported to SQLite (`blackwork export`'s database), where a claim's SQL must give
+    its value back."""
+    import sqlite3
+
+    from helpers.build import sqlite
+
+    path = tmp_path_factory.mktemp("export") / "blackwork.sqlite"
+    sqlite.write(ds, path)
+    return sqlite3.connect(path)
+
+
 def copy_package(target: Path, source: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for path in source.glob("*"):

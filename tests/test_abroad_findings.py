@@ -4,7 +4,6 @@ escape of Sudoplatov as its own event; and every claim the report states given b
 from __future__ import annotations
 
 import csv
-import sqlite3
 
 import pytest
 
@@ -127,15 +126,6 @@ def test_no_place_cites_a_page_that_gives_none(ds):
     for event in ("lavrenty-beria-execution", "vsevolod-merkulov-execution"):
         assert (ep.at[event, "source_id"], ep.at[event, "locator"]) == ("curators", "none")
         assert "curators" in ep.at[event, "note"]
-
-
-@pytest.fixture(scope="module")
-def database(tmp_path_factory, ds):
-    from helpers.build import sqlite
-
-    path = tmp_path_factory.mktemp("abroad") / "blackwork.sqlite"
-    sqlite.write(ds, path)
-    return sqlite3.connect(path)
 
 
 def _given_back(claim: claims.Claim, db) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 
 import nbformat
 import pytest
@@ -41,15 +40,6 @@ def _outputs(name: str):
 
 def _stray_numbers(text: str) -> list[str]:
     return NUMBER.findall(ALLOWED.sub(" ", text))
-
-
-@pytest.fixture(scope="module")
-def database(tmp_path_factory, ds):
-    from helpers.build import sqlite
-
-    path = tmp_path_factory.mktemp("claims") / "blackwork.sqlite"
-    sqlite.write(ds, path)
-    return sqlite3.connect(path)
 
 
 @pytest.mark.parametrize("name", params.catalogue())

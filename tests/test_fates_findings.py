@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import math
-import sqlite3
 
 import pandas as pd
 import pytest
@@ -16,15 +15,6 @@ from helpers.evidence.claims import Claim, Interval
 from helpers.evidence.readings import sensitivity
 
 T = pd.Timestamp
-
-
-@pytest.fixture(scope="module")
-def database(tmp_path_factory, ds):
-    from helpers.build import sqlite as export
-
-    path = tmp_path_factory.mktemp("fates") / "blackwork.sqlite"
-    export.write(ds, path)
-    return sqlite3.connect(path)
 
 
 def gives_back(database, claim: Claim) -> bool:

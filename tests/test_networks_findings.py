@@ -4,7 +4,6 @@ readings; and every claim the report states given back by its SQL."""
 from __future__ import annotations
 
 import csv
-import sqlite3
 
 import pandas as pd
 import pytest
@@ -86,15 +85,6 @@ def test_the_chain_and_its_readings(ds):
     # steps, some against the edges' direction (Slutsky, Yagoda, Trilisser, Savinkov, Kolchak)
     early = networks.chain_finding(ds, "sergei-spiegelglas", "yevgeny-miller", pd.Timestamp("1937-09-21"))
     assert early.value == 6 and " – Alexander Kolchak – " in early.text
-
-
-@pytest.fixture(scope="module")
-def database(tmp_path_factory, ds):
-    from helpers.build import sqlite
-
-    path = tmp_path_factory.mktemp("networks") / "blackwork.sqlite"
-    sqlite.write(ds, path)
-    return sqlite3.connect(path)
 
 
 def test_every_claim_of_the_report_gives_its_value_back(ds, database):

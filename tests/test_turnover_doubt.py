@@ -2,7 +2,6 @@
 rebuilt by hand from the rows of data/*.csv named in the comments: the expected values are written out
 here, never computed by the code under test. And every claim these findings make gives its value back
 on the SQLite export."""
-import sqlite3
 
 import pandas as pd
 import pytest
@@ -20,15 +19,6 @@ WINDOW = dict(posts=[], start=T("1917-01-01"), end=T("1941-12-31"), include_acti
 def shown(ds):
     """The notebook's default: the main posts from 1917 to 1941, acting holders included."""
     return turnover.tenures(ds, [], WINDOW["start"], WINDOW["end"])
-
-
-@pytest.fixture(scope="module")
-def database(tmp_path_factory, ds):
-    from helpers.build import sqlite
-
-    path = tmp_path_factory.mktemp("doubt") / "blackwork.sqlite"
-    sqlite.write(ds, path)
-    return sqlite3.connect(path)
 
 
 def _gives_back(database, claim):
