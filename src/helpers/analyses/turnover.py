@@ -250,9 +250,8 @@ def _sorted(t: pd.DataFrame, posts: list[str]) -> pd.DataFrame:
 
 def _end_rows(pos, att: pd.DataFrame, fld: str, reading: str, filled: bool) -> tuple | None:
     """What a tenure's start or end rests on under a reading, as (table, ids, field): a source's own
-    attestations of that end (all of them but a break's, `breaks`: their hull) where it gives any; else the package's: the
+    attestations of that end (all of them: their hull; `att` holds no break's, `breaks`) where it gives any; else the package's: the
     position's own date, or the gap-fillers `filled_positions` used (`filled`)."""
-    att = att[~att.attestation_id.isin(breaks(att))]  # a break's end and resumption are no rival dates
     if reading != PACKAGE:
         own = att[(att.field == fld) & (att.source_id == reading)]
         if len(own):
@@ -275,6 +274,7 @@ def tenure_readings(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
     coverage = eras.coverage_end(ds)
     pos = ds.positions.set_index("position_id", drop=False)
     att = ds.attestations[ds.attestations.position_id.isin(set(tenures.position_id))]
+    att = att[~att.attestation_id.isin(breaks(att))]  # a break's end and resumption are no rival dates
     rows = []
     for r in tenures.itertuples():
         p, mine = pos.loc[r.position_id], att[att.position_id == r.position_id]
