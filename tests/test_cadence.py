@@ -685,3 +685,15 @@ def test_in_window_keeps_the_bounds_and_the_scope():
     assert list(in_window(rows, "abroad", None, None)) == [False, True, False, False]
     assert list(in_window(rows, "all", None, last)) == [True, True, True, False]
     assert list(in_window(rows, "all", first, None)) == [True, True, False, True]
+
+
+def test_a_mass_killing_outside_the_series_counts_as_one_in_the_ratio():
+    c = {"lowest_ratio_year": 1937, "highest_ratio_year": 1940}
+    beside = pd.DataFrame({"operation": ["Katyn killings", "Mass operations"], "first_year": [1940, 1937],
+                           "in_series": [False, True]})
+    # Katyn (1940, not in the series) is one killing in 1940's ratio; the mass operations are in the series.
+    words = captions.cadence._counted_as_one(c, beside)
+    assert "Katyn killings counts as one" in words and "Mass operations" not in words
+    # Not a year of the ratio's bounds: nothing said; no frame: nothing said.
+    assert captions.cadence._counted_as_one({"lowest_ratio_year": 1937, "highest_ratio_year": 1938}, beside) == ""
+    assert captions.cadence._counted_as_one(c, None) == ""

@@ -564,6 +564,12 @@ def test_yagoda_yezhov_and_beria_struck_then_were_struck(ds):
     # mark-zborowski-trial, 1958-12, a trial being a victim event)
     assert len(turned) == 14 and turned.index[0] == "vyacheslav-menzhinsky"
     assert {"george-syroezhkin", "mark-zborowski"} <= set(turned.index)
+    # Stated plainly, act and blow: all but two. Menzhinsky's blow is his own death, natural in both
+    # sources; only Yagoda's alleged roles (data/roles.csv) make it a poisoning. Spiegelglas's one act is
+    # his alleged organising of Konovalets's killing (roles.csv, alleged). Zborowski's Sedov role is
+    # alleged, but his organising of Trotsky's killing (1940, stated) came before his trial (1958).
+    doubtful = set(turned.index[~turned.stated])
+    assert doubtful == {"vyacheslav-menzhinsky", "sergei-spiegelglas"}
 
 
 def test_longest_chain_on_the_data(ds):

@@ -9,7 +9,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import fates, paths, survival
+from helpers import captions, fates, paths, survival
 from helpers.analyses import fates_claims
 from helpers.evidence.claims import Claim, Interval
 from helpers.evidence.readings import sensitivity
@@ -138,6 +138,14 @@ def test_cover_stories_covered_the_states_hand_in_three(ds, database):
     assert [c[k].value for k in ("covers", "denied", "shifted", "contested", "plain")] == [7, 2, 1, 3, 1]
     assert c["contested_names"] == ["Boris Savinkov", "Willi Münzenberg", "Walter Krivitsky"]
     assert c["cover_disputed_names"] == []
+    # Of the two denials, only Slutsky's killing is doubted by another account: the reference's rival
+    # (data/accounts.csv abram-slutsky-assassination--heart, natural death, disputed); Lakoba's accounts
+    # are the official one and the case file's poisoning.
+    assert c["denied_doubted_names"] == ["Abram Slutsky"]
+    words = captions.fates.cover_stories(c, claim).text
+    assert ("that a source states plainly in 2 (Nestor Lakoba and Abram Slutsky), though another account doubts the "
+            "killing of Abram Slutsky (last column), and") in words
+    assert "the sources state plainly" not in words
     assert all(gives_back(database, v) for v in c.values() if isinstance(v, Claim))
 
 
@@ -235,6 +243,13 @@ def test_every_other_claim_gives_its_value_back(ds, database):
     # the longest chain: Beria (or Blokhin) -> Frinovsky -> Zakovsky -> Slutsky -> Reiss or Miller
     # (test_longest_chain_on_the_data): five people
     assert found["chain"].value == 5
+    # 17 struck first and were struck later (test_fates: the 14 of the apparatus, and Reilly, Savinkov and
+    # Nikolayev of the targets); 2 rest on alleged evidence (Menzhinsky, Spiegelglas): between 15 and 17
+    assert found["turned"].text == "between 15 and 17"
+    assert found["turned_doubtful"] == ["Vyacheslav Menzhinsky", "Sergei Spiegelglas"]
+    words = captions.fates.kill_graph(found).text
+    assert "between 15 and 17 people of the group struck first and were struck later (red; listed below): for " \
+           "Vyacheslav Menzhinsky and Sergei Spiegelglas the act or the later blow rests only on alleged" in words
     # the violent deaths counted whoever's the hand: the contested ends whose event gives a violent method,
     # Savinkov (defenestration), Muenzenberg (hanging), Krivitsky (shooting); Skoblin's and Markin's give
     # none (method unknown), so they are no violent deaths here

@@ -455,12 +455,16 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
     """People of the group who first killed or seized someone (as perpetrator, organiser or orderer,
     of anyone) and later became a victim themselves (subject of a victim event that starts after the
     act certainly ended, whether or not the data names who struck). One row per person (indexed by
-    person_id): name, the first act and its date, the first later blow and its date, and their fate.
+    person_id): name, the first act and its date, the first later blow and its date, their fate, and
+    `stated`: True when some act the sources state plainly came before a blow they state plainly (the
+    event and the subject's role stated, and a death a blow by a stated method or doer), False when the
+    turn rests on alleged or disputed evidence (Menzhinsky: a natural death, poisoning only alleged).
     Sorted by the date of that blow."""
     check("group", group, choices=GROUPS)
     people = members(ds, group)
     acts = links(ds, "all")
     blows = _victims(ds)
+    firm_blows = _stated_blows(ds, blows)
     fates = ds.fates().set_index("person_id").fate
     rows = []
     for person in people.itertuples(index=False):
@@ -468,19 +472,34 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
         if own_acts.empty:
             continue
         first = own_acts.iloc[0]
-        later = blows[(blows.person_id == person.person_id) & (blows.start > first.end)]
+        own_blows = blows[blows.person_id == person.person_id]
+        later = own_blows[own_blows.start > first.end]
         if later.empty:
             continue
         blow = later.iloc[0]
+        stated_acts = own_acts[own_acts.certainty == "stated"]
+        stated = bool(len(stated_acts)) and bool(
+            (own_blows.event_id.isin(firm_blows) & (own_blows.start > stated_acts.end.min())).any())
         rows.append({"person_id": person.person_id, "name": person.name, "first_act": first.event_id,
                      "act_date": first.date, "act_start": first.start, "struck_by": blow.event_id,
-                     "struck_start": blow.start, "fate": fates.get(person.person_id, NO_END)})
+                     "struck_start": blow.start, "fate": fates.get(person.person_id, NO_END), "stated": stated})
     out = pd.DataFrame(rows, columns=["person_id", "name", "first_act", "act_date", "act_start", "struck_by",
-                                      "struck_start", "fate"])
+                                      "struck_start", "fate", "stated"])
     out = out.merge(ds.events[["event_id", "date"]].rename(columns={"event_id": "struck_by", "date": "struck_date"}),
                     on="struck_by", how="left")
     out = out.sort_values(["struck_start", "name"]).set_index("person_id")
-    return out[["name", "first_act", "act_date", "struck_by", "struck_date", "fate"]]
+    return out[["name", "first_act", "act_date", "struck_by", "struck_date", "fate", "stated"]]
+
+
+def _stated_blows(ds: Dataset, blows: pd.DataFrame) -> set:
+    """The victim events (`_victims` rows) that the sources state plainly as blows: event and subject role
+    stated, and a death only when its violent method is the event's own or a doer is stated."""
+    stated = blows[(blows.certainty == "stated") & (blows.role_certainty == "stated")]
+    doers = evidence.killers(ds)
+    by_stated_doer = set(doers.event_id[doers.certainty == "stated"])
+    violent = stated.method.isin(violent_methods(ds.descriptor))
+    keep = (stated.type != "death") | violent | stated.event_id.isin(by_stated_doer)
+    return set(stated.event_id[keep])
 
 
 def longest_chain(table: pd.DataFrame) -> pd.DataFrame:

@@ -335,8 +335,9 @@ def cover_claims(ds: Dataset, covers: pd.DataFrame, table: pd.DataFrame) -> dict
     """The claims of section 3 (`fates.cover_stories` beside the group's `fate_table`): covers (deaths
     with an official account), cover_deaths, denied, shifted, contested, plain (an official account
     that contradicts nothing the data holds), stated (deaths the sources state plainly), with_rivals;
-    with the names of each kind (`*_names`) and of the covered deaths whose state's hand is disputed
-    (`cover_disputed_names`)."""
+    with the names of each kind (`*_names`), of the covered deaths whose state's hand is disputed
+    (`cover_disputed_names`), and of the denied killings that another, unofficial account doubts (it
+    claims no killing: `denied_doubted_names`, Slutsky's heart condition)."""
     kinds = {"denied": (fates_.DENIED, "it claims a suicide or a natural death where the fate is a killing"),
              "shifted": (fates_.SHIFTED, "it owns the killing but names none of the Soviet doers the roles or another "
                                          "account name"),
@@ -359,15 +360,34 @@ def cover_claims(ds: Dataset, covers: pd.DataFrame, table: pd.DataFrame) -> dict
         c[f"{name}_names"] = list(part.name)
     state = covers.person_id.map(ds.fates().set_index("person_id").by_state)
     c["cover_disputed_names"] = list(covers.name[covers.cover.isin([fates_.DENIED, fates_.SHIFTED]) & (state == "disputed")])
+    doubting = ds.accounts[(ds.accounts.kind != "official") & (ds.accounts.claim != "killing")]
+    denied = covers[covers.cover == fates_.DENIED]
+    c["denied_doubted_names"] = list(denied.name[denied.event_id.isin(set(doubting.event_id))])
     return c
 
 
 # --- section 4: who killed whom -------------------------------------------------------------------
 
+def _turned(ds: Dataset, turned: pd.DataFrame) -> Claim:
+    """How many of the group struck first and were struck later (`fates.turned_victims`): an interval from
+    those whose act and blow the sources state plainly to all of them."""
+    firm = turned.index[turned.stated.astype(bool)]
+    ids = _ids(firm) + [i for i in _ids(turned.index) if i not in set(firm)]
+    value = Interval(len(firm), len(ids))
+    sql = (f"SELECT COUNT(CASE WHEN person_id IN ({_listed(_ids(firm))}) THEN 1 END) AS low, COUNT(*) AS high "
+           f"FROM people WHERE person_id IN ({_listed(ids)})")
+    return claims.make(ds, value, "The group's people who struck first and were the subject of a victim event that "
+                       "started after the act ended; the low end counts those whose act and blow are both stated "
+                       "plainly, the high end those that rest on alleged or disputed evidence too.", sql,
+                       {"people": ids, "events": _ids([*turned.first_act, *turned.struck_by])}, {},
+                       text=str(value) if value.exact else f"between {len(firm)} and {len(ids)}")
+
+
 def graph_claims(ds: Dataset, kills: pd.DataFrame, graph: nx.DiGraph, turned: pd.DataFrame,
                  chain: pd.DataFrame) -> dict:
     """The claims of section 4 (`fates.links`, `kill_graph`, `turned_victims`, `longest_chain`):
-    graph_people, arrows, turned, chain (the people along the longest chain, each once) and
+    graph_people, arrows, turned (an interval: stated turns to all), turned_doubtful (the names of those
+    resting on alleged or disputed evidence), chain (the people along the longest chain, each once) and
     chain_names (in order, `fates.chain_people`)."""
     actors = [claims.KEY_JOIN.join(k) for k in zip(kills.event_id, kills.actor, kills.role)]
     subjects = [claims.KEY_JOIN.join(k) for k in zip(kills.event_id, kills.victim, ["subject"] * len(kills))]
@@ -381,12 +401,11 @@ def graph_claims(ds: Dataset, kills: pd.DataFrame, graph: nx.DiGraph, turned: pd
             "arrows": claims.make(ds, graph.number_of_edges(), "Pairs of one who ordered, organised or carried out an "
                                   "execution, assassination, killing, kidnapping, arrest or trial, and its victim.",
                                   arrows, {"roles": _ids(actors + subjects)}),
-            "turned": _count(ds, "people", turned.index, "The group's people who struck first and were the subject of a "
-                             "victim event that started after the act ended.",
-                             events=[*turned.first_act, *turned.struck_by]),
+            "turned": _turned(ds, turned),
             "chain": _count(ds, "people", people, "The people along the longest chain of killers killed: each link's "
                             "victim had struck the next one earlier.", events=chain.event_id),
-            "chain_names": fates_.chain_people(ds, chain)}
+            "chain_names": fates_.chain_people(ds, chain),
+            "turned_doubtful": list(turned.name[~turned.stated.astype(bool)])}
 
 
 # --- section 5: how they died ---------------------------------------------------------------------

@@ -303,18 +303,34 @@ def national_note(beside: pd.DataFrame, found: dict) -> Caption:
     return Caption(" ".join(text), page=PAGE, **fields)
 
 
-def concentration(found: dict, c: dict) -> Caption:
+def _counted_as_one(c: dict, beside: pd.DataFrame | None) -> str:
+    """The words saying that a mass killing the series leaves out (`national_tallies`, not in_series) counts as
+    one killing in the ratio of its year: the ratio counts killings, not the dead."""
+    if beside is None or not len(beside):
+        return ""
+    out = beside[~beside.in_series.astype(bool)]
+    years = {c["lowest_ratio_year"], c["highest_ratio_year"]}
+    named = list(dict.fromkeys(out[out.first_year.isin(years)].operation.dropna()))
+    if not named:
+        return ""
+    return (f" (a killing is one event, however many died: {' and '.join(named)} counts as one, though the "
+            "series leaves its dead out)")
+
+
+def concentration(found: dict, c: dict, beside: pd.DataFrame | None = None) -> Caption:
     """Where the national death sentences and the case file's killings peak, and the ratio's range
-    (`cadence.concentration_claims`); a partial year is named, never set beside a whole one."""
+    (`cadence.concentration_claims`); a partial year is named, never set beside a whole one. beside: the
+    `national_tallies`, to say when a mass killing the series leaves out counts as one killing in a ratio."""
     fields = claimed("conc", found)
     partial = (f" ({', '.join(map(str, c['partial']))}: part of the year only, left out)" if c["partial"] else "")
     return Caption(
         "*What to see:* over the whole years with a national figure" + partial + ", national death sentences peak "
         "in **{peak}**, which alone holds {conc_peak_share} of them; the killings {where} peak in **{case_peaks}** "
         "({conc_peak_killings} each), and only {conc_in_peak} of them fall in {peak}. In {low} there is one killing "
-        "{where} per {conc_low} national death sentences, in {high} one per {conc_high}.", page=PAGE,
+        "{where} per {conc_low} national death sentences, in {high} one per {conc_high}{one}.", page=PAGE,
         peak=str(c["national_peak"]), case_peaks=" and ".join(map(str, c["case_peaks"])), low=str(c["lowest_ratio_year"]),
-        high=str(c["highest_ratio_year"]), where=claims.scope(fields["conc_peak_killings"]), **fields)
+        high=str(c["highest_ratio_year"]), where=claims.scope(fields["conc_peak_killings"]),
+        one=_counted_as_one(c, beside), **fields)
 
 
 def victims(finding: claims.Claim, found: dict, disputed: dict, moved: list[str]) -> Caption:
@@ -354,7 +370,8 @@ def unplaced_years(found: claims.Claim, count: int) -> Caption:
                    + (":" if count else "."), page=PAGE, **claimed("unplaced", {"count": found}))
 
 
-def stated_only(include_alleged: bool, changed: pd.DataFrame, found: dict, c: dict) -> Caption:
+def stated_only(include_alleged: bool, changed: pd.DataFrame, found: dict, c: dict,
+                beside: pd.DataFrame | None = None) -> Caption:
     """What leaving out the alleged and disputed events changes (`cadence.difference`, and the
     `concentration_claims` of the stated events)."""
     if not include_alleged:
@@ -363,7 +380,8 @@ def stated_only(include_alleged: bool, changed: pd.DataFrame, found: dict, c: di
     years = ", ".join(str(y) for y in changed.index) or "none"
     return Caption("*What to see:* leaving them out changes the case file's counts in {years}; its killings peak in "
                    "{peak} ({stated_peak_killings} each), and the ratio runs from one killing per {stated_low} death sentences ({low}) to one per "
-                   "{stated_high} ({high}).", page=PAGE, years=years, peak=" and ".join(map(str, c["case_peaks"])),
+                   "{stated_high} ({high}){one}.", page=PAGE, years=years, peak=" and ".join(map(str, c["case_peaks"])),
+                   one=_counted_as_one(c, beside),
                    low=str(c["lowest_ratio_year"]), high=str(c["highest_ratio_year"]),
                    **claimed("stated", {k: found[k] for k in ("low", "high", "peak_killings")}))
 

@@ -172,11 +172,13 @@ def cover_stories(c: dict, finding: Claim) -> Caption:
     readings), and what the others did (`fates_claims.cover_claims`), each kind named."""
     head = Caption(
         "*What to see:* {covers} of the {cover_deaths} deaths in the group came with an account a source calls "
-        f"official; **{{covered}} of them covered the state's hand**: the account *{DENIED}* the sources state plainly "
-        f"in {{denied}}{{denied_names}} and *{SHIFTED}*, owning the killing but naming none of the Soviet doers, in "
+        f"official; **{{covered}} of them covered the state's hand**: the account *{DENIED}* that a source states "
+        f"plainly in {{denied}}{{denied_names}}{{doubted}} and *{SHIFTED}*, owning the killing but naming none of the Soviet doers, in "
         "{shifted}{shifted_names}", page=PAGE, covers=c["covers"],
         cover_deaths=c["cover_deaths"], covered=finding, denied=c["denied"],
         denied_names=_listed(c["denied"], c["denied_names"]), shifted=c["shifted"],
+        doubted=Raw(f", though another account doubts the killing of {escape(_names(c['denied_doubted_names']))} "
+                    "(last column)," if c.get("denied_doubted_names") else ""),
         shifted_names=_listed(c["shifted"], c["shifted_names"]))
     if c["cover_disputed_names"]:
         head = head + Caption("; the state's hand is only alleged or disputed for {cover_disputed}", page=PAGE,
@@ -195,9 +197,11 @@ def kill_graph(c: dict) -> Caption:
     chain (`fates_claims.graph_claims`)."""
     return Caption(
         "*What to see:* {graph_people} people joined by {arrows} arrows. {turned} people of the group struck first "
-        "and were struck later (red; listed below). The longest chain of killers killed (each struck by the one "
+        "and were struck later (red; listed below){doubtful}. The longest chain of killers killed (each struck by the one "
         "before after striking the next) runs through {chain} people: {chain_names}.", page=PAGE,
         graph_people=c["graph_people"], arrows=c["arrows"], turned=c["turned"], chain=c["chain"],
+        doubtful=Raw(f": for {escape(_names(c['turned_doubtful']))} the act or the later blow rests only on alleged or "
+                     "disputed evidence" if c.get("turned_doubtful") else ""),
         chain_names=" → ".join(c["chain_names"]))
 
 
