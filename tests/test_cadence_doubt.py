@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import helpers.evidence.readings as readings
-from helpers import cadence, captions, overview
+from helpers import cadence, captions, overview, paths
 from helpers.data import vocabulary
 from helpers.evidence import coverage
 
@@ -101,6 +101,15 @@ def test_the_shading_follows_the_coverage_once(ds):
     assert runs[["first", "last", "level"]].values.tolist() == [
         [1917, 1917, "silent"], [1918, 1923, "mentioned"], [1926, 1928, "mentioned"], [1931, 1933, "mentioned"],
         [1935, 1935, "mentioned"], [1941, 1941, "silent"]]
+    # But it is not silent on those years: it dates background events in them (data/events.csv, type
+    # context: the October revolution and Dzerzhinsky's joining the Bolsheviks in 1917, Operation
+    # Barbarossa in 1941), so the words say silent but for the background.
+    silent = runs[runs.level == "silent"]
+    assert silent.background.tolist() == [True, True]
+    assert {coverage.level_words(r) for r in silent.itertuples()} == {"silent but for background events"}
+    assert coverage.level_words(runs.iloc[1]) == "mentioned in passing"
+    words = captions.cadence.coverage_words(runs, coverage.runs_claims(ds, coverage.years(ds, 1917, 1941), runs)).text
+    assert "1917 (silent but for background events)" in words and "(silent)" not in words
     found = coverage.runs_claims(ds, coverage.years(ds, 1917, 1941), runs)
     # mvd: 1921 9,701 + 1922 1,962 + 1923 414 = 12,077; 1941 8,011; nothing before 1921.
     assert found["sentences-1918-1923"].value == 12077 and found["sentences-1941-1941"].value == 8011
@@ -185,3 +194,26 @@ def test_the_share_dated_to_the_day_under_every_reading(ds):
     hedged = readings.sensitivity(ds, overview.hedged_events).set_index("reading").value.to_dict()
     assert hedged == {"as recorded": "9 of 298", "case file only": "6 of 219", "stated only": "0 of 289",
                       "the reference's dates": "9 of 298"}
+
+
+def test_stated_events_with_hedged_roles_or_accounts_are_counted_apart(ds):
+    import csv
+    # Recounted from the raw CSVs: events stated as a whole whose roles.csv or accounts.csv rows include
+    # one alleged or disputed (e.g. Menzhinsky's death: stated, natural; Yagoda's poisoning role alleged).
+    with open(paths.data_dir() / "events.csv", encoding="utf-8") as f:
+        stated = {r["event_id"] for r in csv.DictReader(f) if r["certainty"] == "stated"}
+    doubted = set()
+    for table in ("roles.csv", "accounts.csv"):
+        with open(paths.data_dir() / table, encoding="utf-8") as f:
+            doubted |= {r["event_id"] for r in csv.DictReader(f) if r["certainty"] != "stated"}
+    found = overview.hedged_parts(ds)
+    assert set(found.ids("events")) == stated & doubted
+    assert {"vyacheslav-menzhinsky-death", "abram-slutsky-assassination", "lev-sedov-death"} <= set(found.ids("events"))
+    assert "boris-savinkov-assassination" not in found.ids("events")  # alleged as a whole: counted in hedged_events
+    words = captions.overview.precision(overview.dated_to_the_day(ds), overview.hedged_events(ds), found).text
+    assert f"; and {found.value} events stated plainly still have a role or an account" in words
+    # The sections: 19 rows of data/sections.csv for the case file; all but the Introduction end with a date.
+    f = overview.section_claims(ds)
+    assert (f["sections"].value, f["dated"].value) == (19, 18)
+    assert "the 19 sections in the case file (the introduction and 18 accounts of dated incidents)" in \
+        captions.overview.coverage(f, []).text

@@ -168,8 +168,13 @@ def test_spans_in_a_window_of_years_and_the_widest():
     # a: 1,096 days (1912 is a leap year), d: 730 days; both ends counted.
     wide = overview.widest(spanning)
     assert (wide.event_id, wide.days) == ("a", 1096)
-    # A tie goes to the last id.
-    assert overview.widest(spanning.assign(end=spanning.start)).event_id == "d"
+    # A tie goes to the last id, and every tied title is named.
+    tie = overview.widest(spanning.assign(end=spanning.start))
+    assert tie.event_id == "d" and tie.tied == ["A", "B", "C", "D"]
+    assert wide.tied == ["A"]
+    # Two of one width, one a day shorter: the two are tied, the shorter is not.
+    two = spanning.assign(end=spanning.start + pd.to_timedelta([9, 9, 8, 0], unit="D"))
+    assert overview.widest(two).tied == ["A", "B"]
 
 
 def test_precision_people_sections_operations_and_conflicts_in_numbers():

@@ -58,7 +58,13 @@ def test_runs_of_one_level_and_what_a_stretch_may_be_called():
                       "mass_killing": [False, False, True, True, False, False]},
                      index=pd.RangeIndex(1920, 1926, name="year"))
     runs = coverage.level_runs(t)
-    # 1920 silent; 1921-1922 mentioned; 1923 told (not shaded); 1924 mentioned; 1925 told.
+    # 1920 silent; 1921-1922 mentioned; 1923 told (not shaded); 1924 mentioned; 1925 told. No background
+    # column: a silent run is plain "silent"; with a background event in 1920 it is silent but for it.
+    assert coverage.level_words(runs.iloc[0]) == "silent"
+    with_setting = coverage.level_runs(t.assign(background=[1, 0, 0, 0, 0, 0]))
+    assert with_setting.background.tolist() == [True, False, False]
+    assert coverage.level_words(with_setting.iloc[0]) == "silent but for background events"
+    assert coverage.level_words(with_setting.iloc[1]) == "mentioned in passing"
     assert runs[["first", "last", "years", "level", "figure_years"]].values.tolist() == [
         [1920, 1920, 1, "silent", ""], [1921, 1922, 2, "mentioned", "1921–1922"], [1924, 1924, 1, "mentioned", "1924"]]
     # 1923 alone is told but shows mass killing (3,000): not quiet; 1925 is told with 900 (partial): quiet.

@@ -174,9 +174,13 @@ def in_window(spanning: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -
 
 
 def widest(spanning: pd.DataFrame) -> pd.Series:
-    """The event of `spanning` with the widest span, with its `days` (both ends counted; the last id on a tie)."""
+    """The event of `spanning` with the widest span, with its `days` (both ends counted; the last id on a tie)
+    and `tied`, the titles of every event of that width (itself included), by id: a tie is said, not hidden."""
     days = (spanning.end - spanning.start).dt.days + 1
-    return spanning.assign(days=days).sort_values(["days", "event_id"]).iloc[-1]
+    ranked = spanning.assign(days=days).sort_values(["days", "event_id"])
+    out = ranked.iloc[-1].copy()
+    out["tied"] = list(ranked.title[ranked.days == out.days])
+    return out
 
 
 def precision_shares(mix: pd.DataFrame) -> dict:
@@ -257,7 +261,7 @@ def year_claims(ds: Dataset, grouped: pd.DataFrame, spanning: pd.DataFrame, rank
 
 def span_claims(ds: Dataset, inside: pd.DataFrame, outside: pd.DataFrame, wide: pd.Series) -> dict[str, claims.Claim]:
     """`inside`, `outside` (the spanning events in the window and wholly outside it) and `days` (of the widest)."""
-    parts = wide.parts.split(", ") if "parts" in wide else [wide.event_id]
+    parts = wide.parts.split(", ") if "parts" in wide and isinstance(wide.parts, str) else [wide.event_id]
     listed = ", ".join(f"'{p}'" for p in parts)
     return {"inside": things_claim(ds, inside, "events dated only to a span of several years that touch the window"),
             "outside": things_claim(ds, outside, "events dated only to a span of several years wholly outside it"),
@@ -288,6 +292,22 @@ def hedged_events(ds: Dataset) -> claims.Claim:
     return share.named("", "", text=f"{part.value} of {whole.value}")
 
 
+def hedged_parts(ds: Dataset) -> claims.Claim:
+    """The events stated plainly that still carry an alleged or disputed role or account (who did it, or
+    how, rests on an allegation although the event itself does not): the doubt `hedged_events` leaves out."""
+    ev = ds.events
+    doubted = set(ds.roles.event_id[ds.roles.certainty != "stated"]) | set(
+        ds.accounts.event_id[ds.accounts.certainty != "stated"])
+    ids = ev.event_id[(ev.certainty == "stated") & ev.event_id.isin(doubted)]
+    roles = ds.roles[ds.roles.event_id.isin(set(ids)) & (ds.roles.certainty != "stated")]
+    accounts = ds.accounts[ds.accounts.event_id.isin(set(ids)) & (ds.accounts.certainty != "stated")]
+    return claims.count(ds, "events", ids, rule="events whose own certainty is stated but that have a role or an "
+                        "account whose certainty is alleged or disputed",
+                        also={"roles": list(roles.event_id + claims.KEY_JOIN + roles.person_id + claims.KEY_JOIN
+                                            + roles.role),
+                              "accounts": list(accounts.account_id)})
+
+
 def side_by_side(**tables: pd.DataFrame) -> pd.DataFrame:
     """Sensitivity tables (`readings.sensitivity`) of several findings as one: reading, rule, then each
     finding's value and whether it changed, under its name."""
@@ -307,10 +327,14 @@ def people_claims(ds: Dataset, sides: pd.Series) -> dict[str, claims.Claim]:
 
 
 def section_claims(ds: Dataset, source_id: str = "case-file-0121") -> dict[str, claims.Claim]:
-    """`sections`: the sections of the source."""
+    """`sections`: the sections of the source; `dated`: those whose heading dates an incident (all but the
+    introduction, `coverage.section_years`)."""
     s = ds.sections[ds.sections.source_id == source_id]
+    dated = s[s.section.str.contains(r"\((?:[^()]*\D)?\d{4}\)\s*$", regex=True)]
     return {"sections": claims.count(ds, "sections", s.source_id + claims.KEY_JOIN + s.section,
-                                     rule=f"the sections of {source_id}")}
+                                     rule=f"the sections of {source_id}"),
+            "dated": claims.count(ds, "sections", dated.source_id + claims.KEY_JOIN + dated.section,
+                                  rule=f"the sections of {source_id} whose heading ends with a date")}
 
 
 def operation_claims(ds: Dataset) -> dict[str, claims.Claim]:

@@ -13,7 +13,7 @@ import pandas as pd
 from ..analyses.cadence import COUNTING_RULE, FREQS, MAX_SPAN_DAYS, RATIO_PER, RULES, RUN_DAYS, TALLY
 from ..core.checks import check
 from ..evidence import claims
-from ..evidence.coverage import LEVEL_WORDS
+from ..evidence.coverage import level_words
 from .claimed import Caption, Raw
 
 PAGE = "01-purge-cadence"
@@ -77,7 +77,7 @@ def coverage_words(runs: pd.DataFrame, found: dict, page: str = PAGE) -> Caption
     for i, r in enumerate(runs.itertuples(index=False)):
         years = str(r.first) if r.first == r.last else f"{r.first}–{r.last}"
         key = f"sentences-{r.first}-{r.last}"
-        words = f"{years} ({LEVEL_WORDS[r.level]}"
+        words = f"{years} ({level_words(r)}"
         if key in found:
             fields[f"s{i}"] = found[key].named(key)
             words += f"; {{s{i}}} national death sentences in {r.figure_years}"

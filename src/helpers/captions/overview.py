@@ -9,7 +9,7 @@ import pandas as pd
 from ..analyses.overview import COUNTING_RULE
 from ..evidence import claims
 from .cadence import _busiest, claimed, coverage_words
-from .claimed import Caption, Raw
+from .claimed import Caption, Raw, escape
 
 PAGE = "00-data-overview"
 
@@ -46,27 +46,36 @@ def events_per_year(found: dict, ranked: pd.DataFrame, runs: pd.DataFrame, group
 
 def spans(found: dict, wide: pd.Series, first_year: int, last_year: int) -> Caption:
     """What the spans chart shows (`overview.span_claims`): the events in the window and outside it, and the widest."""
-    outside = "{spans_outside} more lie wholly outside these years. " if found["outside"].value else ""
+    outside = ("{spans_outside} more " + ("lies" if found["outside"].value == 1 else "lie")
+               + " wholly outside these years. ") if found["outside"].value else ""
+    tied = list(wide.get("tied", [wide.title]))
+    widest = ("The widest is *{title}* ({date}), {spans_days} days. " if len(tied) < 2 else
+              "The widest, {spans_days} days ({date}), are a tie: {title}. ")
+    title = Raw(" and ".join(f"*{escape(t)}*" for t in tied)) if len(tied) > 1 else wide.title
     return Caption("*What to see:* each of the {spans_inside} events that touch {first}–{last} runs from the earliest "
-                   "to the latest day its dates allow (cut at the chart's edges); " + outside
-                   + "the widest is *{title}* ({date}), {spans_days} days. All of them, with their ids and types:",
-                   page=PAGE, first=str(first_year), last=str(last_year), title=wide.title, date=wide.date,
+                   "to the latest day its dates allow (cut at the chart's edges). " + outside
+                   + widest + "All of them, with their ids and types:",
+                   page=PAGE, first=str(first_year), last=str(last_year), title=title, date=wide.date,
                    **_claimed("spans", found))
 
 
-def precision(day: claims.Claim, hedged: claims.Claim) -> Caption:
+def precision(day: claims.Claim, hedged: claims.Claim, parts: claims.Claim | None = None) -> Caption:
     """How many events are dated to the day, and how many rest on allegation (`overview.dated_to_the_day`,
-    `overview.hedged_events`, each with its readings): the sentence says which readings change them."""
+    `overview.hedged_events`, each with its readings): the sentence says which readings change them; parts
+    (`overview.hedged_parts`): the stated events whose roles or accounts are still hedged."""
     day, hedged = day.named("day-share"), hedged.named("hedged")
 
     def changes(c: claims.Claim) -> str:
         changed = [r for r, _, ch in c.readings if ch]
         return ("another reading changes it: " + "; ".join(changed)) if changed else "no other reading changes it"
 
-    return Caption("{day} of the events are dated to a single day ({day_changes}); {hedged} rest on an allegation or "
-                   "a disputed account rather than a plain statement ({hedged_changes}). The table below gives each "
-                   "value under each reading.", page=PAGE, day=day, hedged=hedged, day_changes=changes(day),
-                   hedged_changes=changes(hedged))
+    more = ("; and {parts} events stated plainly still have a role or an account that is only alleged or "
+            "disputed (who did it, or how)") if parts is not None and parts.value else ""
+    fields = {"parts": parts.named("hedged-parts")} if parts is not None and parts.value else {}
+    return Caption("{day} of the events are dated to a single day ({day_changes}); {hedged} events rest as a whole on "
+                   "an allegation or a disputed account rather than a plain statement ({hedged_changes})" + more
+                   + ". The table below gives each value under each reading.", page=PAGE, day=day, hedged=hedged,
+                   day_changes=changes(day), hedged_changes=changes(hedged), **fields)
 
 
 def people_per_side(found: dict, sides: pd.Series) -> Caption:
@@ -79,7 +88,9 @@ def coverage(found: dict, uncovered: list[str]) -> Caption:
     """How many sections (`overview.section_claims`), and which no event cites yet (`overview.uncovered`)."""
     rest = ("Sections with no event yet: {uncovered}." if uncovered else "Every section has at least one event.")
     fields = _claimed("sections", found)
-    return Caption("Rows citing each of the {sections_sections} sections {where}. " + rest, page=PAGE,
+    dated = (" (the introduction and {sections_dated} accounts of dated incidents)"
+             if "sections_dated" in fields and fields["sections_dated"].value < fields["sections_sections"].value else "")
+    return Caption("Rows citing each of the {sections_sections} sections {where}" + dated + ". " + rest, page=PAGE,
                    uncovered="; ".join(uncovered), where=claims.scope(fields["sections_sections"]), **fields)
 
 

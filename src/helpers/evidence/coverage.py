@@ -92,7 +92,7 @@ def years(ds, first: int, last: int, source_id: str = CASE_FILE, tally: str = NA
     Columns (indexed by year): `case_file` — TOLD when a section of the source is dated in the year,
     MENTIONED when no section is but the source dates events of its own inside it (background
     aside: in passing, within other accounts), SILENT otherwise; `own_events`, the number of those
-    events; `death_sentences` and `convicted`, the national series (missing outside 1921-1953);
+    events; `background`, the number of its background events dated inside the year; `death_sentences` and `convicted`, the national series (missing outside 1921-1953);
     `partial` (the national figure covers part of the year only: 1953, its first half); and
     `mass_killing` (the national series shows at least MASS_KILLING_YEAR death sentences)."""
     check("first", first, kind=int)
@@ -104,6 +104,8 @@ def years(ds, first: int, last: int, source_id: str = CASE_FILE, tally: str = NA
     index = pd.RangeIndex(first, last + 1, name="year")
     out = pd.DataFrame(index=index)
     out["own_events"] = per_year.reindex(index, fill_value=0).astype(int)
+    setting = ev[(ev.source_id == source_id) & ev.type.isin(BACKGROUND) & (ev.start.dt.year == ev.end.dt.year)]
+    out["background"] = setting.start.dt.year.value_counts().reindex(index, fill_value=0).astype(int)
     out["case_file"] = [TOLD if y in told else MENTIONED if out.own_events[y] else SILENT for y in index]
     conv = ds.convictions_by_year
     nat = conv[conv["count"] == tally].set_index("year").reindex(index)
@@ -140,6 +142,9 @@ def silent_runs(table: pd.DataFrame) -> pd.DataFrame:
 
 #: How the shading of reports 00 and 01 names each level of coverage it shades (a TOLD year is not shaded).
 LEVEL_WORDS = {MENTIONED: "mentioned in passing", SILENT: "silent"}
+#: The words for a SILENT run in which the source dates background events only (the revolution of 1917,
+#: the German invasion of 1941): silent on the organs, not on the year.
+BACKGROUND_WORDS = "silent but for background events"
 
 
 def level_runs(table: pd.DataFrame) -> pd.DataFrame:
@@ -147,7 +152,8 @@ def level_runs(table: pd.DataFrame) -> pd.DataFrame:
     SILENT), earliest first: what the charts of reports 00 and 01 shade, one band per run, so that a
     stretch the source does not give an account of is never read as a quiet one. Columns: first, last,
     years, level, figure_years (the years of the run with a national figure, in words: '1921–1923',
-    '1941–1947, 1949–1953'; '' for none), partial (a partial year of the series is in the run)."""
+    '1941–1947, 1949–1953'; '' for none), partial (a partial year of the series is in the run), background
+    (the source dates background events in the run)."""
     rows: list[dict] = []
     for year, level in table.case_file.items():
         if level == TOLD:
@@ -162,7 +168,15 @@ def level_runs(table: pd.DataFrame) -> pd.DataFrame:
                for r in out.itertuples(index=False)]
     out["figure_years"] = [label(f) for f in figured]
     out["partial"] = [bool(table.loc[r.first:r.last, "partial"].any()) for r in out.itertuples(index=False)]
+    out["background"] = [bool(table.loc[r.first:r.last, "background"].sum()) if "background" in table else False
+                         for r in out.itertuples(index=False)]
     return out
+
+
+def level_words(run) -> str:
+    """A `level_runs` row's level in words: LEVEL_WORDS, or BACKGROUND_WORDS for a silent run in which the
+    source dates background events."""
+    return BACKGROUND_WORDS if run.level == SILENT and getattr(run, "background", False) else LEVEL_WORDS[run.level]
 
 
 def stretch(table: pd.DataFrame, first: int, last: int) -> dict:
