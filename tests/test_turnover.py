@@ -340,11 +340,31 @@ def test_the_quickest_end_under_each_source(ds):
     quick = falls.quickest_end(tie, falls.fall_sequences(tie, ["artur-artuzov", "leonid-zakovsky"]))
     assert list(zip(quick.reading, quick.person_id, quick.arrest_to_death_max)) == [
         ("package", "artur-artuzov", 8), ("reference-facts", "artur-artuzov", 11)]
+    # Both 10 to 11 days: Zakovsky's shortest (10) is below Artuzov's longest (11), so his end may have been
+    # the quicker one; under the case file (8 against 10) nobody's may.
+    assert quick.may_be_quicker.tolist() == [[], ["Leonid Zakovsky"]]
     # One day less for Zakovsky (19 August only: 10 days) and he is the quicker under the reference.
     tie = _redate(_redate(ds, "leonid-zakovsky-arrest--date--ref", "1938-08-19"),
                   "artur-artuzov-execution--date--ref", "1937-05-23")
     quick = falls.quickest_end(tie, falls.fall_sequences(tie, ["artur-artuzov", "leonid-zakovsky"]))
     assert list(zip(quick.reading, quick.person_id)) == [("package", "artur-artuzov"), ("reference-facts", "leonid-zakovsky")]
+    # Artuzov's shortest under the reference (10) equals Zakovsky's longest (10): not shorter, so no room.
+    assert quick.may_be_quicker.tolist() == [[], []]
+
+
+def test_loose_dates_that_leave_room_for_a_quicker_end(ds):
+    # Every holder who fell (shown: all the posts): under the case file Artuzov's 8 days lead, but Medved's
+    # arrest and death (both of 1937, loosely dated) may lie within 8 days; under the reference Artuzov's 101
+    # days lead by the longest span, while Frinovsky (35 to 399), Spiegelglas (1 to 1,460), Merkulov (84 to
+    # 113, the package's dates) and Medved could each be quicker.
+    steps = falls.fall_sequences(ds, falls.tenures(ds, [], None, None).person_id)
+    quick = falls.quickest_end(ds, steps)
+    assert quick.may_be_quicker.tolist() == [["Filipp Medved"], [
+        "Filipp Medved", "Mikhail Frinovsky", "Sergei Spiegelglas", "Vsevolod Merkulov"]]
+    words = captions.turnover._room(quick).text
+    assert words.endswith("the dates of Filipp Medved, Mikhail Frinovsky, Sergei Spiegelglas and Vsevolod Merkulov "
+                          "are loose enough that theirs may have been quicker still.")
+    assert captions.turnover._room(quick.assign(may_be_quicker=[[], []])).text == ""
 
 
 def test_how_the_falls_ended(ds):

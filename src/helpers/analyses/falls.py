@@ -236,9 +236,11 @@ def quickest_end(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     them and from the package's elsewhere. Ties go to the shorter shortest span, then to the name.
 
     One row per reading, the package's first: reading, person_id, name, arrest_to_death_min,
-    arrest_to_death_max, by (the sources of the two dates). Empty when no fall runs to a death."""
+    arrest_to_death_max, by (the sources of the two dates), may_be_quicker (the names, in order, of the
+    others whose shortest possible span, at least 0 days, is shorter than the quickest's longest: their
+    looser dates leave room for a quicker end). Empty when no fall runs to a death."""
     spans = fall_spans(ds, falls).dropna(subset=["arrest_to_death_min"])
-    cols = ["reading", "person_id", "name", "arrest_to_death_min", "arrest_to_death_max", "by"]
+    cols = ["reading", "person_id", "name", "arrest_to_death_min", "arrest_to_death_max", "by", "may_be_quicker"]
     if spans.empty:
         return pd.DataFrame(columns=cols)
     package = spans[spans.reading == PACKAGE].set_index("person_id")
@@ -247,9 +249,10 @@ def quickest_end(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
         mine = spans[spans.reading == reading].set_index("person_id")
         view = pd.concat([mine, package.drop(index=mine.index, errors="ignore")]).reset_index()
         best = view.sort_values(["arrest_to_death_max", "arrest_to_death_min", "name"]).iloc[0]
+        room = (view.person_id != best.person_id) & (view.arrest_to_death_min.clip(lower=0) < best.arrest_to_death_max)
         rows.append({"reading": reading, "person_id": best.person_id, "name": best["name"],
                      "arrest_to_death_min": best.arrest_to_death_min, "arrest_to_death_max": best.arrest_to_death_max,
-                     "by": best.arrest_to_death_by})
+                     "by": best.arrest_to_death_by, "may_be_quicker": sorted(view.name[room])})
     out = pd.DataFrame(rows, columns=cols)
     for c in ("arrest_to_death_min", "arrest_to_death_max"):
         out[c] = out[c].astype("Int64")

@@ -170,6 +170,18 @@ def _released(released: pd.DataFrame) -> str:
                      for _, r in released.iterrows())
 
 
+def _room(quickest: pd.DataFrame | None) -> Caption:
+    """' Loosely dated, the ends of A and B may have been quicker still': the `may_be_quicker` of
+    `falls.quickest_end` under any reading, so that a ranking by the longest span is not read as certain."""
+    names = sorted({n for row in (quickest.may_be_quicker if quickest is not None and "may_be_quicker" in quickest
+                                  else []) for n in row})
+    if not names:
+        return _say("")
+    return _say(" That ranks each end by the longest span its dates allow; the dates of {names} are loose enough "
+                "that theirs may have been quicker still.", names=", ".join(names[:-1]) + " and " + names[-1]
+                if len(names) > 1 else names[0])
+
+
 def quickest(finding: Claim | None, spans: list[tuple[str, str, Claim]]) -> Caption:
     """The quickest end from arrest to death (`falls.quickest`, with its readings) and its days under
     each source that dates it (`falls.quickest_spans`): one name when every source's dates agree on who,
@@ -196,7 +208,8 @@ def from_fall_to_death(c: dict, outcome: dict, finding: Claim | None, spans: lis
     released = outcome["released"]
     text = text + (_say("; left out, their custody over before they died: {names}.", names=_released(released))
                    if len(released) else _say("."))
-    text = text + quickest(finding, spans)
+    text = text + quickest(finding, spans) + (_room(outcome.get("quickest")) if finding is not None and spans
+                                               else _say(""))
     early = list(outcome["demoted_first"]["name"])
     return text + (_say(" {names} took the harmless post before leaving the organs.", names=" and ".join(early))
                    if early else _say(""))
