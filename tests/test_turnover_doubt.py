@@ -216,7 +216,11 @@ def test_purgers_purged_count_killings_ordered_or_done(ds, shown, database):
     text = captions.turnover.purgers_purged(finding, falls.purge_acts(ds, shown.person_id, WINDOW["start"],
                                                                       WINDOW["end"]), pd.DataFrame()).text
     assert ("By it, the purgers purged are **8 (Genrikh Yagoda, Artur Artuzov, Nikolai Yezhov, Abram Slutsky, Leonid "
-            "Zakovsky, Mikhail Frinovsky, Vasily Blokhin, Lavrenty Beria)**, behind 18 purges in the table.") in text
+            "Zakovsky, Mikhail Frinovsky, Vasily Blokhin, Lavrenty Beria)**, behind 18 purges (the table has a row "
+            "for each purger of each purge).") in text
+    # 18 purges, more rows: Slutsky's killing has two purgers in the table (Frinovsky and Zakovsky, above).
+    rows = falls.purger_purged(ds, shown.person_id, WINDOW["start"], WINDOW["end"])
+    assert len(rows) > 18 and rows.groupby(["date", "purged"]).purger.nunique().max() >= 2
 
 
 def test_purgers_purged_on_the_case_files_rows_alone(ds):

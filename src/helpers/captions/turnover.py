@@ -258,8 +258,8 @@ def purgers_purged(finding: Claim, acts: Claim, left: pd.DataFrame) -> Caption:
     else:
         doubt = "" if finding.value.exact else (" (the lower figure counts only the purgers whose act and fall a source "
                                                 "states plainly)")
-        text = rule + _say("By it, the purgers purged are **{purgers}**" + doubt + ", behind {purges} purges in the "
-                           "table.", purgers=finding, purges=acts) + _readings(finding, "list")
+        text = rule + _say("By it, the purgers purged are **{purgers}**" + doubt + ", behind {purges} purges (the "
+                           "table has a row for each purger of each purge).", purgers=finding, purges=acts) + _readings(finding, "list")
     if len(left):
         text = text + _say(" Left out, their purger never removed, arrested or killed in the data: {names}.",
                            names="; ".join(left.purger + ", " + left.act + " of " + left.purged + " (" + left.date + ")"))
