@@ -144,7 +144,14 @@ def test_every_claim_of_the_report_gives_its_value_back(ds, database):
             **{f"decade-{k}": v for k, v in abroad.decade_claims(ds, table).items()},
             **{f"era-{k}": v for k, v in abroad.era_claims(ds, table).items()},
             **abroad.timeline_claims(ds, lag, abroad.dated_orders(lag)), "first": abroad.first_country(ds)}
+    names = made.pop("country_names")
     assert all(_given_back(c, database) for c in made.values()), [k for k, c in made.items() if not _given_back(c, database)]
+    # The busiest point, Paris, holds 27 events, 9 of them placed only at the country France (data/places.csv
+    # france: a country drawn at Paris's point; data/event_places.csv: e.g. Plevitskaya's arrest, the Fourth
+    # International's founding, the German invasion, and the French legs of Ramishvili's and Klement's exiles).
+    assert (made["busiest"].value, made["country_only"].value, names) == (27, 9, ["France"])
+    assert {"nadezhda-plevitskaya-arrest", "fourth-international-founding", "german-invasion-of-france",
+            "noe-ramishvili-exile", "rudolf-klement-exile"} <= set(made["country_only"].ids("events"))
     # by hand: 77 events abroad at 46 places in 22 countries; the 1930s hold 35 of them (each by its
     # midpoint), Yezhov's era 23, and 8 fall after the last era (Ovakimian's release of July 1941,
     # Sorge's arrest, trial and execution, Lyushkov's death, Zborowski's trial, release and death);

@@ -492,7 +492,8 @@ def window_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
 
 
 def where_claims(ds: Dataset, table: pd.DataFrame, places: pd.DataFrame, routes: pd.DataFrame) -> dict:
-    """The busiest point of `by_point` (its events, each once) and the journeys of `journeys`, as claims."""
+    """The busiest point of `by_point` (its events, each once), those of them placed only in a country drawn
+    at its capital (`country_only`, with `country_names`), and the journeys of `journeys`, as claims."""
     out = {"journeys": claims.count(ds, "events", routes.event_id, "events with more than one place (journeys)",
                                     also={"event_places": _keys(ds, "event_places", table[table.event_id.isin(routes.event_id)])})}
     if len(places):
@@ -500,6 +501,12 @@ def where_claims(ds: Dataset, table: pd.DataFrame, places: pd.DataFrame, routes:
         there = table[(table.longitude == top.longitude) & (table.latitude == top.latitude)]
         out["busiest"] = claims.count(ds, "events", there.event_id, "events with a place at the busiest point of the map "
                                       f"({top.places})", also={"event_places": _keys(ds, "event_places", there)})
+        vague = there[there.kind == "country"]
+        vague = vague[~vague.event_id.isin(there.event_id[there.kind != "country"])]
+        out["country_only"] = claims.count(ds, "events", vague.event_id, "of the events at the busiest point, those "
+                                           "placed only in a country, drawn at its capital",
+                                           also={"event_places": _keys(ds, "event_places", vague)})
+        out["country_names"] = sorted(set(vague.place))
     return out
 
 

@@ -31,10 +31,14 @@ def where(places: pd.DataFrame, c: dict) -> Caption:
     if not len(places):
         return Caption("*What to see:* no event abroad matches these parameters.", page=PAGE)
     top = places.iloc[0]
+    vague = c.get("country_only")
+    only = (", {country_only} of them placed only in {countries} and drawn at its capital"
+            if vague is not None and vague.value else "")
+    fields = {"country_only": vague, "countries": " or ".join(c.get("country_names", []))} if only else {}
     return Caption("*What to see:* each disc is a point with its events of one group (the larger, the more events); "
                    "lines with arrows are journeys, stop by stop. The busiest point is **{label}** ({busiest_point} events "
-                   "there, counting {places}); {journeys} events are journeys.", page=PAGE, label=top.label,
-                   places=top.places, busiest_point=c["busiest"], journeys=c["journeys"])
+                   "there" + only + "; counting {places}); {journeys} events are journeys.", page=PAGE, label=top.label,
+                   places=top.places, busiest_point=c["busiest"], journeys=c["journeys"], **fields)
 
 
 def _readings(finding: claims.Claim) -> Caption:
