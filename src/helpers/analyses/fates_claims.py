@@ -344,7 +344,8 @@ def cover_claims(ds: Dataset, covers: pd.DataFrame, table: pd.DataFrame) -> dict
              "contested": (fates_.CONTESTED, "the end is contested: the official account is one of its versions"),
              "plain": ("", "it contradicts nothing the data holds")}
     dead = table[table.fate.isin(DEATH_FATES)]
-    c = {"covers": _count(ds, "events", covers.event_id, "The group's deaths with an account a source calls official (accounts.kind).",
+    c = {"covers": _count(ds, "events", covers.event_id, "The group's deaths with an official account: the story the authorities gave out, "
+                          "as a source reports it (accounts.kind official).",
                           accounts=_official(ds, covers.event_id)),
          "cover_deaths": _count(ds, "fates", dead.person_id, "The group's people whose recorded end is a death."),
          "stated": _count(ds, "events", covers.event_id[covers.certainty == "stated"], "Of the deaths with an official "

@@ -167,12 +167,13 @@ def ages(c: dict) -> Caption:
 
 
 def cover_stories(c: dict, finding: Claim) -> Caption:
-    """Section 3: how many deaths came with an account a source calls official, how many of these
+    """Section 3: how many deaths came with an official account (accounts.kind official: the story the
+    authorities gave, as a source reports it, not a label the package invents), how many of these
     covered the state's hand (`fates_claims.cover_finding`, an interval over `by_state`, with its
     readings), and what the others did (`fates_claims.cover_claims`), each kind named."""
     head = Caption(
-        "*What to see:* {covers} of the {cover_deaths} deaths in the group came with an account a source calls "
-        f"official; **{{covered}} of them covered the state's hand**: the account *{DENIED}* that a source states "
+        "*What to see:* {covers} of the {cover_deaths} deaths in the group came with an official account (the "
+        f"story the Soviet or another state's authorities gave out, as a source reports it); **{{covered}} of them covered the state's hand**: the account *{DENIED}* that a source states "
         f"plainly in {{denied}}{{denied_names}}{{doubted}} and *{SHIFTED}*, owning the killing but naming none of the Soviet doers, in "
         "{shifted}{shifted_names}", page=PAGE, covers=c["covers"],
         cover_deaths=c["cover_deaths"], covered=finding, denied=c["denied"],
