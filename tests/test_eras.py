@@ -16,11 +16,34 @@ def test_eras_are_contiguous_and_labelled(ds):
     table = eras.eras(ds)
     assert list(table.era) == ["Dzerzhinsky", "Menzhinsky", "Yagoda", "Yezhov", "Beria"]
     # By hand from positions.csv (secret-police-head, not acting): Dzerzhinsky's start is empty, so the
-    # Cheka's founding (organisations.csv); Menzhinsky "1926" starts on its first day; each era ends
-    # where the next head starts, the last on the case file's last date.
+    # Cheka's founding (organisations.csv); Menzhinsky's "1926" is narrowed by the reference's agreeing
+    # 1926-07-30 (attestations.csv vyacheslav-menzhinsky--secret-police-head--start--ref), so Dzerzhinsky,
+    # who died on 20 July 1926, keeps his era until then; each era ends where the next head starts, the last
+    # on the case file's last date.
     assert [(str(s.date()), str(e.date())) for s, e in zip(table.start, table.end)] == [
-        ("1917-12-20", "1926-01-01"), ("1926-01-01", "1934-07-10"), ("1934-07-10", "1936-09-26"),
+        ("1917-12-20", "1926-07-30"), ("1926-07-30", "1934-07-10"), ("1934-07-10", "1936-09-26"),
         ("1936-09-26", "1938-11-25"), ("1938-11-25", "1941-06-22")]
+
+
+def _with_start_attestation(ds, date: str, agrees: bool):
+    from helpers.core import dates
+    att = ds.attestations.copy()
+    row = att.attestation_id == "vyacheslav-menzhinsky--secret-police-head--start--ref"
+    parsed = dates.parse(date)
+    att.loc[row, ["date", "date_earliest", "date_latest"]] = [date, pd.Timestamp(parsed.earliest),
+                                                              pd.Timestamp(parsed.latest)]
+    att.loc[row, "agrees"] = agrees
+    return helpers.Dataset(descriptor=ds.descriptor, tables={**ds.tables, "attestations": att})
+
+
+def test_an_era_opens_on_an_agreeing_narrower_date_only(ds):
+    # The first and the last day of 1926 lie inside the case file's "1926": taken.
+    for day in ("1926-01-01", "1926-12-31"):
+        assert str(eras.eras(_with_start_attestation(ds, day, True)).start.iloc[1].date()) == day
+    # A date outside the year (even if flagged as agreeing) or one that disagrees is not taken: 1 January.
+    for day, agrees in (("1927-01-01", True), ("1925-12-31", True), ("1926-07-30", False)):
+        got = eras.eras(_with_start_attestation(ds, day, agrees)).start.iloc[1]
+        assert str(got.date()) == "1926-01-01", (day, agrees)
 
 
 def test_no_date_falls_between_eras(ds):
@@ -38,3 +61,18 @@ def test_era_of_a_date(mini):
     table = eras.eras(ds, until=pd.Timestamp("1941-12-31"))
     got = eras.era_of(table, pd.Series(["1935-01-01", "1937-06-01", "1939-01-01"]))
     assert list(got) == ["Yagoda", "Yezhov", "Beria"]
+
+
+def test_the_acting_head_is_named_where_the_eras_are_counted(ds):
+    from helpers import cadence, captions
+    # positions.csv: jekabs-peters--secret-police-head, acting, 1918-07-07 to 1918-08-22 (the reference)
+    acting = eras.acting_heads(ds)
+    assert list(zip(acting.person_id, acting.start, acting.end)) == [("jekabs-peters", "1918-07-07", "1918-08-22")]
+    table = eras.eras(ds)
+    events = cadence.select(ds.events, ds.roles)
+    by_era, across = cadence.per_era(events, table, pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31"))
+    words = captions.cadence.per_era(cadence.era_claims(ds, events, by_era, across, table),
+                                     cadence.era_totals(by_era)["busiest"], acting).text
+    assert "an acting head (Jēkabs Peters, 1918-07-07–1918-08-22) opens none" in words
+    assert "opens none" not in captions.cadence.per_era(cadence.era_claims(ds, events, by_era, across, table),
+                                                        cadence.era_totals(by_era)["busiest"]).text

@@ -14,7 +14,7 @@ from ..analyses.cadence import COUNTING_RULE, FREQS, MAX_SPAN_DAYS, RATIO_PER, R
 from ..core.checks import check
 from ..evidence import claims
 from ..evidence.coverage import level_words
-from .claimed import Caption, Raw
+from .claimed import Caption, Raw, escape
 
 PAGE = "01-purge-cadence"
 
@@ -150,13 +150,20 @@ def spanning(found: claims.Claim, freq: str, rule: str) -> Caption:
                    **claimed("spanning", {"events": found}))
 
 
-def per_era(found: dict, top: pd.Series) -> Caption:
-    """The busiest era per year of tenure and what rests on allegation (`cadence.era_claims`)."""
+def per_era(found: dict, top: pd.Series, acting: pd.DataFrame | None = None) -> Caption:
+    """The busiest era per year of tenure and what rests on allegation (`cadence.era_claims`); acting: the
+    acting heads (`eras.heads(ds, include_acting=True)` rows with acting true), who open no era."""
+    stood_in = ""
+    if acting is not None and len(acting):
+        names = "; ".join(f"{r.name}, {r.start}–{r.end}" for r in acting.itertuples())
+        stood_in = (" An era opens on its head's start, narrowed by another source's agreeing day where the case "
+                    f"file gives only the year; an acting head ({escape(names)}) opens none, so his weeks count in "
+                    "the era of the head he stood in for.")
     return Caption("*What to see:* counted per year of each head's tenure, the **{era}** era is the busiest, with "
                    "{era_per_year} events a year ({era_events} in {era_years} years); {era_not_stated} of the "
                    "{era_counted} events counted here are alleged or disputed. {era_across} events straddle a "
-                   "change of head or fall outside the eras, and are not counted.", page=PAGE, era=top.era,
-                   **claimed("era", found))
+                   "change of head or fall outside the eras, and are not counted." + stood_in, page=PAGE,
+                   era=top.era, **claimed("era", found))
 
 
 def type_peaks(found: dict, peaks: dict, rule: str) -> Caption:

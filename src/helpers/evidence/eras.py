@@ -1,6 +1,7 @@
 """Eras of the secret police: who headed it on any date, from the tenures of `secret-police-head`.
 
-An era runs from its head's earliest possible start to the next head's earliest possible start; the
+An era runs from its head's earliest possible start to the next head's earliest possible start (a start
+another source dates more narrowly, and in agreement, is taken at that date: `_refined_starts`); the
 first begins at the founding of the Cheka when its head's start is not given, the last runs to the
 end of the case file's coverage. Acting heads (Peters in 1918) do not open an era. Used to colour
 and group by era in cadence, turnover and fates.
@@ -45,7 +46,7 @@ def eras(ds: Dataset, until: pd.Timestamp | None = None) -> pd.DataFrame:
         check("until", until, kind=pd.Timestamp)
     h = heads(ds)
     founded = ds.organisations.set_index("org_id").loc[FIRST_AGENCY, "founded_earliest"]
-    starts = h.start_earliest.fillna(founded).tolist()
+    starts = _refined_starts(ds, h).fillna(founded).tolist()
     ends = starts[1:] + [until if until is not None else coverage_end(ds)]
     return pd.DataFrame({
         "era": h.name.str.split().str[-1],
@@ -54,6 +55,30 @@ def eras(ds: Dataset, until: pd.Timestamp | None = None) -> pd.DataFrame:
         "start": pd.to_datetime(starts),
         "end": pd.to_datetime(ends),
     })
+
+
+def acting_heads(ds: Dataset) -> pd.DataFrame:
+    """The acting heads (Peters, July–August 1918), who open no era: the `heads` rows with acting true."""
+    h = heads(ds, include_acting=True)
+    return h[h.acting.fillna(False).astype(bool)].reset_index(drop=True)
+
+
+def _refined_starts(ds: Dataset, h: pd.DataFrame) -> pd.Series:
+    """Each head's earliest possible start, narrowed by a date another source gives for it that agrees
+    (an attestation of the start with `agrees` true, inside the tenure's bounds): the case file dates
+    Menzhinsky's start to 1926 only, the reference to 30 July 1926, so his era opens then, not on 1 January,
+    while Dzerzhinsky still led the OGPU."""
+    out = h.start_earliest.copy()
+    att = ds.tables.get("attestations")
+    if att is None or not len(att) or "date_earliest" not in att:
+        return out
+    own = att[(att.field == "start") & att.agrees.fillna(False).astype(bool) & att.position_id.isin(set(h.position_id))]
+    for i, r in h.iterrows():
+        mine = own[own.position_id == r.position_id]
+        inside = mine[(mine.date_earliest >= r.start_earliest) & (mine.date_latest <= r.start_latest)]
+        if len(inside):
+            out.at[i] = inside.date_earliest.min()
+    return out
 
 
 def era_of(table: pd.DataFrame, dates: pd.Series) -> pd.Series:
