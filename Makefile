@@ -8,7 +8,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test browser validate notebooks lab lock clean release
+.PHONY: help setup report test browser validate params notebooks export lab lock clean release
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,7 +38,7 @@ test: $(STAMP) browser ## run every test: unit, data, facts, and nbval on every 
 
 #: The browser test drives the system's Chromium (no pip package has it): installed with apt-get when run
 #: as root on Debian/Ubuntu, otherwise one sentence says how.
-browser:
+browser: ## install the system's Chromium if missing (as root, with apt-get), for the browser test of make test
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 	 if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	   echo "Installing Chromium for the browser test (apt-get)..."; \
@@ -52,8 +52,14 @@ browser:
 validate: $(STAMP) ## check the data package in data/ and print its row counts
 	@$(BIN)/blackwork validate
 
+params: $(STAMP) ## list each notebook's parameters: default, what it accepts, help
+	@$(BIN)/blackwork params
+
 notebooks: $(STAMP) ## re-execute notebooks in place so their stored outputs match the data
 	@$(BIN)/blackwork notebooks
+
+export: $(STAMP) ## write the data for other tools into exports/: SQLite, GeoJSON (places), GEXF (network)
+	@$(BIN)/blackwork export
 
 release: $(STAMP) ## build dist/blackwork-X.Y.Z/ and its zip (X.Y.Z: the data version): data, exports, site, claims
 	@$(BIN)/blackwork release

@@ -98,9 +98,10 @@ def _copied(files, runs: set[str], headings: list[str], n: int = 8) -> list[str]
 
 
 def test_no_sentence_of_the_case_file_is_copied():
-    """No eight-word run of the case file's paragraphs appears in the data, the code or the notebooks."""
+    """No eight-word run of the case file's paragraphs appears in the data, the code, the notebooks or the docs."""
     files = [*paths.ROOT.glob("data/*.csv"), *paths.ROOT.glob("src/helpers/**/*.py"),
-             *paths.ROOT.glob("notebooks/*.ipynb"), *paths.ROOT.glob("tests/**/*.py"), paths.ROOT / "README.md"]
+             *paths.ROOT.glob("notebooks/*.ipynb"), *paths.ROOT.glob("tests/**/*.py"), paths.ROOT / "README.md",
+             *paths.ROOT.glob("docs/*.md")]
     assert not _copied(files, set(PRINTS["runs"]), [name for name, _ in PRINTS["sections"]])
 
 

@@ -55,6 +55,8 @@ def test_make_lab_serves_prints_one_line_runs_a_quiet_kernel_and_stops_on_ctrl_c
         url, token = found.groups()
         status, _ = api(url, token, "/api/status")
         assert status == 200
+        _, specs = api(url, token, "/api/kernelspecs")  # the launcher ranks the default kernel first
+        assert specs["default"] == "blackwork" and "blackwork" in specs["kernelspecs"], specs["default"]
         _, kernel = api(url, token, "/api/kernels", "POST", {"name": "blackwork"})
         printed = asyncio.run(run_code(url, token, kernel["id"], "import helpers; print(helpers.find_person('Yezhov'))"))
         assert printed == "nikolai-yezhov\n"

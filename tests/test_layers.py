@@ -1,6 +1,6 @@
 """The shape of the code: the layers of `helpers` as an import contract (pyproject.toml, checked by
 import-linter), no cycle among its modules, no colour outside `style`, small modules and functions,
-and thin notebooks (README, "Where things live")."""
+and thin notebooks (docs/layout.md, docs/layers.md)."""
 from __future__ import annotations
 
 import ast

@@ -1,4 +1,4 @@
-"""What the package refuses, and why (README, "What the build refuses"): cells that would change results
+"""What the package refuses, and why (docs/build.md, "What the build refuses"): cells that would change results
 without a word, or let a name reorder or hide what a reader sees, and descriptors a reader cannot rely
 on. Each case is one sentence naming the file, the line and the field; each passed on the main branch
 before these rules."""

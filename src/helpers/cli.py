@@ -1,6 +1,10 @@
-"""`blackwork`: validate the data, build the reports, refresh the notebooks. A thin shell: parsing,
-printing and exit codes; the work is in `helpers.evidence` (loading and validating) and `helpers.build`,
-which is given what it shows by `inputs` (the one place the build meets the analyses)."""
+"""blackwork: validate the data, build the reports and their site, list the notebooks' parameters,
+refresh the notebooks, export the data, run JupyterLab, and record, release and compare citable
+versions. `blackwork COMMAND --help` says more of each.
+
+A thin shell: parsing, printing and exit codes; the work is in `helpers.evidence` (loading and
+validating) and `helpers.build`, which is given what it shows by `inputs` (the one place the build
+meets the analyses)."""
 from __future__ import annotations
 
 import argparse
@@ -13,6 +17,9 @@ from pathlib import Path
 from .core import paths
 from .core.errors import BuildBusy, DataError, Interrupted, ParameterError
 from .evidence import load
+
+#: `blackwork --help`'s description: the docstring's first paragraph, whole (its sentences, not its first line).
+DESCRIPTION = " ".join(__doc__.split("\n\n")[0].split())
 
 
 def _validate(args) -> int:
@@ -269,7 +276,7 @@ def _versions_parsers(sub) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="blackwork", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="blackwork", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check the data package and print its row counts")
     p.add_argument("dir", nargs="?", help="folder holding datapackage.json (default: data/)")
