@@ -297,10 +297,13 @@ def national_note(beside: pd.DataFrame, found: dict) -> Caption:
 
     for year, part in beside[~beside.in_series].groupby("first_year"):
         figures = " and ".join(f"{words(t.subject)} ({shot(t)})" for t in part.itertuples())
-        larger = " — each figure alone is larger than the year's total" if part.exceeds.all() else ""
         total = field(f"sentences-{year}-{part.last_year.iloc[0]}")
-        text.append(f"**What the series leaves out:** {figures} are not among the {total} national death sentences "
-                    f"of {year}{larger}.")
+        if part.exceeds.all():
+            text.append(f"**What the series leaves out:** {figures} cannot all be among the {total} national death "
+                        f"sentences of {year}: each figure alone is larger than the year's total.")
+        else:
+            text.append(f"**What the series leaves out:** {figures} are read as outside the {total} national death "
+                        f"sentences of {year}: the data's reading, which no source states.")
     inside = beside[beside.in_series & beside.operation_id.notna()]
     for _, part in inside.groupby("operation_id"):
         figures = "; ".join(f"{shot(t)}: shot in {t.first_year}–{t.last_year}" for t in part.itertuples())
