@@ -699,3 +699,18 @@ def test_a_mass_killing_outside_the_series_counts_as_one_in_the_ratio():
     # Not a year of the ratio's bounds: nothing said; no frame: nothing said.
     assert captions.cadence._counted_as_one({"lowest_ratio_year": 1937, "highest_ratio_year": 1938}, beside) == ""
     assert captions.cadence._counted_as_one(c, None) == ""
+
+
+def test_a_period_the_source_leaves_open_is_said_to_be_read(ds):
+    # great-purge-shot-case-file: the case file gives 680,000 shot with no years (Slutsky ¶6, as of April
+    # 1938); its period is marked uncertain (1936?/1938), so the note says the years are the data's reading.
+    tallies = ds.tallies.copy()
+    row = tallies.tally_id == "great-purge-shot-case-file"
+    for period, given in (("1936?/1938", False), ("1936~/1938", False), ("1936/1938", True)):
+        tallies.loc[row, "period"] = period
+        other = Dataset(descriptor=ds.descriptor, tables={**ds.tables, "tallies": tallies})
+        beside = cadence.national_tallies(other, cadence.national(other.convictions_by_year))
+        assert bool(beside.set_index("tally_id").at["great-purge-shot-case-file", "period_given"]) is given
+        note = captions.cadence.national_note(beside, cadence.note_claims(other, beside)).text
+        open_words = "shot in years the source leaves open, read as 1936–1938"
+        assert (open_words in note) is (not given) and ("shot in 1937–1938" in note)

@@ -306,7 +306,9 @@ def national_note(beside: pd.DataFrame, found: dict) -> Caption:
                         f"sentences of {year}: the data's reading, which no source states.")
     inside = beside[beside.in_series & beside.operation_id.notna()]
     for _, part in inside.groupby("operation_id"):
-        figures = "; ".join(f"{shot(t)}: shot in {t.first_year}–{t.last_year}" for t in part.itertuples())
+        figures = "; ".join(f"{shot(t)}: shot in {t.first_year}–{t.last_year}" if t.period_given else
+                            f"{shot(t)}: shot in years the source leaves open, read as {t.first_year}–{t.last_year}"
+                            for t in part.itertuples())
         totals = " and ".join(dict.fromkeys(field(f"sentences-{t.first_year}-{t.last_year}") for t in part.itertuples()))
         text.append(f"The {words(part.operation.iloc[0])} ({figures}) fall inside the series, whose death sentences of "
                     f"those years are {totals}.")
