@@ -1,6 +1,7 @@
 """`blackwork release`: a citable folder and zip of one data version, the same bytes from the same inputs;
 CITATION.cff valid under cffconvert; a release refused for data whose version was not bumped."""
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,11 @@ def _holds_the_package_exports_site_and_claims(folder: Path) -> None:
     for name in ("CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "findings.json", "SHA256SUMS"):
         assert (folder / name).is_file(), name
     assert set(json.loads((folder / "findings.json").read_text())) <= set(REPORTS)
+    # Every page or picture of docs/ that README.md links to is in the release beside it; no script is.
+    linked = set(re.findall(r"\]\((docs/[^)#\s]+)", (folder / "README.md").read_text(encoding="utf-8")))
+    assert linked and all((folder / link).is_file() for link in linked), sorted(
+        link for link in linked if not (folder / link).is_file())
+    assert not list((folder / "docs").glob("*.py"))
 
 
 def test_no_release_of_data_whose_version_was_not_bumped(data_copy, tmp_path, monkeypatch, capsys):

@@ -11,6 +11,7 @@ exports from `export.write`. The folder holds:
     claims.json     every claim of the site, by id (cite one as site/claims.html#claim-...)
     findings.json   each report's findings, as `blackwork diff` compares them
     CHANGELOG.md, CITATION.cff, LICENSE, README.md, SHA256SUMS
+    docs/           the pages and pictures README.md links to
 
 The same inputs give the same bytes: files are written in sorted order with no build time in them;
 the one date a file holds (the GEXF's `lastmodifieddate`, each zip entry's date) is the version's
@@ -39,6 +40,9 @@ DIST = paths.ROOT / "dist"
 #: What the site's copy leaves out: the build's record of its runs (with timings) and runs of one notebook.
 LEFT_OUT = ("manifest.json", "runs", "downloads", ".buildinfo")
 PROJECT_FILES = ("CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md")
+#: What of docs/ a release carries, so that README.md's links resolve in it: the pages and the pictures
+#: (the scripts that draw the pictures stay in the repository).
+DOC_SUFFIXES = (".md", ".png")
 
 
 def zip_date(date: str) -> tuple[int, int, int, int, int, int]:
@@ -102,6 +106,10 @@ def assemble(inputs: Inputs, site: Path, root: Path, version: str, date: str, in
                                         encoding="utf-8")
     for name in PROJECT_FILES:
         shutil.copyfile(paths.ROOT / name, into / name)
+    for doc in sorted((paths.ROOT / "docs").glob("*")):  # the pages and pictures README.md links to
+        if doc.is_file() and not doc.is_symlink() and doc.suffix in DOC_SUFFIXES:
+            (into / "docs").mkdir(exist_ok=True)
+            shutil.copyfile(doc, into / "docs" / doc.name)
     sums = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(into).as_posix()}" for p in _files(into)]
     (into / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
     for path in _files(into):
