@@ -54,7 +54,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _same_bytes_and_zip(first: Path, second: Path) -> None:
-    assert first.name == second.name == "blackwork-0.2.1"
+    assert first.name == second.name == f"blackwork-{VERSION}"
     a, b = _files(first), _files(second)
     assert sorted(a) == sorted(b) and [n for n in a if a[n] != b[n]] == []
     zips = [folder.parent / f"{folder.name}.zip" for folder in (first, second)]

@@ -77,13 +77,14 @@ def test_lengths_under_several_sources_in_one_phrase():
 def test_yagoda_as_head(main):
     # positions: genrikh-yagoda--secret-police-head, 1934-07-10 to 1936-09-26. Days: 1934-07-10 -> 1936-07-10 is
     # 365 + 366 (29 Feb 1936) = 731, -> 1936-09-10 +31 +31 = 793, -> 1936-09-26 +16 = 809.
-    # The reference's pages start it on 1934-05-10 (OGPU, attestation ...--start--ref) and on 1934-07-10
-    # (NKVD, ...--start--ref-2, agreeing): under the reference the start lies between the two, so the length
-    # runs from 809 to 809 + (1934-05-10 -> 1934-07-10 = 21 + 30 + 10 = 61) = 870.
+    # The reference dates this NKVD post 1934-07-10 to 1936-09-26 too (...--start--ref-2, ...--end--ref, both
+    # agreeing), so its reading is the package's: 809 days, no other reading. (Until data 0.3.0 its 1934-05-10,
+    # the start of Yagoda's OGPU headship, was misread as a start of this post: "809 to 870 (reference-facts)";
+    # it now dates the end of his OGPU first deputyship, attestation genrikh-yagoda--secret-police-first-deputy--end--ref.)
     row = _row(main, position_id="genrikh-yagoda--secret-police-head")
     assert (row.start, row.end, row.end_reason) == ("1934-07-10", "1936-09-26", "demoted")
     assert (row.shortest_days, row.longest_days) == (809, 809)
-    assert row.length == "809 days (case file) or 809 to 870 (reference-facts)" and row.differs
+    assert row.length == "809 days" and not row.differs
     assert row.fate == "executed" and row.fate_date == "1938-03-15"
 
 
@@ -479,10 +480,13 @@ def test_purge_chains_run_backwards_in_time(ds):
 
 
 def test_conflicting_tenure_dates_side_by_side(ds, main):
-    # attestations: genrikh-yagoda--secret-police-head--start--ref (1934-05-10, agrees false).
+    # attestations: genrikh-yagoda--secret-police-first-deputy--end--ref (1934-05-10, agrees false): the reference
+    # makes Yagoda head of the OGPU from Menzhinsky's death, the case file keeps him first deputy to 1934-07-10.
     table = turnover.tenure_conflicts(ds, main)
-    row = _row(table, holder="Genrikh Yagoda", post="Secret police head", field="start")
+    row = _row(table, holder="Genrikh Yagoda", post="Secret police first deputy", field="end")
     assert (row.recorded, row.recorded_by, row.reference) == ("1934-07-10", "case-file-0121", "1934-05-10")
+    assert _row(table, holder="Genrikh Yagoda", field="end").post == "Secret police first deputy"
+    assert not ((table.holder == "Genrikh Yagoda") & (table.post == "Secret police head")).any()
     assert (table.recorded != table.reference).all()
     # Rival gap-fillers are listed too, with no recorded date: Artuzov's end (1935-05-21, 1936) and Trilisser's
     # start (1922-03, 1922-05-13) as foreign department head; Slutsky's single gap-filler is not a conflict.
