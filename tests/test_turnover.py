@@ -99,9 +99,12 @@ def test_yezhov_as_head(main):
 def test_a_partial_date_tenure_has_bounds_not_a_number(main):
     # yakov-agranov--saratov-nkvd-head, 1937-04 to 1937-07-20. Shortest from 1937-04-30: May 31 + June 30 + 20 = 81;
     # longest from 1937-04-01: 29 + 1 + 31 + 30 + 19 = 110.
+    # The reference starts it about a month after 15 April 1937 (attestation ...--start--ref, 1937-05~, data
+    # 0.3.0): shortest from 1937-05-31: 30 + 20 = 50; longest from 1937-05-01: 30 + 30 + 20 = 80.
     row = _row(main, position_id="yakov-agranov--saratov-nkvd-head")
-    assert (row.shortest_days, row.longest_days, row.length) == (81, 110, "81 to 110 days")
-    assert not row.differs and not row.contested  # no attestation dates this tenure differently
+    assert (row.shortest_days, row.longest_days) == (81, 110)
+    assert row.length == "81 to 110 days (case file) or 50 to 80 (reference-facts)" and row.differs
+    assert not row.contested  # the package's own dates fill no gap
 
 
 def test_an_ongoing_tenure_is_open_to_the_end_of_the_data(main):
