@@ -143,10 +143,12 @@ def test_a_contested_end_says_so_names_its_versions_and_the_official_account(ds)
     assert "The official account (the Washington police and the coroner): He shot himself." in text
     assert "**no** (no claim in the data names a Soviet hand; the killing claimed names no killer)" in text
     # Case file, The Death of Willi Münzenberg ¶4: the official cause was suicide; the main theory an NKVD
-    # agent, others the Gestapo or suicide. Reference: last seen June 1940, body found in October.
+    # agent, others the Gestapo or suicide. Reference: last seen June 1940, body found in October. The death is
+    # dated between the escape of June 1940 and the finding of the body on 17 Oct 1940 (¶3; data 0.3.0, it read
+    # "Jun 1940", the section heading's month).
     text = _fate(ds, "willi-munzenberg")
-    assert text.startswith("**Died; how is contested**: Jun 1940 in the case file (also given: between Jun 1940 "
-                           "and Oct 1940 in the reference)")
+    assert text.startswith("**Died; how is contested**: between Jun 1940 and 17 Oct 1940 in the case file (also "
+                           "given: between Jun 1940 and Oct 1940 in the reference)")
     assert "**disputed**" in text and "The official account (the official finding on his death)" in text
     # Case file, The Capture of Boris Savinkov ¶2: reported as a suicide, later said to have been thrown.
     text = _fate(ds, "boris-savinkov")
