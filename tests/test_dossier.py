@@ -60,7 +60,9 @@ def test_yezhovs_posts_in_order_with_their_dates(ds):
     assert held[["post", "start", "end"]].values.tolist() == [
         ["People's Commissar of Internal Affairs (NKVD chief)", "26 Sep 1936", "25 Nov 1938"],
         ["People's Commissar for Water Transport", "6 Apr 1938", "10 Apr 1939"]]
-    assert held["how it ended"].tolist() == ["resigned", "arrested"]  # 'at his own request' (Fall of Yezhov ¶2)
+    # The NKVD post: formally 'at his own request' (Fall of Yezhov ¶2, the official account), but Stalin was moving
+    # to replace him (¶1) and the reference cites a Politburo resolution removing him: dismissed (data 0.3.0).
+    assert held["how it ended"].tolist() == ["dismissed", "arrested"]
 
 
 def test_yezhovs_life_dates_and_his_arrest_and_death_on_the_timeline(ds):

@@ -75,13 +75,15 @@ def test_yezhovs_numbers_are_claims_with_the_counts_of_the_csv_rows(ds):
     # attestations.csv, agrees=false: the NKVD tenure's end 1938-11-24 and its starts 1936-09-25, -27 and 10-01;
     # and the posts of others that events he ordered opened or closed: Agranov's first-deputy post ended
     # May 1937 (he ordered the demotion of Apr 1937), Zakovsky's began 19 Jan 1938 (he ordered the 1937
-    # appointment). The events of his 25 roles carry no differing date.
-    assert values["other_dates"] == 6
+    # appointment), and Agranov's Saratov post began about May 1937 in the reference, April in the case file (the
+    # same demotion; attestation yakov-agranov--saratov-nkvd-head--start--ref, data 0.3.0). The events of his 25
+    # roles carry no differing date: 4 + 3 = 7.
+    assert values["other_dates"] == 7
     assert sorted(said["other_dates"].ids("attestations")) == [
         "leonid-zakovsky--secret-police-first-deputy--start--ref",
         "nikolai-yezhov--secret-police-head--end--ref-2", "nikolai-yezhov--secret-police-head--start--ref-2",
         "nikolai-yezhov--secret-police-head--start--ref-3", "nikolai-yezhov--secret-police-head--start--ref-4",
-        "yakov-agranov--secret-police-first-deputy--end--ref"]
+        "yakov-agranov--saratov-nkvd-head--start--ref", "yakov-agranov--secret-police-first-deputy--end--ref"]
     # people.csv born 1895-05-01; events.csv nikolai-yezhov-execution 1940-02-04: 44 full years.
     assert values["age"] == claims.Interval(44, 44) and said["age"].text == "44"
     assert {c.page for c in said.values()} == {"dossiers/nikolai-yezhov"}
@@ -141,10 +143,12 @@ def test_a_contested_end_says_so_names_its_versions_and_the_official_account(ds)
     assert "The official account (the Washington police and the coroner): He shot himself." in text
     assert "**no** (no claim in the data names a Soviet hand; the killing claimed names no killer)" in text
     # Case file, The Death of Willi Münzenberg ¶4: the official cause was suicide; the main theory an NKVD
-    # agent, others the Gestapo or suicide. Reference: last seen June 1940, body found in October.
+    # agent, others the Gestapo or suicide. Reference: last seen June 1940, body found in October. The death is
+    # dated between the escape of June 1940 and the finding of the body on 17 Oct 1940 (¶3; data 0.3.0, it read
+    # "Jun 1940", the section heading's month).
     text = _fate(ds, "willi-munzenberg")
-    assert text.startswith("**Died; how is contested**: Jun 1940 in the case file (also given: between Jun 1940 "
-                           "and Oct 1940 in the reference)")
+    assert text.startswith("**Died; how is contested**: between Jun 1940 and 17 Oct 1940 in the case file (also "
+                           "given: between Jun 1940 and Oct 1940 in the reference)")
     assert "**disputed**" in text and "The official account (the official finding on his death)" in text
     # Case file, The Capture of Boris Savinkov ¶2: reported as a suicide, later said to have been thrown.
     text = _fate(ds, "boris-savinkov")

@@ -55,7 +55,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _same_bytes_and_zip(first: Path, second: Path) -> None:
-    assert first.name == second.name == "blackwork-0.2.1"
+    assert first.name == second.name == f"blackwork-{VERSION}"
     a, b = _files(first), _files(second)
     assert sorted(a) == sorted(b) and [n for n in a if a[n] != b[n]] == []
     zips = [folder.parent / f"{folder.name}.zip" for folder in (first, second)]
@@ -84,10 +84,11 @@ def _holds_the_package_exports_site_and_claims(folder: Path) -> None:
     assert f"Data version <code>{VERSION}</code>" in index and 'href="changes.html"' in index
     changes = (folder / "site" / "changes.html").read_text(encoding="utf-8")
     assert f"## {VERSION}" not in changes and f"{VERSION} — 2026-12-07" in changes  # the changelog, as HTML
-    # the row diff from the version before needs its git commit (CHANGELOG's 0.2.0 section names ef4877e):
-    # a clone that has it shows Lyushkov's death re-coded in 0.2.1; one without it, the changelog alone
-    if subprocess.run(["git", "cat-file", "-e", "ef4877e^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
-        assert f"From 0.2.0 to {VERSION}, row by row" in changes and "genrikh-lyushkov-death" in changes
+    # the row diff from the version before needs its git commit (CHANGELOG's 0.2.1 section names 4fbfde9):
+    # a clone that has it shows Zakovsky's two accounts added in 0.3.0; one without it, the changelog alone
+    if subprocess.run(["git", "cat-file", "-e", "4fbfde9^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
+        assert f"From 0.2.1 to {VERSION}, row by row" in changes
+        assert "leonid-zakovsky-execution--without-trial" in changes
     else:
         assert "row by row" not in changes
     assert not (folder / "site" / "manifest.json").exists() and not (folder / "site" / "runs").exists()

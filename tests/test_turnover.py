@@ -77,13 +77,14 @@ def test_lengths_under_several_sources_in_one_phrase():
 def test_yagoda_as_head(main):
     # positions: genrikh-yagoda--secret-police-head, 1934-07-10 to 1936-09-26. Days: 1934-07-10 -> 1936-07-10 is
     # 365 + 366 (29 Feb 1936) = 731, -> 1936-09-10 +31 +31 = 793, -> 1936-09-26 +16 = 809.
-    # The reference's pages start it on 1934-05-10 (OGPU, attestation ...--start--ref) and on 1934-07-10
-    # (NKVD, ...--start--ref-2, agreeing): under the reference the start lies between the two, so the length
-    # runs from 809 to 809 + (1934-05-10 -> 1934-07-10 = 21 + 30 + 10 = 61) = 870.
+    # The reference dates this NKVD post 1934-07-10 to 1936-09-26 too (...--start--ref-2, ...--end--ref, both
+    # agreeing), so its reading is the package's: 809 days, no other reading. (Until data 0.3.0 its 1934-05-10,
+    # the start of Yagoda's OGPU headship, was misread as a start of this post: "809 to 870 (reference-facts)";
+    # it now dates the end of his OGPU first deputyship, attestation genrikh-yagoda--secret-police-first-deputy--end--ref.)
     row = _row(main, position_id="genrikh-yagoda--secret-police-head")
     assert (row.start, row.end, row.end_reason) == ("1934-07-10", "1936-09-26", "demoted")
     assert (row.shortest_days, row.longest_days) == (809, 809)
-    assert row.length == "809 days (case file) or 809 to 870 (reference-facts)" and row.differs
+    assert row.length == "809 days" and not row.differs
     assert row.fate == "executed" and row.fate_date == "1938-03-15"
 
 
@@ -98,9 +99,12 @@ def test_yezhov_as_head(main):
 def test_a_partial_date_tenure_has_bounds_not_a_number(main):
     # yakov-agranov--saratov-nkvd-head, 1937-04 to 1937-07-20. Shortest from 1937-04-30: May 31 + June 30 + 20 = 81;
     # longest from 1937-04-01: 29 + 1 + 31 + 30 + 19 = 110.
+    # The reference starts it about a month after 15 April 1937 (attestation ...--start--ref, 1937-05~, data
+    # 0.3.0): shortest from 1937-05-31: 30 + 20 = 50; longest from 1937-05-01: 30 + 30 + 20 = 80.
     row = _row(main, position_id="yakov-agranov--saratov-nkvd-head")
-    assert (row.shortest_days, row.longest_days, row.length) == (81, 110, "81 to 110 days")
-    assert not row.differs and not row.contested  # no attestation dates this tenure differently
+    assert (row.shortest_days, row.longest_days) == (81, 110)
+    assert row.length == "81 to 110 days (case file) or 50 to 80 (reference-facts)" and row.differs
+    assert not row.contested  # the package's own dates fill no gap
 
 
 def test_an_ongoing_tenure_is_open_to_the_end_of_the_data(main):
@@ -243,7 +247,7 @@ def test_succession_of_the_head(main):
     assert tuple(heads.loc["Jēkabs Peters", ["predecessor", "successor"]]) == ("Felix Dzerzhinsky", "Felix Dzerzhinsky")
     assert tuple(heads.loc["Felix Dzerzhinsky", ["predecessor", "successor"]]) == ("—", "Vyacheslav Menzhinsky")
     assert tuple(heads.loc["Nikolai Yezhov", ["predecessor", "successor", "ended", "fate", "fate_date"]]) == (
-        "Genrikh Yagoda", "Lavrenty Beria", "resigned", "executed", "1940-02-04")
+        "Genrikh Yagoda", "Lavrenty Beria", "dismissed", "executed", "1940-02-04")  # officially at his own request
 
 
 def test_succession_on_a_tiny_frame():
@@ -388,13 +392,14 @@ def test_no_fall_without_a_demotion_or_an_arrest(ds):
 # --- turnover ------------------------------------------------------------------------------------
 
 def test_holders_of_the_foreign_department_in_1938(ds, main):
-    # foreign-department-head tenures touching 1938: Slutsky (to 1938-02-17), Spiegelglas (1938-02 to 11-02),
+    # foreign-department-head tenures touching 1938: Slutsky (to 1938-02-17), Spiegelglas (acting, 1938-02 to 11-02),
     # Passov (1938-06? to 1938-09/11), Sudoplatov (acting, from 1938-11), Dekanozov (from 1938-12-02) = 5;
-    # without acting holders, 4.
+    # without acting holders (Spiegelglas, acting in the reference's §1b since data 0.3.0, and Sudoplatov):
+    # Slutsky, Passov, Dekanozov = 3.
     coverage = T("1941-06-22")
     assert turnover.holders_per_year(main, 1917, 1941, coverage).loc["Foreign department head", 1938] == 5
     no_acting = turnover.tenures(ds, ["foreign-department-head"], T("1917-01-01"), T("1941-12-31"), include_acting=False)
-    assert turnover.holders_per_year(no_acting, 1938, 1938, coverage).loc["Foreign department head", 1938] == 4
+    assert turnover.holders_per_year(no_acting, 1938, 1938, coverage).loc["Foreign department head", 1938] == 3
 
 
 def test_share_shot_per_post(main):
@@ -499,10 +504,13 @@ def test_purge_chains_run_backwards_in_time(ds):
 
 
 def test_conflicting_tenure_dates_side_by_side(ds, main):
-    # attestations: genrikh-yagoda--secret-police-head--start--ref (1934-05-10, agrees false).
+    # attestations: genrikh-yagoda--secret-police-first-deputy--end--ref (1934-05-10, agrees false): the reference
+    # makes Yagoda head of the OGPU from Menzhinsky's death, the case file keeps him first deputy to 1934-07-10.
     table = turnover.tenure_conflicts(ds, main)
-    row = _row(table, holder="Genrikh Yagoda", post="Secret police head", field="start")
+    row = _row(table, holder="Genrikh Yagoda", post="Secret police first deputy", field="end")
     assert (row.recorded, row.recorded_by, row.reference) == ("1934-07-10", "case-file-0121", "1934-05-10")
+    assert _row(table, holder="Genrikh Yagoda", field="end").post == "Secret police first deputy"
+    assert not ((table.holder == "Genrikh Yagoda") & (table.post == "Secret police head")).any()
     assert (table.recorded != table.reference).all()
     # Rival gap-fillers are listed too, with no recorded date: Artuzov's end (1935-05-21, 1936) and Trilisser's
     # start (1922-03, 1922-05-13) as foreign department head; Slutsky's single gap-filler is not a conflict.

@@ -190,7 +190,8 @@ def shown_dates(ds: Dataset) -> pd.Series:
     if "cut_by" in e:
         death = e.cut_by.map(e.set_index("event_id").date)
         cut = e.cut_by.notna() & death.notna()
-        shown[cut] = [f"{str(d).split('/')[0]}/{x}" for d, x in zip(e.date[cut], death[cut])]
+        # the death's own date may be an interval (Münzenberg: 1940-06/1940-10-17): the cut runs to its end
+        shown[cut] = [f"{str(d).split('/')[0]}/{str(x).split('/')[-1]}" for d, x in zip(e.date[cut], death[cut])]
     return pd.Series(shown.values, index=e.event_id.values)
 
 
