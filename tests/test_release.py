@@ -84,11 +84,11 @@ def _holds_the_package_exports_site_and_claims(folder: Path) -> None:
     assert f"Data version <code>{VERSION}</code>" in index and 'href="changes.html"' in index
     changes = (folder / "site" / "changes.html").read_text(encoding="utf-8")
     assert f"## {VERSION}" not in changes and f"{VERSION} — 2026-12-07" in changes  # the changelog, as HTML
-    # the row diff from the version before needs its git commit (CHANGELOG's 0.2.1 section names 4fbfde9):
-    # a clone that has it shows Zakovsky's two accounts added in 0.3.0; one without it, the changelog alone
-    if subprocess.run(["git", "cat-file", "-e", "4fbfde9^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
-        assert f"From 0.2.1 to {VERSION}, row by row" in changes
-        assert "leonid-zakovsky-execution--without-trial" in changes
+    # the row diff from the version before needs its git commit (CHANGELOG's 0.3.0 section names e162f69):
+    # a clone that has it shows Artuzov's dropped 1936 attestation of 0.3.1; one without it, the changelog alone
+    if subprocess.run(["git", "cat-file", "-e", "e162f69^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
+        assert f"From 0.3.0 to {VERSION}, row by row" in changes
+        assert "artur-artuzov--foreign-department-head--end--ref-2" in changes
     else:
         assert "row by row" not in changes
     assert not (folder / "site" / "manifest.json").exists() and not (folder / "site" / "runs").exists()
