@@ -541,18 +541,25 @@ def decade_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
 
 def era_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
     """The era (head of the secret police at the event's midpoint) with the most events of `table`:
-    era (its label), events (its events), outside (the events outside every era of the data)."""
+    era (its label), events (its events), outside (the events outside every era of the data) and outside_when
+    (words: before the first era, after the coverage's end, or both)."""
     once = table.drop_duplicates("event_id")
     inside = once[once.era.notna()]
     heads = list(eras.heads(ds).position_id)
     rule = "the era of each event's midpoint: the head of the secret police then (`evidence.eras`), each event once"
     out = {"outside": claims.count(ds, "events", once.event_id[once.era.isna()], "events after the eras of the data "
                                    "(which end with the case file's coverage) or before them", also={"positions": heads})}
+    bins = eras.eras(ds)
+    away = once[once.era.isna()]
+    mid = away.start + (away.end - away.start) / 2
+    out["outside_when"] = " or ".join(w for w, hit in (("before the first era", (mid < bins.start.iloc[0]).any()),
+                                                      (f"after the data's coverage ends ({bins.end.iloc[-1].day} "
+                                                       f"{bins.end.iloc[-1]:%B %Y})", (mid > bins.end.iloc[-1]).any()))
+                                      if hit)
     if not len(inside):
         return out
     counts = inside.era.astype(str).value_counts()
     top = sorted(counts.index[counts == counts.max()])
-    bins = eras.eras(ds)
     ends = list(bins.start[1:]) + [bins.end.iloc[-1] + pd.Timedelta(days=1)]
     case = " ".join(f"WHEN {_mid_sql()} >= '{a:%Y-%m-%d}' AND {_mid_sql()} < '{b:%Y-%m-%d}' THEN {_quote(e)}"
                     for e, a, b in zip(bins.era, bins.start, ends))

@@ -77,7 +77,7 @@ MIN_CURVE = 5
 #: A person whose end the data does not record.
 NO_END = "unknown"
 #: The cohort of people with no evidence of service in the organs.
-NOT_IN_ORGANS = "not in the organs"
+NOT_IN_ORGANS = "no service shown"
 #: The cohort of officials whose evidence of service carries no date.
 UNDATED = "entry undated"
 #: The period of events after the case file's coverage ends.
@@ -250,7 +250,8 @@ def fate_table(ds: Dataset, group: str = "all") -> pd.DataFrame:
     no end), how surely the death came at the hands of the state (`by_state`: yes, disputed or no;
     'no' for the living and the unknown), its date and certainty, and for officials the era in which they entered the organs
     ('entry undated' when their evidence of service carries no date) and the tier of the highest post
-    they reached ('not in the organs' for those with no evidence of service). Sorted by name."""
+    they reached ('no service shown' for those with no evidence of service in the organs: the targets, and
+    members of the apparatus whom no post, appointment or act places in them). Sorted by name."""
     check("group", group, choices=GROUPS)
     people = members(ds, group)
     cols = ["person_id", "fate", "by_state", "date", "start", "end", "official_account", "certainty", "event_id"]

@@ -105,8 +105,10 @@ def decades(c: dict) -> Caption:
 
 def eras(c: dict) -> Caption:
     """The era with the most events of `abroad.era_claims`, and the events outside every era."""
-    outside = Caption("{outside_eras} events fall outside the eras of the data, after the last or before the first.",
-                      page=PAGE, outside_eras=c["outside"])
+    when = c.get("outside_when") or "after the last or before the first"
+    outside = Caption("{outside_eras} events fall outside the eras of the data, {when}.", page=PAGE,
+                      outside_eras=c["outside"], when=when) if c["outside"].value else Caption(
+                      "No event falls outside the eras of the data.", page=PAGE)
     if "era" not in c:
         return outside
     return Caption("Most events abroad fall in **{era}**'s era (by each event's midpoint): {era_events} events. ",

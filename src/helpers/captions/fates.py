@@ -19,11 +19,12 @@ COHORT_NOTES = {
     "era": "the era (head of the secret police) in which each official entered the organs, placed by the "
            "midpoint of the dates of the earliest evidence of service (the start of a post, the day a source shows "
            "them in a post whose start it does not give, an appointment or an act for the organs); 'entry "
-           "undated': officials none of whose evidence of service is dated; 'not in the organs': everyone else",
+           "undated': officials none of whose evidence of service is dated; 'no service shown': everyone else, the "
+           "targets and the members of the apparatus whom no post, appointment or act places in the organs",
     "level": "the highest tier of post each official reached in the organs (leadership: the head and his "
              "deputies; department: heads and deputy heads of departments, directors, commanders; regional: "
-             "heads and deputy heads of regional branches; agents and officers: the rest); 'not in the "
-             "organs': everyone else",
+             "heads and deputy heads of regional branches; agents and officers: the rest); 'no service "
+             "shown': everyone else",
 }
 
 
@@ -61,13 +62,15 @@ def what_became(c: dict, finding: Claim) -> Caption:
                               commonest=c["commonest"], commonest_people=c["commonest_people"])
     state = Caption(
         "Of the {deaths} deaths, **{by_state} came at the hands of the state**: {executed} executed and {custody} "
-        "dead in the custody of a Soviet organisation, {killed} killed by a Soviet doer the sources name plainly, "
+        "dead in the custody of a Soviet organisation, {killed} killed by a Soviet doer a source names plainly, "
         "and {disputed} more whose Soviet hand rests only on alleged or disputed evidence{disputed_names}.",
         page=PAGE, deaths=c["deaths"], by_state=finding, executed=c["executed"], custody=c["custody"],
         killed=c["killed"], disputed=c["disputed"], disputed_names=_listed(c["disputed"], c["disputed_names"]))
     rest = Caption(
         " Killed or executed with no Soviet hand the sources state: {others}{others_names}. Contested, the sources giving rival manners: "
-        "{contested}{contested_names}; no manner given (`died`): {no_manner}. For {unknown} the data records no end.",
+        "{contested}{contested_names}; no manner coded (`died`: no event or account in the data gives one; a cause "
+        "a source mentions only in passing, kept in a note, is not coded): {no_manner}. For {unknown} the data "
+        "records no end.",
         page=PAGE, others=c["others"], others_names=_listed(c["others"], c["others_names"]), contested=c["contested"],
         contested_names=_listed(c["contested"], c["contested_names"]), no_manner=c["no_manner"], unknown=c["unknown"])
     return head + state + readings(finding, "this count") + rest
