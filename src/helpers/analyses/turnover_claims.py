@@ -285,7 +285,7 @@ def share_claims(ds: Dataset, tenures: pd.DataFrame, rates: pd.DataFrame) -> dic
 def conflict_claims(ds: Dataset, tenures: pd.DataFrame) -> dict:
     """What the sentence on where the sources disagree states (the rows of `turnover.tenure_conflicts`:
     `evidence.disagreements` on the tenures shown): `dates` (the attestations), `holders` (their people),
-    `most` (the holder with the most of them, the first by name among the greatest: a label), `gaps`
+    `most` (the holders with the most of them, every one of a tie: a label; `most_tied`, their number), `gaps`
     (rival dates for a start or end the package leaves out) and the frame `gap_rows` (holder, field)."""
     d = evidence.disagreements(ds)
     d = d[(d.target == "position") & d.target_id.isin(set(tenures.position_id))]
@@ -293,14 +293,18 @@ def conflict_claims(ds: Dataset, tenures: pd.DataFrame) -> dict:
     d = d.assign(person_id=d.target_id.map(info.person_id), holder=d.target_id.map(info["name"]))
     ids, gaps = list(d.attestation_id), d[d.recorded.isna()]
     counts = d.holder.value_counts().sort_index()
-    sql = ("SELECT pe.name FROM attestations a JOIN positions p ON p.position_id = a.position_id JOIN people pe ON "
-           f"pe.person_id = p.person_id WHERE a.attestation_id IN {listed(ids)} GROUP BY pe.person_id "
-           "ORDER BY COUNT(*) DESC, pe.name LIMIT 1")
-    most = (claims.make(ds, counts.idxmax(), "The holder with the most tenure dates the sources give differently", sql,
-                        {"attestations": ids}) if len(d) else None)
+    sql = ("WITH c AS (SELECT pe.name AS name, COUNT(*) AS k FROM attestations a JOIN positions p ON p.position_id = "
+           f"a.position_id JOIN people pe ON pe.person_id = p.person_id WHERE a.attestation_id IN {listed(ids)} GROUP BY "
+           "pe.person_id) SELECT group_concat(name, ', ') FROM (SELECT name FROM c WHERE k = (SELECT MAX(k) FROM c) "
+           "ORDER BY name)")
+    tied = sorted(counts.index[counts == counts.max()]) if len(d) else []
+    most = (claims.make(ds, ", ".join(tied), "The holders with the most tenure dates the sources give differently "
+                        "(every one of a tie, by name)", sql, {"attestations": ids},
+                        text=", ".join(tied[:-1]) + " and " + tied[-1] if len(tied) > 1 else "".join(tied))
+            if len(d) else None)
     return {"dates": count_of(ds, "attestations", ids, "Tenure dates a second source gives differently, or rival dates "
                               "for a gap"),
             "holders": count_of(ds, "people", dict.fromkeys(d.person_id), "Holders with a tenure date the sources give "
                                 "differently", {"attestations": ids}),
-            "most": most, "gaps": count_of(ds, "attestations", gaps.attestation_id, "Rival dates for a gap the package "
+            "most": most, "most_tied": len(tied), "gaps": count_of(ds, "attestations", gaps.attestation_id, "Rival dates for a gap the package "
                                            "leaves open"), "gap_rows": gaps[["holder", "field"]]}

@@ -182,15 +182,16 @@ def _room(quickest: pd.DataFrame | None) -> Caption:
                 if len(names) > 1 else names[0])
 
 
-def quickest(finding: Claim | None, spans: list[tuple[str, str, Claim]]) -> Caption:
+def quickest(finding: Claim | None, spans: list[tuple[str, str, Claim]], loose: bool = False) -> Caption:
     """The quickest end from arrest to death (`falls.quickest`, with its readings) and its days under
     each source that dates it (`falls.quickest_spans`): one name when every source's dates agree on who,
-    else the name under each; and whether another reading of the data changes it."""
+    else the name under each; and whether another reading of the data changes it. loose: another's loose
+    dates leave room for a quicker end (`_room`), so no ranking is said to hold "under every reading"."""
     if finding is None or not spans:
         return _say("")
     days = [_length(c, "", f"quickest-days-{_slug(r)}") for r, _, c in spans]
     if len({name for _, name, _ in spans}) == 1:
-        every = "" if finding.changes or not finding.readings else " under every reading"
+        every = "" if finding.changes or not finding.readings or loose else " under every reading"
         return (_say(" The quickest end is **{quickest}**'s" + every + ": from the arrest to the death, ", quickest=finding)
                 + _join(days, ", or ") + _say(".") + (_readings(finding, "quickest end") if finding.changes else _say("")))
     parts = [_say("{name}'s (", name=n) + d + _say(")") for (_, n, _), d in zip(spans, days)]
@@ -208,8 +209,8 @@ def from_fall_to_death(c: dict, outcome: dict, finding: Claim | None, spans: lis
     released = outcome["released"]
     text = text + (_say("; left out, their custody over before they died: {names}.", names=_released(released))
                    if len(released) else _say("."))
-    text = text + quickest(finding, spans) + (_room(outcome.get("quickest")) if finding is not None and spans
-                                               else _say(""))
+    room = _room(outcome.get("quickest")) if finding is not None and spans else _say("")
+    text = text + quickest(finding, spans, loose=bool(room.text)) + room
     early = list(outcome["demoted_first"]["name"])
     return text + (_say(" {names} took the harmless post before leaving the organs.", names=" and ".join(early))
                    if early else _say(""))
@@ -292,7 +293,9 @@ def disagreements(c: dict, differs: pd.DataFrame, lengths: dict) -> Caption:
     text = _say("*What to see:* {dates-differ} dates of {holders-differ} holders' tenures differ between the sources",
                 **{"dates-differ": c["dates"], "holders-differ": c["holders"]})
     if c["most"] is not None:
-        text = text + _say("; the most disputed is {most-disputed}'s", **{"most-disputed": c["most"]})
+        text = text + (_say("; the most disputed is {most-disputed}'s", **{"most-disputed": c["most"]})
+                       if c.get("most_tied", 1) < 2 else
+                       _say("; the most disputed, with as many each, are {most-disputed}'s", **{"most-disputed": c["most"]}))
     gaps = c["gap_rows"]
     if len(gaps):
         text = text + _say("; {rival-gaps} of them are rival dates for a gap ({names})", **{"rival-gaps": c["gaps"]},
