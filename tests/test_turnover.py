@@ -580,3 +580,19 @@ def test_the_check_refuses_an_end_before_the_start():
     with pytest.raises(ParameterError) as err:
         report.preflight(NB, {"start": 1939, "end": 1930})
     assert str(err.value) == "Parameter `end` got 1930; it accepts a year or date no earlier than `start` (1939)."
+
+
+def test_a_death_sentence_with_no_execution_is_said_to_leave_the_count_open(ds, main):
+    # Kazakov (people.csv ignatii-kazakov): sentenced to death in the trial of March 1938 (reference §2,
+    # "execution date not found"): fate sentenced_to_death, not counted as shot or killed, but named as open.
+    held = turnover_claims.held(ds, main, main.iloc[0:0])
+    assert held["left_open"]["rows"] == [("Ignatii Kazakov", "sentenced to death, no execution recorded")]
+    assert held["left_open"]["count"].ids("fates") == ["ignatii-kazakov"]
+    window = (pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31"))
+    words = captions.turnover.who_held(held, turnover_claims.shot_or_killed(ds), window).text
+    assert "For 1 more the sources leave it open: Ignatii Kazakov (sentenced to death, no execution recorded)." in words
+    # Those who died with no manner given (Sudoplatov in 1996, Messing in 1937) are not said to be open.
+    assert "Pavel Sudoplatov" not in words and "Stanislav Messing" not in words
+    none = {**held, "left_open": turnover_claims._left_open(ds, ds.fates().iloc[0:0])}
+    assert none["left_open"]["count"].value == 0 and none["left_open"]["rows"] == []
+    assert "leave it open" not in captions.turnover.who_held(none, turnover_claims.shot_or_killed(ds), window).text

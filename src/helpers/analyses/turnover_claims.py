@@ -119,7 +119,7 @@ def held(ds: Dataset, tenures: pd.DataFrame, undated: pd.DataFrame) -> dict:
     """What the sentence on who held the posts states, as claims: `tenures`, `posts`, `holders` (people),
     `plainly` and `on_doubt` (fates: shot or killed plainly, and on an alleged or disputed account only,
     `killing_doubt`), `undated` (tenures with no date: not drawn); and `doubtful`, the fates of those on
-    doubt (name, fate, manners), and `undated_rows`, to name them."""
+    doubt (name, fate, manners), `undated_rows`, to name them, and `left_open` (`_left_open`)."""
     ids = list(tenures.position_id)
     fates = ds.fates()
     fates = fates[fates.person_id.isin(set(tenures.person_id))]
@@ -134,7 +134,23 @@ def held(ds: Dataset, tenures: pd.DataFrame, undated: pd.DataFrame) -> dict:
             "on_doubt": count_of(ds, "fates", fates.person_id[doubt], SHOT_RULE.split(":")[0] + ", on doubt only",
                                  {"positions": chose(fates.person_id[doubt])}),
             "undated": count_of(ds, "positions", undated.position_id, "Tenures of these posts with no date at all"),
-            "doubtful": fates[doubt].sort_values("name"), "undated_rows": undated}
+            "doubtful": fates[doubt].sort_values("name"), "undated_rows": undated,
+            "left_open": _left_open(ds, fates[~plain & ~doubt])}
+
+
+#: Fates that leave a killing open: a death sentence whose execution no source records. (A death whose
+#: manner no source gives is not among them: it may as well be old age, as Sudoplatov's in 1996.)
+OPEN_FATES = {"sentenced_to_death": "sentenced to death, no execution recorded"}
+
+
+def _left_open(ds: Dataset, fates: pd.DataFrame) -> dict:
+    """Of the holders not counted as shot or killed, those whose end leaves a killing open (OPEN_FATES):
+    `count` (a claim on their fates) and `rows` (name and the words of their fate), so that a gap in the
+    sources is said, not read as 'not killed' (Kazakov, sentenced to death in the trial of March 1938)."""
+    rows = fates[fates.fate.isin(OPEN_FATES)].sort_values("name")
+    return {"count": count_of(ds, "fates", rows.person_id, "Holders not counted as shot or killed whose end leaves "
+                              "it open: sentenced to death with no execution recorded"),
+            "rows": list(zip(rows.name, rows.fate.map(OPEN_FATES)))}
 
 
 # --- lengths -------------------------------------------------------------------------------------

@@ -74,6 +74,10 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
                            **{"shot-plainly": held["plainly"], "shot-on-doubt": held["on_doubt"]})
     else:
         text = text + _say(", each on a killing a source states.")
+    open_ = held.get("left_open")
+    if open_ and open_["count"].value:
+        text = text + _say(" For {left-open} more the sources leave it open: {names}.", **{"left-open": open_["count"]},
+                           names="; ".join(f"{n} ({w})" for n, w in open_["rows"]))
     text = text + _readings(finding, "count")
     undated = held["undated_rows"]
     if len(undated):
