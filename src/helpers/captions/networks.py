@@ -59,8 +59,8 @@ def centrality(c: dict) -> Caption:
     """What the table of the most connected officials (`networks.centrality`) counts, the rule for
     undated ties with their numbers (`networks.tie_claims`), and who leads in any era and by the
     undated ties alone."""
-    out = Caption("Members of the apparatus by the number of people they were tied to or acted on within each head's "
-                  "era. **What an undated tie does:** a tie counts in each era from its start to its end (with no end, "
+    out = Caption("Members of the apparatus by the number of people joined to them within each head's era: by a tie, "
+                  "an act of theirs or an act against them (their own arrest or killing counts). **What an undated tie does:** a tie counts in each era from its start to its end (with no end, "
                   "at most until a death). Of the {all_ties} ties, {undated_ties} have no date at all: they could fall "
                   "in any era, so they count in none; {end_only_ties} have an end but no start and count only in the "
                   "era of their end. The era counts leave the undated ties out: the table's last rows rank the members "
@@ -69,8 +69,8 @@ def centrality(c: dict) -> Caption:
     if "top" in c:
         leaders, degree = c["top"]
         each = " each" if len(leaders) > 1 else ""
-        out = out + Caption(" The most connected in any one era: {top_names}, tied to or acting on {top_degree} "
-                            f"people{each}.", page=PAGE, top_names=_names(leaders), top_degree=degree)
+        out = out + Caption(" The most connected in any one era: {top_names}, joined to {top_degree} "
+                            f"people{each} (ties, acts and acts against them, alleged ones included).", page=PAGE, top_names=_names(leaders), top_degree=degree)
     if "undated_top" in c:
         leaders, degree = c["undated_top"]
         each = " each" if len(leaders) > 1 else ""
