@@ -7,7 +7,7 @@ import csv
 
 import pytest
 
-from helpers import abroad, paths
+from helpers import abroad, captions, paths
 from helpers.evidence import claims
 from helpers.evidence.readings import sensitivity
 
@@ -166,3 +166,17 @@ def test_no_country_when_nothing_is_left(ds):
     # but none in which the organs acted
     finding = abroad.first_country(ds, "GE")
     assert finding.value is None and finding.text == "no country"
+
+
+def test_the_shortest_road_is_not_a_ranking_when_dates_overlap(ds):
+    lag = abroad.lags(abroad.timeline(ds))
+    dated = abroad.dated_orders(lag)
+    # Reiss: order bounded by his letter of 17 July 1937 and the killing of 4 September (0 to 49 days); Kutepov
+    # 26 to 390 and Trotsky 0 to 874: each may have been shorter than 49 days, so the dates rank nothing.
+    words = captions.abroad.timelines(abroad.timeline_claims(ds, lag, dated), dated).text
+    assert "the shortest road from order to blow is **Killing of Ignace Reiss**: 0 to 49 days, though the dates of" in words
+    assert "Abduction of General Alexander Kutepov and Operation to kill Leon Trotsky allow a shorter one" in words
+    # Kutepov's shortest lag at 49 (equal to Reiss's longest) or more: no room, and the sentence ends there.
+    apart = dated.assign(order_to_action_lo=[0, 49, 50])
+    words = captions.abroad.timelines(abroad.timeline_claims(ds, lag, dated), apart).text
+    assert words.endswith("0 to 49 days.")

@@ -120,8 +120,13 @@ def timelines(c: dict, dated: pd.DataFrame) -> Caption:
     and the shortest road from order to blow (the first row of `abroad.dated_orders`)."""
     road = Caption(".", page=PAGE)
     if "lag" in c:
-        road = Caption("; the shortest road from order to blow is **{operation}**: {shortest_lag}.", page=PAGE,
-                       operation=dated.iloc[0].operation, shortest_lag=c["lag"])
+        first = dated.iloc[0]
+        room = sorted(dated.operation[(dated.index != dated.index[0])
+                                      & (dated.order_to_action_lo.clip(lower=0) < first.order_to_action_hi)])
+        road = Caption("; by the longest lag its dates allow, the shortest road from order to blow is **{operation}**: "
+                       "{shortest_lag}", page=PAGE, operation=first.operation, shortest_lag=c["lag"]) + (Caption(
+            ", though the dates of {others} allow a shorter one: they do not rank the operations.", page=PAGE,
+            others=" and ".join(room)) if room else Caption(".", page=PAGE))
     return Caption("*What to see:* each bar runs from an event's earliest to its latest possible day; the star marks "
                    "the blow (a killing, an abduction, an attempt). Of {operations} "
                    f"operation{_plural(c['operations'], '', 's')}, {{dated_orders}} {_plural(c['dated'], 'has', 'have')} "
