@@ -218,3 +218,18 @@ def test_stated_events_with_hedged_roles_or_accounts_are_counted_apart(ds):
     assert (f["sections"].value, f["dated"].value) == (19, 18)
     assert "the 19 sections in the case file (the introduction and 18 accounts of dated incidents)" in \
         captions.overview.coverage(f, []).text
+
+
+def test_rival_dates_are_split_by_whose_date_they_contradict(ds):
+    import csv
+    # Recounted from attestations.csv: agrees false and a recorded date to contradict. Whose is the recorded
+    # date? The case file's (its row's source) or the reference's own (one of its pages against another).
+    found = overview.conflict_claims(ds)
+    assert found["differ"].value == found["against"].value + found["within"].value
+    assert found["within"].value > 0 and found["against"].value > 0
+    with open(paths.data_dir() / "attestations.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["source_id"] for r in rows} == {"reference-facts"}  # every rival date is the reference's
+    words = captions.overview.conflicts(found).text
+    assert f"{found['against'].value} of them against a date of the case file, and {found['within'].value} against " \
+           "a date the data takes from that same source" in words and "`case-file-0121`" not in words

@@ -355,12 +355,15 @@ def operation_claims(ds: Dataset) -> dict[str, claims.Claim]:
 
 def conflict_claims(ds: Dataset) -> dict[str, claims.Claim]:
     """Of `evidence.disagreements`: `differ` (rival dates against a date the data records), `against` (of them
-    against the case file's) and `fill` (dates that fill one the data lacks and contradict each other)."""
+    against the case file's), `within` (against a date of the same source: its pages disagree) and `fill` (dates that fill one the data lacks and contradict each other)."""
     d = evidence.disagreements(ds)
     recorded = d.recorded.notna() & (d.recorded.astype(str) != "")
     return {"differ": claims.count(ds, "attestations", d.attestation_id[recorded],
                                    rule="dates another source gives otherwise than the row the package records"),
             "against": claims.count(ds, "attestations", d.attestation_id[recorded & (d.recorded_by == "case-file-0121")],
                                     rule="of these, those against a date of the case file"),
+            "within": claims.count(ds, "attestations", d.attestation_id[recorded & (d.recorded_by == d.attested_by)],
+                                   rule="of these, those against a date the data takes from the same source: one of "
+                                        "its pages against another"),
             "fill": claims.count(ds, "attestations", d.attestation_id[~recorded],
                                  rule="dates that fill one the package lacks but contradict another such date")}

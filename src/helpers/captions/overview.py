@@ -107,7 +107,9 @@ def operations(found: dict) -> Caption:
 
 def conflicts(found: dict) -> Caption:
     """How many dates the sources give differently (`overview.conflict_claims`)."""
+    within = (", and {conflicts_within} against a date the data takes from that same source (one of its pages against "
+              "another)" if "within" in found and found["within"].value else "")
     return Caption("{conflicts_differ} dates given by another source differ from the date the data records, "
-                   "{conflicts_against} of them against a date of `case-file-0121`; {conflicts_fill} more fill a date the data "
-                   "lacks but contradict each other. Each is kept as an attestation; neither source overwrites the "
+                   "{conflicts_against} of them against a date of the case file" + within + "; {conflicts_fill} more "
+                   "fill a date the data lacks but contradict each other. Each is kept as an attestation; neither source overwrites the "
                    "other.", page=PAGE, **_claimed("conflicts", found))
