@@ -142,10 +142,14 @@ def test_cover_stories_covered_the_states_hand_in_three(ds, database):
     # (data/accounts.csv abram-slutsky-assassination--heart, natural death, disputed); Lakoba's accounts
     # are the official one and the case file's poisoning.
     assert c["denied_doubted_names"] == ["Abram Slutsky"]
+    # Blokhin's official suicide is itself only alleged (accounts.csv vasily-blokhin-death--official: alleged,
+    # from an old copy of a wiki page): said beside the count it stands in.
+    assert c["official_doubted_names"] == ["Vasily Blokhin"]
     words = captions.fates.cover_stories(c, claim).text
     assert ("that a source states plainly in 2 (Nestor Lakoba and Abram Slutsky), though another account doubts the "
             "killing of Abram Slutsky (last column), and") in words
     assert "the sources state plainly" not in words
+    assert "; the official account itself is only alleged for Vasily Blokhin." in words
     assert all(gives_back(database, v) for v in c.values() if isinstance(v, Claim))
 
 

@@ -189,10 +189,12 @@ def cover_stories(c: dict, finding: Claim) -> Caption:
                               cover_disputed=_names(c["cover_disputed_names"]))
     rest = Caption(
         ". The official account is one version of a contested end in {cover_contested}{contested_names}, and contradicts "
-        "nothing the data holds in {plain}{plain_names}. The sources state {stated} of these deaths plainly; for "
+        "nothing the data holds in {plain}{plain_names}{shaky}. The sources state {stated} of these deaths plainly; for "
         "{with_rivals} the data also holds rival accounts (last column).", page=PAGE, cover_contested=c["contested"],
         contested_names=_listed(c["contested"], c["contested_names"]), plain=c["plain"],
-        plain_names=_listed(c["plain"], c["plain_names"]), stated=c["stated"], with_rivals=c["with_rivals"])
+        plain_names=_listed(c["plain"], c["plain_names"]), stated=c["stated"], with_rivals=c["with_rivals"],
+        shaky=Raw(f"; the official account itself is only alleged for {escape(_names(c['official_doubted_names']))}"
+                  if c.get("official_doubted_names") else ""))
     return head + rest + readings(finding, "this count")
 
 
