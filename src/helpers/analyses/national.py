@@ -234,6 +234,16 @@ def hedged_claim(ds: Dataset, rows: pd.DataFrame) -> claims.Claim:
     return things_claim(ds, rows, "domestic arrests and killings whose certainty is alleged or disputed")
 
 
+def rivalled(ds: Dataset, events: pd.DataFrame, violent=()) -> pd.DataFrame:
+    """The killings among `events` stated plainly as events that another, unofficial account says were no
+    killing (Slutsky's: a historian's natural death, disputed): their doubt lives in the accounts, so
+    `not_stated` does not list them. event_id, title, by date."""
+    kills = killings(events, violent)
+    other = ds.accounts[(ds.accounts.kind != "official") & (ds.accounts.claim != "killing")]
+    out = kills[(kills.certainty == "stated") & kills.event_id.isin(set(other.event_id))]
+    return out.sort_values(["start", "event_id"])[["event_id", "title"]].reset_index(drop=True)
+
+
 def unplaced_claim(ds: Dataset, rows: pd.DataFrame) -> claims.Claim:
     """How many arrests and killings `align_national` could not place on one year."""
     return things_claim(ds, rows, "arrests and killings whose dates span more than one year")

@@ -398,7 +398,12 @@ def stated_only(include_alleged: bool, changed: pd.DataFrame, found: dict, c: di
                    **claimed("stated", {k: found[k] for k in ("low", "high", "peak_killings")}))
 
 
-def hedged(found: claims.Claim) -> Caption:
-    """The lead-in to the table of `cadence.not_stated`."""
-    return Caption("The {hedged_count} domestic arrests and killings that rest on an allegation or a disputed account:",
-                   page=PAGE, **claimed("hedged", {"count": found}))
+def hedged(found: claims.Claim, rivalled: pd.DataFrame | None = None) -> Caption:
+    """The lead-in to the table of `cadence.not_stated`; rivalled (`cadence.rivalled`): the killings stated
+    plainly that another account says were none, named so that their doubt is not lost."""
+    more = ""
+    if rivalled is not None and len(rivalled):
+        more = Raw(" (not among them, though stated plainly as events, and counted as killings above: "
+                   + escape("; ".join(rivalled.title)) + ", which another account says was no killing)")
+    return Caption("The {hedged_count} domestic arrests and killings that rest on an allegation or a disputed account"
+                   "{more}:", page=PAGE, more=more, **claimed("hedged", {"count": found}))
