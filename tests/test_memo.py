@@ -11,7 +11,7 @@ import pytest
 
 import helpers
 from conftest import read_rows, set_cell
-from helpers import Dataset
+from helpers import Dataset, falls, turnover
 from helpers.evidence import dataset as evidence_dataset
 
 
@@ -93,3 +93,21 @@ def test_views_are_shared_by_loads_of_the_same_package_and_equal_views_made_afre
         pd.testing.assert_frame_equal(shared.fates(), fresh.fates())
     assert first.stated_only().dated_by("reference-facts") is not first.dated_by("reference-facts")
 
+
+def test_the_shared_findings_of_report_02_equal_those_computed_afresh(ds):
+    plain = _unkeyed(ds)
+    start, end = pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31")
+    for finding in (falls.quickest, falls.purged_purgers):
+        shared = finding(ds, [], start, end, True)
+        assert finding(ds, (), start, end, True) is shared  # computed once
+        assert shared == finding(plain, [], start, end, True)
+        assert finding(ds, [], start, pd.Timestamp("1936-12-31"), True) != shared  # another window, its own
+    shown = turnover.tenures(ds, [], start, end)
+    steps = falls.fall_sequences(ds, shown.person_id)
+    pd.testing.assert_frame_equal(steps, falls.fall_sequences(plain, shown.person_id))
+    pd.testing.assert_frame_equal(falls.fall_spans(ds, steps), falls.fall_spans(plain, steps))
+    pd.testing.assert_frame_equal(falls.fall_table(ds, steps), falls.fall_table(plain, steps))
+    # other falls are another key: a person left out is left out of the spans, not read from the memo
+    fewer = steps[steps.person_id != steps.person_id.iloc[0]].reset_index(drop=True)
+    assert steps.person_id.iloc[0] not in set(falls.fall_spans(ds, fewer).person_id)
+    pd.testing.assert_frame_equal(falls.fall_spans(ds, fewer), falls.fall_spans(plain, fewer))
