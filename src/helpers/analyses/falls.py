@@ -18,21 +18,23 @@ each source that dates a step (`evidence.sources.date_readings`). Used by
 """
 from __future__ import annotations
 
-import hashlib
-import pickle
-
 import numpy as np
 import pandas as pd
 
 from .. import evidence
 from ..core.checks import check, check_days, check_person_ids
 from ..core.errors import ParameterError
+from ..data.dataset import memoised
 from ..evidence import Dataset, claims, eras, sources
 from ..evidence.claims import Claim, Interval
 from ..evidence.fates import DEATH_FATES
 from ..evidence.people import organs
 from .turnover import PACKAGE, by_source, dated_span, filled_positions, listed, source_word, tenures
 from .turnover_claims import count_of, span_claim
+
+#: The tenures the findings start from, once per process for the same data and arguments: the report
+#: asks for them again under every reading of every finding (`Dataset.memo`, as each @memoised below).
+_tenures = memoised(tenures)
 
 #: The harmless posts the fallen were parked in before their arrest.
 HARMLESS_POSTS = ("post-and-telegraph-commissar", "water-transport-commissar", "navy-commissar")
@@ -52,42 +54,6 @@ STEP_WORDS = {"left": "left the organs", "demoted": "moved to a harmless post", 
               "tried": "tried", "died": "died"}
 #: The two spans of a fall: (name, the steps it may start from, earliest first, the step it ends at).
 SPANS = (("fall_to_arrest", ("left", "demoted"), "arrested"), ("arrest_to_death", ("arrested",), "died"))
-
-
-# --- what the findings share ----------------------------------------------------------------------
-# Each of these is computed once per process for the same data (`Dataset.memo`): the report, and every
-# reading of its findings (`readings.sensitivity`), asks for the same tenures, falls and spans again.
-
-def _content(frame: pd.DataFrame) -> bytes:
-    """A frame as a key: the SHA-256 of its pickle (index, columns, dtypes and every cell), so that
-    only a frame with the very same content finds what was computed for it."""
-    return hashlib.sha256(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)).digest()
-
-
-def _key(*values) -> tuple | None:
-    """Parameters as a hashable key, each with its type (1917 is not '1917'); None when one is not
-    hashable (then nothing is shared)."""
-    try:
-        hash(values)
-    except TypeError:
-        return None
-    return tuple((type(v).__name__, v) for v in values)
-
-
-def _finding_key(posts, start, end, include_acting) -> tuple | None:
-    """The parameters of a finding of this module (`quickest`, `purged_purgers`) as a key (`_key`)."""
-    return _key(tuple(posts) if not isinstance(posts, str) else posts, start, end, include_acting)
-
-
-def _shared(ds: Dataset, name: str, key, compute):
-    """`compute()`, once per process for this data and `key` (`Dataset.memo`); every time without a key."""
-    return compute() if key is None else ds.memo(name, key, compute)
-
-
-def _tenures(ds: Dataset, posts, start, end, include_acting: bool) -> pd.DataFrame:
-    """`turnover.tenures` of the posts in the window, shared by the findings that start from it."""
-    return _shared(ds, "falls.tenures", _finding_key(posts, start, end, include_acting),
-                   lambda: tenures(ds, list(posts), start, end, include_acting=include_acting)).copy()
 
 
 # --- the steps of a fall -------------------------------------------------------------------------
@@ -135,6 +101,7 @@ def _lag_rows(pid, name, steps) -> list[dict]:
     return rows
 
 
+@memoised
 def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFrame:
     """The fall of each person who was moved to a harmless post or arrested: last post in the organs ->
     harmless post (HARMLESS_POSTS) -> arrest -> trial -> death, with the lag from each step to the
@@ -154,10 +121,6 @@ def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFr
     check_person_ids(ds.people, "person_ids", person_ids)
     check("fill_gaps", fill_gaps, kind=bool)
     people = sorted(set(person_ids))
-    return ds.memo("falls.fall_sequences", (tuple(people), fill_gaps), lambda: _fall_sequences(ds, people, fill_gaps)).copy()
-
-
-def _fall_sequences(ds: Dataset, people: list[str], fill_gaps: bool) -> pd.DataFrame:
     pos = filled_positions(ds, fill_gaps)
     pos = pos[pos.person_id.isin(people)]
     inside = pos[pos.org_id.isin(organs(ds.organisations)) & ~pos.post.isin(HARMLESS_POSTS)].copy()
@@ -193,6 +156,7 @@ def _fall_sequences(ds: Dataset, people: list[str], fill_gaps: bool) -> pd.DataF
 
 # --- custody: who died after an arrest -----------------------------------------------------------
 
+@memoised
 def custody_breaks(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     """Of the falls of `fall_sequences` that run from an arrest to a death, those whose custody the data
     ends between the two, so that the death is not one after the arrest (released is not dead): a
@@ -201,10 +165,6 @@ def custody_breaks(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     `evidence.fates`) that ran out before the death. One row per such person: person_id, name, by
     ('release' or 'term'), event_id (the release, or the event that gives the longest term), date (its
     EDTF date), until (the last day the custody can have lasted), died (the death's EDTF date)."""
-    return ds.memo("falls.custody_breaks", _content(falls), lambda: _custody_breaks(ds, falls)).copy()
-
-
-def _custody_breaks(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     cols = ["person_id", "name", "by", "event_id", "date", "until", "died"]
     steps = falls[falls.step.isin(["arrested", "died"])]
     both = steps.groupby("person_id").step.nunique()
@@ -228,6 +188,7 @@ def _custody_breaks(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
 
 # --- spans under each source ---------------------------------------------------------------------
 
+@memoised
 def fall_spans(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     """Per person and reading, the two spans of the question: from the fall (leaving the organs or the
     harmless post, whichever came first) to the arrest, and from the arrest to the death, each as
@@ -241,10 +202,6 @@ def fall_spans(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     fall_to_arrest_min/max, fall_to_arrest_by, arrest_to_death_min/max, arrest_to_death_by (`_by`:
     the sources of the two dates, joined by ' + '; missing where a step is not recorded). In the order
     of `falls`, the package's reading first."""
-    return ds.memo("falls.fall_spans", _content(falls), lambda: _fall_spans(ds, falls)).copy()
-
-
-def _fall_spans(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     rows, broken = [], set(custody_breaks(ds, falls).person_id)
     dated = evidence.dated_claims(ds)
     for pid, own in falls.groupby("person_id", sort=False):
@@ -288,12 +245,7 @@ def quickest_end(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
 
     One row per reading, the package's first: reading, person_id, name, arrest_to_death_min,
     arrest_to_death_max, by (the sources of the two dates). Empty when no fall runs to a death."""
-    return _quickest_of(fall_spans(ds, falls))
-
-
-def _quickest_of(spans: pd.DataFrame) -> pd.DataFrame:
-    """`quickest_end` of the spans of `fall_spans`."""
-    spans = spans.dropna(subset=["arrest_to_death_min"])
+    spans = fall_spans(ds, falls).dropna(subset=["arrest_to_death_min"])
     cols = ["reading", "person_id", "name", "arrest_to_death_min", "arrest_to_death_max", "by"]
     if spans.empty:
         return pd.DataFrame(columns=cols)
@@ -322,7 +274,7 @@ def outcomes(ds: Dataset, falls: pd.DataFrame) -> dict[str, pd.DataFrame]:
     early = (falls.step == "demoted") & (falls.lag_max < 0).fillna(False)
     return {"fallen": falls.drop_duplicates("person_id"),
             "dead": spans[(spans.reading == PACKAGE) & spans.arrest_to_death_min.notna()],
-            "released": custody_breaks(ds, falls), "quickest": _quickest_of(spans), "demoted_first": falls[early]}
+            "released": custody_breaks(ds, falls), "quickest": quickest_end(ds, falls), "demoted_first": falls[early]}
 
 
 def reading_word(reading: str, by: str) -> str:
@@ -394,9 +346,8 @@ def _step_end(ds: Dataset, event_id: str, reading: str) -> tuple:
 def quickest_claim(ds: Dataset, falls: pd.DataFrame, parameters=None) -> Claim:
     """Who met the quickest end (`quickest_end`'s package reading) as a claim whose query ranks the same
     arrest and death events; ParameterError when no holder shown died after an arrest."""
-    spans = fall_spans(ds, falls)  # once: the quickest end is read from the same spans
-    dead = falls[falls.person_id.isin(spans.dropna(subset=["arrest_to_death_min"]).person_id)]
-    best = _quickest_of(spans)
+    dead = falls[falls.person_id.isin(fall_spans(ds, falls).dropna(subset=["arrest_to_death_min"]).person_id)]
+    best = quickest_end(ds, falls)
     if best.empty:
         raise ParameterError("No holder shown died after an arrest the data records: there is no quickest end.")
     pairs = [(pid, own.target_id[own.step == "arrested"].iloc[0], own.target_id[own.step == "died"].iloc[0])
@@ -409,15 +360,13 @@ def quickest_claim(ds: Dataset, falls: pd.DataFrame, parameters=None) -> Claim:
                        "events": [e for _, a, d in pairs for e in (a, d)]}, parameters)
 
 
+@memoised
 def quickest(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = True) -> Claim:
     """The finding of "From the fall to the bullet": who of the holders of the posts in the window met
-    the quickest end from arrest to death (`quickest_claim`). Pure: a Dataset in, a Claim out (the
-    same Claim, computed once per process, for the same data and parameters: `Dataset.memo`)."""
-    def finding() -> Claim:
-        shown = _tenures(ds, posts, start, end, include_acting)
-        return quickest_claim(ds, fall_sequences(ds, shown.person_id),
-                              {"posts": list(posts), "start": start, "end": end, "include_acting": include_acting})
-    return _shared(ds, "falls.quickest", _finding_key(posts, start, end, include_acting), finding)
+    the quickest end from arrest to death (`quickest_claim`). Pure: a Dataset in, a Claim out."""
+    shown = _tenures(ds, list(posts), start, end, include_acting=include_acting)
+    return quickest_claim(ds, fall_sequences(ds, shown.person_id),
+                          {"posts": list(posts), "start": start, "end": end, "include_acting": include_acting})
 
 
 def quickest_spans(ds: Dataset, falls: pd.DataFrame) -> list[tuple[str, str, Claim]]:
@@ -441,13 +390,10 @@ def officials(ds: Dataset) -> set[str]:
     return set(ds.people.person_id[ds.people.side == OFFICIAL_SIDE]) | set(held)
 
 
+@memoised
 def _acts(ds: Dataset, types, among_officials: bool) -> pd.DataFrame:
     """`evidence.acts` on `types` with the PURGER_ROLES, named; among_officials: only acts where both
     the actor and the subject are officials of the organs (`officials`)."""
-    return ds.memo("falls.acts", (tuple(types), among_officials), lambda: _acts_of(ds, types, among_officials)).copy()
-
-
-def _acts_of(ds: Dataset, types, among_officials: bool) -> pd.DataFrame:
     x = evidence.acts(ds, types, PURGER_ROLES).rename(columns={"actor": "purger_id", "victim": "purged_id"})
     if among_officials:
         inside = officials(ds)
@@ -487,17 +433,13 @@ def _kept(purger: pd.Series, purged: pd.Series, first: pd.Series, last: pd.Serie
     return keep
 
 
+@memoised
 def _purged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.DataFrame:
     """`purger_purged` with the ids behind each row: _purger_id, _purged_id, _event (the act), _role,
     _fall (the purger's own fall) and _fall_certainty."""
     if person_ids is not None:
         check_person_ids(ds.people, "person_ids", person_ids)
     check_days(start, end, names=("start", "end"))
-    people = None if person_ids is None else tuple(sorted(set(person_ids)))  # `_kept` reads them as a set
-    return _shared(ds, "falls.purged", _key(people, start, end), lambda: _purged_of(ds, people, start, end)).copy()
-
-
-def _purged_of(ds: Dataset, person_ids, start, end) -> pd.DataFrame:
     every, own = _acts(ds, FALLS, False), evidence.participants(ds, ("subject",), FALLS)
     by = every.assign(who=every.purger + np.where(every.certainty == "stated", "", " (" + every.certainty + ")"))
     by = by.groupby("event_id").who.agg(lambda s: ", ".join(sorted(set(s))))
@@ -588,16 +530,14 @@ def purge_acts(ds: Dataset, person_ids=None, start=None, end=None) -> Claim:
                     "purger fell in his turn")
 
 
+@memoised
 def purged_purgers(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = True) -> Claim:
     """The finding of "Purgers purged": the officials who purged another official (`purges`) and fell in
     their turn, among the acts in the window with a holder of the posts shown on either side
-    (`purgers_claim`). Pure: a Dataset in, a Claim out (the same Claim, computed once per process, for
-    the same data and parameters: `Dataset.memo`)."""
-    def finding() -> Claim:
-        shown = _tenures(ds, posts, start, end, include_acting)
-        return purgers_claim(ds, _purged(ds, list(dict.fromkeys(shown.person_id)), start, end),
-                             {"posts": list(posts), "start": start, "end": end, "include_acting": include_acting})
-    return _shared(ds, "falls.purged_purgers", _finding_key(posts, start, end, include_acting), finding)
+    (`purgers_claim`). Pure: a Dataset in, a Claim out."""
+    shown = _tenures(ds, list(posts), start, end, include_acting=include_acting)
+    return purgers_claim(ds, _purged(ds, list(dict.fromkeys(shown.person_id)), start, end),
+                         {"posts": list(posts), "start": start, "end": end, "include_acting": include_acting})
 
 
 def _chains(ds: Dataset, person_ids=None) -> list[tuple[str, int, list[str]]]:

@@ -18,6 +18,9 @@ Tables are never changed after loading (every analysis works on copies), which i
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -120,6 +123,31 @@ _MEMO: OrderedDict[str, dict] = OrderedDict()
 KEEP_MEMO = 4
 
 
+def memo_key(value) -> Hashable:
+    """`value` as (part of) a memo key, with its type (1917 is not '1917'): a frame or series by the
+    SHA-256 of its pickle (only the very same content finds a stored result), a list or tuple item by
+    item (the same key for both). TypeError for a value that is none of these and not hashable."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return type(value).__name__, hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    if isinstance(value, (list, tuple)):
+        return "sequence", tuple(memo_key(v) for v in value)
+    hash(value)
+    return type(value).__name__, value
+
+
+def memoised(function: Callable) -> Callable:
+    """`function(ds, ...)` computed once per process for the same data and arguments (`Dataset.memo`;
+    the arguments as `memo_key`); each caller gets its own copy of a frame. An error is not stored."""
+    @functools.wraps(function)
+    def shared(ds, *args, **kwargs):
+        if not isinstance(ds, Dataset):
+            return function(ds, *args, **kwargs)
+        value = ds.memo(f"{function.__module__}.{function.__qualname__}", (args, sorted(kwargs.items())),
+                        lambda: function(ds, *args, **kwargs))
+        return value.copy() if isinstance(value, (pd.DataFrame, pd.Series)) else value
+    return shared
+
+
 def memo_of(checksum: str) -> dict:
     """The memo of the package with load-cache key `checksum` (made, and marked most recent)."""
     store = _MEMO.setdefault(checksum, {})
@@ -166,16 +194,21 @@ class Dataset:
         views' too; None for a Dataset made otherwise (no derived value of it is shared)."""
         return (self.__dict__.get("_memo_key") or (None, ()))[0]
 
-    def memo(self, name: str, args: Hashable, compute: Callable):
-        """`compute()`, once per process for this data, this view of it, `name` and `args` (hashable):
-        every later call, on this Dataset or on another loaded from the same package, gets the same
-        object back, so a frame must be copied before it is handed to a caller who may change it. A
-        Dataset without a checksum (made otherwise than by `load`) computes every time."""
+    def memo(self, name: str, args, compute: Callable):
+        """`compute()`, once per process for this data, this view of it, `name` and `args` (`memo_key`:
+        values, lists, frames): every later call, on this Dataset or on another loaded from the same
+        package, gets the same object back, so a frame must be copied before it is handed to a caller
+        who may change it. A Dataset without a checksum (made otherwise than by `load`), or arguments
+        that make no key, compute every time."""
         tag = self.__dict__.get("_memo_key")
-        if tag is None:
+        try:
+            key = memo_key(args)
+        except TypeError:
+            key = None
+        if tag is None or key is None:
             return compute()
         kind = f"{type(self).__module__}.{type(self).__qualname__}"
-        store, k = memo_of(tag[0]), (kind, tag[1], name, args)
+        store, k = memo_of(tag[0]), (kind, tag[1], name, key)
         if k not in store:
             store[k] = compute()
         return store[k]
