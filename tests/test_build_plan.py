@@ -1,4 +1,4 @@
-"""The build remembers the dossiers' people between builds (`catalogue.remembered`), keyed by the data's
+"""The build remembers the dossiers' people between builds (`store.remembered`), keyed by the data's
 checksum, the code and the function; and checks only the parameters of what it runs."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from helpers.build import Inputs, catalogue
+from helpers.build import Inputs, store
 
 
 def _inputs(calls: list[str], module: str = "helpers.analyses.fake") -> Inputs:
@@ -21,7 +21,7 @@ def _inputs(calls: list[str], module: str = "helpers.analyses.fake") -> Inputs:
 
 def test_the_people_are_computed_once_per_key_and_read_back(tmp_path):
     calls: list[str] = []
-    inputs = catalogue.remembered(_inputs(calls), tmp_path)
+    inputs = store.remembered(_inputs(calls), tmp_path)
     first = inputs.dossiers(SimpleNamespace(checksum="one"))
     again = inputs.dossiers(SimpleNamespace(checksum="one"))
     assert calls == ["one"]
@@ -32,9 +32,9 @@ def test_the_people_are_computed_once_per_key_and_read_back(tmp_path):
 
 def test_a_changed_record_is_computed_again(tmp_path):
     calls: list[str] = []
-    inputs = catalogue.remembered(_inputs(calls), tmp_path)
+    inputs = store.remembered(_inputs(calls), tmp_path)
     inputs.dossiers(SimpleNamespace(checksum="one"))
-    file = tmp_path / catalogue.DOSSIERS_PLANNED
+    file = tmp_path / store.DOSSIERS_PLANNED
     record = json.loads(file.read_text())
     record["people"][0][1] = "Someone else"  # its SHA-256 no longer matches
     file.write_text(json.dumps(record))
@@ -46,9 +46,9 @@ def test_a_changed_record_is_computed_again(tmp_path):
 
 def test_no_checksum_or_a_function_outside_helpers_is_never_remembered(tmp_path):
     calls: list[str] = []
-    inputs = catalogue.remembered(_inputs(calls), tmp_path)
+    inputs = store.remembered(_inputs(calls), tmp_path)
     inputs.dossiers(SimpleNamespace(checksum=None))
     inputs.dossiers(SimpleNamespace(checksum=None))
-    assert calls == [None, None] and not (tmp_path / catalogue.DOSSIERS_PLANNED).exists()
+    assert calls == [None, None] and not (tmp_path / store.DOSSIERS_PLANNED).exists()
     given = _inputs(calls, module="tests.fake")
-    assert catalogue.remembered(given, tmp_path) is given
+    assert store.remembered(given, tmp_path) is given

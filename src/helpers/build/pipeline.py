@@ -36,8 +36,8 @@ from .execute import executed_path, run_job
 from .inputs import Inputs
 from .publish import CLAIMS, downloads, fail, publish
 from .store import (atomic_copy, atomic_write, carry, clear_leftovers, code_digest, current, data_checksum, docname,
-                    job_key, kept, lock, read_record, read_store, signals_held, site_folder, snapshot, stop_on_signals,
-                    stored, swap_in, to_stderr, verify_store, write_manifest, write_record, write_store)
+                    job_key, kept, lock, read_record, read_store, remembered, signals_held, site_folder, snapshot,
+                    stop_on_signals, stored, swap_in, to_stderr, verify_store, write_manifest, write_record, write_store)
 
 nbformat = lazy("nbformat")
 #: The site's record (`store.write_record`): the key its HTML was built for, and each file's SHA-256.
@@ -231,7 +231,7 @@ def build(inputs: Inputs, target: Path | None = None, only: list[str] | None = N
     kernels.quiet()
     target = target or paths.REPORTS
     note = on_note or to_stderr
-    inputs = catalogue.remembered(inputs, site_folder(target))
+    inputs = remembered(inputs, site_folder(target))
     with stop_on_signals(), lock(target), kernels.kernel_folder() as folder:
         clear_leftovers(target)
         p = _prepare(inputs, target, Path(folder), only, dossiers, limit, note)
