@@ -170,7 +170,7 @@ def test_the_build_writes_every_report_and_dossier_into_the_index_and_shows_data
     assert "<td>1891–1938</td><td>executed</td>" in register  # born 19 Nov 1891, shot 15 Mar 1938
     page = (target / "00-data-overview.html").read_text(encoding="utf-8")
     assert "Events per year" in page and "helpers.load(data_path)" not in page   # code hidden
-    for name in ("blackwork-data.zip", "blackwork.sqlite", "places.geojson", "network.gexf"):
+    for name in ("blackwork-data.zip", "blackwork.sqlite", "places.geojson", "network.gexf", "claims.json"):
         assert f'href="downloads/{name}"' in index and (target / "downloads" / name).stat().st_size > 0
     with zipfile.ZipFile(target / "downloads" / "blackwork-data.zip") as archive:
         assert {"blackwork-data/datapackage.json", "blackwork-data/events.csv"} <= set(archive.namelist())

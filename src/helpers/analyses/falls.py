@@ -24,12 +24,17 @@ import pandas as pd
 from .. import evidence
 from ..core.checks import check, check_days, check_person_ids
 from ..core.errors import ParameterError
+from ..data.dataset import memoised
 from ..evidence import Dataset, claims, eras, sources
 from ..evidence.claims import Claim, Interval
 from ..evidence.fates import DEATH_FATES
 from ..evidence.people import organs
 from .turnover import PACKAGE, by_source, dated_span, filled_positions, listed, source_word, tenures
 from .turnover_claims import count_of, span_claim
+
+#: The tenures the findings start from, once per process for the same data and arguments: the report
+#: asks for them again under every reading of every finding (`Dataset.memo`, as each @memoised below).
+_tenures = memoised(tenures)
 
 #: The harmless posts the fallen were parked in before their arrest.
 HARMLESS_POSTS = ("post-and-telegraph-commissar", "water-transport-commissar", "navy-commissar")
@@ -96,6 +101,7 @@ def _lag_rows(pid, name, steps) -> list[dict]:
     return rows
 
 
+@memoised
 def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFrame:
     """The fall of each person who was moved to a harmless post or arrested: last post in the organs ->
     harmless post (HARMLESS_POSTS) -> arrest -> trial -> death, with the lag from each step to the
@@ -150,6 +156,7 @@ def fall_sequences(ds: Dataset, person_ids, fill_gaps: bool = True) -> pd.DataFr
 
 # --- custody: who died after an arrest -----------------------------------------------------------
 
+@memoised
 def custody_breaks(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     """Of the falls of `fall_sequences` that run from an arrest to a death, those whose custody the data
     ends between the two, so that the death is not one after the arrest (released is not dead): a
@@ -181,6 +188,7 @@ def custody_breaks(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
 
 # --- spans under each source ---------------------------------------------------------------------
 
+@memoised
 def fall_spans(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     """Per person and reading, the two spans of the question: from the fall (leaving the organs or the
     harmless post, whichever came first) to the arrest, and from the arrest to the death, each as
@@ -355,10 +363,11 @@ def quickest_claim(ds: Dataset, falls: pd.DataFrame, parameters=None) -> Claim:
                        "events": [e for _, a, d in pairs for e in (a, d)]}, parameters)
 
 
+@memoised
 def quickest(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = True) -> Claim:
     """The finding of "From the fall to the bullet": who of the holders of the posts in the window met
     the quickest end from arrest to death (`quickest_claim`). Pure: a Dataset in, a Claim out."""
-    shown = tenures(ds, list(posts), start, end, include_acting=include_acting)
+    shown = _tenures(ds, list(posts), start, end, include_acting=include_acting)
     return quickest_claim(ds, fall_sequences(ds, shown.person_id),
                           {"posts": list(posts), "start": start, "end": end, "include_acting": include_acting})
 
@@ -384,6 +393,7 @@ def officials(ds: Dataset) -> set[str]:
     return set(ds.people.person_id[ds.people.side == OFFICIAL_SIDE]) | set(held)
 
 
+@memoised
 def _acts(ds: Dataset, types, among_officials: bool) -> pd.DataFrame:
     """`evidence.acts` on `types` with the PURGER_ROLES, named; among_officials: only acts where both
     the actor and the subject are officials of the organs (`officials`)."""
@@ -426,6 +436,7 @@ def _kept(purger: pd.Series, purged: pd.Series, first: pd.Series, last: pd.Serie
     return keep
 
 
+@memoised
 def _purged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.DataFrame:
     """`purger_purged` with the ids behind each row: _purger_id, _purged_id, _event (the act), _role,
     _fall (the purger's own fall) and _fall_certainty."""
@@ -522,11 +533,12 @@ def purge_acts(ds: Dataset, person_ids=None, start=None, end=None) -> Claim:
                     "purger fell in his turn")
 
 
+@memoised
 def purged_purgers(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = True) -> Claim:
     """The finding of "Purgers purged": the officials who purged another official (`purges`) and fell in
     their turn, among the acts in the window with a holder of the posts shown on either side
     (`purgers_claim`). Pure: a Dataset in, a Claim out."""
-    shown = tenures(ds, list(posts), start, end, include_acting=include_acting)
+    shown = _tenures(ds, list(posts), start, end, include_acting=include_acting)
     return purgers_claim(ds, _purged(ds, list(dict.fromkeys(shown.person_id)), start, end),
                          {"posts": list(posts), "start": start, "end": end, "include_acting": include_acting})
 

@@ -36,8 +36,8 @@ from .execute import executed_path, run_job
 from .inputs import Inputs
 from .publish import CLAIMS, downloads, fail, publish
 from .store import (atomic_copy, atomic_write, carry, clear_leftovers, code_digest, current, data_checksum, docname,
-                    job_key, kept, lock, read_record, read_store, signals_held, site_folder, snapshot, stop_on_signals,
-                    stored, swap_in, to_stderr, verify_store, write_manifest, write_record, write_store)
+                    job_key, kept, lock, read_record, read_store, remembered, signals_held, site_folder, snapshot,
+                    stop_on_signals, stored, swap_in, to_stderr, verify_store, write_manifest, write_record, write_store)
 
 nbformat = lazy("nbformat")
 #: The site's record (`store.write_record`): the key its HTML was built for, and each file's SHA-256.
@@ -80,12 +80,16 @@ def _prepare(inputs: Inputs, target: Path, folder: Path, only, dossiers: bool, l
     report_jobs, dossier_jobs = plan(inputs, dataset, only, dossiers, limit)
     if only and not report_jobs:
         return None
-    for job in report_jobs + dossier_jobs[:1]:  # dossier people come from the data: one check suffices
-        preflight(job.src, job.parameters, dataset)
     checksum = data_checksum(data)
     site = Site(site_folder(target))
     store = verify_store(site.root, read_store(site.root, note), note)
     keys = {docname(job): job_key(job, checksum) for job in report_jobs + dossier_jobs}
+    # Only what will run is checked: a job whose key is current ran with these very parameters, notebook,
+    # data and code (all in its key), so its check passed then and would pass again.
+    fresh = current(site.root, store, keys)
+    to_run = [job for job in dossier_jobs if docname(job) not in fresh]
+    for job in [job for job in report_jobs if docname(job) not in fresh] + to_run[:1]:  # dossier people come from the data: one check suffices
+        preflight(job.src, job.parameters, dataset)
     return _Plan(data, dataset, checksum, report_jobs, dossier_jobs, site, store, keys)
 
 
@@ -227,6 +231,7 @@ def build(inputs: Inputs, target: Path | None = None, only: list[str] | None = N
     kernels.quiet()
     target = target or paths.REPORTS
     note = on_note or to_stderr
+    inputs = remembered(inputs, site_folder(target))
     with stop_on_signals(), lock(target), kernels.kernel_folder() as folder:
         clear_leftovers(target)
         p = _prepare(inputs, target, Path(folder), only, dossiers, limit, note)

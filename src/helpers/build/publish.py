@@ -24,6 +24,9 @@ from .store import atomic_write, docname, read_record, signals_held, write_recor
 
 #: Every claim of the site, in the site's folder and in the downloads.
 CLAIMS = "claims.json"
+#: claims.json among the downloads the landing page lists: every build copies it into downloads/ (it
+#: depends on the code as well as the data, so it is not one of the exports, which are keyed on the data).
+CLAIMS_DOWNLOAD = "every claim of the site: its value, rule, parameters, the rows it rests on and its SQL"
 
 
 def html_outputs(nb: dict, docname_: str) -> tuple[dict, list[dict]]:
@@ -98,7 +101,8 @@ def publish(inputs: Inputs, site, reports: list[Built], dossiers: list[Built], d
     version = str(dataset.descriptor.get("version", ""))
     texts = {
         "index": pages.landing([(docname(b), b.title or b.name, b.summary) for b in reports], found, len(dossiers),
-                               export.DOWNLOADS, dataset.row_counts().to_dict(), checksum, version),
+                               {**export.DOWNLOADS, CLAIMS: CLAIMS_DOWNLOAD}, dataset.row_counts().to_dict(), checksum,
+                               version),
         "people": pages.register(people(inputs, dataset, dossiers)),
         "claims": pages.claims_page(claims, titles),
         "sources": pages.sources_page(dataset),

@@ -5,9 +5,24 @@ Types come from the Table Schema: integers become nullable `Int64`, booleans `bo
 field `X` gains `X_earliest`, `X_latest` (Timestamps) and `X_precision`; an event's `date` also
 gives `start`, `end` and `precision`, the columns the analyses use. What the evidence derives from
 the tables (each person's fate) is added by `helpers.evidence.Dataset`, the class `helpers.load` returns.
+
+Derived values are memoised per process per data checksum (`Dataset.memo`): a Dataset that `load`
+made from a package carries the package's load-cache key (a SHA-256 of its files and of the code that
+types them), and its views (`stated_only`, `only_sources`, `dated_by`) carry that key with the view's
+name. What is derived from such a Dataset (its views, every `cached_property` of it or of a subclass,
+such as the fates, and whatever an analysis asks `memo` for) is computed once per process for that key,
+however often the package is loaded again: a warm kernel that runs many reports, each loading the data,
+derives the fates once. Another package, or a changed file, is another key; a Dataset made otherwise
+(`Dataset(descriptor, tables)`, as tests make variants) has no key and derives everything itself.
+Tables are never changed after loading (every analysis works on copies), which is what makes this safe.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import pickle
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -102,12 +117,112 @@ def cut_to_lives(events: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Derived values of loaded packages, per process: {checksum: {(class, view, name, args): value}}, for the
+#: KEEP_MEMO packages used most recently (a process that loads many variants keeps only the latest).
+_MEMO: OrderedDict[str, dict] = OrderedDict()
+KEEP_MEMO = 4
+
+
+def memo_key(value) -> Hashable:
+    """`value` as (part of) a memo key, with its type (1917 is not '1917'): a frame or series by the
+    SHA-256 of its pickle (only the very same content finds a stored result), a list or tuple item by
+    item (the same key for both). TypeError for a value that is none of these and not hashable."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return type(value).__name__, hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    if isinstance(value, (list, tuple)):
+        return "sequence", tuple(memo_key(v) for v in value)
+    hash(value)
+    return type(value).__name__, value
+
+
+def memoised(function: Callable) -> Callable:
+    """`function(ds, ...)` computed once per process for the same data and arguments (`Dataset.memo`;
+    the arguments as `memo_key`); each caller gets its own copy of a frame. An error is not stored."""
+    @functools.wraps(function)
+    def shared(ds, *args, **kwargs):
+        if not isinstance(ds, Dataset):
+            return function(ds, *args, **kwargs)
+        value = ds.memo(f"{function.__module__}.{function.__qualname__}", (args, sorted(kwargs.items())),
+                        lambda: function(ds, *args, **kwargs))
+        return value.copy() if isinstance(value, (pd.DataFrame, pd.Series)) else value
+    return shared
+
+
+def memo_of(checksum: str) -> dict:
+    """The memo of the package with load-cache key `checksum` (made, and marked most recent)."""
+    store = _MEMO.setdefault(checksum, {})
+    _MEMO.move_to_end(checksum)
+    while len(_MEMO) > KEEP_MEMO:
+        _MEMO.popitem(last=False)
+    return store
+
+
+class _Memoised(cached_property):
+    """A `cached_property` whose value is also memoised per process per data checksum (`Dataset.memo`):
+    another Dataset loaded from the same package gets the value computed for the first one."""
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        own = instance.__dict__
+        if self.attrname not in own:
+            own[self.attrname] = instance.memo(f"property:{self.attrname}", (), lambda: self.func(instance))
+        return own[self.attrname]
+
+
 @dataclass
 class Dataset:
     """The validated data package. Tables are typed DataFrames with a plain 0..n-1 index."""
 
     descriptor: dict
     tables: dict[str, pd.DataFrame] = field(repr=False)
+
+    def __init_subclass__(cls, **kwargs):
+        """Every `cached_property` of a subclass (the evidence layer's fates) is memoised per data
+        checksum like this class's own (`_Memoised`)."""
+        super().__init_subclass__(**kwargs)
+        for name, attr in list(cls.__dict__.items()):
+            if type(attr) is cached_property:
+                shared = _Memoised(attr.func)
+                shared.__set_name__(cls, name)
+                shared.__doc__ = attr.__doc__
+                setattr(cls, name, shared)
+
+    @property
+    def checksum(self) -> str | None:
+        """The load-cache key of the package this data was loaded from (`helpers.data.cache.key`), its
+        views' too; None for a Dataset made otherwise (no derived value of it is shared)."""
+        return (self.__dict__.get("_memo_key") or (None, ()))[0]
+
+    def memo(self, name: str, args, compute: Callable):
+        """`compute()`, once per process for this data, this view of it, `name` and `args` (`memo_key`:
+        values, lists, frames): every later call, on this Dataset or on another loaded from the same
+        package, gets the same object back, so a frame must be copied before it is handed to a caller
+        who may change it. A Dataset without a checksum (made otherwise than by `load`), or arguments
+        that make no key, compute every time."""
+        tag = self.__dict__.get("_memo_key")
+        try:
+            key = memo_key(args)
+        except TypeError:
+            key = None
+        if tag is None or key is None:
+            return compute()
+        kind = f"{type(self).__module__}.{type(self).__qualname__}"
+        store, k = memo_of(tag[0]), (kind, tag[1], name, key)
+        if k not in store:
+            store[k] = compute()
+        return store[k]
+
+    def _view(self, name: str, args: Hashable, make: Callable[[], "Dataset"]) -> "Dataset":
+        """The view `name(args)` of this data made by `make`, memoised like any derived value and
+        carrying this data's checksum with the view's name, so what is derived from it is shared too."""
+        def made() -> "Dataset":
+            view = make()
+            tag = self.__dict__.get("_memo_key")
+            if tag is not None:
+                view.__dict__["_memo_key"] = (tag[0], tag[1] + ((name, args),))
+            return view
+        return self.memo(f"view:{name}", args, made)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -126,7 +241,7 @@ class Dataset:
     def row_counts(self) -> pd.Series:
         return pd.Series({name: len(t) for name, t in self.tables.items()}, name="rows")
 
-    @cached_property
+    @_Memoised
     def names(self) -> NameIndex:
         return NameIndex(self.people, self.aliases)
 
@@ -144,6 +259,9 @@ class Dataset:
         organisations' roles and relationships whose certainty is `alleged` or `disputed` are dropped,
         and with them the roles, accounts, places, tallies and attestations of dropped events and
         positions. The one switch behind every `include_alleged` parameter."""
+        return self._view("stated_only", (), self._stated_only)
+
+    def _stated_only(self) -> "Dataset":
         t = dict(self.tables)
         for name in ("events", "roles", "positions", "accounts", "org_roles", "relationships"):
             if name in t and "certainty" in t[name]:
@@ -173,6 +291,9 @@ class Dataset:
         organisations, places, sections and the national series stay whole: they say who and where,
         not what happened. The reading behind "case file only"."""
         keep = set([sources] if isinstance(sources, str) else sources)
+        return self._view("only_sources", tuple(sorted(keep, key=str)), lambda: self._only_sources(keep))
+
+    def _only_sources(self, keep: set) -> "Dataset":
         t = dict(self.tables)
         for name in self.SOURCED:
             if name in t and "source_id" in t[name]:
@@ -197,6 +318,9 @@ class Dataset:
         starts and ends, people's births. Where the source gives several dates for one thing (two of
         its pages disagree), the thing spans them all, agreeing ones included (the hull of their bounds). The reading behind
         "each source's date where they disagree"."""
+        return self._view("dated_by", source, lambda: self._dated_by(source))
+
+    def _dated_by(self, source: str) -> "Dataset":
         a = self.attestations
         own = a[a.source_id == source]
         moved = own[differing(a)[own.index] | own.agrees.isna()]  # a thing the source dates otherwise, or fills
