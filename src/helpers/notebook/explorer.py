@@ -1,20 +1,37 @@
-"""A parameter explorer for JupyterLab: a report's figures and tables under a form of its parameters.
+"""A parameter explorer for JupyterLab: a report's figures under a form of its parameters.
 
-    helpers.explore("01-purge-cadence")            # a form; change a value and the report redraws below it
-    helpers.explore("dossier", person="Beria")     # start from other values
+    helpers.explore("01-purge-cadence")               # a form; change a value and the figures redraw below it
+    helpers.explore("dossier", person="Beria")        # start from other values
+    helpers.explore("01-purge-cadence", tables=True)  # the whole report: captions and tables too (slower)
 
 The form is built from the notebook's one declared specification (`helpers.notebook.params.spec`): a checkbox
 for a true/false parameter, a menu for a choice, a multiple choice for a list of the data's values, a
 text box for a year or date, a bounded number for a range. On each change the values go through the
 very check the notebook's own check cell makes (`params.check_all`); a refused value shows its one
-sentence and nothing is redrawn. Otherwise the notebook's code cells (all but its `parameters` cell) run in
-a namespace of their own (the user's variables are not touched) and their outputs replace the previous
-ones. With `zoom` (and ipympl installed), figures are drawn by ipympl and zoom and pan in JupyterLab;
-the kernel then keeps drawing with ipympl.
+sentence and hides the figures drawn for earlier values (a figure never stands under a form it does
+not match); while a redraw runs, the figures of the earlier values are greyed and the status says so.
+
+What runs is the notebook's own code (all but its `parameters` cell), in a namespace of its own (the
+user's variables are not touched), planned once (`plan`):
+
+- By default only what the figures need: the statements that draw, and, going back through the
+  notebook, those that compute what they read. Captions, tables, claims and readings of the evidence
+  are left out (a notebook that draws no figure is shown whole). `tables=True` runs every statement.
+- Each cell depends on the parameters it reads, directly or through the names earlier cells bind.
+  Its outputs and the names it binds are kept by the values of those parameters and the data's
+  fingerprint (`Memo`): after a change, only the cells that read the changed parameter run again;
+  the others are restored, and going back to earlier values redraws from the memo.
+
+With `zoom` (and ipympl installed), figures are drawn by ipympl and zoom and pan in JupyterLab; the
+kernel then keeps drawing with ipympl. `benchmarks/explorer.py` times the full run of each report
+against the explorer's first drawing and a redraw after a change of each parameter.
 """
 from __future__ import annotations
 
 import ast
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import nbformat
 
@@ -24,6 +41,9 @@ from ..figures import style
 from . import params
 
 _ZOOM_BACKEND = "module://ipympl.backend_nbagg"
+#: The CSS class of the output area while it still shows the figures of earlier values.
+STALE = "blackwork-explorer-stale"
+_STALE_CSS = f"<style>.{STALE} {{opacity: 0.35; filter: grayscale(1);}}</style>"
 
 
 def code_without_parameters(notebook: str) -> list[str]:
@@ -36,12 +56,16 @@ def code_without_parameters(notebook: str) -> list[str]:
     return [c.source for c in nb.cells if c.cell_type == "code" and c is not given]
 
 
+def _plain(source: str) -> str:
+    """A cell's code without its IPython magics and shell lines."""
+    return "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
+
+
 def run_cell(source: str, namespace: dict) -> None:
     """Run one cell's code in `namespace`, displaying the value of a final expression as Jupyter does."""
     from IPython.display import display
 
-    source = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
-    tree = ast.parse(source)
+    tree = ast.parse(_plain(source))
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     exec(compile(tree, "<cell>", "exec"), namespace)  # noqa: S102 (the project's own notebook code)
     if last is not None:
@@ -49,6 +73,136 @@ def run_cell(source: str, namespace: dict) -> None:
         if value is not None:
             display(value)
 
+
+# ---- what each cell reads and binds, and what the figures need -----------------------------------
+
+@dataclass(frozen=True)
+class Step:
+    """One code cell as the explorer runs it: its position among the notebook's code cells (the
+    parameters cell left out), the code that runs, the declared parameters it depends on (directly or
+    through names bound by earlier cells), and the names it binds."""
+
+    cell: int
+    source: str
+    params: tuple[str, ...]
+    binds: tuple[str, ...]
+    draws: bool  # whether it draws a figure
+
+
+def _root(node) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _names(node) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _reads(node, checked: set[str]) -> set[str]:
+    """The names a statement reads; `checked["start"]` (a name bound by `params.check_all`) reads the
+    parameter `start`, and `globals()` every name."""
+    through, keys = set(), set()
+    for n in ast.walk(node):
+        if (isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id in checked
+                and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)):
+            through.add(id(n.value))
+            keys.add(n.slice.value)
+    return keys | {n.id for n in ast.walk(node)
+                   if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in through}
+
+
+def _binds(node) -> set[str]:
+    """The names a statement binds or changes in place (`x[...] = `, `x.a = `), imports included."""
+    out = set()
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del)):
+            out.add(n.id)
+        elif isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.ctx, (ast.Store, ast.Del)):
+            if _root(n):
+                out.add(_root(n))
+        elif isinstance(n, (ast.Import, ast.ImportFrom)):
+            out.update((a.asname or a.name).split(".")[0] for a in n.names)
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(n.name)
+    return out
+
+
+def _draws(node) -> bool:
+    """Whether a statement draws: it calls pyplot or the project's `figures`."""
+    return bool({"plt", "figures"} & _names(node))
+
+
+def _only_shows(node, last: bool) -> bool:
+    """Whether a statement only shows text: a `display`, a caption or a table (or a cell's final
+    expression, which Jupyter displays), and draws nothing."""
+    if not isinstance(node, ast.Expr) or _draws(node):
+        return False
+    shows = {"display", "captions", "HTML", "Markdown"} & _names(node) or any(
+        isinstance(n, ast.Attribute) and n.attr == "table" and _root(n) == "style" for n in ast.walk(node))
+    return bool(shows) or last
+
+
+def _replaces(node) -> bool:
+    """A plain `a = ...` / `a, b = ...`: the old values of the names are not read."""
+    return isinstance(node, ast.Assign) and all(isinstance(n, ast.Name) for t in node.targets
+                                                for n in ([t] if isinstance(t, ast.Name) else getattr(t, "elts", [t])))
+
+
+def plan(cells: list[str], names: list[str], tables: bool = False) -> list[Step]:
+    """The steps that draw the report: every cell (`tables`), or only the statements the figures need.
+
+    Going back from the end, a statement is kept if it draws, if it has an effect other than showing
+    text (`style.use(ds)`, an `assert`, a check that raises), or if it binds a name a kept statement
+    reads. If no statement draws, every one is kept. Then, going forward, each kept statement depends
+    on the parameters its names depend on."""
+    statements = []
+    for cell, source in enumerate(cells):
+        body = ast.parse(_plain(source)).body
+        statements += [(cell, node, i == len(body) - 1) for i, node in enumerate(body)]
+    checked = {_root(t) for _, n, _ in statements if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+               and isinstance(n.value.func, ast.Attribute) and n.value.func.attr == "check_all" for t in n.targets}
+    keep = [True] * len(statements)
+    if not tables and any(_draws(n) for _, n, _ in statements):
+        needed: set[str] = set()
+        for i in range(len(statements) - 1, -1, -1):
+            cell, node, last = statements[i]
+            binds = _binds(node)
+            if _only_shows(node, last):
+                keep[i] = False
+            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Import, ast.ImportFrom)) or (
+                    binds and not _draws(node) and not isinstance(node, ast.Expr)):
+                keep[i] = bool(binds & needed)
+            if keep[i]:
+                if _replaces(node):
+                    needed -= binds
+                needed |= _reads(node, set())  # `checked` itself, not only the parameters read through it
+    depends = {name: {name} for name in names}
+    steps: dict[int, dict] = {}
+    for (cell, node, last), kept in zip(statements, keep):
+        if not kept:
+            continue
+        reads = _reads(node, checked)
+        on = set().union(*(depends.get(r, set()) for r in reads)) | (set(names) if "globals" in reads else set())
+        for name in _binds(node):
+            depends[name] = on if _replaces(node) else on | depends.get(name, set())
+        step = steps.setdefault(cell, {"nodes": [], "params": set(), "binds": set(), "draws": False, "last": False})
+        step["nodes"].append(node)
+        step["last"] = last  # a final expression is displayed only if it is the cell's own
+        step["params"] |= on
+        step["binds"] |= _binds(node)
+        step["draws"] |= _draws(node)
+    return [Step(cell, cells[cell] if tables else _unparsed(s["nodes"], s["last"]),
+                 tuple(p for p in names if p in s["params"]), tuple(sorted(s["binds"])), s["draws"])
+            for cell, s in steps.items()]
+
+
+def _unparsed(nodes: list, last: bool) -> str:
+    """The code of the kept statements; a final expression is displayed only if it ends the cell."""
+    return "\n".join([*map(ast.unparse, nodes), *([] if last else ["pass"])])
+
+
+# ---- the form ------------------------------------------------------------------------------------
 
 def _widget(param: params.Param, value, ctx: params.Context):
     """The input widget for one declared parameter, showing `value`."""
@@ -80,38 +234,117 @@ def _read(param: params.Param, widget):
     return value
 
 
+# ---- figures fitted to the output area -----------------------------------------------------------
+
 #: The width of JupyterLab's output area beside a notebook (px): the explorer's figures fit in it.
 OUTPUT_PX = 940
 
 
 def fit(fig, px: int = OUTPUT_PX) -> float:
-    """Draw `fig` at a resolution that makes it, legends beside it included, at most `px` pixels wide
-    (its text shrinks with it, as a report's does in its column); returns the resolution."""
+    """Set `fig` to a resolution that makes it, legends beside it included, at most `px` pixels wide
+    (its text shrinks with it, as a report's does in its column); returns the resolution. The layout
+    is measured without rasterising (`draw_without_rendering`): only the final drawing paints."""
     dpi = style.DPI
     for _ in range(2):  # text does not shrink quite in step with the resolution: measure again once
         fig.set_dpi(dpi)
-        fig.canvas.draw()
+        fig.draw_without_rendering()
         tight = fig.get_tightbbox(fig.canvas.get_renderer()).width + 0.2  # the 0.1 in pad of a saved tight box
         dpi = min(dpi, px / max(fig.get_figwidth(), tight))
     fig.set_dpi(dpi)
     return dpi
 
 
-def _fitted(show):
-    """`plt.show` that first fits every open figure to the output area (`fit`)."""
+def _titles(fig) -> list[str]:
+    """A figure's title and its axes' titles, in order (what the explorer reports it drew)."""
+    found = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
+    return [t for t in found + [ax.get_title() for ax in fig.axes] if t]
+
+
+def _fitted(show, drawn: list | None = None, before: frozenset = frozenset(), fitting: bool = True):
+    """`plt.show` that first fits every figure opened since `before` (figure numbers) to the output
+    area (`fit`; not if `fitting` is false), and adds the figures to `drawn`."""
     import matplotlib.pyplot as plt
 
     def fitted(*args, **kwargs):
         for number in plt.get_fignums():
-            fit(plt.figure(number))
+            if number not in before:
+                fig = plt.figure(number)
+                if fitting:
+                    fit(fig)
+                if drawn is not None and fig not in drawn:
+                    drawn.append(fig)
         return show(*args, **kwargs)
     return fitted
 
 
-class Explorer:
-    """The form, a status line and the report's outputs, for one notebook of the catalogue."""
+def narrowed(output: dict, px: int = OUTPUT_PX) -> dict:
+    """An inline figure's output shown at most `px` pixels wide: its width and height scaled down
+    together, as `fit` would draw it, without drawing it again (a 'retina' PNG has pixels to spare)."""
+    size = output.get("metadata", {}).get("image/png", {})
+    if "image/png" not in output.get("data", {}) or not size.get("width") or size["width"] <= px:
+        return output
+    scale = px / size["width"]
+    shown = {**size, "width": px, **({"height": int(size["height"] * scale)} if size.get("height") else {})}
+    return {**output, "metadata": {**output["metadata"], "image/png": shown}}
 
-    def __init__(self, notebook: str, zoom: bool = True, **values):
+
+# ---- what has been drawn, by its parameters ------------------------------------------------------
+
+@dataclass
+class Drawn:
+    """What one step showed and bound for one set of values: its outputs (as an Output widget holds
+    them), the names it bound, and the titles of the figures it drew."""
+
+    outputs: list
+    bindings: dict
+    titles: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+
+
+class Memo:
+    """Each step's last drawings, by the values of the parameters it depends on and the data's
+    fingerprint, the least recently used dropped beyond `size` per step."""
+
+    def __init__(self, size: int = 8):
+        self.size, self.entries = size, {}
+
+    def get(self, step: Step, key) -> Drawn | None:
+        kept = self.entries.get(step.cell)
+        if kept is None or key not in kept:
+            return None
+        kept.move_to_end(key)
+        return kept[key]
+
+    def put(self, step: Step, key, drawn: Drawn) -> None:
+        kept = self.entries.setdefault(step.cell, OrderedDict())
+        kept[key] = drawn
+        kept.move_to_end(key)
+        while len(kept) > self.size:
+            kept.popitem(last=False)
+
+
+def _frozen(value):
+    """A value as a dictionary key (a list as a tuple)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def fingerprint(data_dir) -> str | None:
+    """The data's fingerprint: the load cache's key (its descriptor, its files and the code that reads
+    them); None when it cannot be read, and then nothing is reused."""
+    from ..data import cache
+
+    return cache.key(Path(data_dir) if data_dir else paths.data_dir())
+
+
+# ---- the explorer --------------------------------------------------------------------------------
+
+class Explorer:
+    """The form, a status line and the report's figures (`tables`: its whole output), for one
+    notebook of the catalogue."""
+
+    def __init__(self, notebook: str, zoom: bool = True, tables: bool = False, **values):
         import ipywidgets as w
 
         self.spec = params.spec(notebook)
@@ -124,16 +357,23 @@ class Explorer:
                                  f"{', '.join(self.spec.names)}.")
         self.notebook, self.zoom = notebook, zoom and _has_ipympl()
         self.cells = code_without_parameters(notebook)
+        self.steps = plan(self.cells, self.spec.names, tables=tables)
+        self.tables = tables or not any(s.draws for s in self.steps)
+        self.memo = Memo()
         start = {**self.spec.defaults, **values}
         ctx = params.Context(values={}, raw=start)
         self.form = {p.name: _widget(p, start[p.name], ctx) for p in self.spec.params}
         self.status = w.HTML()
         self.output = w.Output()
-        self.runs = 0
+        self.runs = 0  # redraws done
+        self.ran: list[int] = []  # the cells the last redraw ran (the others came from the memo)
+        self.titles: list[str] = []  # the titles of the figures shown, in order
+        self.drawn_for: dict | None = None  # the values the figures shown were drawn for
         for widget in self.form.values():
             widget.observe(lambda change: self.redraw(), names="value")
-        self.widget = w.VBox([w.HTML(f"<b>{notebook}</b>: change a value and the report below is redrawn."),
-                              *self.form.values(), self.status, self.output])
+        what = "report" if self.tables else "report's figures"
+        self.widget = w.VBox([w.HTML(f"{_STALE_CSS}<b>{notebook}</b>: change a value and the {what} below "
+                                     "redraw."), *self.form.values(), self.status, self.output])
         self.redraw()
 
     def values(self) -> dict:
@@ -141,42 +381,75 @@ class Explorer:
         return {p.name: _read(p, self.form[p.name]) for p in self.spec.params}
 
     def redraw(self) -> bool:
-        """Check the form's values; if they pass, run the notebook's cells with them and show their
-        outputs in place of the last ones, each figure fitted to the output area (`fit`). Returns
-        whether it redrew."""
-        from unittest import mock
-
+        """Check the form's values; if they pass, run the steps their parameters touch, restore the
+        others from the memo, and show the outputs in place of the last ones, each figure fitted to
+        the output area (`fit`). Returns whether it redrew."""
         import matplotlib.pyplot as plt
-        from IPython.utils.capture import capture_output
 
         chosen = self.values()
         try:
             params.check_all(self.notebook, chosen)
         except ParameterError as err:
             return self._refuse(err)
-        self.status.value = "Drawing…"
+        if self.drawn_for is not None:  # the figures below are those of the last values until replaced
+            self.output.add_class(STALE)
+            self.status.value = f"Drawing for {_said(chosen)}… (greyed below: the figures of the last values)"
+        data = fingerprint(chosen.get("data_dir"))
         namespace = {"__name__": "__explorer__", **chosen}
-        plt.close("all")
         if self.zoom:
             _use_zoom_backend()
-        with capture_output() as captured, mock.patch.object(plt, "show", _fitted(plt.show)):
-            try:
-                for source in self.cells:
-                    run_cell(source, namespace)
-            except ParameterError as err:  # a check inside the notebook (e.g. posts and window together)
-                return self._refuse(err)
-        outputs = [{"output_type": "stream", "name": "stdout", "text": captured.stdout}] if captured.stdout else []
-        outputs += [{"output_type": "display_data", "data": o.data, "metadata": o.metadata} for o in captured.outputs]
+        shown = {id(f) for d in self._kept() for f in d.figures}
+        for number in plt.get_fignums():  # figures of earlier drawings, not kept by the memo
+            if id(plt.figure(number)) not in shown:
+                plt.close(number)
+        outputs, titles, ran = [], [], []
+        try:
+            for step in self.steps:
+                key = (data, tuple((p, _frozen(chosen[p])) for p in step.params))
+                drawn = self.memo.get(step, key) if data is not None else None
+                if drawn is None:
+                    drawn = self._run(step, namespace)
+                    ran.append(step.cell)
+                    self.memo.put(step, key, drawn)
+                else:
+                    namespace.update(drawn.bindings)
+                outputs += drawn.outputs
+                titles += drawn.titles
+        except ParameterError as err:  # a check inside the notebook (e.g. posts and window together)
+            return self._refuse(err)
         self.output.outputs = tuple(outputs)
         self.output.layout.display = None
+        self.output.remove_class(STALE)
         self.runs += 1
-        self.status.value = ", ".join(f"{k} = {v!r}" for k, v in chosen.items())
+        self.ran, self.titles, self.drawn_for = ran, titles, chosen
+        self.status.value = _said(chosen)
         return True
+
+    def _run(self, step: Step, namespace: dict) -> Drawn:
+        """Run one step in `namespace`: what it shows, the names it binds, the figures it draws."""
+        from unittest import mock
+
+        import matplotlib.pyplot as plt
+        from IPython.utils.capture import capture_output
+
+        figures: list = []
+        with capture_output() as captured, mock.patch.object(  # ipympl draws at the figure's size: fit it
+                plt, "show", _fitted(plt.show, figures, frozenset(plt.get_fignums()), fitting=self.zoom)):
+            run_cell(step.source, namespace)
+        outputs = [{"output_type": "stream", "name": "stdout", "text": captured.stdout}] if captured.stdout else []
+        outputs += [narrowed({"output_type": "display_data", "data": o.data, "metadata": o.metadata})
+                    for o in captured.outputs]
+        bindings = {name: namespace[name] for name in step.binds if name in namespace}
+        return Drawn(outputs, bindings, [t for f in figures for t in _titles(f)], figures if self.zoom else [])
+
+    def _kept(self):
+        return [d for kept in self.memo.entries.values() for d in kept.values()]
 
     def _refuse(self, err: ParameterError) -> bool:
         """Say why the form's values are refused, and hide the report drawn for earlier values: a figure
         never stands under a form it does not match."""
         self.output.layout.display = "none"
+        self.output.remove_class(STALE)
         self.status.value = (f"<span style='color:{style.ERROR}'>{_escape(str(err))}</span> The report is hidden "
                              "until the form holds values it accepts.")
         return False
@@ -185,6 +458,12 @@ class Explorer:
         from IPython.display import display
 
         display(self.widget)
+
+
+def _said(values: dict) -> str:
+    import html
+
+    return html.escape(", ".join(f"{k} = {v!r}" for k, v in values.items()), quote=False)
 
 
 def _has_ipympl() -> bool:
