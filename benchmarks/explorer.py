@@ -5,12 +5,14 @@ In one process (an IPython shell with the inline backend, as in a kernel), for e
 1. full run: every code cell of the notebook once, with its declared defaults (what a kernel runs
    for the report: captions, tables, claims and readings of the evidence included) - the baseline;
 2. first drawing: `Explorer(notebook, zoom=False)`, the form and the report's figures;
-3. a redraw after changing each parameter in turn to another value it accepts (`CHANGES`), then
-   back to the default (which the explorer redraws from its memo).
+3. a redraw of the first figure after changing each parameter in turn to another value it accepts
+   (`CHANGES`), then back to the default (which the explorer redraws from its memo);
+4. choosing each other figure in the explorer's menu (drawn for the defaults), then the first again.
 
 Each line gives the wall time, the CPU time of the process (steadier on a busy machine) and the ratio
 of the wall time to the full run's, and which cells ran again. Times, not a test: the machine is
 noisy, so read the ratios, and run it twice. Target: every redraw <= 2 s.
+The "before" figures of this work were taken by this script with the explorer of commit 4fbfde9.
 
     .venv/bin/python benchmarks/explorer.py                      # every notebook of the catalogue
     .venv/bin/python benchmarks/explorer.py 01-purge-cadence     # one
@@ -103,6 +105,15 @@ def bench(notebook: str, tables: bool) -> list[tuple]:
             if e.runs != runs + 1:
                 raise SystemExit(f"{notebook}: {label} was not drawn: {e.status.value}")
             rows.append((f"redraw: {label}", redraw, getattr(e, "ran", None)))
+    menu = getattr(e, "menu", None)
+    for label, value in (menu.options[1:-1] if menu is not None else ()):  # each other figure, then the first
+        with Clock() as chosen:
+            menu.value = value
+        rows.append((f"figure: {label}", chosen, e.ran))
+    if menu is not None:
+        with Clock() as chosen:
+            menu.value = menu.options[0][1]
+        rows.append(("figure: the first again (memo)", chosen, e.ran))
     return [(label, c.wall, c.cpu, c.wall / full.wall, ran) for label, c, ran in rows]
 
 
@@ -123,7 +134,7 @@ def main() -> None:
         print(f"  {'':44}{'wall s':>8}{'cpu s':>8}{'/ full':>8}  cells run")
         for label, wall, cpu, ratio, ran in bench(notebook, args.tables):
             print(f"  {label[:44]:44}{wall:8.2f}{cpu:8.2f}{ratio:8.2f}  {'' if ran is None else ran}", flush=True)
-            if label.startswith("redraw"):
+            if label.startswith(("redraw", "figure")):
                 slowest = max(slowest, wall)
     print(f"\nslowest redraw: {slowest:.2f} s (target <= 2 s)")
 

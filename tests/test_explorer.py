@@ -97,8 +97,8 @@ def test_after_a_change_the_figures_are_those_of_the_new_values_and_no_drawing_i
     seen = run(kernel, """
 import json, helpers
 def images(e): return [o["data"]["image/png"] for o in e.output.outputs if "image/png" in o.get("data", {})]
-def fresh(**values): return images(helpers.explore("00-data-overview", zoom=False, **values))
-e = helpers.explore("00-data-overview", zoom=False)
+def fresh(**values): return images(helpers.explore("00-data-overview", zoom=False, figure="every figure", **values))
+e = helpers.explore("00-data-overview", zoom=False, figure="every figure")
 drawn = {"first": (images(e), e.titles, e.ran)}
 e.form["last_year"].value = "1930"
 drawn["last_year"] = (images(e), e.titles, e.ran)
@@ -129,7 +129,7 @@ def test_a_refused_value_hides_the_figures_and_says_so_and_a_redraw_greys_the_ol
     seen = run(kernel, """
 import json, helpers
 from helpers.notebook import explorer
-e = helpers.explore("00-data-overview", zoom=False)
+e = helpers.explore("00-data-overview", zoom=False, figure=2)  # the spans of several years, titled with the years
 classes, statuses = [], []
 e.output.observe(lambda change: classes.append(list(change.new)), names="_dom_classes")
 e.status.observe(lambda change: statuses.append(change.new), names="value")
@@ -148,3 +148,33 @@ print(json.dumps({"refused": refused, "titles": titles, "runs": runs, "classes":
     # while the redraw for 1920 ran, the figures of 1917 were greyed and the status said so
     assert [seen["stale"]] in seen["classes"] and seen["classes"][-1] == []
     assert any(s.startswith("Drawing for data_dir = '', first_year = 1920") for s in seen["statuses"])
+
+
+def test_the_menu_draws_one_figure_and_a_change_runs_only_what_it_needs(kernel):
+    seen = run(kernel, """
+import json, helpers
+e = helpers.explore("01-purge-cadence", zoom=False)
+drawn = [(e.titles, e.ran, [label for label, _ in e.menu.options])]
+e.form["freq"].value = "year"
+drawn.append((e.titles, e.ran))
+e.menu.value = e.menu.options[1][1]  # the second figure of section 1, for the same values
+drawn.append((e.titles, e.ran))
+e.form["event_types"].value = ("arrest",)
+drawn.append((e.titles, e.ran))
+print(json.dumps({"drawn": drawn, "steps": {s.cell: [s.params, s.draws] for s in e.steps}}))
+""")
+    drawn, steps = seen["drawn"], {int(k): v for k, v in seen["steps"].items()}
+    titles, ran, menu = drawn[0]
+    assert menu[:3] == ["1. Events over time, under each head of the secret police",
+                        "1. Events over time, under each head of the secret police (2)",
+                        "2. Which kinds of event, in which years"] and menu[-1] == "every figure"
+    assert titles == ["Events per month, by group, under each head of the secret police"]
+    first_figure = min(c for c, (_, draws) in steps.items() if draws)
+    assert max(ran) == first_figure  # nothing after the figure shown is drawn
+    titles, ran = drawn[1]
+    assert titles == ["Events per year, by group, under each head of the secret police"]
+    assert set(ran) == {c for c in ran if "freq" in steps[c][0]} and first_figure in ran and 2 not in ran
+    titles, ran = drawn[2]
+    assert titles == ["Events whose dates span more than one year"] and len(ran) == 1  # the rest from the memo
+    titles, ran = drawn[3]
+    assert titles == ["Events whose dates span more than one year"] and 2 in ran  # the selection changed

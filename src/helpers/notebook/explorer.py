@@ -80,13 +80,14 @@ def run_cell(source: str, namespace: dict) -> None:
 class Step:
     """One code cell as the explorer runs it: its position among the notebook's code cells (the
     parameters cell left out), the code that runs, the declared parameters it depends on (directly or
-    through names bound by earlier cells), and the names it binds."""
+    through names bound by earlier cells), the names it binds, and those it reads from earlier cells."""
 
     cell: int
     source: str
     params: tuple[str, ...]
     binds: tuple[str, ...]
     draws: bool  # whether it draws a figure
+    reads: tuple[str, ...] = ()
 
 
 def _root(node) -> str | None:
@@ -186,15 +187,42 @@ def plan(cells: list[str], names: list[str], tables: bool = False) -> list[Step]
         on = set().union(*(depends.get(r, set()) for r in reads)) | (set(names) if "globals" in reads else set())
         for name in _binds(node):
             depends[name] = on if _replaces(node) else on | depends.get(name, set())
-        step = steps.setdefault(cell, {"nodes": [], "params": set(), "binds": set(), "draws": False, "last": False})
+        step = steps.setdefault(cell, {"nodes": [], "params": set(), "binds": set(), "draws": False, "last": False,
+                                       "reads": set()})
+        step["reads"] |= _reads(node, set()) - step["binds"]  # what an earlier cell must have bound
         step["nodes"].append(node)
         step["last"] = last  # a final expression is displayed only if it is the cell's own
         step["params"] |= on
         step["binds"] |= _binds(node)
         step["draws"] |= _draws(node)
     return [Step(cell, cells[cell] if tables else _unparsed(s["nodes"], s["last"]),
-                 tuple(p for p in names if p in s["params"]), tuple(sorted(s["binds"])), s["draws"])
+                 tuple(p for p in names if p in s["params"]), tuple(sorted(s["binds"])), s["draws"],
+                 tuple(sorted(s["reads"])))
             for cell, s in steps.items()]
+
+
+def needed_for(steps: list[Step], chosen: list[Step]) -> list[Step]:
+    """The steps to run for the `chosen` ones: those, and going back, every earlier step that binds
+    a name a needed step reads (in their order)."""
+    needed, names = {s.cell for s in chosen}, set()
+    for step in reversed(steps):
+        if step.cell in needed or names & set(step.binds):
+            needed.add(step.cell)
+            names |= set(step.reads)
+    return [s for s in steps if s.cell in needed]
+
+
+def headings(notebook: str) -> list[str]:
+    """For each code cell (the parameters cell left out), the heading of the section it stands in."""
+    nb = nbformat.read(paths.NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
+    given, heading, found = params.parameters_cell(nb), notebook, []
+    for c in nb.cells:
+        if c.cell_type == "markdown":
+            heading = next((line.lstrip("#").strip() for line in c.source.splitlines() if line.startswith("#")),
+                           heading)
+        elif c.cell_type == "code" and c is not given:
+            found.append(heading)
+    return found
 
 
 def _unparsed(nodes: list, last: bool) -> str:
@@ -340,11 +368,19 @@ def fingerprint(data_dir) -> str | None:
 
 # ---- the explorer --------------------------------------------------------------------------------
 
+#: The figure menu's choice that shows every figure of the report.
+EVERY = "every figure"
+
+
 class Explorer:
     """The form, a status line and the report's figures (`tables`: its whole output), for one
-    notebook of the catalogue."""
+    notebook of the catalogue.
 
-    def __init__(self, notebook: str, zoom: bool = True, tables: bool = False, **values):
+    Unless `tables`, a menu chooses the figure drawn: `figure` (a number from 1, or EVERY) starts
+    from another than the first. Only the steps that figure needs run (`needed_for`); the others wait
+    in the memo or until chosen."""
+
+    def __init__(self, notebook: str, zoom: bool = True, tables: bool = False, figure: int | str = 1, **values):
         import ipywidgets as w
 
         self.spec = params.spec(notebook)
@@ -363,18 +399,44 @@ class Explorer:
         start = {**self.spec.defaults, **values}
         ctx = params.Context(values={}, raw=start)
         self.form = {p.name: _widget(p, start[p.name], ctx) for p in self.spec.params}
+        self.menu = self._menu(notebook, figure)
         self.status = w.HTML()
         self.output = w.Output()
         self.runs = 0  # redraws done
         self.ran: list[int] = []  # the cells the last redraw ran (the others came from the memo)
         self.titles: list[str] = []  # the titles of the figures shown, in order
         self.drawn_for: dict | None = None  # the values the figures shown were drawn for
-        for widget in self.form.values():
+        for widget in [*self.form.values(), *([self.menu] if self.menu else [])]:
             widget.observe(lambda change: self.redraw(), names="value")
-        what = "report" if self.tables else "report's figures"
-        self.widget = w.VBox([w.HTML(f"{_STALE_CSS}<b>{notebook}</b>: change a value and the {what} below "
-                                     "redraw."), *self.form.values(), self.status, self.output])
+        what = "report" if self.tables else "figure"
+        self.widget = w.VBox([w.HTML(f"{_STALE_CSS}<b>{notebook}</b>: change a value and the {what} below is "
+                                     "redrawn."), *([self.menu] if self.menu else []), *self.form.values(),
+                              self.status, self.output])
         self.redraw()
+
+    def _menu(self, notebook: str, figure):
+        """The menu of the report's figures, by the heading of their section (None with `tables`)."""
+        import ipywidgets as w
+
+        if self.tables:
+            return None
+        drawing = [s for s in self.steps if s.draws]
+        said, options = headings(notebook), []
+        for step in drawing:  # a section's second figure: "(2)"
+            same = sum(said[other.cell] == said[step.cell] for other in drawing if other.cell < step.cell)
+            options.append((said[step.cell] + (f" ({same + 1})" if same else ""), step.cell))
+        options.append((EVERY, EVERY))
+        if figure != EVERY and not (isinstance(figure, int) and 1 <= figure <= len(drawing)):
+            raise ParameterError(f"{notebook} draws {len(drawing)} figures: `figure` takes a number from 1 to "
+                                 f"{len(drawing)}, or {EVERY!r}; it got {figure!r}.")
+        return w.Dropdown(options=options, value=EVERY if figure == EVERY else drawing[figure - 1].cell,
+                          description="figure", style={"description_width": "9em"}, layout=w.Layout(width="52em"))
+
+    def shown_steps(self) -> list[Step]:
+        """The steps whose outputs are shown: every one (`tables`), or the chosen figure's, or every drawing."""
+        if self.menu is None:
+            return self.steps
+        return [s for s in self.steps if s.draws and self.menu.value in (EVERY, s.cell)]
 
     def values(self) -> dict:
         """The form's values, typed as declared."""
@@ -398,13 +460,14 @@ class Explorer:
         namespace = {"__name__": "__explorer__", **chosen}
         if self.zoom:
             _use_zoom_backend()
-        shown = {id(f) for d in self._kept() for f in d.figures}
+        kept = {id(f) for d in self._kept() for f in d.figures}
         for number in plt.get_fignums():  # figures of earlier drawings, not kept by the memo
-            if id(plt.figure(number)) not in shown:
+            if id(plt.figure(number)) not in kept:
                 plt.close(number)
         outputs, titles, ran = [], [], []
+        shown = {s.cell for s in self.shown_steps()}
         try:
-            for step in self.steps:
+            for step in needed_for(self.steps, self.shown_steps()):
                 key = (data, tuple((p, _frozen(chosen[p])) for p in step.params))
                 drawn = self.memo.get(step, key) if data is not None else None
                 if drawn is None:
@@ -413,8 +476,9 @@ class Explorer:
                     self.memo.put(step, key, drawn)
                 else:
                     namespace.update(drawn.bindings)
-                outputs += drawn.outputs
-                titles += drawn.titles
+                if step.cell in shown:
+                    outputs += drawn.outputs
+                    titles += drawn.titles
         except ParameterError as err:  # a check inside the notebook (e.g. posts and window together)
             return self._refuse(err)
         self.output.outputs = tuple(outputs)
