@@ -55,6 +55,19 @@ def test_an_inline_figure_wider_than_the_output_area_is_shown_narrower_in_propor
     assert explorer.narrowed(narrow) is narrow
 
 
+def test_a_list_typed_in_a_text_box_is_read_as_a_list():
+    posts = params.spec("02-leadership-turnover").get("posts")  # no list of items to choose from: a text box
+
+    class Box:
+        def __init__(self, value):
+            self.value = value
+
+    for typed, read in (("[]", []), ("['head']", ["head"]), ("head, gugb-head", ["head", "gugb-head"]), ("", []),
+                        ("head", ["head"])):
+        assert explorer._read(posts, Box(typed)) == read, typed
+    assert explorer._read(posts, Box("{1: 2}")) == "{1: 2}"  # passed on as text, for the check to refuse
+
+
 def test_the_memo_keeps_each_drawing_by_its_values_and_drops_the_least_recently_used():
     memo, step = explorer.Memo(size=2), explorer.Step(3, "", ("freq",), (), True)
     for freq in ("month", "quarter", "year"):

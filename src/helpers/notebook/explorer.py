@@ -1,8 +1,11 @@
 """A parameter explorer for JupyterLab: a report's figures under a form of its parameters.
 
-    helpers.explore("01-purge-cadence")               # a form; change a value and the figures redraw below it
+    helpers.explore("01-purge-cadence")               # a form; change a value and the figure redraws below it
     helpers.explore("dossier", person="Beria")        # start from other values
+    helpers.explore("01-purge-cadence", figure=3)     # start from the third figure ("every figure": all)
     helpers.explore("01-purge-cadence", tables=True)  # the whole report: captions and tables too (slower)
+
+A menu above the form chooses the figure drawn, by the heading of its section.
 
 The form is built from the notebook's one declared specification (`helpers.notebook.params.spec`): a checkbox
 for a true/false parameter, a menu for a choice, a multiple choice for a list of the data's values, a
@@ -17,6 +20,7 @@ user's variables are not touched), planned once (`plan`):
 - By default only what the figures need: the statements that draw, and, going back through the
   notebook, those that compute what they read. Captions, tables, claims and readings of the evidence
   are left out (a notebook that draws no figure is shown whole). `tables=True` runs every statement.
+  Of these steps, a redraw runs only those the chosen figure needs (`needed_for`).
 - Each cell depends on the parameters it reads, directly or through the names earlier cells bind.
   Its outputs and the names it binds are kept by the values of those parameters and the data's
   fingerprint (`Memo`): after a change, only the cells that read the changed parameter run again;
@@ -254,6 +258,13 @@ def _widget(param: params.Param, value, ctx: params.Context):
 def _read(param: params.Param, widget):
     """The widget's value as the parameter's declared type wants it (the check refuses the rest)."""
     value = widget.value
+    if param.kind is list and isinstance(value, str):  # a text box: "head, gugb-head" or "['head']"
+        text = value.strip()
+        try:
+            literal = ast.literal_eval(text) if text else []
+        except (ValueError, SyntaxError):
+            literal = [item.strip() for item in text.split(",") if item.strip()]
+        return list(literal) if isinstance(literal, (list, tuple)) else [literal] if isinstance(literal, str) else text
     if param.kind is list:
         return list(value) if isinstance(value, tuple) else value
     if isinstance(widget.value, str) and param.kind in (params.DATE, int):
