@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import ast
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -460,14 +461,15 @@ class Explorer:
         import matplotlib.pyplot as plt
 
         chosen = self.values()
+        data = fingerprint(chosen.get("data_dir"))
         try:
-            params.check_all(self.notebook, chosen)
+            dataset = self._dataset(chosen["data_dir"], data) if "data_dir" in chosen else None
+            checked = params.check_all(self.notebook, chosen, dataset=dataset)
         except ParameterError as err:
             return self._refuse(err)
         if self.drawn_for is not None:  # the figures below are those of the last values until replaced
             self.output.add_class(STALE)
             self.status.value = f"Drawing for {_said(chosen)}… (greyed below: the figures of the last values)"
-        data = fingerprint(chosen.get("data_dir"))
         namespace = {"__name__": "__explorer__", **chosen}
         if self.zoom:
             _use_zoom_backend()
@@ -482,7 +484,8 @@ class Explorer:
                 key = (data, tuple((p, _frozen(chosen[p])) for p in step.params))
                 drawn = self.memo.get(step, key) if data is not None else None
                 if drawn is None:
-                    drawn = self._run(step, namespace)
+                    with _checked_and_loaded(self.notebook, checked, chosen, dataset):
+                        drawn = self._run(step, namespace)
                     ran.append(step.cell)
                     self.memo.put(step, key, drawn)
                 else:
@@ -517,6 +520,18 @@ class Explorer:
         bindings = {name: namespace[name] for name in step.binds if name in namespace}
         return Drawn(outputs, bindings, [t for f in figures for t in _titles(f)], figures if self.zoom else [])
 
+    def _dataset(self, data_dir: str, data: str | None):
+        """The Dataset of `data_dir`, loaded once per fingerprint and shared by the check and the steps
+        (its derived tables, e.g. `fates()`, are computed once); None if it cannot be fingerprinted (the
+        check then loads and refuses it)."""
+        if data is None:
+            return None
+        if getattr(self, "_data", (None,))[0] != data:
+            import helpers
+
+            self._data = (data, helpers.load(Path(data_dir).expanduser() if data_dir else None))
+        return self._data[1]
+
     def _kept(self):
         return [d for kept in self.memo.entries.values() for d in kept.values()]
 
@@ -533,6 +548,32 @@ class Explorer:
         from IPython.display import display
 
         display(self.widget)
+
+
+@contextmanager
+def _checked_and_loaded(notebook: str, checked: dict, chosen: dict, dataset):
+    """While a step runs: the notebook's own `params.check_all` of the values the explorer has just
+    checked returns that check's result, and `helpers.load` of the same folder returns the Dataset the
+    check used (each is computed once per redraw, not again in the notebook's cells)."""
+    from unittest import mock
+
+    import helpers
+
+    check_all, load = params.check_all, helpers.load
+
+    def check_again(name, namespace, dataset=None):
+        same = name == notebook and all(namespace.get(k) == v for k, v in chosen.items())
+        return dict(checked) if same else check_all(name, namespace, dataset)
+
+    def load_again(path=None, *args, **kwargs):
+        folder = chosen.get("data_dir")
+        same = dataset is not None and not args and not kwargs and (
+            (path is None and not folder)
+            or (path is not None and bool(folder) and Path(path).resolve() == Path(folder).expanduser().resolve()))
+        return dataset if same else load(path, *args, **kwargs)
+
+    with mock.patch.object(params, "check_all", check_again), mock.patch.object(helpers, "load", load_again):
+        yield
 
 
 def _said(values: dict) -> str:
