@@ -51,7 +51,7 @@ def test_completion_on_helpers_offers_the_public_api_and_the_analysis_modules(ke
 def test_the_explorer_redraws_the_report_when_a_value_changes_and_refuses_a_bad_one(kernel):
     code = """
 import json, helpers
-e = helpers.explore("00-data-overview", zoom=False)
+e = helpers.explore("00-data-overview", zoom=False, tables=True)  # the whole report: its captions too
 def captions(): return [o["data"]["text/markdown"] for o in e.output.outputs if "text/markdown" in o.get("data", {})]
 def per_year(): return next(c for c in captions() if "dated within a single year" in c).split(";")[0]
 first, figures = per_year(), sum("image/png" in o.get("data", {}) for o in e.output.outputs)
