@@ -18,6 +18,7 @@ END_ONLY = {
     "genrikh-yagoda--deputy-of--vyacheslav-menzhinsky",        # to 1934-05-10: Menzhinsky's
     "borisov--bodyguard-of--sergei-kirov",                     # to 1934-12-01: Yagoda's
     "sergei-spiegelglas--deputy-of--abram-slutsky",            # to 1938-02-17: Yezhov's
+    "abram-slutsky--handler-of--nikolai-skoblin",              # to 1937 (data 0.3.1): Yezhov's
     "mark-zborowski--spied-on--lev-sedov",                     # to 1938-02-08: Yezhov's
     "vsevolod-meyerhold--assistant-of--konstantin-stanislavski",  # to 1938-08: Yezhov's
     "joseph-stalin--rival-of--leon-trotsky",                   # to 1940-08-21: Beria's
@@ -34,12 +35,12 @@ def test_what_an_undated_tie_does_by_hand(ds):
     rows = _relationships()
     no_start = [r["relationship_id"] for r in rows if not r["start"]]
     no_date = [r["relationship_id"] for r in rows if not r["start"] and not r["end"]]
-    # 74 rows; 47 without a start (the historians' "47 of 74 undated"): 39 with no date at all and the
-    # 8 of END_ONLY with an end only
-    assert (len(rows), len(no_start), len(no_date)) == (74, 47, 39)
+    # 74 rows; 47 without a start (the historians' "47 of 74 undated"): 38 with no date at all and the
+    # 9 of END_ONLY with an end only (Slutsky's handling of Skoblin dated by its end in 1937 since data 0.3.1)
+    assert (len(rows), len(no_start), len(no_date)) == (74, 47, 38)
     assert set(no_start) - set(no_date) == END_ONLY
     c = networks.tie_claims(ds, eras.eras(ds))
-    assert (c["ties"].value, c["undated"].value, c["end_only"].value) == (74, 39, 8)
+    assert (c["ties"].value, c["undated"].value, c["end_only"].value) == (74, 38, 9)
     assert set(c["undated"].ids("relationships")) == set(no_date)
 
 
@@ -54,22 +55,23 @@ def test_a_tie_with_only_an_end_counts_only_in_the_era_of_its_end(ds):
 def test_the_most_connected_by_hand(ds):
     # Yezhov's era (26 Sep 1936 to 25 Nov 1938), Slutsky: Reiss (organised his killing), Miller (ordered his
     # kidnapping), Yezhov, Frinovsky and Zakovsky (his killing: ordered, organised, done), Spiegelglas (his
-    # deputy until 17 Feb 1938), Pravdin (his agent from 1937) = 7.
+    # deputy until 17 Feb 1938), Pravdin (his agent from 1937), and since data 0.3.1 Skoblin (run by his
+    # department in 1937, Miller ¶4-5) = 8.
     # Beria's era (from 25 Nov 1938), Beria: Frinovsky, Yezhov (arrests he ordered; Yezhov his superior
     # until 25 Nov 1938), Reich, Meyerhold, Trilisser (killings he ordered), Trotsky (organiser),
-    # Merkulov (his deputy from Nov 1938) = 7.
+    # Merkulov (his deputy from Nov 1938) = 7: no longer level with Slutsky.
     c = networks.tie_claims(ds, eras.eras(ds))
     leaders, degree = c["top"]
-    assert leaders == [("Abram Slutsky", "Yezhov"), ("Lavrenty Beria", "Beria")] and degree.value == 7
+    assert leaders == [("Abram Slutsky", "Yezhov")] and degree.value == 8
     assert set(degree.ids("people")) == {"ignace-reiss", "yevgeny-miller", "nikolai-yezhov", "mikhail-frinovsky",
-                                         "leonid-zakovsky", "sergei-spiegelglas", "vladimir-pravdin"}
-    # by undated ties alone: Yagoda (Artuzov's superior and rival, denounced Slutsky) and Skoblin
-    # (recruited by Spiegelglas, run by Slutsky, Plevitskaya's husband), 3 each
+                                         "leonid-zakovsky", "sergei-spiegelglas", "vladimir-pravdin", "nikolai-skoblin"}
+    # by undated ties alone: Yagoda (Artuzov's superior and rival, denounced Slutsky), 3; Skoblin, level with
+    # him before, keeps 2 (recruited by Spiegelglas, Plevitskaya's husband) now that Slutsky's tie is dated
     leaders, degree = c["undated_top"]
-    assert [n for n, _ in leaders] == ["Genrikh Yagoda", "Nikolai Skoblin"] and degree.value == 3
+    assert [n for n, _ in leaders] == ["Genrikh Yagoda"] and degree.value == 3
     table = networks.centrality(ds, eras.eras(ds), undated=True)
     assert list(table.era.unique())[-1] == networks.UNDATED
-    assert len(networks.undated_ties(ds)) == 39
+    assert len(networks.undated_ties(ds)) == 38
 
 
 def test_the_chain_and_its_readings(ds):

@@ -244,9 +244,8 @@ def quickest_end(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
     them and from the package's elsewhere. Ties go to the shorter shortest span, then to the name.
 
     One row per reading, the package's first: reading, person_id, name, arrest_to_death_min,
-    arrest_to_death_max, by (the sources of the two dates), may_be_quicker (the names, in order, of the
-    others whose shortest possible span, at least 0 days, is shorter than the quickest's longest: their
-    looser dates leave room for a quicker end). Empty when no fall runs to a death."""
+    arrest_to_death_max, by (the sources of the two dates), may_be_quicker (the others whose shortest span,
+    at least 0 days, is below the quickest's longest: room for a quicker end). Empty when no fall ends in death."""
     spans = fall_spans(ds, falls).dropna(subset=["arrest_to_death_min"])
     cols = ["reading", "person_id", "name", "arrest_to_death_min", "arrest_to_death_max", "by", "may_be_quicker"]
     if spans.empty:

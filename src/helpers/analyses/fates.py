@@ -2,10 +2,8 @@
 story, who killed whom, and by what means. How long officials lasted in the organs, and how old they
 were, is `helpers.analyses.survival`.
 
-Pure functions over a Dataset, used by `notebooks/03-fates-of-officials.ipynb` (its figures are
-`helpers.figures.fates`, its sentences `helpers.captions.fates`). The shared evidence logic (certainty
-order, people joined to events, who acted on whom, midpoints and overlaps of uncertain dates) comes
-from `helpers.evidence`, and each person's end from `Dataset.fates()`:
+Pure functions over a Dataset, used by `notebooks/03-fates-of-officials.ipynb` (figures: `helpers.figures.fates`,
+sentences: `helpers.captions.fates`); shared evidence logic from `helpers.evidence`, each end from `Dataset.fates()`:
 
 - `members` and `fate_table` say who is in a group and how each person ended (`Dataset.fates()`,
   with its `by_state`: the death came at the hands of the Soviet state), with the era in which
@@ -457,10 +455,8 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
     of anyone) and later became a victim themselves (subject of a victim event that starts after the
     act certainly ended, whether or not the data names who struck). One row per person (indexed by
     person_id): name, the first act and its date, the first later blow and its date, their fate, and
-    `stated`: True when some act the sources state plainly came before a blow they state plainly (the
-    event and the subject's role stated, and a death a blow by a stated method or doer), False when the
-    turn rests on alleged or disputed evidence (Menzhinsky: a natural death, poisoning only alleged).
-    Sorted by the date of that blow."""
+    `stated`: whether a plainly stated act came before a plainly stated blow (`_stated_blows`), not so for
+    Menzhinsky (a natural death, poisoning only alleged). Sorted by the date of that blow."""
     check("group", group, choices=GROUPS)
     people = members(ds, group)
     acts = links(ds, "all")
@@ -493,8 +489,8 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
 
 
 def _stated_blows(ds: Dataset, blows: pd.DataFrame) -> set:
-    """The victim events (`_victims` rows) that the sources state plainly as blows: event and subject role
-    stated, and a death only when its violent method is the event's own or a doer is stated."""
+    """The victim events (`_victims` rows) stated plainly as blows: event and subject role stated, and a
+    death only by its own violent method or a stated doer."""
     stated = blows[(blows.certainty == "stated") & (blows.role_certainty == "stated")]
     doers = evidence.killers(ds)
     by_stated_doer = set(doers.event_id[doers.certainty == "stated"])

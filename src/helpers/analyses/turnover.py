@@ -28,6 +28,7 @@ import pandas as pd
 from .. import evidence
 from ..core.checks import check, check_days
 from ..core.errors import ParameterError
+from ..data.dataset import memoised
 from ..evidence import Dataset, eras
 from ..evidence.claims import CASE_FILE
 from ..evidence.fates import DEATH_FATES, KILLING_FATES
@@ -262,6 +263,7 @@ def _end_rows(pos, att: pd.DataFrame, fld: str, reading: str, filled: bool) -> t
     return ("attestations", tuple(fill.attestation_id), "date") if filled and len(fill) else None
 
 
+@memoised
 def tenure_readings(ds: Dataset, tenures: pd.DataFrame) -> pd.DataFrame:
     """Each tenure under each reading of its dates: the package's (its own dates, gaps filled as in
     `tenures`) first, then each source that dates its start or end (agreeing at a finer precision
@@ -349,6 +351,7 @@ def _with_fates(ds: Dataset, t: pd.DataFrame) -> pd.DataFrame:
     return t
 
 
+@memoised
 def tenures(ds: Dataset, posts=(), start=None, end=None, include_acting: bool = True,
             fill_gaps: bool = True) -> pd.DataFrame:
     """Tenures of the chosen posts (see `select_posts`) with their length as bounds and the holder's fate.

@@ -5,9 +5,7 @@
     helpers.explore("01-purge-cadence", figure=3)     # start from the third figure ("every figure": all)
     helpers.explore("01-purge-cadence", tables=True)  # the whole report: captions and tables too (slower)
 
-A menu above the form chooses the figure drawn, by the heading of its section.
-
-The form is built from the notebook's one declared specification (`helpers.notebook.params.spec`): a checkbox
+A menu above the form chooses the figure drawn, by the heading of its section. The form is built from the notebook's one declared specification (`helpers.notebook.params.spec`): a checkbox
 for a true/false parameter, a menu for a choice, a multiple choice for a list of the data's values, a
 text box for a year or date, a bounded number for a range. On each change the values go through the
 very check the notebook's own check cell makes (`params.check_all`); a refused value shows its one
@@ -16,7 +14,6 @@ not match); while a redraw runs, the figures of the earlier values are greyed an
 
 What runs is the notebook's own code (all but its `parameters` cell), in a namespace of its own (the
 user's variables are not touched), planned once (`plan`):
-
 - By default only what the figures need: the statements that draw, and, going back through the
   notebook, those that compute what they read. Captions, tables, claims and readings of the evidence
   are left out (a notebook that draws no figure is shown whole). `tables=True` runs every statement.
@@ -25,7 +22,6 @@ user's variables are not touched), planned once (`plan`):
   Its outputs and the names it binds are kept by the values of those parameters and the data's
   fingerprint (`Memo`): after a change, only the cells that read the changed parameter run again;
   the others are restored, and going back to earlier values redraws from the memo.
-
 With `zoom` (and ipympl installed), figures are drawn by ipympl and zoom and pan in JupyterLab; the
 kernel then keeps drawing with ipympl. `benchmarks/explorer.py` times the full run of each report
 against the explorer's first drawing and a redraw after a change of each parameter.
@@ -46,14 +42,12 @@ from ..figures import style
 from . import params
 
 _ZOOM_BACKEND = "module://ipympl.backend_nbagg"
-#: The CSS class of the output area while it still shows the figures of earlier values.
-STALE = "blackwork-explorer-stale"
+STALE = "blackwork-explorer-stale"  # the CSS class of the output area while it shows earlier values' figures
 _STALE_CSS = f"<style>.{STALE} {{opacity: 0.35; filter: grayscale(1);}}</style>"
 
 
 def code_without_parameters(notebook: str) -> list[str]:
-    """The sources of the notebook's code cells in order, all but its `parameters` cell (the form
-    gives those values)."""
+    """The sources of the notebook's code cells in order, all but its `parameters` cell (the form's)."""
     nb = nbformat.read(paths.NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
     given = params.parameters_cell(nb)
     if given is None:
