@@ -155,10 +155,13 @@ def test_disagreements_are_one_filter_over_events_and_tenures(ds):
     # Artuzov's execution: case file 1937-05-21, the reference 1937-08-21 (attestations.csv).
     row = d.loc["artur-artuzov-execution--date--ref"]
     assert (row.recorded, row.attested, row.recorded_by) == ("1937-05-21", "1937-08-21", "case-file-0121")
-    # Two reference pages end Artuzov's tenure as foreign-department head differently (1935-05-21, 1936)
-    # where the package gives no end: both are disagreements, with nothing recorded.
-    gap = d[(d.target_id == "artur-artuzov--foreign-department-head") & (d.field == "end")]
-    assert sorted(gap.attested) == ["1935-05-21", "1936"] and gap.recorded.isna().all()
+    # Two reference pages start Trilisser's tenure as foreign-department head differently (1922-03,
+    # 1922-05-13) where the package gives no start: both are disagreements, with nothing recorded.
+    gap = d[(d.target_id == "mikhail-trilisser--foreign-department-head") & (d.field == "start")]
+    assert sorted(gap.attested) == ["1922-03", "1922-05-13"] and gap.recorded.isna().all()
+    # Artuzov's end has one reference date since data 0.3.1 (the "1936" the reference calls wrong is
+    # dropped): a gap-filler, nobody contradicts it, like Slutsky's start below.
+    assert d[(d.target_id == "artur-artuzov--foreign-department-head") & (d.field == "end")].empty
     # Slutsky's start is given only by one reference page: it fills a gap, nobody contradicts it.
     assert "abram-slutsky--foreign-department-head--start--ref" not in d.index
     # An agreeing attestation is never a disagreement.

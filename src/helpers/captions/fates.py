@@ -160,7 +160,8 @@ def ages(c: dict) -> Caption:
     out = Caption("*What to see:* {with_birth} of the {members} members of the apparatus have a birth date in the "
                   "data.", page=PAGE, with_birth=c["with_birth"], members=c["members"])
     if "entry_median" in c:
-        out = out + Caption(" Half had entered the organs by the age of **{entry_median}** (of {entry_n});",
+        out = out + Caption(" Half are first shown in the organs by the age of **{entry_median}** (of {entry_n}: an "
+                            "upper estimate of their age at entry, as the sources show many only late);",
                             page=PAGE, entry_median=c["entry_median"], entry_n=c["entry_n"])
     if "death_median" in c:
         out = out + Caption(" of those who died, half were dead by **{death_median}** (of {death_n}), the youngest "

@@ -147,7 +147,8 @@ def lengths(entries: list[dict], notes: dict, coverage: pd.Timestamp) -> Caption
                        "dates ({names})", names=_holding(differs), **{"lengths-differ": n_differs,
                                                                        "lengths-tenures": notes["all"][1]})
     if len(rival):
-        text = text + _say("; {lengths-rival} rest on a gap filled with rival dates ({names})",
+        text = text + _say("; {lengths-rival} " + ("rests" if len(rival) == 1 else "rest") + " on a gap filled with "
+                           "rival dates ({names})",
                            names=_holding(rival), **{"lengths-rival": n_rival})
     return text + _say(". {lengths-one-sided} lack a start or an end, so their length is bounded on one side only or "
                        "not at all. A tenure still running at the end of the data ({end}) is given as ≥ its shortest "
