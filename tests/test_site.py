@@ -96,6 +96,20 @@ def test_the_landing_page_lists_findings_with_their_cards_and_marks_what_another
     assert '<a href="claims.html">' in text and '<a href="sources.html">' in text
 
 
+def test_a_finding_stated_after_its_preamble_is_quoted_with_the_first_sentence():
+    plain = dict(CLAIM, name="p", id="03-x/p", readings=[])
+    markdown = ("**\ue000p\ue00178\ue002** people. The commonest end. Of the deaths, **\ue000n\ue001228\ue002** "
+                "came at the state's hands. A note.")
+    found = pages.finding("03-x", "Fates", _bundle(markdown, plain, CLAIM), "")
+    # the finding's claim (with readings) is in the third sentence: the first and the third are quoted
+    assert "people." in found.body and "came at the state" in found.body
+    assert "commonest" not in found.body and "A note" not in found.body
+    assert found.changes == ["case file only: 150"]
+    # within the first two sentences: the first two, as before
+    early = pages.finding("03-x", "Fates", _bundle("**\ue000n\ue001228\ue002** deaths. Second. Third.", CLAIM), "")
+    assert "Second." in early.body and "Third" not in early.body
+
+
 def test_no_text_of_a_notebook_or_the_data_becomes_a_myst_role_or_markup():
     role = "{download}`../../../../etc/passwd`"
     found = pages.finding("05-networks", "Networks {sub-ref}`today`", None, f"A chain through {role} and <script>x</script>.")

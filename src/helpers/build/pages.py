@@ -74,11 +74,18 @@ def _page(title: str, *parts: str) -> str:
 
 def finding(docname: str, title: str, bundle: dict | None, text: str, sentences: int = 2) -> Finding:
     """A finding from a report's output: its first `sentences` sentences, as HTML with the cards of the
-    claims it keeps, and the readings under which one of them changes."""
+    claims it keeps, and the readings under which one of them changes. When the sentence that holds the
+    finding itself (its claim carries readings) comes later, the first sentence and that one: the landing
+    page never quotes a finding's preamble without the finding (report 03's deaths at the state's hands)."""
     source = bundle["markdown"] if bundle else text
     source = re.sub(r"^\*What to see:\*\s*", "", source.strip())
     parts = re.split(r"(?<=[\w)*\ue002]{2}\.)\s+(?=[A-Z0-9*\ue000])", source)  # not after 'e.g.' or an initial
     kept = " ".join(parts[:sentences])
+    main = {c["name"] for c in (bundle or {}).get("claims", []) if c.get("readings")}
+    held = [i for i, part in enumerate(parts)
+            if set(re.findall(f"{cards.START}([^{cards.TEXT}]*){cards.TEXT}", part)) & main]
+    if held and held[0] >= sentences:
+        kept = " ".join([parts[0], parts[held[0]]])
     if bundle:
         used = set(re.findall(f"{cards.START}([^{cards.TEXT}]*){cards.TEXT}", kept))
         claims = [c for c in bundle["claims"] if c["name"] in used]
