@@ -692,10 +692,14 @@ def test_in_window_keeps_the_bounds_and_the_scope():
 def test_a_mass_killing_outside_the_series_counts_as_one_in_the_ratio():
     c = {"lowest_ratio_year": 1937, "highest_ratio_year": 1940}
     beside = pd.DataFrame({"operation": ["Katyn killings", "Mass operations"], "first_year": [1940, 1937],
-                           "in_series": [False, True]})
+                           "in_series": [False, True], "exceeds": [True, False]})
     # Katyn (1940, not in the series) is one killing in 1940's ratio; the mass operations are in the series.
     words = captions.cadence._counted_as_one(c, beside)
-    assert "Katyn killings counts as one" in words and "Mass operations" not in words
+    assert "Katyn killings counts as one, though its dead alone outnumber the year's death sentences" in words
+    assert "Mass operations" not in words and words.startswith(" (a killing is one event")
+    # A figure not larger than the year's total: only the data's reading keeps it out, and the words say so.
+    smaller = captions.cadence._counted_as_one(c, beside.assign(exceeds=[False, False]))
+    assert "though the data reads its dead as outside the series" in smaller
     # Not a year of the ratio's bounds: nothing said; no frame: nothing said.
     assert captions.cadence._counted_as_one({"lowest_ratio_year": 1937, "highest_ratio_year": 1938}, beside) == ""
     assert captions.cadence._counted_as_one(c, None) == ""
@@ -714,3 +718,15 @@ def test_a_period_the_source_leaves_open_is_said_to_be_read(ds):
         note = captions.cadence.national_note(beside, cadence.note_claims(other, beside)).text
         open_words = "shot in years the source leaves open, read as 1936–1938"
         assert (open_words in note) is (not given) and ("shot in 1937–1938" in note)
+
+
+def test_the_ratio_sentence_keeps_its_space_before_the_qualifier(ds):
+    domestic = cadence.select(ds.events, ds.roles, scope="domestic")
+    aligned, _ = cadence.align_national(domestic, ds.convictions_by_year, violent(ds))
+    conc = cadence.concentration(aligned)
+    beside = cadence.national_tallies(ds, cadence.national(ds.convictions_by_year))
+    text = captions.cadence.concentration(cadence.concentration_claims(ds, cadence.kinds(domestic, violent(ds)), conc),
+                                          conc, beside).text
+    # 1940: 1,649 national death sentences (reference §3) over the case file's 5 killings = 330 per killing; the
+    # year holds Katyn (data/operations.csv katyn-1940), set outside the series
+    assert " one per 330 (a killing is one event, however many died: Katyn killings of Polish prisoners counts" in text

@@ -315,18 +315,21 @@ def national_note(beside: pd.DataFrame, found: dict) -> Caption:
     return Caption(" ".join(text), page=PAGE, **fields)
 
 
-def _counted_as_one(c: dict, beside: pd.DataFrame | None) -> str:
+def _counted_as_one(c: dict, beside: pd.DataFrame | None) -> Raw:
     """The words saying that a mass killing the series leaves out (`national_tallies`, not in_series) counts as
     one killing in the ratio of its year: the ratio counts killings, not the dead."""
     if beside is None or not len(beside):
-        return ""
+        return Raw("")
     out = beside[~beside.in_series.astype(bool)]
     years = {c["lowest_ratio_year"], c["highest_ratio_year"]}
-    named = list(dict.fromkeys(out[out.first_year.isin(years)].operation.dropna()))
+    part = out[out.first_year.isin(years)]
+    named = list(dict.fromkeys(part.operation.dropna()))
     if not named:
-        return ""
-    return (f" (a killing is one event, however many died: {' and '.join(named)} counts as one, though the "
-            "series leaves its dead out)")
+        return Raw("")
+    why = ("its dead alone outnumber the year's death sentences" if part.exceeds.astype(bool).all()
+           else "the data reads its dead as outside the series")
+    return Raw(f" (a killing is one event, however many died: {escape(' and '.join(named))} counts as one, though "
+               f"{why})")
 
 
 def concentration(found: dict, c: dict, beside: pd.DataFrame | None = None) -> Caption:
