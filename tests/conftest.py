@@ -29,12 +29,47 @@ def _own_load_cache(tmp_path_factory):
         yield
 
 
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    """A load cache of the test's own (`BLACKWORK_CACHE`), empty at its start."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BLACKWORK_CACHE", str(folder))
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     """Every figure a test draws is closed after it, so none piles up over the session."""
     yield
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    """One project kernel per test module, working in notebooks/ as JupyterLab's would."""
+    from jupyter_client.manager import start_new_kernel
+
+    manager, client = start_new_kernel(kernel_name="blackwork", cwd=str(paths.NOTEBOOKS))
+    try:
+        yield client
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def kernel_output(client, code: str, timeout: float = 120) -> str:
+    """Run `code` in the kernel: its stdout, with an error's name and value where one is raised."""
+    printed: list[str] = []
+
+    def keep(msg):
+        if msg["msg_type"] == "stream":
+            printed.append(msg["content"]["text"])
+        if msg["msg_type"] == "error":
+            printed.append(f"{msg['content']['ename']}: {msg['content']['evalue']}")
+
+    client.execute_interactive(code, timeout=timeout, output_hook=keep)
+    return "".join(printed)
 
 
 @pytest.fixture(scope="session")

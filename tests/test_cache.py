@@ -19,13 +19,6 @@ BAD_DATE = ("events.csv:2:date: '1937-02-30' is not an EDTF date "
 
 
 @pytest.fixture
-def cache_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BLACKWORK_CACHE", str(folder))
-    return folder
-
-
-@pytest.fixture
 def validations(monkeypatch) -> list[Path]:
     """The folders that load() validated in full (each call of validate.check), in order."""
     calls: list[Path] = []

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from jupyter_client.manager import start_new_kernel
-
-from helpers import paths
+from conftest import kernel_output
 from helpers.notebook import explorer, params
 
 
@@ -77,29 +74,9 @@ def test_the_memo_keeps_each_drawing_by_its_values_and_drops_the_least_recently_
     assert memo.get(step, ("other data", (("freq", "year"),))) is None  # the data's fingerprint is in the key
 
 
-@pytest.fixture(scope="module")
-def kernel():
-    """One project kernel, working in notebooks/ as JupyterLab's would."""
-    manager, client = start_new_kernel(kernel_name="blackwork", cwd=str(paths.NOTEBOOKS))
-    try:
-        yield client
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
-
-
 def run(client, code: str) -> dict:
     """Run `code` in the kernel; the JSON it prints last."""
-    printed: list[str] = []
-
-    def keep(msg):
-        if msg["msg_type"] == "stream":
-            printed.append(msg["content"]["text"])
-        if msg["msg_type"] == "error":
-            printed.append(f"{msg['content']['ename']}: {msg['content']['evalue']}")
-
-    client.execute_interactive(code, timeout=600, output_hook=keep)
-    text = "".join(printed)
+    text = kernel_output(client, code, timeout=600)
     try:
         return json.loads(text.strip().splitlines()[-1])
     except (ValueError, IndexError):

@@ -16,10 +16,9 @@ from helpers.evidence import dataset as evidence_dataset
 
 
 @pytest.fixture(autouse=True)
-def cache_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BLACKWORK_CACHE", str(folder))
-    return folder
+def _own_cache(cache_dir) -> Path:
+    """Every test here loads into a cache of its own (conftest's `cache_dir`)."""
+    return cache_dir
 
 
 @pytest.fixture

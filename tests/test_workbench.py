@@ -8,35 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from jupyter_client.manager import start_new_kernel
 
 import helpers
+from conftest import kernel_output
 from helpers import paths
-
-
-@pytest.fixture(scope="module")
-def kernel():
-    """One project kernel, working in notebooks/ as JupyterLab's would."""
-    manager, client = start_new_kernel(kernel_name="blackwork", cwd=str(paths.NOTEBOOKS))
-    try:
-        yield client
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
 
 
 def run(client, code: str) -> str:
     """Run `code`; its stdout, or the error's name and value."""
-    printed: list[str] = []
-
-    def keep(msg):
-        if msg["msg_type"] == "stream":
-            printed.append(msg["content"]["text"])
-        if msg["msg_type"] == "error":
-            printed.append(f"{msg['content']['ename']}: {msg['content']['evalue']}")
-
-    client.execute_interactive(code, timeout=120, output_hook=keep)
-    return "".join(printed)
+    return kernel_output(client, code, timeout=120)
 
 
 def test_completion_on_helpers_offers_the_public_api_and_the_analysis_modules(kernel):
