@@ -6,7 +6,7 @@ import pytest
 import helpers
 from conftest import add_row, problems_in
 from helpers import paths
-from helpers.core.names import normalise
+from helpers.core.names import in_prose, normalise
 
 SLUTSKY2 = "The Assassination of Abram Slutsky (17 February 1938) ¶2"
 
@@ -184,3 +184,12 @@ def test_a_curators_row_has_the_locator_none(mini):
     problems = problems_in(mini)
     assert problems == [f"aliases.csv:{bad}:locator: '{SLUTSKY2}' should be 'none': curators cites no page or paragraph"]
     assert not any(p.startswith(f"aliases.csv:{good}:") for p in problems)
+
+
+def test_items_in_prose_at_every_length():
+    # none, one, two (no comma), three (commas, then 'and' before the last); items kept in their order
+    assert in_prose([]) == ""
+    assert in_prose(["France"]) == "France"
+    assert in_prose(["Spain", "France"]) == "Spain and France"
+    assert in_prose(iter(["A", "B", "C"])) == "A, B and C"
+    assert in_prose([1937, 1938]) == "1937 and 1938"

@@ -22,6 +22,7 @@ import pandas as pd
 from .. import evidence
 from ..core.checks import check, check_days
 from ..core.errors import ParameterError
+from ..core.names import in_prose
 from ..data.vocabulary import event_groups
 from ..evidence import Dataset, claims, eras
 
@@ -386,10 +387,7 @@ def _quote(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def _names(names) -> str:
-    """'France', 'Spain and France', 'A, B and C': names in prose."""
-    names = list(names)
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+_names = in_prose  # 'France', 'Spain and France', 'A, B and C'
 
 
 def _rank_sql(event_ids: list[str], rank: int, what: str = "names") -> str:

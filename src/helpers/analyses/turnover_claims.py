@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import evidence
+from ..core.names import in_prose
 from ..evidence import Dataset, claims
 from ..evidence.claims import CASE_FILE, Claim, Interval
 from .turnover import (FORCED_ENDS, KEY, KILLING_MANNERS, NO_FATE, PACKAGE, SHOT_OR_KILLED, dated_span, days_text,
@@ -316,7 +317,7 @@ def conflict_claims(ds: Dataset, tenures: pd.DataFrame) -> dict:
     tied = sorted(counts.index[counts == counts.max()]) if len(d) else []
     most = (claims.make(ds, ", ".join(tied), "The holders with the most tenure dates the sources give differently "
                         "(every one of a tie, by name)", sql, {"attestations": ids},
-                        text=", ".join(tied[:-1]) + " and " + tied[-1] if len(tied) > 1 else "".join(tied))
+                        text=in_prose(tied))
             if len(d) else None)
     return {"dates": count_of(ds, "attestations", ids, "Tenure dates a second source gives differently, or rival dates "
                               "for a gap"),

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..analyses.cadence import COUNTING_RULE, FREQS, MAX_SPAN_DAYS, RATIO_PER, RULES, RUN_DAYS, TALLY
 from ..core.checks import check
+from ..core.names import in_prose
 from ..evidence import claims
 from ..evidence.coverage import level_words
 from .claimed import Caption, Raw, escape
@@ -30,7 +31,7 @@ def fmt(value) -> str:
 def gap_label(gaps: pd.DataFrame) -> str:
     """The gaps of `source_gaps` in words: '1917 and 1941', '1920–1923'; '' when there is none."""
     parts = [str(g.first) if g.first == g.last else f"{g.first}–{g.last}" for g in gaps.itertuples(index=False)]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+    return in_prose(parts)
 
 
 def code(text) -> Raw:

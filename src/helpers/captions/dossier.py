@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..analyses.dossier import blank
 from ..core import dates
+from ..core.names import in_prose
 from ..evidence import claims
 from ..evidence.claims import Claim
 from ..evidence.fates import DEATH_FATES
@@ -457,7 +458,7 @@ def accounts(versions: pd.DataFrame, said: dict[str, Claim]) -> Caption:
         return Caption("No event that happened to this person carries an official story or a rival account.")
     present = list(dict.fromkeys(versions.kind))
     kinds = [KIND_WORDS[k] for k in KIND_WORDS if k in present] + [str(k) for k in present if k not in KIND_WORDS]
-    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+    listed = in_prose(kinds)
     return Caption("{n} account" + _s(n) + " recorded {where} of what happened to this person, side by side "
                    "({kinds}), each with who gives it and how certain it is.", page=_page(said), n=n,
                    where=claims.scope(n), kinds=listed)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..analyses.fates import COHORTS, DENIED, SHIFTED
 from ..core.checks import check
+from ..core.names import in_prose
 from ..evidence.claims import Claim
 from ..analyses.fates_claims import bar_field
 from .claimed import Caption, Raw, escape
@@ -28,10 +29,7 @@ COHORT_NOTES = {
 }
 
 
-def _names(names) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    names = list(names)
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+_names = in_prose  # 'A', 'A and B', 'A, B and C'
 
 
 def _listed(claim: Claim, names) -> Raw:

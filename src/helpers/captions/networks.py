@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..core.names import in_prose
 from ..evidence import claims
 from .claimed import Caption
 
@@ -52,7 +53,7 @@ def chain(finding: claims.Claim, path: pd.DataFrame, source: str, target: str, d
 
 def _names(leaders: list) -> str:
     named = [f"{name} ({era}'s era)" if not era.startswith("undated") else name for name, era in leaders]
-    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+    return in_prose(named)
 
 
 def centrality(c: dict) -> Caption:

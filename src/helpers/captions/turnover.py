@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 from ..analyses.turnover import PACKAGE
+from ..core.names import in_prose
 from ..evidence import claims
 from ..evidence.claims import CASE_FILE, SOURCE_WORDS, Claim
 from .claimed import Caption, Raw, escape
@@ -183,8 +184,7 @@ def _room(quickest: pd.DataFrame | None) -> Caption:
     if not names:
         return _say("")
     return _say(" That ranks each end by the longest span its dates allow; the dates of {names} are loose enough "
-                "that theirs may have been quicker still.", names=", ".join(names[:-1]) + " and " + names[-1]
-                if len(names) > 1 else names[0])
+                "that theirs may have been quicker still.", names=in_prose(names))
 
 
 def quickest(finding: Claim | None, spans: list[tuple[str, str, Claim]], loose: bool = False) -> Caption:

@@ -186,3 +186,9 @@ class NameIndex:
         if parameter:
             raise ParameterError(f"{what} {name!r}, which names no person in the data{tail}")
         raise ParameterError(f"{what} {name!r}{tail}")
+
+
+def in_prose(items) -> str:
+    """Items as a sentence lists them: 'A', 'A and B', 'A, B and C'; '' for none."""
+    items = [str(i) for i in items]
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..core.errors import ParameterError
+from ..core.names import in_prose
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -322,9 +323,7 @@ def _scope_words(sources: Iterable[str]) -> str:
     if given <= {CASE_FILE}:
         return "in the case file"
     named = [SOURCE_WORDS.get(s, s) for s in sorted(given, key=lambda s: (s != CASE_FILE, s))]
-    if len(named) == 1:
-        return f"in {named[0]}"
-    return "in " + ", ".join(named[:-1]) + " and " + named[-1]
+    return "in " + in_prose(named)
 
 
 def claims_json(claims: Iterable[Claim]) -> str:
