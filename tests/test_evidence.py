@@ -411,3 +411,11 @@ def test_parts_of_a_total_with_no_figure_are_not_compared(mini):
     found = _problems(mini)
     assert [p for p in found if p.startswith("tallies.csv:")] == [
         f"tallies.csv:{part - 1}:best: is required when qualifier is exactly"]
+
+
+def test_a_span_may_be_below_the_best_only_when_its_shortest_is_shorter():
+    # shortest 10 against a best's longest 11: room; equal (11): none; a negative shortest counts as 0
+    assert evidence.may_be_below(10, 11) and not evidence.may_be_below(11, 11)
+    assert evidence.may_be_below(-30, 1) and not evidence.may_be_below(-30, 0)
+    got = evidence.may_be_below(pd.Series([0, 49, 50, -5]), 49)
+    assert got.tolist() == [True, False, False, True]

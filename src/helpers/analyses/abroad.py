@@ -324,6 +324,15 @@ def dated_orders(table: pd.DataFrame) -> pd.DataFrame:
     return table.dropna(subset=["order_to_action_hi"]).sort_values("order_to_action_hi")
 
 
+def may_be_shorter(dated: pd.DataFrame) -> list[str]:
+    """The operations of `dated_orders` (after its first, the shortest by its longest lag) whose own dates
+    allow a road shorter than the first's (`evidence.may_be_below`): then the dates rank nothing. By name."""
+    if len(dated) < 2:
+        return []
+    rest = dated.iloc[1:]
+    return sorted(rest.operation[evidence.may_be_below(rest.order_to_action_lo, dated.order_to_action_hi.iloc[0])])
+
+
 def days_text(lo, hi) -> str:
     """'0 days', '26 to 390 days', '' when unknown."""
     if pd.isna(lo) or pd.isna(hi):

@@ -256,7 +256,7 @@ def quickest_end(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
         mine = spans[spans.reading == reading].set_index("person_id")
         view = pd.concat([mine, package.drop(index=mine.index, errors="ignore")]).reset_index()
         best = view.sort_values(["arrest_to_death_max", "arrest_to_death_min", "name"]).iloc[0]
-        room = (view.person_id != best.person_id) & (view.arrest_to_death_min.clip(lower=0) < best.arrest_to_death_max)
+        room = (view.person_id != best.person_id) & evidence.may_be_below(view.arrest_to_death_min, best.arrest_to_death_max)
         rows.append({"reading": reading, "person_id": best.person_id, "name": best["name"],
                      "arrest_to_death_min": best.arrest_to_death_min, "arrest_to_death_max": best.arrest_to_death_max,
                      "by": best.arrest_to_death_by, "may_be_quicker": sorted(view.name[room])})

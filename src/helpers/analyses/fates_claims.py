@@ -363,7 +363,7 @@ def cover_claims(ds: Dataset, covers: pd.DataFrame, table: pd.DataFrame) -> dict
     c["cover_disputed_names"] = list(covers.name[covers.cover.isin([fates_.DENIED, fates_.SHIFTED]) & (state == "disputed")])
     shaky = ds.accounts[(ds.accounts.kind == "official") & (ds.accounts.certainty != "stated")]
     c["official_doubted_names"] = list(covers.name[covers.event_id.isin(set(shaky.event_id))])
-    doubting = ds.accounts[(ds.accounts.kind != "official") & (ds.accounts.claim != "killing")]
+    doubting = evidence.fates.no_killing_accounts(ds.accounts)
     denied = covers[covers.cover == fates_.DENIED]
     c["denied_doubted_names"] = list(denied.name[denied.event_id.isin(set(doubting.event_id))])
     return c

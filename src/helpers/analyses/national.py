@@ -239,7 +239,7 @@ def rivalled(ds: Dataset, events: pd.DataFrame, violent=()) -> pd.DataFrame:
     killing (Slutsky's: a historian's natural death, disputed): their doubt lives in the accounts, so
     `not_stated` does not list them. event_id, title, by date."""
     kills = killings(events, violent)
-    other = ds.accounts[(ds.accounts.kind != "official") & (ds.accounts.claim != "killing")]
+    other = evidence.fates.no_killing_accounts(ds.accounts)
     out = kills[(kills.certainty == "stated") & kills.event_id.isin(set(other.event_id))]
     return out.sort_values(["start", "event_id"])[["event_id", "title"]].reset_index(drop=True)
 

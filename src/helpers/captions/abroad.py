@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..analyses.abroad import may_be_shorter
 from ..evidence import claims
 from .claimed import Caption
 
@@ -121,8 +122,7 @@ def timelines(c: dict, dated: pd.DataFrame) -> Caption:
     road = Caption(".", page=PAGE)
     if "lag" in c:
         first = dated.iloc[0]
-        room = sorted(dated.operation[(dated.index != dated.index[0])
-                                      & (dated.order_to_action_lo.clip(lower=0) < first.order_to_action_hi)])
+        room = may_be_shorter(dated)
         road = Caption("; by the longest lag its dates allow, the shortest road from order to blow is **{operation}**: "
                        "{shortest_lag}", page=PAGE, operation=first.operation, shortest_lag=c["lag"]) + (Caption(
             ", though the dates of {others} allow a shorter one: they do not rank the operations.", page=PAGE,

@@ -24,12 +24,12 @@ from .operations import MASS_KILLING_TYPES, count_once
 from .people import ACTOR_ROLES, act_graph, acts, killers, organs, participants, soviet_actors
 from .sources import dated_claims, date_readings, disagreements
 from .tallies import figure, figures_by_source, principal_figures, totals
-from .windows import age, age_text, full_years, midpoint, overlaps, span_days
+from .windows import age, age_text, full_years, may_be_below, midpoint, overlaps, span_days
 
 __all__ = [
     "certainty", "coverage", "eras", "fates", "operations", "people", "readings", "sources", "tallies", "windows",
     "CERTAINTY", "certainty_order", "rank", "strongest", "weaker", "weakest", "Dataset", "load",
     "MASS_KILLING_TYPES", "count_once", "ACTOR_ROLES", "act_graph", "acts", "killers", "organs", "participants",
     "soviet_actors", "dated_claims", "date_readings", "disagreements", "figure", "figures_by_source",
-    "principal_figures", "totals", "age", "age_text", "full_years", "midpoint", "overlaps", "span_days",
+    "principal_figures", "totals", "age", "age_text", "full_years", "may_be_below", "midpoint", "overlaps", "span_days",
 ]

@@ -60,6 +60,12 @@ UNKNOWN = "unknown"
 FAMILY = {"executed": "killed", "assassinated": "killed", "killed": "killed"}
 
 
+def no_killing_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
+    """The unofficial accounts that say a death was no killing (a rival natural death, a suicide): what
+    doubts a killing a source states (Slutsky's heart failure), beside the official denials."""
+    return accounts[(accounts.kind != "official") & (accounts.claim != "killing")]
+
+
 def _claims(ev, doers: pd.DataFrame, accounts: pd.DataFrame, violent: tuple[str, ...]) -> pd.DataFrame:
     """Every claim the data makes about how one death happened: manner, certainty, official, doer."""
     rows = []

@@ -19,6 +19,14 @@ def span_days(a_lo, a_hi, b_lo, b_hi):
     return shortest.days, longest.days
 
 
+def may_be_below(shortest, longest_of_best):
+    """Whether a span known only as bounds may be shorter than the best's longest (its shortest, at least 0
+    days, below that): the dates leave room for it to beat a ranking made by the longest spans. Scalars or
+    Series."""
+    return shortest.clip(lower=0) < longest_of_best if isinstance(shortest, pd.Series) \
+        else max(shortest, 0) < longest_of_best
+
+
 def full_years(lo: pd.Timestamp, hi: pd.Timestamp) -> int | None:
     """Whole years from one day to another (an age): 1891-11-19 to 1938-03-15 is 46; None if either is missing."""
     if pd.isna(lo) or pd.isna(hi):
