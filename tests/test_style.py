@@ -49,3 +49,16 @@ def test_a_table_escapes_text_from_the_data_but_keeps_the_projects_own_links():
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; Yagoda" in page
     assert '<a href="https://x.org">x.org</a>' in page and "<caption>&lt;b&gt;Who&lt;/b&gt;</caption>" in page
     assert '<a href="https://x.org">' not in style.table(frame)._repr_html_()  # no markup column named: all escaped
+
+
+def test_a_rate_is_shown_with_the_places_it_was_rounded_to():
+    import pandas as pd
+
+    # Report 01's eras: 39 events in 8.61 years, rounded to 4.5 a year, were shown as "4.50" (a reader reads
+    # 4.50 as 4.495–4.505); a column rounded to one place shows one, a column with two shows two.
+    frame = pd.DataFrame({"years": [8.61, 2.16], "per_year": [4.5, 30.6], "share": [0.25, 0.5], "n": [1.0, None]})
+    shown = style.table(frame)._shown()
+    assert list(shown["Per year"]) == ["4.5", "30.6"] and list(shown["Years"]) == ["8.61", "2.16"]
+    assert list(shown["Share"]) == ["0.25", "0.50"] and list(shown["N"]) == [1, ""]
+    assert list(style.table(pd.DataFrame({"x": [1234.5]}))._shown()["X"]) == ["1,234.5"]
+    assert list(style.table(pd.DataFrame({"x": [0.123]}))._shown()["X"]) == ["0.12"]  # at most two places

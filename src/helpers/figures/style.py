@@ -168,6 +168,12 @@ def label_end(ax, x, y, text: str, colour: str, dx: float = 4) -> None:
                 fontsize=SMALL + 0.5, color=colour, annotation_clip=False)
 
 
+def _places(values: pd.Series, most: int = 2) -> int:
+    """The fewest decimal places (1 to `most`) that show every value of `values` as it was rounded."""
+    kept = values.dropna()
+    return next((p for p in range(1, most) if ((kept.round(p) - kept).abs() < 1e-9).all()), most)
+
+
 class Table:
     """A table as a reader should see it: named, without pandas' index column (a named index becomes
     the first column), dates as '4 Sep 1937' without a time of day, blanks where a value is missing,
@@ -194,6 +200,9 @@ class Table:
                 out[col] = values.dt.strftime("%-d %b %Y")
             elif pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
                 out[col] = values.astype("Int64")  # whole numbers that a blank made floats
+            elif pd.api.types.is_float_dtype(values):
+                places = _places(values)  # a rate rounded to 0.1 is shown as 4.5, not 4.50
+                out[col] = values.map(lambda v: f"{v:,.{places}f}" if pd.notna(v) else v)
         kept = out[self.markup]
         out = labels.frame(out.drop(columns=self.markup), self.words)
         for col in self.markup:  # the project's own markup keeps its place and is not reworded
