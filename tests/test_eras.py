@@ -73,6 +73,29 @@ def test_the_acting_head_is_named_where_the_eras_are_counted(ds):
     by_era, across = cadence.per_era(events, table, pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31"))
     words = captions.cadence.per_era(cadence.era_claims(ds, events, by_era, across, table),
                                      cadence.era_totals(by_era)["busiest"], acting).text
-    assert "an acting head (Jēkabs Peters, 1918-07-07–1918-08-22) opens none" in words
+    assert "an acting head (Jēkabs Peters, 7 Jul 1918 – 22 Aug 1918) opens none" in words
     assert "opens none" not in captions.cadence.per_era(cadence.era_claims(ds, events, by_era, across, table),
                                                         cadence.era_totals(by_era)["busiest"]).text
+
+
+def test_an_era_that_outlasts_its_head_says_so(ds):
+    from helpers import cadence, captions
+    # positions.csv: Menzhinsky's tenure ends 1934-05-10 (died); Yagoda's starts 1934-07-10: 61 days by hand
+    # (21 of May, 30 of June, 10 of July). Dzerzhinsky's ends in 1926 (the year), after Menzhinsky's start
+    # of 30 July 1926, so his era is not held over; no other head ends before the next one starts.
+    held = eras.held_over(ds)
+    assert list(zip(held.era, held.days, held.end_reason)) == [("Menzhinsky", 61, "died")]
+    assert held.next_start.iloc[0] == pd.Timestamp("1934-07-10") and held.ended.iloc[0] == pd.Timestamp("1934-05-10")
+    table = eras.eras(ds)
+    events = cadence.select(ds.events, ds.roles)
+    by_era, across = cadence.per_era(events, table, pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31"))
+    words = captions.cadence.per_era(cadence.era_claims(ds, events, by_era, across, table),
+                                     cadence.era_totals(by_era)["busiest"], held=held).text
+    assert ("Vyacheslav Menzhinsky's tenure ended on 10 May 1934 (died), 61 days before Genrikh Yagoda's start on "
+            "10 Jul 1934") in words
+
+
+def test_a_head_who_ends_on_the_day_the_next_starts_holds_nothing_over(ds):
+    # The bound: an end on the next head's start day is no gap (Yagoda 1936-09-26, Yezhov 1936-09-26).
+    held = eras.held_over(ds)
+    assert "Yagoda" not in set(held.era) and "Yezhov" not in set(held.era)

@@ -63,6 +63,19 @@ def acting_heads(ds: Dataset) -> pd.DataFrame:
     return h[h.acting.fillna(False).astype(bool)].reset_index(drop=True)
 
 
+def held_over(ds: Dataset) -> pd.DataFrame:
+    """The eras that outlast their head's own tenure: a head whose tenure ended (`ended`, the latest day its
+    end allows, and `end_reason`) before the next head's start (`next_start`, of `next_name`); `days` between.
+    An era runs to the next head's start, so those days count in it: Menzhinsky died on 10 May 1934, and
+    the case file starts Yagoda on 10 July. Said in the caption, not hidden."""
+    h, table = heads(ds), eras(ds)
+    out = table.assign(ended=h.end_latest.values, end_reason=h.end_reason.values,
+                       next_name=table.name.shift(-1), next_start=table.start.shift(-1))
+    out = out[out.ended.notna() & out.next_start.notna() & (out.ended < out.next_start)]
+    return out.assign(days=(out.next_start - out.ended).dt.days)[
+        ["era", "name", "ended", "end_reason", "next_name", "next_start", "days"]].reset_index(drop=True)
+
+
 def _refined_starts(ds: Dataset, h: pd.DataFrame) -> pd.Series:
     """Each head's earliest possible start, narrowed by a date another source gives for it that agrees
     (an attestation of the start with `agrees` true, inside the tenure's bounds): the case file dates
