@@ -195,3 +195,32 @@ def test_precision_people_sections_operations_and_conflicts_in_numbers():
                               "recorded_by": ["case-file-0121", "", "reference-facts", ""]})
     # Two rival dates against a recorded one (one of them the case file's), two where none is recorded.
     assert overview.conflict_counts(conflicts) == {"differ": 2, "against_case_file": 1, "fill": 2}
+
+
+def test_a_wide_span_names_the_agreeing_day_another_source_gives(ds):
+    from helpers import captions
+    # events.csv: vania-zaporozhets-execution 1934-12-01/1941-06-22 (the case file gives no date);
+    # attestations.csv: vania-zaporozhets-execution--date--ref, 1937-08-14, agrees true (the reference, line 75).
+    # borisov-assassination has no attestation: the sources leave it open.
+    got = overview.narrowed(ds, ["vania-zaporozhets-execution", "borisov-assassination"])
+    assert list(zip(got.event_id, got.date, got.source_id)) == [("vania-zaporozhets-execution", "1937-08-14",
+                                                                 "reference-facts")]
+    # Only an agreeing day strictly inside: the same span again, or a disagreeing date, narrows nothing.
+    att = ds.tables["attestations"]
+
+    def only(rows):
+        return type(ds)(descriptor=ds.descriptor, tables={**ds.tables, "attestations": rows})
+    same = att[att.attestation_id == "vania-zaporozhets-execution--date--ref"].assign(
+        date_earliest=T("1934-12-01"), date_latest=T("1941-06-22"))
+    assert overview.narrowed(only(same), ["vania-zaporozhets-execution"]).empty
+    wrong = same.assign(date_earliest=T("1937-08-14"), date_latest=T("1937-08-14"), agrees=False)
+    assert overview.narrowed(only(wrong), ["vania-zaporozhets-execution"]).empty
+    edge = same.assign(date_latest=T("1941-06-21"))  # from the first day of the span, one day short of its end
+    assert len(overview.narrowed(only(edge), ["vania-zaporozhets-execution"])) == 1
+    spanning = ds.events[ds.events.event_id.isin(["vania-zaporozhets-execution", "borisov-assassination"])]
+    wide = overview.widest(spanning)
+    inside, outside = overview.in_window(spanning, *overview.year_window(1917, 1941))
+    words = captions.overview.spans(overview.span_claims(ds, inside, outside, wide), wide, 1917, 1941, got,
+                                    dict(zip(spanning.event_id, spanning.title))).text
+    assert "(1 Dec 1934 – 22 Jun 1941), are a tie" in words
+    assert "another source, agreeing, dates *Execution of Vania Zaporozhets* on 14 Aug 1937 (the reference)" in words

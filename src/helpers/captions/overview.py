@@ -8,6 +8,8 @@ import pandas as pd
 
 from ..analyses.overview import COUNTING_RULE
 from ..evidence import claims
+from ..core.names import in_prose
+from ..figures import labels
 from .cadence import _busiest, claimed, coverage_words
 from .claimed import Caption, Raw, escape
 
@@ -44,18 +46,26 @@ def events_per_year(found: dict, ranked: pd.DataFrame, runs: pd.DataFrame, group
     return head + coverage_words(runs, found, PAGE) + tail
 
 
-def spans(found: dict, wide: pd.Series, first_year: int, last_year: int) -> Caption:
-    """What the spans chart shows (`overview.span_claims`): the events in the window and outside it, and the widest."""
+def spans(found: dict, wide: pd.Series, first_year: int, last_year: int,
+          narrower: pd.DataFrame | None = None, titles: dict | None = None) -> Caption:
+    """What the spans chart shows (`overview.span_claims`): the events in the window and outside it, and the
+    widest; narrower (`overview.narrowed` of the widest, with their `titles` by id): another source's agreeing
+    day inside a widest span, said so that a span the case file leaves open is not read as a long event."""
     outside = ("{spans_outside} more " + ("lies" if found["outside"].value == 1 else "lie")
                + " wholly outside these years. ") if found["outside"].value else ""
     tied = list(wide.get("tied", [wide.title]))
     widest = ("The widest is *{title}* ({date}), {spans_days} days. " if len(tied) < 2 else
               "The widest, {spans_days} days ({date}), are a tie: {title}. ")
     title = Raw(" and ".join(f"*{escape(t)}*" for t in tied)) if len(tied) > 1 else wide.title
+    if narrower is not None and len(narrower):
+        said = in_prose(f"*{escape((titles or {}).get(r.event_id, r.event_id))}* on {escape(labels.date(r.date))} "
+                        f"({escape(claims.SOURCE_WORDS.get(r.source_id, r.source_id))})" for r in narrower.itertuples())
+        widest += ("Such a span is the time its source leaves open, not how long the event lasted: another "
+                   f"source, agreeing, dates {Raw(said)}. ")
     return Caption("*What to see:* each of the {spans_inside} events that touch {first}–{last} runs from the earliest "
                    "to the latest day its dates allow (cut at the chart's edges). " + outside
-                   + widest + "All of them, with their ids and types:",
-                   page=PAGE, first=str(first_year), last=str(last_year), title=title, date=wide.date,
+                   + widest + "All of them, with their types:",
+                   page=PAGE, first=str(first_year), last=str(last_year), title=title, date=labels.date(wide.date),
                    **_claimed("spans", found))
 
 
