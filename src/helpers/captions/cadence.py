@@ -15,6 +15,7 @@ from ..core.checks import check
 from ..core.names import in_prose
 from ..evidence import claims
 from ..evidence.coverage import level_words
+from ..figures import labels, style
 from .claimed import Caption, Raw, escape
 
 PAGE = "01-purge-cadence"
@@ -35,8 +36,27 @@ def gap_label(gaps: pd.DataFrame) -> str:
 
 
 def code(text) -> Raw:
-    """An id or a value from the data as code (`katyn-1940:massacre`)."""
-    return Raw("`" + str(text).replace("`", "") + "`")
+    """An id in a reader's words, a value from the data as code: a source by its name in prose ('the
+    case file'), another id of the data loaded last (`style.use(ds)`) by its words in italics (an event by
+    its title); any other value as code (`exclude`, `1937`)."""
+    t = str(text)
+    if t in claims.SOURCE_WORDS:
+        return Raw(escape(claims.SOURCE_WORDS[t]))
+    if "-" in t and t in style.WORDS:
+        return Raw("*" + escape(style.WORDS[t]) + "*")
+    if ":" in t and t.split(":")[0] in style.WORDS:  # an operation's sites as one row (`operations.merged`)
+        return Raw("*" + escape(style.WORDS[t.split(":")[0]]) + "*")
+    if re.fullmatch(r"\d{4}(-\d{2})?", t):  # a period: a year, a month
+        return Raw(labels.date(t))
+    if re.fullmatch(r"\d{4}Q\d", t):
+        return Raw(f"Q{t[-1]} {t[:4]}")
+    return Raw("`" + t.replace("`", "") + "`")
+
+
+def in_words(text: str) -> str:
+    """A text built from the data in a reader's words: the ids inside it by their words (`style.WORDS`)
+    and EDTF dates as '21 Aug 1937' (`labels.cell`)."""
+    return labels.cell(text, style.WORDS, labels._id_pattern(style.WORDS)) if text else text
 
 
 def codes(values) -> Raw:
@@ -151,20 +171,32 @@ def spanning(found: claims.Claim, freq: str, rule: str) -> Caption:
                    **claimed("spanning", {"events": found}))
 
 
-def per_era(found: dict, top: pd.Series, acting: pd.DataFrame | None = None) -> Caption:
+def per_era(found: dict, top: pd.Series, acting: pd.DataFrame | None = None,
+            held: pd.DataFrame | None = None) -> Caption:
     """The busiest era per year of tenure and what rests on allegation (`cadence.era_claims`); acting: the
-    acting heads (`eras.heads(ds, include_acting=True)` rows with acting true), who open no era."""
+    acting heads (`eras.acting_heads`), who open no era; held: the eras that outlast their head's tenure
+    (`eras.held_over`), whose days to the next head's start are named."""
     stood_in = ""
     if acting is not None and len(acting):
-        names = "; ".join(f"{r.name}, {r.start}–{r.end}" for r in acting.itertuples())
+        names = "; ".join(f"{r.name}, {labels.date(r.start)} – {labels.date(r.end)}" for r in acting.itertuples())
         stood_in = (" An era opens on its head's start, narrowed by another source's agreeing day where the case "
                     f"file gives only the year; an acting head ({escape(names)}) opens none, so his weeks count in "
                     "the era of the head he stood in for.")
+    if held is not None and len(held):
+        gaps = "; ".join(f"{r.name}'s tenure ended on {_day(r.ended)} ({labels.header(r.end_reason).lower()}), "
+                         f"{r.days} days before {r.next_name}'s start on {_day(r.next_start)}"
+                         for r in held.itertuples())
+        stood_in += (f" An era runs to the next head's start, so days with no head in post count in the era "
+                     f"before: {escape(gaps)}.")
     return Caption("*What to see:* counted per year of each head's tenure, the **{era}** era is the busiest, with "
                    "{era_per_year} events a year ({era_events} in {era_years} years); {era_not_stated} of the "
                    "{era_counted} events counted here are alleged or disputed. {era_across} events straddle a "
                    "change of head or fall outside the eras, and are not counted." + stood_in, page=PAGE,
                    era=top.era, **claimed("era", found))
+
+
+def _day(when: pd.Timestamp) -> str:
+    return f"{when.day} {when:%b %Y}"
 
 
 def type_peaks(found: dict, peaks: dict, rule: str) -> Caption:
@@ -204,12 +236,12 @@ def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], ri
                if f"{n}_sentences" in fields else [])
         verdict = "was quiet" if s.quiet else "was not quiet: " + "; ".join(why)
         text += (f"{'The longest interval' if i == 0 else 'The interval'} of {{{n}_days}} days, from {{{n}_after}} "
-                 f"({s.after_date}) to {{{n}_before}} ({s.before_date}), {verdict}. ")
+                 f"({labels.date(s.after_date)}) to {{{n}_before}} ({labels.date(s.before_date)}), {verdict}. ")
     if not len(summary["quiet"]):
         text += "No interval between these killings is quiet by that test. "
     if rivals:
         text += "Another source dates an end of these intervals otherwise: {rivals}."
-        fields["rivals"] = rivals
+        fields["rivals"] = in_words(rivals)
     return Caption(text, page=PAGE, **fields)
 
 
@@ -229,7 +261,7 @@ def runs(found: dict, longest: pd.DataFrame, breaks: pd.DataFrame, run_found: di
         text += (f"The run from {{f{i}}} to {{l{i}}} rests on {{by{i}}}'s date for {{e{i}}}; {{src{i}}} dates it {{d{i}}}, "
                  "which breaks the run. ")
         fields.update({f"f{i}": code(first), f"l{i}": code(last), f"e{i}": code(event), f"by{i}": code(by),
-                       f"src{i}": code(source), f"d{i}": when})
+                       f"src{i}": code(source), f"d{i}": labels.date(when)})
     return Caption(text, page=PAGE, **fields)
 
 
@@ -258,6 +290,10 @@ def abroad(found: dict, ranked: pd.DataFrame, freq: str) -> Caption:
                    + busiest, page=PAGE, **fields)
 
 
+#: Whose national tally (`convictions_by_year.count`, datapackage.json), in words.
+TALLY_WORDS = {"mvd": "the MVD's 1st Special Department (December 1953)", "kgb": "the KGB"}
+
+
 def national(found: dict, series: pd.DataFrame, merged_kills: pd.DataFrame, note: Caption) -> Caption:
     """What the national series is (`cadence.series_claims`), how each source's events are set beside it,
     the killings that count once (`merged_rows`), and what the series leaves out (`national_note`)."""
@@ -265,14 +301,14 @@ def national(found: dict, series: pd.DataFrame, merged_kills: pd.DataFrame, note
                          for m in merged_kills.itertuples()))
     return Caption(
         "National convictions for counter-revolutionary crimes and death sentences per year, {first}–{last} (the "
-        "{tally} tally of `convictions_by_year`; the other tally differs in {series_differ} of these {series_years} "
-        "years), beside the domestic arrests and killings the sources name in the same years, **each source's rows "
-        "apart**: the case file's own, and those only the reference gives (the national figures are Soviet ones, "
+        "tally of {tally}; the other tally differs in {series_differ} of these {series_years} years), beside the "
+        "domestic arrests and killings the sources name in the same years, **each source's rows apart**: the case "
+        "file's own, and those only the reference gives (the national figures are Soviet ones, "
         "so events abroad are left out, and the `event_types`, `scope`, `start`, `end` and `freq` parameters do not "
         "apply here). Each thing counts once here too" + (" ({once})" if len(merged_kills) else "") + ", and no "
         "total (a tally) is counted as an event. The ratio is the case file's events per ten thousand national "
         f"cases (`ratio_per={RATIO_PER}`).\n\n", page=PAGE, first=str(series.index.min()), last=str(series.index.max()),
-        tally=code(TALLY), once=once, **claimed("series", found)) + note
+        tally=TALLY_WORDS.get(TALLY, TALLY), once=once, **claimed("series", found)) + note
 
 
 def national_note(beside: pd.DataFrame, found: dict) -> Caption:
