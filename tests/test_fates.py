@@ -568,8 +568,15 @@ def test_yagoda_yezhov_and_beria_struck_then_were_struck(ds):
     # sources; only Yagoda's alleged roles (data/roles.csv) make it a poisoning. Spiegelglas's one act is
     # his alleged organising of Konovalets's killing (roles.csv, alleged). Zborowski's Sedov role is
     # alleged, but his organising of Trotsky's killing (1940, stated) came before his trial (1958).
+    # Zakovsky's one act is holding Slutsky for the injection, a killing the case file states, but a rival
+    # account (accounts.csv abram-slutsky-assassination--heart, disputed: Mlechin via the reference) says
+    # Slutsky died of his heart: the act is disputed, so he is on doubt too.
     doubtful = set(turned.index[~turned.stated])
-    assert doubtful == {"vyacheslav-menzhinsky", "sergei-spiegelglas"}
+    assert doubtful == {"vyacheslav-menzhinsky", "sergei-spiegelglas", "leonid-zakovsky"}
+    # Where the first act is on doubt and a later one stated, the table names the stated one.
+    assert turned.loc["mark-zborowski", "first_stated_act"] == "leon-trotsky-assassination"
+    assert turned.loc["mikhail-frinovsky", "first_stated_act"] == "leonid-zakovsky-execution"
+    assert pd.isna(turned.loc["genrikh-yagoda", "first_stated_act"])  # his first act is stated
 
 
 def test_longest_chain_on_the_data(ds):

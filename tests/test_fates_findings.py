@@ -248,12 +248,17 @@ def test_every_other_claim_gives_its_value_back(ds, database):
     # (test_longest_chain_on_the_data): five people
     assert found["chain"].value == 5
     # 17 struck first and were struck later (test_fates: the 14 of the apparatus, and Reilly, Savinkov and
-    # Nikolayev of the targets); 2 rest on alleged evidence (Menzhinsky, Spiegelglas): between 15 and 17
-    assert found["turned"].text == "between 15 and 17"
-    assert found["turned_doubtful"] == ["Vyacheslav Menzhinsky", "Sergei Spiegelglas"]
+    # Nikolayev of the targets); 3 rest on alleged or disputed evidence (Menzhinsky, Spiegelglas, and Zakovsky,
+    # whose one act, Slutsky's killing, a rival account says was a heart failure): between 14 and 17
+    assert found["turned"].text == "between 14 and 17"
+    assert found["turned_doubtful"] == ["Vyacheslav Menzhinsky", "Leonid Zakovsky", "Sergei Spiegelglas"]
     words = captions.fates.kill_graph(found).text
-    assert "between 15 and 17 people of the group struck first and were struck later (red; listed below): for " \
-           "Vyacheslav Menzhinsky and Sergei Spiegelglas the act or the later blow rests only on alleged" in words
+    assert "Of the group, between 14 and 17 people struck first and were struck later (red; listed below): for " \
+           "Vyacheslav Menzhinsky, Leonid Zakovsky and Sergei Spiegelglas the act or the later blow rests only on " \
+           "alleged" in words
+    # The chain's link Zakovsky -> Slutsky rests on that disputed killing, and the caption says so.
+    assert found["chain_doubtful"] == ["Leonid Zakovsky → Abram Slutsky"]
+    assert "; the link Leonid Zakovsky → Abram Slutsky rests only on an alleged or disputed account." in words
     # the violent deaths counted whoever's the hand: the contested ends whose event gives a violent method,
     # Savinkov (defenestration), Muenzenberg (hanging), Krivitsky (shooting); Skoblin's and Markin's give
     # none (method unknown), so they are no violent deaths here

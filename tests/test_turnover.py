@@ -454,7 +454,8 @@ def test_purge_chains(ds):
     # assassinations and killings of an official): Yagoda -> Trilisser (dismissal 1929-10), -> Menzhinsky (death
     # 1934-05-10, alleged); Artuzov -> Blumkin (execution 1929-11-03); Yezhov -> Agranov (demotion 1937-04),
     # -> Artuzov (arrest 1937-05-13), -> Slutsky (assassination 1938-02-17); Slutsky and Pravdin -> Reiss
-    # (assassination 1937-09-04); Zakovsky and Frinovsky -> Slutsky (1938-02-17); Blokhin -> Yagoda (execution
+    # (assassination 1937-09-04); Zakovsky and Frinovsky -> Slutsky (1938-02-17, disputed: a rival account has
+    # him die of his heart); Blokhin -> Yagoda (execution
     # 1938-03-15), -> Frinovsky and -> Yezhov (executions 1940-02-04); Frinovsky -> Zakovsky (execution 1938-08-29);
     # Beria -> Spiegelglas, Redens (1938-11-02), Trilisser (1938-11-23), Frinovsky (1939-04-06), Yezhov (1939-04-10,
     # alleged). No official strikes Beria or Blokhin, so every maximal chain starts with one of them: Beria's 5
@@ -465,20 +466,20 @@ def test_purge_chains(ds):
     chains = falls.purge_chains(ds)
     assert set(chains.chain) == {
         "Lavrenty Beria —arrest 1939-04-06→ Mikhail Frinovsky —execution 1938-08-29→ Leonid Zakovsky —assassination "
-        "1938-02-17→ Abram Slutsky —assassination 1937-09-04→ Ignace Reiss",
+        "1938-02-17 (disputed)→ Abram Slutsky —assassination 1937-09-04→ Ignace Reiss",
         "Vasily Blokhin —execution 1940-02-04→ Mikhail Frinovsky —execution 1938-08-29→ Leonid Zakovsky —assassination "
-        "1938-02-17→ Abram Slutsky —assassination 1937-09-04→ Ignace Reiss",
-        "Lavrenty Beria —arrest 1939-04-06→ Mikhail Frinovsky —assassination 1938-02-17→ Abram Slutsky —assassination "
+        "1938-02-17 (disputed)→ Abram Slutsky —assassination 1937-09-04→ Ignace Reiss",
+        "Lavrenty Beria —arrest 1939-04-06→ Mikhail Frinovsky —assassination 1938-02-17 (disputed)→ Abram Slutsky —assassination "
         "1937-09-04→ Ignace Reiss",
-        "Vasily Blokhin —execution 1940-02-04→ Mikhail Frinovsky —assassination 1938-02-17→ Abram Slutsky —assassination "
+        "Vasily Blokhin —execution 1940-02-04→ Mikhail Frinovsky —assassination 1938-02-17 (disputed)→ Abram Slutsky —assassination "
         "1937-09-04→ Ignace Reiss",
         "Lavrenty Beria —arrest 1939-04-10 (alleged)→ Nikolai Yezhov —arrest 1937-05-13→ Artur Artuzov —execution "
         "1929-11-03→ Yakov Blumkin",
         "Vasily Blokhin —execution 1940-02-04→ Nikolai Yezhov —arrest 1937-05-13→ Artur Artuzov —execution "
         "1929-11-03→ Yakov Blumkin",
-        "Lavrenty Beria —arrest 1939-04-10 (alleged)→ Nikolai Yezhov —assassination 1938-02-17→ Abram Slutsky "
+        "Lavrenty Beria —arrest 1939-04-10 (alleged)→ Nikolai Yezhov —assassination 1938-02-17 (disputed)→ Abram Slutsky "
         "—assassination 1937-09-04→ Ignace Reiss",
-        "Vasily Blokhin —execution 1940-02-04→ Nikolai Yezhov —assassination 1938-02-17→ Abram Slutsky —assassination "
+        "Vasily Blokhin —execution 1940-02-04→ Nikolai Yezhov —assassination 1938-02-17 (disputed)→ Abram Slutsky —assassination "
         "1937-09-04→ Ignace Reiss",
         "Lavrenty Beria —arrest 1939-04-10 (alleged)→ Nikolai Yezhov —demotion 1937-04→ Yakov Agranov",
         "Vasily Blokhin —execution 1940-02-04→ Nikolai Yezhov —demotion 1937-04→ Yakov Agranov",

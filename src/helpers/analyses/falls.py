@@ -495,14 +495,19 @@ PURGERS_RULE = ("Officials of the organs who removed, arrested, ordered or carri
 def purgers_claim(ds: Dataset, purged: pd.DataFrame, parameters=None) -> Claim:
     """How many officials purged another and fell in their turn (`_purged`'s rows) as an Interval: from
     those with an act and a later fall both stated to all of them. Its text gives the count and the
-    names, in the order of their first act. The query checks each act's and fall's certainty."""
+    names, in the order of their first act, those only on doubt marked. The query checks each act's and
+    fall's certainty, and that no unofficial account says a killing was none (`evidence.acts`)."""
     sure = purged[(purged.certainty == "stated") & (purged._fall_certainty == "stated")]
     low, high = sure._purger_id.nunique(), purged._purger_id.nunique()
-    names = ", ".join(dict.fromkeys(purged.purger))
+    firm = set(sure._purger_id)
+    names = ", ".join(dict.fromkeys(n if p in firm else f"{n} (on doubt)" for n, p in zip(purged.purger, purged._purger_id)))
+    killing_types = ", ".join(f"'{t}'" for t in evidence.KILLING_TYPES)
     parts = [f"SELECT '{r.purger_id}' AS purger, (SELECT MIN(certainty = 'stated' AND role_certainty = 'stated') FROM "
              f"event_people WHERE (event_id = '{r.event}' AND ((person_id = '{r.purger_id}' AND role = '{r.role}') OR "
              f"(person_id = '{r.purged_id}' AND role = 'subject'))) OR (event_id = '{r.fall}' AND person_id = "
-             f"'{r.purger_id}' AND role = 'subject')) AS ok"
+             f"'{r.purger_id}' AND role = 'subject')) AND NOT EXISTS (SELECT 1 FROM accounts a JOIN events e ON "
+             f"e.event_id = a.event_id WHERE a.event_id = '{r.event}' AND e.type IN ({killing_types}) AND a.kind <> "
+             "'official' AND a.claim <> 'killing') AS ok"
              for r in purged.rename(columns=lambda c: c.lstrip("_")).itertuples()]
     sql = ("SELECT COUNT(DISTINCT CASE WHEN ok THEN purger END) AS low, COUNT(DISTINCT purger) AS high FROM ("
            + " UNION ALL ".join(parts) + ")") if parts else "SELECT 0 AS low, 0 AS high"

@@ -456,7 +456,9 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
     act certainly ended, whether or not the data names who struck). One row per person (indexed by
     person_id): name, the first act and its date, the first later blow and its date, their fate, and
     `stated`: whether a plainly stated act came before a plainly stated blow (`_stated_blows`), not so for
-    Menzhinsky (a natural death, poisoning only alleged). Sorted by the date of that blow."""
+    Menzhinsky (a natural death, poisoning only alleged), with `first_stated_act` where the first act is only
+    alleged or disputed but a later one is stated (Zborowski: Sedov's death alleged, Trotsky's killing
+    stated). Sorted by the date of that blow."""
     check("group", group, choices=GROUPS)
     people = members(ds, group)
     acts = links(ds, "all")
@@ -477,15 +479,17 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
         stated_acts = own_acts[own_acts.certainty == "stated"]
         stated = bool(len(stated_acts)) and bool(
             (own_blows.event_id.isin(firm_blows) & (own_blows.start > stated_acts.end.min())).any())
+        plain_act = stated_acts.event_id.iloc[0] if stated and first.certainty != "stated" else None
         rows.append({"person_id": person.person_id, "name": person.name, "first_act": first.event_id,
-                     "act_date": first.date, "act_start": first.start, "struck_by": blow.event_id,
-                     "struck_start": blow.start, "fate": fates.get(person.person_id, NO_END), "stated": stated})
-    out = pd.DataFrame(rows, columns=["person_id", "name", "first_act", "act_date", "act_start", "struck_by",
-                                      "struck_start", "fate", "stated"])
+                     "act_date": first.date, "act_start": first.start, "first_stated_act": plain_act,
+                     "struck_by": blow.event_id, "struck_start": blow.start,
+                     "fate": fates.get(person.person_id, NO_END), "stated": stated})
+    out = pd.DataFrame(rows, columns=["person_id", "name", "first_act", "act_date", "act_start", "first_stated_act",
+                                      "struck_by", "struck_start", "fate", "stated"])
     out = out.merge(ds.events[["event_id", "date"]].rename(columns={"event_id": "struck_by", "date": "struck_date"}),
                     on="struck_by", how="left")
     out = out.sort_values(["struck_start", "name"]).set_index("person_id")
-    return out[["name", "first_act", "act_date", "struck_by", "struck_date", "fate", "stated"]]
+    return out[["name", "first_act", "act_date", "first_stated_act", "struck_by", "struck_date", "fate", "stated"]]
 
 
 def _stated_blows(ds: Dataset, blows: pd.DataFrame) -> set:

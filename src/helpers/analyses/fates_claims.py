@@ -390,8 +390,8 @@ def graph_claims(ds: Dataset, kills: pd.DataFrame, graph: nx.DiGraph, turned: pd
                  chain: pd.DataFrame) -> dict:
     """The claims of section 4 (`fates.links`, `kill_graph`, `turned_victims`, `longest_chain`):
     graph_people, arrows, turned (an interval: stated turns to all), turned_doubtful (the names of those
-    resting on alleged or disputed evidence), chain (the people along the longest chain, each once) and
-    chain_names (in order, `fates.chain_people`)."""
+    resting on alleged or disputed evidence), chain (the people along the longest chain, each once),
+    chain_names (in order, `fates.chain_people`) and chain_doubtful (its links on doubt, `_doubtful_links`)."""
     actors = [claims.KEY_JOIN.join(k) for k in zip(kills.event_id, kills.actor, kills.role)]
     subjects = [claims.KEY_JOIN.join(k) for k in zip(kills.event_id, kills.victim, ["subject"] * len(kills))]
     key = lambda t: f"({t}.event_id || ' | ' || {t}.person_id || ' | ' || {t}.role)"  # noqa: E731
@@ -408,7 +408,20 @@ def graph_claims(ds: Dataset, kills: pd.DataFrame, graph: nx.DiGraph, turned: pd
             "chain": _count(ds, "people", people, "The people along the longest chain of killers killed: each link's "
                             "victim had struck the next one earlier.", events=chain.event_id),
             "chain_names": fates_.chain_people(ds, chain),
+            "chain_doubtful": _doubtful_links(ds, kills, chain),
             "turned_doubtful": list(turned.name[~turned.stated.astype(bool)])}
+
+
+def _doubtful_links(ds: Dataset, kills: pd.DataFrame, chain: pd.DataFrame) -> list[str]:
+    """The links of `chain` ('Leonid Zakovsky → Abram Slutsky') whose every act in `kills` between the two
+    on that event is only alleged or disputed: where the chain rests on doubt."""
+    names = ds.people.set_index("person_id").name
+    out = []
+    for step in chain.itertuples(index=False):
+        own = kills[(kills.actor == step.actor) & (kills.victim == step.victim) & (kills.event_id == step.event_id)]
+        if len(own) and not (own.certainty == "stated").any():
+            out.append(f"{names.get(step.actor, step.actor)} → {names.get(step.victim, step.victim)}")
+    return out
 
 
 # --- section 5: how they died ---------------------------------------------------------------------

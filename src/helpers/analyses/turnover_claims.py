@@ -20,8 +20,8 @@ from .. import evidence
 from ..core.names import in_prose
 from ..evidence import Dataset, claims
 from ..evidence.claims import CASE_FILE, Claim, Interval
-from .turnover import (FORCED_ENDS, KEY, KILLING_MANNERS, NO_FATE, PACKAGE, SHOT_OR_KILLED, dated_span, days_text,
-                       end_bounds, killing_doubt, listed, reading_label, tenure_readings)
+from .turnover import (FORCED_ENDS, KEY, KILLING_MANNERS, NO_FATE, NO_KILLING_MANNERS, PACKAGE, SHOT_OR_KILLED,
+                       dated_span, days_text, end_bounds, killing_doubt, listed, reading_label, tenure_readings)
 from .turnover import tenures as tenures_of
 
 LENGTH_RULE = ("A tenure's length in days as bounds: from its latest possible start to its earliest possible end "
@@ -86,7 +86,9 @@ def posts_claim(ds: Dataset, position_ids, rule: str = "The posts of the tenures
 def _killing_sql(f: str = "") -> tuple[str, str]:
     """SQL conditions on the `fates` table (alias `f`): plainly shot or killed, and that or on doubt."""
     p = f"{f}." if f else ""
-    plain = f"({p}fate IN {listed(SHOT_OR_KILLED)} AND {p}certainty = 'stated')"
+    rival = " OR ".join(f"{p}manners LIKE '%{m} ({c})%'" for m in NO_KILLING_MANNERS
+                        for c in ("stated", "alleged", "disputed"))  # '(stated, official)' does not match
+    plain = f"({p}fate IN {listed(SHOT_OR_KILLED)} AND {p}certainty = 'stated' AND NOT ({rival}))"
     maybe = " OR ".join(f"{p}manners LIKE '%{m} (%'" for m in KILLING_MANNERS)
     return plain, f"({plain} OR {maybe})"
 

@@ -200,14 +200,17 @@ def cover_stories(c: dict, finding: Claim) -> Caption:
 def kill_graph(c: dict) -> Caption:
     """Section 4: the graph's size, who struck and was struck later, and the people along the longest
     chain (`fates_claims.graph_claims`)."""
+    on_doubt = c.get("chain_doubtful") or []
     return Caption(
-        "*What to see:* {graph_people} people joined by {arrows} arrows. {turned} people of the group struck first "
+        "*What to see:* {graph_people} people joined by {arrows} arrows. Of the group, {turned} people struck first "
         "and were struck later (red; listed below){doubtful}. The longest chain of killers killed (each struck by the one "
-        "before after striking the next) runs through {chain} people: {chain_names}.", page=PAGE,
+        "before after striking the next) runs through {chain} people: {chain_names}{chain_doubt}.", page=PAGE,
         graph_people=c["graph_people"], arrows=c["arrows"], turned=c["turned"], chain=c["chain"],
         doubtful=Raw(f": for {escape(_names(c['turned_doubtful']))} the act or the later blow rests only on alleged or "
                      "disputed evidence" if c.get("turned_doubtful") else ""),
-        chain_names=" → ".join(c["chain_names"]))
+        chain_names=" → ".join(c["chain_names"]),
+        chain_doubt=(f"; the link{'s' if len(on_doubt) > 1 else ''} {in_prose(on_doubt)} "
+                     f"rest{'' if len(on_doubt) > 1 else 's'} only on an alleged or disputed account" if on_doubt else ""))
 
 
 def how_they_died(c: dict) -> Caption:

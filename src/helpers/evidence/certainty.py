@@ -43,3 +43,9 @@ def rank(value: str) -> int:
 def weaker(*values: str) -> str:
     """The weakest of several certainties (the surety of a thing that needs them all)."""
     return max(values, key=rank)
+
+
+def no_killing_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
+    """The unofficial accounts that say a death was no killing (a rival natural death, a suicide): what
+    doubts a killing a source states (Slutsky's heart failure), beside the official denials."""
+    return accounts[(accounts.kind != "official") & (accounts.claim != "killing")]

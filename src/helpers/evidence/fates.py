@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..data.vocabulary import DEATH_EVENT_TYPES, violent_methods
-from .certainty import CERTAINTY, rank
+from .certainty import CERTAINTY, no_killing_accounts, rank  # noqa: F401 (one rule, used here too)
 from .people import ACTOR_ROLES, participants, soviet_actors
 
 if TYPE_CHECKING:
@@ -58,12 +58,6 @@ MANNERS = {"killing": "killed", "suicide": "suicide", "natural_death": "natural_
 UNKNOWN = "unknown"
 #: Manners that are the same death seen more or less precisely (a killing is an execution or an assassination).
 FAMILY = {"executed": "killed", "assassinated": "killed", "killed": "killed"}
-
-
-def no_killing_accounts(accounts: pd.DataFrame) -> pd.DataFrame:
-    """The unofficial accounts that say a death was no killing (a rival natural death, a suicide): what
-    doubts a killing a source states (Slutsky's heart failure), beside the official denials."""
-    return accounts[(accounts.kind != "official") & (accounts.claim != "killing")]
 
 
 def _claims(ev, doers: pd.DataFrame, accounts: pd.DataFrame, violent: tuple[str, ...]) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from ..core.checks import check_listed
-from .certainty import strongest, weakest
+from .certainty import no_killing_accounts, strongest, weakest
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -87,10 +87,15 @@ def participants(ds: Dataset, roles=("subject",), types=None, person_ids=None) -
     return x.sort_values(["person_id", "start", "event_id", "role"]).reset_index(drop=True)
 
 
+#: The event types that state a killing (a `death` event states only a death).
+KILLING_TYPES = ("execution", "assassination")
+
+
 def acts(ds: Dataset, types, actor_roles=ACTOR_ROLES) -> pd.DataFrame:
     """Who acted on whom: one row per (actor, subject, event) for events of `types`, where the actor
     holds one of `actor_roles` and the subject is another person. Certainty is the weakest of the
-    event's and the two roles'. Columns: actor, victim, role, event_id, type, method, scope, date,
+    event's and the two roles', and for an execution or an assassination at most disputed where an
+    unofficial account says the death was no killing (`no_killing_accounts`). Columns: actor, victim, role, event_id, type, method, scope, date,
     start, end, certainty. Sorted by start, event, actor and victim."""
     check_listed("types", types)
     check_listed("actor_roles", actor_roles)
@@ -101,6 +106,9 @@ def acts(ds: Dataset, types, actor_roles=ACTOR_ROLES) -> pd.DataFrame:
          .merge(doer.rename(columns={"person_id": "actor", "certainty": "c_actor"}), on="event_id"))
     x = x[x.actor != x.victim].copy()
     x["certainty"] = weakest(x.c_subject, x.c_actor)
+    if "accounts" in ds.tables:  # a killing another account says was none is disputed (Slutsky's heart failure)
+        doubted = x.type.isin(KILLING_TYPES) & x.event_id.isin(set(no_killing_accounts(ds.accounts).event_id))
+        x.loc[doubted, "certainty"] = weakest(x.certainty[doubted], pd.Series("disputed", index=x.index[doubted]))
     cols = ["actor", "victim", "role", "event_id", "type", "method", "scope", "date", "start", "end", "certainty"]
     return x.sort_values(["start", "event_id", "actor", "victim"])[cols].reset_index(drop=True)
 
