@@ -92,6 +92,14 @@ def test_an_operations_lags_by_hand(ds):
     assert abroad.days_text(0, 0) == "0 days" and abroad.days_text(26, 390) == "26 to 390 days"
     # no order in the data for Miller: the lag is missing, never a made-up number
     assert pd.isna(lag.at["miller-1937", "order_to_action_lo"])
+    # Each step says what it was: Trotsky's first blow is the raid of 24 May 1940 (leon-trotsky-attempt), not
+    # his killing of 21 August; the aftermath's first step is Mercader's arrest (1940-08-20).
+    shown = abroad.lag_table(lag.reset_index(), dict(zip(ds.events.event_id, ds.events.title)))
+    trotsky = shown[shown.operation == "Operation to kill Leon Trotsky"].iloc[0]
+    assert trotsky.action == "1940-05-24: NKVD raid on Trotsky's villa"
+    assert trotsky.aftermath == "1940-08-20: Arrest of Ramón Mercader"
+    miller = shown[shown.operation == "Kidnapping of General Yevgeny Miller"].iloc[0]
+    assert miller.order == ""  # no order: nothing to name
 
 
 def test_phases_of_an_operation(ds):

@@ -84,9 +84,30 @@ def test_who_acted_abroad_france_first_by_hand(ds):
 
 def test_the_united_states_are_left_out_with_their_kinds(ds):
     table = abroad.events(ds)
-    name, n, kinds = abroad.silent_country(ds, table, abroad.acting(ds, table))
+    name, n, kinds, (alleged, titles) = abroad.silent_country(ds, table, abroad.acting(ds, table))
     assert name == "United States" and set(n.ids("events")) == set(UNITED_STATES) and n.value == 9
     assert [(k, c.value) for k, c in kinds] == [("death", 3), ("release", 3), ("arrest", 2), ("trial", 1)]
+    # Two of its deaths are alleged killings by no named hand (accounts.csv: walter-krivitsky-death--murder,
+    # valentin-markin-death--krivitsky, both allegations of a killing, alleged): the caption names them.
+    assert set(alleged.ids("events")) == {"walter-krivitsky-death", "valentin-markin-death"} and len(titles) == 2
+    words = captions.abroad.countries(abroad.first_country(ds, "world", None, None, []),
+                                      abroad.acted_claims(ds, table, abroad.acting(ds, table)),
+                                      abroad.silent_country(ds, table, abroad.acting(ds, table))).text
+    assert "among them 2 deaths that an account alleges were killings, by no hand the data names:" in words
+
+
+def test_france_counts_its_acts_on_doubt_apart(ds):
+    # France's 9 (test above) hold 2 in which the organs' act is only alleged: lev-sedov-death (roles.csv:
+    # Zborowski perpetrator and accomplice, alleged) and willi-munzenberg-death (the NKVD's hand alleged, the
+    # event itself disputed); the other 7 have a stated act. The Netherlands' 3 are all stated.
+    table = abroad.events(ds)
+    c = abroad.acted_claims(ds, table, abroad.acting(ds, table))
+    assert set(c["leader_on_doubt"].ids("events")) == {"lev-sedov-death", "willi-munzenberg-death"}
+    assert abroad.acted_on_doubt(ds, ["ignace-reiss-assassination", "lev-sedov-death"]) == ["lev-sedov-death"]
+    words = captions.abroad.countries(abroad.first_country(ds, "world", None, None, []), c,
+                                      abroad.silent_country(ds, table, abroad.acting(ds, table))).text
+    assert "with 9 of the 20 events in which the organs acted (in the case file and the reference) (2 of them only " \
+           "on an alleged or disputed act: " in words
 
 
 def test_france_first_under_every_reading(ds):
@@ -145,6 +166,7 @@ def test_every_claim_of_the_report_gives_its_value_back(ds, database):
             **{f"era-{k}": v for k, v in abroad.era_claims(ds, table).items()},
             **abroad.timeline_claims(ds, lag, abroad.dated_orders(lag)), "first": abroad.first_country(ds)}
     names = made.pop("country_names")
+    assert made.pop("acted-leader_on_doubt_titles") == ["Death of Lev Sedov", "Death of Willi Münzenberg"]  # words
     assert made.pop("era-outside_when") == "after the data's coverage ends (22 June 1941)"  # words, not a claim
     assert all(_given_back(c, database) for c in made.values()), [k for k, c in made.items() if not _given_back(c, database)]
     # The busiest point, Paris, holds 27 events, 9 of them placed only at the country France (data/places.csv
@@ -153,12 +175,13 @@ def test_every_claim_of_the_report_gives_its_value_back(ds, database):
     assert (made["busiest"].value, made["country_only"].value, names) == (27, 9, ["France"])
     assert {"nadezhda-plevitskaya-arrest", "fourth-international-founding", "german-invasion-of-france",
             "noe-ramishvili-exile", "rudolf-klement-exile"} <= set(made["country_only"].ids("events"))
-    # by hand: 77 events abroad at 46 places in 22 countries; the 1930s hold 35 of them (each by its
+    # by hand: 77 events abroad at 46 places in 22 present-day countries, Russia among them (the ends of journeys
+    # home: Moscow and 'Russia'), so 21 abroad; the 1930s hold 35 of them (each by its
     # midpoint), Yezhov's era 23, and 8 fall after the last era (Ovakimian's release of July 1941,
     # Sorge's arrest, trial and execution, Lyushkov's death, Zborowski's trial, release and death);
     # the Reiss order (1937-07-17/1937-09-04) to his killing (1937-09-04): 0 to 49 days
     assert [made[k].value for k in ("events", "places", "countries", "decade-decade", "decade-events", "era-era",
-                                    "era-events", "era-outside")] == [77, 46, 22, "1930s", 35, "Yezhov", 23, 8]
+                                    "era-events", "era-outside")] == [77, 46, 21, "1930s", 35, "Yezhov", 23, 8]
     assert made["lag"].value == claims.Interval(0, 49) and made["lag"].text == "0 to 49 days"
 
 

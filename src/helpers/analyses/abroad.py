@@ -340,12 +340,19 @@ def days_text(lo, hi) -> str:
     return f"{lo:,} day{'s' if abs(lo) != 1 else ''}" if lo == hi else f"{lo:,} to {hi:,} days"
 
 
-def lag_table(table: pd.DataFrame) -> pd.DataFrame:
-    """`lags` as a reader sees it: the lags as text ('26 to 390 days')."""
+def lag_table(table: pd.DataFrame, titles: dict | None = None) -> pd.DataFrame:
+    """`lags` as a reader sees it: the lags as text ('26 to 390 days'), and each step as its date and, given
+    the events' `titles` by id, what it was ('24 May 1940: NKVD raid on Trotsky's villa'), so that the
+    first blow is not taken for the operation's end (Trotsky's killing came three months after the raid)."""
+    def step(dates: pd.Series, ids: pd.Series) -> list[str]:
+        if titles is None:
+            return list(dates)
+        return [f"{d}: {titles[i]}" if i and i in titles else d for d, i in zip(dates, ids)]
     return pd.DataFrame({
-        "operation": table.operation, "order": table.order, "action": table.action,
+        "operation": table.operation, "order": step(table.order, table.order_id),
+        "action": step(table.action, table.action_id),
         "order → action": [days_text(a, b) for a, b in zip(table.order_to_action_lo, table.order_to_action_hi)],
-        "aftermath": table.aftermath,
+        "aftermath": step(table.aftermath, table.aftermath_id),
         "action → aftermath": [days_text(a, b) for a, b in
                                zip(table.action_to_aftermath_lo, table.action_to_aftermath_hi)]})
 
@@ -385,6 +392,32 @@ def acting(ds: Dataset, table: pd.DataFrame) -> dict[str, list[str]]:
     return {"events": [e for e in order if e in acted], "roles": _keys(ds, "roles", r), "org_roles": _keys(ds, "org_roles", o),
             "legs": _keys(ds, "event_places", legs), "context": context,
             "left": [e for e in order if e not in acted and e not in context]}
+
+
+def acted_on_doubt(ds: Dataset, event_ids) -> list[str]:
+    """Of `event_ids` (events in which the organs acted, `acting`), those whose every act by the organs or
+    their people is only alleged or disputed, or whose event is (Sedov's death: Zborowski's part only
+    believed): counted by the rule of who acted, and said to rest on doubt."""
+    ids = list(dict.fromkeys(event_ids))
+    r, o = ds.roles, ds.org_roles
+    r = r[r.event_id.isin(ids) & r.role.isin(ACTING_ROLES) & r.person_id.isin(set(ds.people.person_id[ds.people.side == "apparatus"]))]
+    o = o[o.event_id.isin(ids) & o.role.isin(ACTING_ROLES) & o.org_id.isin(evidence.organs(ds.organisations))]
+    firm = set(r.event_id[r.certainty == "stated"]) | set(o.event_id[o.certainty == "stated"])
+    plain = set(ds.events.event_id[ds.events.certainty == "stated"])
+    return [e for e in ids if e not in firm or e not in plain]
+
+
+def alleged_killings(ds: Dataset, event_ids) -> list[str]:
+    """Of `event_ids`, the deaths that an unofficial account alleges were killings (Krivitsky's, Markin's):
+    no act of the organs is recorded, but a reader should know a killing is alleged."""
+    acc = ds.accounts[(ds.accounts.kind != "official") & (ds.accounts.claim == "killing")]
+    ev = ds.events[ds.events.event_id.isin(list(event_ids)) & (ds.events.type == "death")]
+    return [e for e in dict.fromkeys(event_ids) if e in set(ev.event_id) & set(acc.event_id)]
+
+
+def _titles(ds: Dataset, event_ids) -> list[str]:
+    titles = ds.events.set_index("event_id").title
+    return [titles[e] for e in event_ids]
 
 
 def acted_places(table: pd.DataFrame, who: dict) -> pd.DataFrame:
@@ -451,6 +484,10 @@ def acted_claims(ds: Dataset, table: pd.DataFrame, who: dict) -> dict[str, claim
     top = places[places.country == ranked.country.iloc[0]]
     out["leader"] = claims.count(ds, "events", list(dict.fromkeys(top.event_id)), "events abroad in which the organs "
                                  "acted (ACTED_RULE) in the first country", also={"event_places": _keys(ds, "event_places", top)})
+    doubt = acted_on_doubt(ds, top.event_id)
+    out["leader_on_doubt"] = claims.count(ds, "events", doubt, "of the first country's events, those in which the "
+                                          "organs' act, or the event, is only alleged or disputed (`acted_on_doubt`)")
+    out["leader_on_doubt_titles"] = _titles(ds, doubt)
     lower = ranked[ranked.events < ranked.events.iloc[0]]
     if len(lower):
         names = sorted(lower.country_name[lower.events == lower.events.iloc[0]])
@@ -467,9 +504,10 @@ def _country_places(ds: Dataset, codes) -> list[str]:
     return [p[c] for c in codes]
 
 
-def silent_country(ds: Dataset, table: pd.DataFrame, who: dict) -> tuple[str, claims.Claim, list] | None:
+def silent_country(ds: Dataset, table: pd.DataFrame, who: dict) -> tuple[str, claims.Claim, list, tuple] | None:
     """The country with the most events abroad of which none counts as an act of the organs
-    (ACTED_RULE): its name, the count of its events, and (type, count) per event type. None if none."""
+    (ACTED_RULE): its name, the count of its events, (type, count) per event type, and its deaths that an
+    account alleges were killings (`alleged_killings`: Krivitsky, Markin) as (count, titles). None if none."""
     acted = set(acted_places(table, who).country)
     counts = by_country(table)
     counts = counts[~counts.country.isin(acted) & ~counts.country.isin(HOME)]
@@ -480,22 +518,27 @@ def silent_country(ds: Dataset, table: pd.DataFrame, who: dict) -> tuple[str, cl
     rule = f"events abroad with a place in {row.country_name}, none an act of the organs (ACTED_RULE)"
     kinds = [(kind, claims.count(ds, "events", list(part.event_id), f"{rule}, of type {kind}"))
              for kind, part in sorted(own.groupby("type"), key=lambda kv: (-len(kv[1]), kv[0]))]
-    return row.country_name, claims.count(ds, "events", list(own.event_id), rule), kinds
+    killed = alleged_killings(ds, own.event_id)
+    alleged = claims.count(ds, "events", killed, f"{rule}: deaths an unofficial account alleges were killings "
+                           "(`alleged_killings`)")
+    return row.country_name, claims.count(ds, "events", list(own.event_id), rule), kinds, (alleged, _titles(ds, killed))
 
 
 # --- the other numbers of the report as claims ---------------------------------------------------------
 
 def window_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
     """What `totals` counts, as claims: events (of `table`), abroad (every event abroad of `ds`),
-    places and countries (of the events of `table`, each country by its place of kind country)."""
+    places and countries (of the events of `table`, each country by its place of kind country; Russia, where
+    a journey abroad began or ended, is no country abroad: HOME)."""
     legs = _keys(ds, "event_places", table)
     shown = "events abroad with a place in the region, whose dates overlap the window, of the chosen types"
     return {"events": claims.count(ds, "events", table.event_id, shown, also={"event_places": legs}),
             "abroad": claims.count(ds, "events", ds.events.event_id[ds.events.scope == "abroad"],
                                    "every event whose scope is abroad"),
             "places": claims.count(ds, "places", table.place_id, f"the places of the {shown}", also={"event_places": legs}),
-            "countries": claims.count(ds, "places", _country_places(ds, sorted(set(table.country))),
-                                      f"the present-day countries of the places of the {shown}", also={"event_places": legs})}
+            "countries": claims.count(ds, "places", _country_places(ds, sorted(set(table.country) - set(HOME))),
+                                      f"the present-day countries abroad of the places of the {shown} (the legs of "
+                                      "journeys home left aside)", also={"event_places": legs})}
 
 
 def where_claims(ds: Dataset, table: pd.DataFrame, places: pd.DataFrame, routes: pd.DataFrame) -> dict:

@@ -7,6 +7,8 @@ import pandas as pd
 
 from ..analyses.abroad import may_be_shorter
 from ..evidence import claims
+from ..core.names import in_prose
+from ..figures import labels
 from .claimed import Caption
 
 PAGE = "04-operations-abroad"
@@ -22,7 +24,8 @@ def window(c: dict, region: str, first: pd.Timestamp, last: pd.Timestamp, includ
     plainly = "" if include_alleged else " that the sources state plainly"
     return Caption(f"From **{first:%d %B %Y}** to **{last:%d %B %Y}**, region **{{region}}**: {{shown}} of the "
                    f"{{abroad}} events abroad{plainly}, at {{places}} places in {{countries}} "
-                   f"countr{_plural(c['countries'], 'y', 'ies')}.", page=PAGE, region=region, shown=c["events"],
+                   f"countr{_plural(c['countries'], 'y', 'ies')} abroad (by today's borders; places in Russia are the "
+                   "ends of journeys home).", page=PAGE, region=region, shown=c["events"],
                    abroad=c["abroad"], places=c["places"], countries=c["countries"])
 
 
@@ -66,11 +69,15 @@ def countries(finding: claims.Claim, c: dict, silent: tuple | None) -> Caption:
                    "where it has a place. ", page=PAGE)
     if "leader" not in c:
         return rule + Caption("No event shown is an act of the organs.", page=PAGE) + _left(c, silent)
+    doubt = c.get("leader_on_doubt")
+    hedged = (f" ({{leader_on_doubt}} of them only on an alleged or disputed act: {{doubt_names}})"
+              if doubt is not None and doubt.value else "")
     head = Caption("By that rule **{first_country}** comes first, with {first_country_events} of the {acted} events "
-                   f"in which the organs acted ({{where}}), in {{acted_countries}} "
+                   f"in which the organs acted ({{where}}){hedged}, in {{acted_countries}} "
                    f"countr{_plural(c['countries'], 'y', 'ies')}", page=PAGE,
                    first_country=finding, where=claims.scope(c["acted"]), first_country_events=c["leader"],
-                   acted=c["acted"], acted_countries=c["countries"])
+                   acted=c["acted"], acted_countries=c["countries"],
+                   **({"leader_on_doubt": doubt, "doubt_names": in_prose(c["leader_on_doubt_titles"])} if hedged else {}))
     if "second" in c:
         head = head + Caption("; then {next_countries} ({next_country_events} each)" if "," in c["second"].value
                               else "; then {next_countries} ({next_country_events})", page=PAGE,
@@ -85,14 +92,19 @@ def _left(c: dict, silent: tuple | None) -> Caption:
                   page=PAGE, left_out=c["left"], background=c["context"])
     if silent is None:
         return out + Caption(".", page=PAGE)
-    name, n, kinds = silent
-    parts = [Caption(f"`{kind}` {{silent_{kind}}}", page=PAGE, **{f"silent_{kind}": claim}) for kind, claim in kinds]
+    name, n, kinds, (alleged, alleged_titles) = silent
+    parts = [Caption(f"{labels.header(kind).lower()} {{silent_{kind}}}", page=PAGE, **{f"silent_{kind}": claim})
+             for kind, claim in kinds]
     listed = parts[0]
     for part in parts[1:]:
         listed = listed + Caption(", ", page=PAGE) + part
+    hedge = (Caption("; among them {silent_alleged} death" + _plural(alleged, "", "s") + " that an account alleges "
+                     "w" + _plural(alleged, "as a killing", "ere killings") + ", by no hand the data names: {alleged_names}",
+                     page=PAGE, silent_alleged=alleged, alleged_names=in_prose(alleged_titles))
+             if alleged.value else Caption("", page=PAGE))
     return out + Caption("; the country with the most events abroad and no act of the organs among them is "
                          f"**{{silent_country}}**: {{silent_events}} event{_plural(n, '', 's')} (", page=PAGE, silent_events=n,
-                         silent_country=name) + listed + Caption(").", page=PAGE)
+                         silent_country=name) + listed + hedge + Caption(").", page=PAGE)
 
 
 def decades(c: dict) -> Caption:
