@@ -177,6 +177,30 @@ def test_a_run_says_when_another_sources_date_breaks_it(ds):
     assert table.at["artur-artuzov-execution", "broken_by"] == "artur-artuzov-execution 1937-08-21 (reference-facts)"
 
 
+def test_a_measure_between_killings_says_which_killing_is_on_doubt(ds):
+    from helpers import style
+    # events.csv: boris-savinkov-assassination is alleged (officially a suicide), walter-krivitsky-death disputed
+    # (ruled a suicide); abram-slutsky-assassination is stated, but accounts.csv --heart (disputed) says he died of
+    # his heart; sidney-reilly-execution is stated with no rival account: not named.
+    got = cadence.doubted(ds, ["boris-savinkov-assassination", "walter-krivitsky-death", "abram-slutsky-assassination",
+                               "sidney-reilly-execution", "no-such-event"])
+    assert got == {"boris-savinkov-assassination": "a killing only alleged",
+                   "walter-krivitsky-death": "a killing only disputed",
+                   "abram-slutsky-assassination": "another account says it was no killing"}
+    style.use(ds)
+    events = cadence.select(ds.events, ds.roles, first=FIRST, last=LAST)
+    kills = cadence.killings(events, violent(ds))
+    dated, _ = cadence.dated_killings(kills)
+    bursts = cadence.runs(cadence.gaps(dated))
+    longest = cadence.longest_run(bursts)
+    words = captions.cadence.runs(cadence.runs_claim(ds, dated, bursts), longest, cadence.run_breaks(ds, kills, bursts),
+                                  cadence.run_claims(ds, dated, longest.iloc[0]), bursts,
+                                  cadence.doubted(ds, dated.event_id)).text
+    # Spiegelglas (29 Jan 1941, the reference) -> Krivitsky (10 Feb 1941): a run of two whose second is disputed.
+    assert ("The run from *Execution of Sergei Spiegelglas* to *Death of Walter Krivitsky* rests on doubt: *Death of "
+            "Walter Krivitsky* (a killing only disputed).") in words
+
+
 # --- 00 c11: the finding under every reading -------------------------------------------------------
 
 def test_the_share_dated_to_the_day_under_every_reading(ds):

@@ -242,6 +242,23 @@ def moved_killings(disputed: pd.DataFrame) -> list[str]:
 
 # --- where another source's date changes an interval or a run ----------------------------------
 
+def doubted(ds: Dataset, ids) -> dict[str, str]:
+    """Of the killings `ids`, those a measure between killings should not rest on silently, with why: a
+    killing only alleged or disputed ('only alleged'), or stated but with an unofficial account that says
+    it was none ('another account says no killing': Slutsky's heart failure). The others are left out."""
+    ev = ds.events.set_index("event_id")
+    denied = set(evidence.fates.no_killing_accounts(ds.accounts).event_id) if "accounts" in ds.tables else set()
+    out = {}
+    for i in dict.fromkeys(ids):
+        if i not in ev.index:
+            continue
+        if ev.at[i, "certainty"] != "stated":
+            out[i] = f"a killing only {ev.at[i, 'certainty']}"
+        elif i in denied:
+            out[i] = "another account says it was no killing"
+    return out
+
+
 def rival_dates(ds: Dataset, kills: pd.DataFrame, ids) -> str:
     """The dates other sources give the killings `ids` (rows of `kills`) otherwise, in words:
     'artur-artuzov-execution: 1937-08-21 (reference-facts)'; '' when none."""

@@ -209,11 +209,13 @@ def type_peaks(found: dict, peaks: dict, rule: str) -> Caption:
                    **claimed("peaks", found))
 
 
-def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], rivals: str) -> Caption:
+def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], rivals: str,
+              doubts: dict | None = None) -> Caption:
     """The killings dated closely enough to measure (`cadence.dated_claims`), the median interval, the long
     intervals and why none is called quiet unless it is (`quiet_spells` with the coverage), and the rival
     dates of their ends (`cadence.rival_dates`). held: (interval, its claims: `spell_claims`) for the
-    intervals to name, the longest first."""
+    intervals to name, the longest first; doubts (`cadence.doubted`): the ends only alleged or disputed,
+    said beside their date."""
     text = (f"*What to see:* {{intervals_dated}} killings are dated to within a month (`max_span_days={MAX_SPAN_DAYS}`) "
             "and each stands at the midpoint of its dates; the gaps are measured between these only. Dated too "
             "loosely to measure, and listed below: {intervals_vague}; the mass killings among them are the hatched "
@@ -235,8 +237,10 @@ def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], ri
               ([f"the national series records {{{n}_sentences}} death sentences in {{{n}_years}}"]
                if f"{n}_sentences" in fields else [])
         verdict = "was quiet" if s.quiet else "was not quiet: " + "; ".join(why)
+        why_a, why_b = ((f"; {doubts[e]}" if doubts and e in doubts else "") for e in (s.after, s.before))
         text += (f"{'The longest interval' if i == 0 else 'The interval'} of {{{n}_days}} days, from {{{n}_after}} "
-                 f"({labels.date(s.after_date)}) to {{{n}_before}} ({labels.date(s.before_date)}), {verdict}. ")
+                 f"({labels.date(s.after_date)}{why_a}) to {{{n}_before}} ({labels.date(s.before_date)}{why_b}), "
+                 f"{verdict}. ")
     if not len(summary["quiet"]):
         text += "No interval between these killings is quiet by that test. "
     if rivals:
@@ -245,9 +249,11 @@ def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], ri
     return Caption(text, page=PAGE, **fields)
 
 
-def runs(found: dict, longest: pd.DataFrame, breaks: pd.DataFrame, run_found: dict) -> Caption:
-    """How many runs of killings (`cadence.runs_claim`), the longest (`cadence.run_claims`), and the runs
-    another source's date breaks (`cadence.run_breaks`)."""
+def runs(found: dict, longest: pd.DataFrame, breaks: pd.DataFrame, run_found: dict, bursts: pd.DataFrame | None = None,
+         doubts: dict | None = None) -> Caption:
+    """How many runs of killings (`cadence.runs_claim`), the longest (`cadence.run_claims`), the runs
+    another source's date breaks (`cadence.run_breaks`), and the runs of `bursts` (`cadence.runs`) that
+    hold a killing only alleged or disputed (doubts: `cadence.doubted`)."""
     text = f"*What to see:* {{runs_count}} runs of killings each less than a month after the one before (`run_days={RUN_DAYS}`)"
     fields = claimed("runs", {"count": found})
     if len(longest):
@@ -262,6 +268,14 @@ def runs(found: dict, longest: pd.DataFrame, breaks: pd.DataFrame, run_found: di
                  "which breaks the run. ")
         fields.update({f"f{i}": code(first), f"l{i}": code(last), f"e{i}": code(event), f"by{i}": code(by),
                        f"src{i}": code(source), f"d{i}": labels.date(when)})
+    if bursts is not None and doubts:
+        held = [(r.first, r.last, [e for e in r.events.split(", ") if e in doubts]) for r in bursts.itertuples()]
+        held = [(a, b, es) for a, b, es in held if es]
+        for i, (first, last, events) in enumerate(held):
+            said = "; ".join(f"{{q{i}_{j}}} ({doubts[e]})" for j, e in enumerate(events))
+            text += f"The run from {{g{i}}} to {{h{i}}} rests on doubt: {said}. "
+            fields.update({f"g{i}": code(first), f"h{i}": code(last)},
+                          **{f"q{i}_{j}": code(e) for j, e in enumerate(events)})
     return Caption(text, page=PAGE, **fields)
 
 
