@@ -730,3 +730,17 @@ def test_the_ratio_sentence_keeps_its_space_before_the_qualifier(ds):
     # 1940: 1,649 national death sentences (reference §3) over the case file's 5 killings = 330 per killing; the
     # year holds Katyn (data/operations.csv katyn-1940), set outside the series
     assert " one per 330 (a killing is one event, however many died: Katyn killings of Polish prisoners counts" in text
+
+
+def test_the_darkest_cell_is_singular_when_alone(ds):
+    from helpers import captions
+    # Report 01 (exclude rule, 1917-1941): arrests in 1937 are the one darkest cell, 9 events (events.csv by hand:
+    # the next are appointments and arrests in 1938, 8 each); the caption said "the darkest cells hold 9 each".
+    events = cadence.select(ds.events, ds.roles, first=pd.Timestamp("1917-01-01"), last=pd.Timestamp("1941-12-31"))
+    per_year, _ = cadence.counts(events, freq="year", by="type", rule="exclude", first=pd.Timestamp("1917-01-01"),
+                                 last=pd.Timestamp("1941-12-31"), order=ds.vocabulary("events", "type"))
+    peaks = cadence.type_peaks(per_year)
+    assert [(str(p), t) for p, t in peaks["cells"].index] == [("1937", "arrest")] and peaks["most"] == 9
+    words = captions.cadence.type_peaks(cadence.peak_claims(ds, events, per_year, peaks, "year", "exclude"), peaks,
+                                        "exclude").text
+    assert "the darkest cell holds 9 events: **arrest** in 1937;" in words

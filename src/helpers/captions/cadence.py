@@ -203,7 +203,9 @@ def type_peaks(found: dict, peaks: dict, rule: str) -> Caption:
     """The darkest cells of the heat map and the most frequent types (`cadence.peak_claims`)."""
     darkest = Raw(", ".join(f"**{t}** in {code(p)}" for p, t in peaks["cells"].index))
     first, second = peaks["by_type"].index[:2]
-    return Caption("*What to see:* under the {rule} rule the darkest cells hold {peaks_darkest} events each: "
+    cells = "the darkest cells hold {peaks_darkest} events each" if len(peaks["cells"]) > 1 else \
+        "the darkest cell holds {peaks_darkest} events"
+    return Caption("*What to see:* under the {rule} rule " + cells + ": "
                    "{darkest}; over the window the most frequent type is **{first}** ({peaks_first} events), then "
                    "{second} ({peaks_second}).", page=PAGE, rule=rule, darkest=darkest, first=first, second=second,
                    **claimed("peaks", found))
