@@ -224,3 +224,13 @@ def test_a_wide_span_names_the_agreeing_day_another_source_gives(ds):
                                     dict(zip(spanning.event_id, spanning.title))).text
     assert "(1 Dec 1934 – 22 Jun 1941), are a tie" in words
     assert "another source, agreeing, dates *Execution of Vania Zaporozhets* on 14 Aug 1937 (the reference)" in words
+
+
+def test_a_birth_date_in_dispute_names_its_person(ds):
+    # attestations.csv: yakov-blumkin born 1900 (the package) against 1898 (BSE 1927, reference line 266): the
+    # conflicts table named neither the person nor the field for the 13 birth rows.
+    table = overview.conflicts(ds)
+    births = table[table.what == "Date of birth"]
+    assert len(births) == 13 and "Yakov Blumkin" in set(births.person) and (births.person != "").all()
+    # Only events no one is the subject of stay without a person (the GUGB's restructuring, the GPU's founding).
+    assert set(table.what[table.person == ""]) == {"Beria's restructuring of the GUGB", "Cheka reorganised as the GPU"}

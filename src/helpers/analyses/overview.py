@@ -125,8 +125,12 @@ def tallies(ds: Dataset) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+#: What a date of a person (an attestation's field on people.csv) is, in words.
+PERSON_FIELDS = {"born": "Date of birth"}
+
+
 def conflicts(ds: Dataset) -> pd.DataFrame:
-    """Where the sources date an event or a tenure differently (`evidence.disagreements`), by person.
+    """Where the sources date an event, a tenure or a birth differently (`evidence.disagreements`), by person.
 
     Columns: person, what, recorded (the package's date; blank where its row gives none),
     recorded_by, reference (the date the other source gives), reference_by, note. Sorted by person,
@@ -136,9 +140,10 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
     subjects = ds.roles[ds.roles.role == "subject"].drop_duplicates("event_id").set_index("event_id").person_id
     events = ds.events.set_index("event_id")
     posts = ds.positions.set_index("position_id")
-    is_event = d.target == "event"
-    person = d.target_id.map(subjects).where(is_event, d.target_id.map(posts.person_id))
-    what = d.target_id.map(events.title).where(is_event, d.target_id.map(posts.title) + " (" + d.field + ")")
+    is_event, is_person = d.target == "event", d.target == "person"
+    person = d.target_id.map(subjects).where(is_event, d.target_id.map(posts.person_id)).where(~is_person, d.target_id)
+    what = (d.target_id.map(events.title).where(is_event, d.target_id.map(posts.title) + " (" + d.field + ")")
+            .where(~is_person, d.field.map(PERSON_FIELDS).fillna(d.field)))
     out = pd.DataFrame({"person": person.map(ds.people.set_index("person_id").name).fillna(""), "what": what,
                         "recorded": d.recorded.fillna(""), "recorded_by": d.recorded_by.fillna(""),
                         "reference": d.attested, "reference_by": d.attested_by, "note": d.note.fillna("")})
