@@ -117,9 +117,9 @@ def test_the_example_queries_of_the_readme_give_the_true_answers(exported):
     assert answers[2] == [(31,)]
     # The Assassination of Leon Trotsky (21 August 1940) ¶6: Mercader struck
     assert ("Ramón Mercader", "perpetrator", "stated") in answers[3]
-    # 70 deaths: 41 plainly by the state, 6 disputed, 23 not (tests/test_fates.py counts the 68 of report 03,
+    # 70 deaths: 40 plainly by the state, 7 disputed, 23 not (tests/test_fates.py counts the 68 of report 03,
     # and Lenin and Wrangel, who died of illness and with no cause given)
-    assert answers[4] == [("disputed", 6), ("no", 23), ("yes", 41)]
+    assert answers[4] == [("disputed", 7), ("no", 23), ("yes", 40)]
 
 
 def _files(folder):

@@ -113,7 +113,9 @@ def _fate(ds, person_id):
     # reference-facts §7: Blokhin died 3 Feb 1955; only a 2017 copy says "officially reported as a suicide"
     ("vasily-blokhin", "died", "no", "an official suicide alleged by one copy decides nothing"),
     # The Assassination of Abram Slutsky (17 February 1938) ¶2-3: poisoned; said to be a heart attack
-    ("abram-slutsky", "assassinated", "yes", "a killing stated beside an official heart attack"),
+    # A killing stated beside an official heart attack, and a historian's doubt (accounts.csv --heart, disputed)
+    # that the heart did fail: the killing stays the fate, the state's hand is on doubt.
+    ("abram-slutsky", "assassinated", "disputed", "a killing stated, a rival account of a natural death"),
     # The Assassination of Leon Trotsky (21 August 1940): Mercader, for the NKVD
     ("leon-trotsky", "assassinated", "yes", "stated"),
     # reference-facts: Sorge hanged by Japan

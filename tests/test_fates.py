@@ -148,11 +148,13 @@ def test_deaths_at_the_hands_of_the_state(ds):
     # The state's hand only alleged or disputed: Lyushkov (the NKVD or the Japanese), Sedov (Zborowski,
     # the NKVD: alleged), Menzhinsky (a natural death; Yagoda's forced confession of poisoning),
     # Muenzenberg (officially a suicide; the NKVD alleged), Savinkov (officially a suicide; the OGPU
-    # alleged), Reich (the murder stated, the NKVD's hand alleged)
+    # alleged), Reich (the murder stated, the NKVD's hand alleged), and Slutsky (the case file states the
+    # injection, but an unofficial account says his heart failed: accounts.csv abram-slutsky-assassination--heart)
     assert set(dead.person_id[dead.by_state == "disputed"]) == {
-        "genrikh-lyushkov", "lev-sedov", "vyacheslav-menzhinsky", "willi-munzenberg", "boris-savinkov", "zinaida-reich"}
-    # 68 - 21 - 6 = 41 stated: 29 executions, 2 deaths in custody, 10 killings with a Soviet doer stated
-    assert (dead.by_state == "yes").sum() == 41
+        "genrikh-lyushkov", "lev-sedov", "vyacheslav-menzhinsky", "willi-munzenberg", "boris-savinkov", "zinaida-reich",
+        "abram-slutsky"}
+    # 68 - 21 - 7 = 40 stated: 29 executions, 2 deaths in custody, 9 killings with a Soviet doer stated
+    assert (dead.by_state == "yes").sum() == 40
     # Borisov was thrown from a truck by NKVD guards (org_roles.csv: nkvd perpetrator) -> the state's
     assert table.set_index("person_id").loc["borisov", ["fate", "by_state"]].tolist() == ["assassinated", "yes"]
 
@@ -160,12 +162,13 @@ def test_deaths_at_the_hands_of_the_state(ds):
 def test_fate_summary_counts_the_deaths(ds):
     table = fates.fate_table(ds, "all")
     out = fates.fate_summary(table, fates.fate_counts(ds, table, "side"))
-    # test_deaths_at_the_hands_of_the_state: 68 deaths, 41 plainly by the state, 6 disputed; the killings
-    # with no Soviet doer stated plainly are Uritsky (1918), Reich (1939) and Lyushkov (1945), by date
-    assert out[["deaths", "by_state", "by_state_disputed"]].tolist() == [68, 41, 6]
-    assert out["killed_by_others"] == ["Moisei Uritsky", "Zinaida Reich", "Genrikh Lyushkov"]
+    # test_deaths_at_the_hands_of_the_state: 68 deaths, 40 plainly by the state, 7 disputed; the killings
+    # whose Soviet hand is not stated plainly are Uritsky (1918), Slutsky (1938: a rival account says his heart
+    # failed), Reich (1939) and Lyushkov (1945), by date
+    assert out[["deaths", "by_state", "by_state_disputed"]].tolist() == [68, 40, 7]
+    assert out["killed_by_others"] == ["Moisei Uritsky", "Abram Slutsky", "Zinaida Reich", "Genrikh Lyushkov"]
     # executed by the state: the 30 executions but Sorge's; dead in custody: Serebryansky, Syroezhkin
-    assert out[["executed_by_state", "died_in_custody", "killed_by_state"]].tolist() == [29, 2, 10]
+    assert out[["executed_by_state", "died_in_custody", "killed_by_state"]].tolist() == [29, 2, 9]
     assert out["by_state"] == out["executed_by_state"] + out["died_in_custody"] + out["killed_by_state"]
     # the five of the apparatus with no recorded end (test_fate_counts_on_the_data); every target has one
     assert out["unknown"] == 5 and out["people"] == out["apparatus"] + out["targets"]

@@ -289,8 +289,8 @@ def fate_summary(table: pd.DataFrame, by_side: pd.DataFrame) -> pd.Series:
     targets (members); the commonest recorded end (`unknown` left out; ties go to the first row of
     `by_side`) and its people; deaths (DEATH_FATES), by_state (stated: 'yes') and by_state_disputed,
     of which executed_by_state, died_in_custody and killed_by_state (assassinated or killed with a
-    Soviet doer named plainly); killed_by_others, the names of the killings that name no doer of the
-    state plainly (by date, then name); and unknown, the people whose end the data does not record."""
+    Soviet doer named plainly); killed_by_others, the names of the killings whose Soviet hand is not stated
+    plainly (no doer of the state named plainly, or the killing itself disputed), by date, then name; and unknown, the people whose end the data does not record."""
     recorded = by_side.drop(index=NO_END, errors="ignore").sum(axis=1)
     dead = table[table.fate.isin(DEATH_FATES)]
     killing = dead.fate.isin(["assassinated", "killed"])

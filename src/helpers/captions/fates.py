@@ -183,9 +183,10 @@ def cover_stories(c: dict, finding: Claim) -> Caption:
         doubted=Raw(f", though another account doubts the killing of {escape(_names(c['denied_doubted_names']))} "
                     "(last column)," if c.get("denied_doubted_names") else ""),
         shifted_names=_listed(c["shifted"], c["shifted_names"]))
-    if c["cover_disputed_names"]:
+    hedged = [n for n in c["cover_disputed_names"] if n not in c.get("denied_doubted_names", [])]  # said once
+    if hedged:
         head = head + Caption("; the state's hand is only alleged or disputed for {cover_disputed}", page=PAGE,
-                              cover_disputed=_names(c["cover_disputed_names"]))
+                              cover_disputed=_names(hedged))
     rest = Caption(
         ". The official account is one version of a contested end in {cover_contested}{contested_names}, and contradicts "
         "nothing the data holds in {plain}{plain_names}{shaky}. The sources state {stated} of these deaths plainly; for "

@@ -25,7 +25,9 @@ death in 1964). Released is not dead: the last release after an arrest gives `su
 `by_state` says how surely the death came at the hands of the Soviet state: `yes` when the deciding
 evidence states a Soviet hand (an execution or a custody of a Soviet organisation, or at home with
 none given; a Soviet doer of a stated killing), `disputed` when a Soviet hand rests only on alleged or
-disputed claims (Lyushkov, Sedov, Münzenberg, Menzhinsky's alleged poisoning), else `no`. A count over
+disputed claims (Lyushkov, Sedov, Münzenberg, Menzhinsky's alleged poisoning) or when an unofficial
+account says the stated killing was none (Slutsky: poisoned by the case file, heart failure by a
+historian the reference cites), else `no`. A count over
 it is an interval: from the `yes` to the `yes` and the `disputed`.
 """
 from __future__ import annotations
@@ -127,13 +129,16 @@ def _soviet_hand(event, doers: set, soviet: set[str]) -> bool:
 def by_state(fate: str, certainty: str, event, event_doers: set, claims: pd.DataFrame, soviet: set[str]) -> str:
     """How surely a death came at the hands of the Soviet state: 'yes', 'disputed' or 'no'. `event`
     is the execution or the custody for those fates (its doers `event_doers`), else the death."""
-    killing = claims[claims.manner.map(lambda m: FAMILY.get(m, m)) == "killed"]
+    family = claims.manner.map(lambda m: FAMILY.get(m, m))
+    killing = claims[family == "killed"]
     hands = killing[killing.doer.isin(soviet)]
+    # A killing that an unofficial account says was none (Slutsky's heart failure) is the state's only on doubt.
+    denied = fate in KILLING_FATES and bool((~claims.official & ~family.isin(["killed", UNKNOWN])).any())
     if fate in ("executed", "died_in_custody"):
         if not _soviet_hand(event, event_doers, soviet):
             return "no"
-        return "yes" if certainty == "stated" else "disputed"
-    if fate in KILLING_FATES and certainty == "stated" and (hands.certainty == "stated").any():
+        return "yes" if certainty == "stated" and not denied else "disputed"
+    if fate in KILLING_FATES and certainty == "stated" and (hands.certainty == "stated").any() and not denied:
         return "yes"
     return "disputed" if len(hands) else "no"
 
