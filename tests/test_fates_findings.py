@@ -268,3 +268,16 @@ def test_every_other_claim_gives_its_value_back(ds, database):
     # Savinkov (defenestration), Muenzenberg (hanging), Krivitsky (shooting); Skoblin's and Markin's give
     # none (method unknown), so they are no violent deaths here
     assert found["contested_names"] == ["Boris Savinkov", "Willi Münzenberg", "Walter Krivitsky"]
+
+
+def test_the_states_deaths_after_the_case_files_account_are_named(ds):
+    # events.csv: the state's deaths (by_state yes or disputed) after 22 June 1941, the case file's last day, all
+    # the reference's rows: Lyushkov (1945-08-19, disputed), Beria, Dekanozov, Merkulov (executed 1953-12-23),
+    # Serebryansky (died in custody 1956-03-30), Rodos (executed 1956-04-20): 6, by date.
+    table = fates.fate_table(ds, "all")
+    c = fates_claims.what_became(ds, table, fates.fate_counts(ds, table, "side"))
+    assert c["later"].value == 6 and c["account_ends"] == pd.Timestamp("1941-06-22")
+    assert c["later_names"] == ["Genrikh Lyushkov", "Lavrenty Beria", "Vladimir Dekanozov", "Vsevolod Merkulov",
+                                "Yakov Serebryansky", "Borys Rodos"]
+    words = captions.fates.what_became(c, fates_claims.by_state_finding(ds, "all")).text
+    assert "6 of them came after the case file's account ends (22 June 1941), in the reference (Genrikh Lyushkov," in words

@@ -115,8 +115,9 @@ def what_became(ds: Dataset, table: pd.DataFrame, by_side: pd.DataFrame) -> dict
     side: people, apparatus, targets; commonest (a label) and commonest_people; deaths; executed,
     custody and killed (the deaths the state's hand is stated in, by fate); disputed; others (killed or
     executed, no Soviet hand: Uritsky, Sorge); contested (rival manners); no_manner (`died`: the
-    sources give no manner); unknown (no recorded end). With the names of the disputed, the others
-    and the contested (`*_names`, by date)."""
+    sources give no manner); unknown (no recorded end); later (the state's deaths, stated or on doubt, after
+    `account_ends`, the last day of the case file's account: Beria's, Rodos's...). With the names of the
+    disputed, the others, the contested and the later (`*_names`, by date)."""
     dead = table[table.fate.isin(DEATH_FATES)].sort_values(["start", "name"])
     victims = evidence.participants(ds, ("subject",), person_ids=list(table.person_id[table.member == "target"]))
     victims = victims[victims.event_id.isin(fates_.victim_events(ds).event_id)]
@@ -128,7 +129,9 @@ def what_became(ds: Dataset, table: pd.DataFrame, by_side: pd.DataFrame) -> dict
         "disputed": (dead.by_state == "disputed", "the state's hand rests only on alleged or disputed evidence"),
         "others": (dead.fate.isin(KILLING_FATES) & (dead.by_state == "no"), "killed or executed, no Soviet hand"),
         "contested": (dead.fate == "contested", "the strongest claims give rival manners (`contested`)"),
-        "no_manner": (dead.fate == "died", "no claim gives a manner, or the strongest says it is unknown (`died`)")}
+        "no_manner": (dead.fate == "died", "no claim gives a manner, or the strongest says it is unknown (`died`)"),
+        "later": (dead.by_state.isin(["yes", "disputed"]) & (dead.start > evidence.eras.coverage_end(ds)),
+                  "the state's hand stated or on doubt, after the case file's account ends")}
     c = {"people": _count(ds, "people", table.person_id, MEMBERS_RULE),
          "apparatus": _count(ds, "people", table.person_id[table.member == "apparatus"],
                              "The group's members of the apparatus (people.side)."),
@@ -141,8 +144,9 @@ def what_became(ds: Dataset, table: pd.DataFrame, by_side: pd.DataFrame) -> dict
                            "The group's people whose end the data does not record.")}
     for name, (mask, rule) in parts.items():
         c[name] = _count(ds, "fates", dead.person_id[mask], f"The group's deaths: {rule}.")
-    for name in ("disputed", "others", "contested"):
+    for name in ("disputed", "others", "contested", "later"):
         c[f"{name}_names"] = list(dead.name[parts[name][0]])
+    c["account_ends"] = evidence.eras.coverage_end(ds)
     return c
 
 

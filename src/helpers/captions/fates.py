@@ -9,6 +9,7 @@ import pandas as pd
 from ..analyses.fates import COHORTS, DENIED, SHIFTED
 from ..core.checks import check
 from ..core.names import in_prose
+from ..evidence import claims
 from ..evidence.claims import Claim
 from ..analyses.fates_claims import bar_field
 from .claimed import Caption, Raw, escape
@@ -64,6 +65,12 @@ def what_became(c: dict, finding: Claim) -> Caption:
         "and {disputed} more whose Soviet hand rests only on alleged or disputed evidence{disputed_names}.",
         page=PAGE, deaths=c["deaths"], by_state=finding, executed=c["executed"], custody=c["custody"],
         killed=c["killed"], disputed=c["disputed"], disputed_names=_listed(c["disputed"], c["disputed_names"]))
+    if "later" in c and c["later"].value:
+        end = c["account_ends"]
+        state = state + Caption(
+            f" {{later}} of them came after the case file's account ends ({end.day} {end:%B %Y}), {{where}}"
+            "{later_names}.", page=PAGE, later=c["later"], where=claims.scope(c["later"]),
+            later_names=_listed(c["later"], c["later_names"]))
     rest = Caption(
         " Killed or executed with no Soviet hand the sources state: {others}{others_names}. Contested, the sources giving rival manners: "
         "{contested}{contested_names}; no manner coded (`died`: no event or account in the data gives one; a cause "
