@@ -597,3 +597,24 @@ def test_a_death_sentence_with_no_execution_is_said_to_leave_the_count_open(ds, 
     none = {**held, "left_open": turnover_claims._left_open(ds, ds.fates().iloc[0:0])}
     assert none["left_open"]["count"].value == 0 and none["left_open"]["rows"] == []
     assert "leave it open" not in captions.turnover.who_held(none, turnover_claims.shot_or_killed(ds), window).text
+
+
+def test_the_succession_says_where_a_post_stood_empty_or_two_held_it(ds):
+    # positions.csv: Zakovsky first deputy to 1938-08-19, Merkulov from 1941-07-20: 1,066 days by hand (1938-08-19
+    # -> 1941-08-19 is 1,096 days, less 30); the data holds no first deputy between (the historians' 02 c10).
+    # Messing (1929-10 to 1931-08) and Artuzov (from 1929-10): the reference's and the case file's versions of
+    # the succession of 1929 overlap by 639 (31 Oct 1929 to 1 Aug 1931) to 699 days (1 Oct 1929 to 31 Aug 1931). Menzhinsky died 1934-05-10, Yagoda started 1934-07-10: 61 days.
+    t = turnover.tenures(ds, [], pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31"))
+    table = turnover.succession(t)
+    s = dict(zip(zip(table.post, table.holder), table.handover))  # Merkulov heads the GUGB twice: not one of these
+    assert s[("Secret police first deputy", "Leonid Zakovsky")] == "no holder recorded for 1,066 days"
+    assert s[("Foreign department head", "Stanislav Messing")] == "overlaps the successor by 639 to 699 days"
+    assert s[("Secret police head", "Vyacheslav Menzhinsky")] == "no holder recorded for 61 days"
+    # Yagoda ends the day Yezhov starts (1936-09-26): no gap; the last holder of a post has no successor: blank.
+    assert s[("Secret police head", "Genrikh Yagoda")] == "" and s[("Secret police head", "Lavrenty Beria")] == ""
+    # The bound: a gap of HANDOVER_DAYS is a handover, one day more is a gap.
+    one = pd.Series({"end_latest": pd.Timestamp("1938-01-01"), "end_earliest": pd.Timestamp("1938-01-01")})
+    after = lambda d: pd.Series({"start_earliest": pd.Timestamp("1938-01-01") + pd.Timedelta(days=d),  # noqa: E731
+                                 "start_latest": pd.Timestamp("1938-01-01") + pd.Timedelta(days=d)})
+    assert turnover.handover(one, after(31)) == "" and turnover.handover(one, after(32)) == "no holder recorded for 32 days"
+    assert turnover.handover(one, after(-31)) == "" and turnover.handover(one, after(-32)) == "overlaps the successor by 32 days"

@@ -497,12 +497,39 @@ def succession(tenures: pd.DataFrame) -> pd.DataFrame:
                 k = chain.index(i)
                 pred = own.loc[chain[k - 1], "name"] if k > 0 else None
                 succ = own.loc[chain[k + 1], "name"] if k + 1 < len(chain) else None
+            nxt = own.loc[chain[chain.index(i) + 1]] if i not in stood_in and chain.index(i) + 1 < len(chain) else None
             rows.append({"post": r.post_label, "holder": r["name"], "acting": bool(acting[i]),
                          "start": r.start if pd.notna(r.start) else "—", "end": r.end if pd.notna(r.end) else "—",
                          "predecessor": pred or "—", "successor": succ or "—", "ended": r.end_reason,
-                         "fate": r.fate, "fate_date": r.fate_date if pd.notna(r.fate_date) else "—"})
-    cols = ["post", "holder", "acting", "start", "end", "predecessor", "successor", "ended", "fate", "fate_date"]
+                         "fate": r.fate, "fate_date": r.fate_date if pd.notna(r.fate_date) else "—",
+                         "handover": handover(r, nxt)})
+    cols = ["post", "holder", "acting", "start", "end", "predecessor", "successor", "ended", "fate", "fate_date",
+            "handover"]
     return pd.DataFrame(rows, columns=cols)
+
+
+#: Days between a holder's end and the successor's start that a handover may take before the table
+#: says the post stood empty (or the two overlapped): a month, the precision of most dates here.
+HANDOVER_DAYS = 31
+
+
+def handover(tenure: pd.Series, successor: pd.Series | None) -> str:
+    """What lies between a tenure and its successor's, as the dates allow: '' when they may meet within
+    HANDOVER_DAYS; 'no holder recorded for 1,066 to 1,096 days' when the next start surely comes later
+    (Zakovsky, August 1938, to Merkulov, July 1941: the data holds no first deputy between); 'overlaps by
+    ...' when the successor surely started that much before the tenure ended (Artuzov and Messing, both
+    from October 1929: the two sources' versions of one succession)."""
+    ends, starts = (tenure.get("end_earliest"), tenure.get("end_latest")), (
+        None, None) if successor is None else (successor.get("start_earliest"), successor.get("start_latest"))
+    if any(v is None or pd.isna(v) for v in (*ends, *starts)):
+        return ""
+    lo = (starts[0] - ends[1]).days
+    hi = (starts[1] - ends[0]).days
+    if lo > HANDOVER_DAYS:
+        return f"no holder recorded for {days_text(lo, hi)}"
+    if hi < -HANDOVER_DAYS:
+        return f"overlaps the successor by {days_text(-hi, -lo)}"
+    return ""
 
 
 def endings(chain: pd.DataFrame) -> dict[str, pd.DataFrame]:
