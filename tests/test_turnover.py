@@ -413,6 +413,10 @@ def test_share_shot_per_post(main):
     rates = turnover.turnover(main, turnover.holders_per_year(main, 1917, 1941, T("1941-06-22"))).set_index("post")
     assert tuple(rates.loc["Secret police first deputy", ["holders", "shot_or_killed", "share_shot_or_killed"]]) == (4, 4, 1.0)
     assert tuple(rates.loc["Secret police head", ["holders", "shot_or_killed", "more_on_doubt"]]) == (6, 4, 1)
+    # Two heads in a year (positions.csv): 1918 (Dzerzhinsky, Peters), 1926 (Dzerzhinsky, Menzhinsky), 1934
+    # (Menzhinsky, Yagoda), 1936 (Yagoda, Yezhov), 1938 (Yezhov, Beria): a tie of five, each named, not the first.
+    assert rates.loc["Secret police head", "busiest_years"] == "1918, 1926, 1934, 1936, 1938"
+    assert rates.loc["Secret police head", "most_in_a_year"] == 2
 
 
 # --- purgers purged ------------------------------------------------------------------------------

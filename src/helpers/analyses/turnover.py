@@ -579,7 +579,7 @@ def holders_per_year(tenures: pd.DataFrame, first: int, last: int, coverage: pd.
 
 def turnover(tenures: pd.DataFrame, per_year: pd.DataFrame) -> pd.DataFrame:
     """Per post: tenures, distinct holders, years with a holder, mean holders in such a year, the busiest
-    year, how many holders were later shot or killed plainly (`killing_doubt`), how many more on an
+    years (every year with the most holders, a tie named in full: '1918, 1926, 1934, 1936, 1938'), how many holders were later shot or killed plainly (`killing_doubt`), how many more on an
     alleged or disputed account only, and the two shares (plainly; with those on doubt)."""
     plain, doubt = killing_doubt(tenures.fate, tenures.fate_certainty, tenures.fate_manners)
     rows = []
@@ -590,13 +590,11 @@ def turnover(tenures: pd.DataFrame, per_year: pd.DataFrame) -> pd.DataFrame:
         shot, more = own.person_id[plain].nunique(), own.person_id[doubt].nunique()
         rows.append({"post": label, "tenures": len(own), "holders": len(people), "years": len(active),
                      "holders_per_year": round(active.mean(), 2) if len(active) else np.nan,
-                     "busiest_year": int(active.idxmax()) if len(active) else pd.NA,
+                     "busiest_years": ", ".join(str(y) for y in active.index[active == active.max()]) if len(active) else "",
                      "most_in_a_year": int(active.max()) if len(active) else 0,
                      "shot_or_killed": shot, "more_on_doubt": more, "share_shot_or_killed": round(shot / len(people), 2),
                      "share_with_doubt": round((shot + more) / len(people), 2)})
-    out = pd.DataFrame(rows)
-    out["busiest_year"] = out.busiest_year.astype("Int64")
-    return out
+    return pd.DataFrame(rows)
 
 
 # --- where the sources disagree ------------------------------------------------------------------
