@@ -154,6 +154,10 @@ def test_rival_gap_fillers_give_the_hull_and_mark_the_tenure_contested(ds, main)
     assert row.length == "2,028 to 2,058 days (case file; end from reference-facts) or 1,389 to 1,390 (reference-facts)"
     table = turnover.length_table(main)
     assert _row(table, holder="Artur Artuzov", post="Foreign department head").end == "1935-05-21 (ref.)"
+    # Beria's head tenure: 'ongoing' in the case file (positions.csv end_reason), ended 1945-12-29 by the
+    # reference's gap-filler: the table no longer puts 'ongoing' beside a dated end.
+    beria = _row(table, holder="Lavrenty Beria", post="Secret police head")
+    assert (beria.end, beria.ended) == ("1945-12-29 (ref.)", "ongoing in the case file")
     # Trilisser's start: 1922-03 or 1922-05-13 (two reference pages), the hull from 1922-03-01.
     trilisser = _row(main, position_id="mikhail-trilisser--foreign-department-head")
     assert (trilisser.start, trilisser.start_earliest, trilisser.start_latest) == (

@@ -445,7 +445,10 @@ def length_table(tenures: pd.DataFrame) -> pd.DataFrame:
         ref = (tenures[f"{fld}_by"] == "reference-facts").to_numpy()
         rival = tenures[f"{fld}_contested"].to_numpy() & ref
         return tenures[fld].fillna("—") + np.where(rival, " (ref., contested)", np.where(ref, " (ref.)", ""))
-    out = tenures.assign(start=mark("start"), end=mark("end"))
+    # A tenure the case file leaves open but the reference ends is not "ongoing" beside a dated end (Beria, 1945).
+    open_here = (tenures.end_reason == "ongoing") & (tenures.end_by == "reference-facts")
+    out = tenures.assign(start=mark("start"), end=mark("end"),
+                         end_reason=tenures.end_reason.where(~open_here, "ongoing in the case file"))
     out = out.drop(columns="post").rename(columns={
         "post_label": "post", "name": "holder", "end_reason": "ended",
         "shortest_days": "shortest (days)", "longest_days": "longest (days)"})
