@@ -281,3 +281,18 @@ def test_the_states_deaths_after_the_case_files_account_are_named(ds):
                                 "Yakov Serebryansky", "Borys Rodos"]
     words = captions.fates.what_became(c, fates_claims.by_state_finding(ds, "all")).text
     assert "6 of them came after the case file's account ends (22 June 1941), in the reference (Genrikh Lyushkov," in words
+
+
+def test_the_youngest_death_names_the_birth_in_dispute(ds):
+    from helpers import survival
+    # people.csv: Yakov Blumkin born 1900-03-12, shot 1929-11-03: 29, the youngest of the 37 dead with a birth date;
+    # attestations.csv: yakov-blumkin--born--ref (1900-03-25) and --ref-2 (1898, BSE 1927), agrees false: at 31 on
+    # the 1898 date. Nine members have such a rival birth: Mairanovsky, Beria, Zborowski, Skoblin, Spiegelglas,
+    # Pravdin, Merkulov, Blumkin, Serebryansky (attestations.csv, field born, agrees false, by hand).
+    c = fates_claims.age_claims(ds, survival.ages(ds))
+    assert (c["youngest"].value, c["youngest_name"]) == (29, "Yakov Blumkin")
+    assert c["youngest_rival_births"] == [("yakov-blumkin", "1898"), ("yakov-blumkin", "1900-03-25")]
+    assert c["rival_births"].value == 9
+    words = captions.fates.ages(c).text
+    assert ("the youngest at 29 (Yakov Blumkin, born 12 Mar 1900 by the data's date; another source gives 1898 or "
+            "25 Mar 1900). Another source dates the birth of 9 of them otherwise") in words

@@ -291,7 +291,8 @@ def _age_sql(days: str, agg: str) -> str:
 def age_claims(ds: Dataset, aged: pd.DataFrame) -> dict:
     """The claims of the ages (`survival.ages`): with_birth (officials with a birth date), members (of
     the apparatus); entry_median and entry_n, death_median and death_n (ages between the midpoints),
-    youngest (the youngest age at death)."""
+    youngest (the youngest age at death), with youngest_name, youngest_born and the other sources' dates of
+    that birth (youngest_rival_births); rival_births (how many of them have a birth date in dispute)."""
     c = {"with_birth": _count(ds, "people", aged.person_id, "Members of the apparatus with a birth date."),
          "members": _count(ds, "people", ds.people.person_id[ds.people.side == fates_.APPARATUS],
                            "Members of the apparatus (people.side).")}
@@ -313,7 +314,25 @@ def age_claims(ds: Dataset, aged: pd.DataFrame) -> dict:
         c["death_n"] = _count(ds, "fates", dead.person_id, "Officials with a birth date whose end is a death.")
         c["youngest"] = claims.make(ds, int(dead.age_at_death_mid.min()), "The youngest age at death, in whole years "
                                     "between the midpoints.", _age_sql(days, "min"), rows)
+        young = dead.loc[dead.age_at_death_mid.idxmin()]
+        c["youngest_name"] = ds.people.set_index("person_id").name[young.person_id]
+        c["youngest_born"] = ds.people.set_index("person_id").born[young.person_id]
+        c["youngest_rival_births"] = _rival_births(ds, [young.person_id])
+        rival = _rival_births(ds, aged.person_id)
+        c["rival_births"] = _count(ds, "people", list(dict.fromkeys(p for p, _ in rival)),
+                                   "Members of the apparatus with a birth date whose birth another source dates "
+                                   "otherwise (attestations of `born`, agrees false).",
+                                   attestations=_ids(ds.attestations.attestation_id[
+                                       (ds.attestations.field == "born") & (ds.attestations.agrees == False)  # noqa: E712
+                                       & ds.attestations.person_id.isin(set(aged.person_id))]))
     return c
+
+
+def _rival_births(ds: Dataset, person_ids) -> list[tuple[str, str]]:
+    """(person_id, date) of each birth date another source gives otherwise, for `person_ids`, by person and date."""
+    att = ds.attestations
+    own = att[(att.field == "born") & (att.agrees == False) & att.person_id.isin(set(person_ids))]  # noqa: E712
+    return sorted(zip(own.person_id, own.date))
 
 
 # --- section 3: cover stories ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from ..core.names import in_prose
 from ..evidence import claims
 from ..evidence.claims import Claim
 from ..analyses.fates_claims import bar_field
+from ..figures import labels
 from .claimed import Caption, Raw, escape
 
 PAGE = "03-fates-of-officials"
@@ -169,9 +170,17 @@ def ages(c: dict) -> Caption:
                             "upper estimate of their age at entry, as the sources show many only late);",
                             page=PAGE, entry_median=c["entry_median"], entry_n=c["entry_n"])
     if "death_median" in c:
+        rivals = [d for _, d in c.get("youngest_rival_births", [])]
+        who = (f"{c['youngest_name']}, born {labels.date(c['youngest_born'])} by the data's date"
+               + (f"; another source gives {' or '.join(labels.date(d) for d in rivals)}" if rivals else "")
+               if "youngest_name" in c else "")
         out = out + Caption(" of those who died, half were dead by **{death_median}** (of {death_n}), the youngest "
-                            "at {youngest}.", page=PAGE, death_median=c["death_median"], death_n=c["death_n"],
-                            youngest=c["youngest"])
+                            "at {youngest}" + (" ({who})" if who else "") + ".", page=PAGE,
+                            death_median=c["death_median"], death_n=c["death_n"], youngest=c["youngest"],
+                            **({"who": who} if who else {}))
+        if "rival_births" in c and c["rival_births"].value:
+            out = out + Caption(" Another source dates the birth of {rival_births} of them otherwise; the data's date "
+                                "is used.", page=PAGE, rival_births=c["rival_births"])
     return out
 
 
