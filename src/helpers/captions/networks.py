@@ -41,6 +41,13 @@ def chain(finding: claims.Claim, path: pd.DataFrame, source: str, target: str, d
     against = "" if path.attrs.get("directed", True) else " (against the direction of some edges)"
     head = Caption(f"The shortest chain from **{{source}}** to **{{target}}** up to {day:%d %B %Y}: {{chain}}{against}.",
                    page=PAGE, source=source, target=target, chain=finding)
+    undated = path[path.date.fillna("") == ""] if len(path) and "date" in path else path.iloc[:0]
+    if len(undated):
+        links = in_prose(f"{r['from']} {r.relation} {r.to}" for _, r in undated.iterrows())
+        one = len(undated) == 1
+        head = head + Caption(f" The sources give no date for {'the link' if one else 'the links'} {{links}}, so the "
+                              f"cut-off cannot test {'it' if one else 'them'}: an undated tie is taken as standing.",
+                              page=PAGE, links=links)
     if not finding.readings:
         return head
     if not finding.changes:
