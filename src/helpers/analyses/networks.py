@@ -157,14 +157,20 @@ def era_degrees(ds: Dataset, eras_table: pd.DataFrame, undated: bool = False) ->
 def centrality(ds: Dataset, eras_table: pd.DataFrame, n: int = 5, undated: bool = False) -> pd.DataFrame:
     """Per era, the `n` members of the apparatus with the most ties and acts that may fall in it
     (degree in the era's network, each person joined counted once), as `placed` puts them: era, rank,
-    name, degree. A tie with no date cannot be placed in an era and counts in none; with `undated`,
+    name, degree. Ties share a rank (1, 2, 2, 4) and all those tied with the `n`-th are kept, so no one
+    is cut from a tie by the alphabet. A tie with no date cannot be placed in an era and counts in none; with `undated`,
     the last rows (era UNDATED) rank the members of the apparatus by those ties alone."""
     check("n", n, kind=int, minimum=1)
     names = ds.people.set_index("person_id").name
     rows = []
     for era, joined in era_degrees(ds, eras_table, undated).items():
-        top = sorted(joined, key=lambda p: (-len(joined[p]), names[p]))[:n]
-        rows += [{"era": era, "rank": i, "name": names[p], "degree": len(joined[p])} for i, p in enumerate(top, 1)]
+        ranked = sorted(joined, key=lambda p: (-len(joined[p]), names[p]))
+        if not ranked:
+            continue
+        cut = len(joined[ranked[min(n, len(ranked)) - 1]])  # everyone tied with the n-th stays: no arbitrary cut
+        degrees = [len(joined[p]) for p in ranked]
+        rows += [{"era": era, "rank": degrees.index(d) + 1, "name": names[p], "degree": d}
+                 for p, d in zip(ranked, degrees) if d >= cut]
     return pd.DataFrame(rows, columns=["era", "rank", "name", "degree"])
 
 
