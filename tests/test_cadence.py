@@ -499,6 +499,10 @@ def test_the_national_series_leaves_out_katyn_but_holds_the_great_purge(ds):
     assert ("(21,857 in the reference) cannot all be among the 1,649 national death sentences of 1940: each "
             "figure alone is larger than the year's total.") in note
     assert "681,692 in the reference: shot in 1937–1938" in note and "fall inside the series" in note
+    # 681,692 is exactly 353,074 + 328,618, the series' own death sentences of 1937-1938 (reference §3 and §5):
+    # an echo of the series, not a second count, and the note says so; the case file's 680,000 is no such sum.
+    assert list(beside.tally_id[beside.series_sum]) == ["great-purge-shot-reference"]
+    assert "The reference's 681,692 is the series' own sum for those years: it agrees by construction" in note
     assert "The Mass operations of the Great Purge (Yezhovshchina) (" in note  # named as data/operations.csv does
     assert found["shot-katyn-1940-shot-reference"].value == 21857 and found["sentences-1940-1940"].value == 1649
     # Were Katyn inside the series, no sentence would say it is left out.

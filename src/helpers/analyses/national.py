@@ -121,11 +121,13 @@ def national_tallies(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
     (the best figure, else the low, else the high), figure (in prose), sentenced_to_death (the series' sum over the
     years), in_series (False for the operations of OUTSIDE_NATIONAL: not in the series), exceeds (the figure is
     larger than the series' death sentences of its years), period_given (False when the period is marked
-    uncertain or approximate, `?` or `~`: the source gives no years, the data reads them). Sorted by first
-    year, operation and source.
+    uncertain or approximate, `?` or `~`: the source gives no years, the data reads them), series_sum (the
+    figure is exactly the series' death sentences of its years: the reference's 681,692 for 1937-1938 is the
+    MVD series' own sum, so it agrees by construction and corroborates nothing). Sorted by first year,
+    operation and source.
     """
     cols = ["tally_id", "operation_id", "operation", "subject", "source_id", "first_year", "last_year", "shot",
-            "figure", "sentenced_to_death", "in_series", "exceeds", "period_given"]
+            "figure", "sentenced_to_death", "in_series", "exceeds", "period_given", "series_sum"]
     tallies, ops = ds.tables.get("tallies"), ds.tables.get("operations")
     names = ops.set_index("operation_id").name if ops is not None else pd.Series(dtype=object)
     if tallies is None or not len(tallies):
@@ -148,7 +150,8 @@ def national_tallies(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
                      "figure": evidence.figure(t.low, t.best, t.high, t.qualifier), "sentenced_to_death": total,
                      "in_series": t.operation_id not in OUTSIDE_NATIONAL,
                      "exceeds": value is not None and total == total and value > total,
-                     "period_given": not any(mark in str(t.period) for mark in "?~")})
+                     "period_given": not any(mark in str(t.period) for mark in "?~"),
+                     "series_sum": value is not None and total == total and value == total})
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["first_year", "operation_id", "source_id", "tally_id"]).reset_index(drop=True)
 

@@ -363,8 +363,13 @@ def national_note(beside: pd.DataFrame, found: dict) -> Caption:
                             f"{shot(t)}: shot in years the source leaves open, read as {t.first_year}–{t.last_year}"
                             for t in part.itertuples())
         totals = " and ".join(dict.fromkeys(field(f"sentences-{t.first_year}-{t.last_year}") for t in part.itertuples()))
+        same = [t for t in part.itertuples() if t.series_sum]
+        echo = (" " + " ".join(f"{words(claims.SOURCE_WORDS.get(t.source_id, t.source_id).capitalize())}'s "
+                               f"{field(f'shot-{t.tally_id}')} is "
+                               "the series' own sum for those years: it agrees by construction, not as a second count."
+                               for t in same)) if same else ""
         text.append(f"The {words(part.operation.iloc[0])} ({figures}) fall inside the series, whose death sentences of "
-                    f"those years are {totals}.")
+                    f"those years are {totals}.{echo}")
     return Caption(" ".join(text), page=PAGE, **fields)
 
 
