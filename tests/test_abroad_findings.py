@@ -7,7 +7,7 @@ import csv
 
 import pytest
 
-from helpers import abroad, captions, paths
+from helpers import abroad, abroad_claims, captions, paths
 from helpers.evidence import claims
 from helpers.evidence.readings import sensitivity
 
@@ -160,11 +160,11 @@ def test_every_claim_of_the_report_gives_its_value_back(ds, database):
     table = abroad.events(ds)
     who = abroad.acting(ds, table)
     lag = abroad.lags(abroad.timeline(ds))
-    made = {**abroad.window_claims(ds, table), **{f"acted-{k}": v for k, v in abroad.acted_claims(ds, table, who).items()},
-            **abroad.where_claims(ds, table, abroad.by_point(table), abroad.journeys(table)),
-            **{f"decade-{k}": v for k, v in abroad.decade_claims(ds, table).items()},
-            **{f"era-{k}": v for k, v in abroad.era_claims(ds, table).items()},
-            **abroad.timeline_claims(ds, lag, abroad.dated_orders(lag)), "first": abroad.first_country(ds)}
+    made = {**abroad_claims.window_claims(ds, table), **{f"acted-{k}": v for k, v in abroad.acted_claims(ds, table, who).items()},
+            **abroad_claims.where_claims(ds, table, abroad.by_point(table), abroad.journeys(table)),
+            **{f"decade-{k}": v for k, v in abroad_claims.decade_claims(ds, table).items()},
+            **{f"era-{k}": v for k, v in abroad_claims.era_claims(ds, table).items()},
+            **abroad_claims.timeline_claims(ds, lag, abroad.dated_orders(lag)), "first": abroad.first_country(ds)}
     names = made.pop("country_names")
     assert made.pop("acted-leader_on_doubt_titles") == ["Death of Lev Sedov", "Death of Willi Münzenberg"]  # words
     assert made.pop("era-outside_when") == "after the data's coverage ends (22 June 1941)"  # words, not a claim
@@ -197,10 +197,10 @@ def test_the_shortest_road_is_not_a_ranking_when_dates_overlap(ds):
     dated = abroad.dated_orders(lag)
     # Reiss: order bounded by his letter of 17 July 1937 and the killing of 4 September (0 to 49 days); Kutepov
     # 26 to 390 and Trotsky 0 to 874: each may have been shorter than 49 days, so the dates rank nothing.
-    words = captions.abroad.timelines(abroad.timeline_claims(ds, lag, dated), dated).text
+    words = captions.abroad.timelines(abroad_claims.timeline_claims(ds, lag, dated), dated).text
     assert "the shortest road from order to blow is **Killing of Ignace Reiss**: 0 to 49 days, though the dates of" in words
     assert "Abduction of General Alexander Kutepov and Operation to kill Leon Trotsky allow a shorter one" in words
     # Kutepov's shortest lag at 49 (equal to Reiss's longest) or more: no room, and the sentence ends there.
     apart = dated.assign(order_to_action_lo=[0, 49, 50])
-    words = captions.abroad.timelines(abroad.timeline_claims(ds, lag, dated), apart).text
+    words = captions.abroad.timelines(abroad_claims.timeline_claims(ds, lag, dated), apart).text
     assert words.endswith("0 to 49 days.")

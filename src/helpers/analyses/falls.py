@@ -425,9 +425,8 @@ def purges(ds: Dataset) -> pd.DataFrame:
 
 def _kept(purger: pd.Series, purged: pd.Series, first: pd.Series, last: pd.Series, person_ids, start, end) -> pd.Series:
     """Which purges to keep: with one of `person_ids` on either side, and dated so they may fall in the window."""
-    keep = pd.Series(True, index=purger.index)
-    if person_ids is not None:
-        keep &= purger.isin(set(person_ids)) | purged.isin(set(person_ids))
+    keep = purger.isin(set(person_ids)) | purged.isin(set(person_ids)) if person_ids is not None else \
+        pd.Series(True, index=purger.index)
     if start is not None:
         keep &= last >= pd.Timestamp(start)
     if end is not None:
@@ -498,21 +497,19 @@ def purgers_claim(ds: Dataset, purged: pd.DataFrame, parameters=None) -> Claim:
     names, in the order of their first act, those only on doubt marked. The query checks each act's and
     fall's certainty, and that no unofficial account says a killing was none (`evidence.acts`)."""
     sure = purged[(purged.certainty == "stated") & (purged._fall_certainty == "stated")]
-    low, high = sure._purger_id.nunique(), purged._purger_id.nunique()
-    firm = set(sure._purger_id)
+    low, high, firm = sure._purger_id.nunique(), purged._purger_id.nunique(), set(sure._purger_id)
     names = ", ".join(dict.fromkeys(n if p in firm else f"{n} (on doubt)" for n, p in zip(purged.purger, purged._purger_id)))
-    killing_types = ", ".join(f"'{t}'" for t in evidence.KILLING_TYPES)
     parts = [f"SELECT '{r.purger_id}' AS purger, (SELECT MIN(certainty = 'stated' AND role_certainty = 'stated') FROM "
              f"event_people WHERE (event_id = '{r.event}' AND ((person_id = '{r.purger_id}' AND role = '{r.role}') OR "
              f"(person_id = '{r.purged_id}' AND role = 'subject'))) OR (event_id = '{r.fall}' AND person_id = "
              f"'{r.purger_id}' AND role = 'subject')) AND NOT EXISTS (SELECT 1 FROM accounts a JOIN events e ON "
-             f"e.event_id = a.event_id WHERE a.event_id = '{r.event}' AND e.type IN ({killing_types}) AND a.kind <> "
+             f"e.event_id = a.event_id WHERE a.event_id = '{r.event}' AND e.type IN {evidence.KILLING_TYPES} AND a.kind <> "
              "'official' AND a.claim <> 'killing') AS ok"
              for r in purged.rename(columns=lambda c: c.lstrip("_")).itertuples()]
     sql = ("SELECT COUNT(DISTINCT CASE WHEN ok THEN purger END) AS low, COUNT(DISTINCT purger) AS high FROM ("
            + " UNION ALL ".join(parts) + ")") if parts else "SELECT 0 AS low, 0 AS high"
-    roles = [f"{e} | {p} | {role}" for e, p, role in zip(purged._event, purged._purger_id, purged._role)]
-    roles += [f"{e} | {p} | subject" for e, p in [*zip(purged._event, purged._purged_id), *zip(purged._fall, purged._purger_id)]]
+    roles = [f"{e} | {p} | {role}" for e, p, role in zip(purged._event, purged._purger_id, purged._role)] + [
+        f"{e} | {p} | subject" for e, p in [*zip(purged._event, purged._purged_id), *zip(purged._fall, purged._purger_id)]]
     text = (str(high) if low == high else f"between {low} and {high}") + (f" ({names})" if names else "")
     return claims.make(ds, Interval(low, high), PURGERS_RULE, sql, {
         "people": list(dict.fromkeys(purged._purger_id)), "events": [*purged._event, *purged._fall], "roles": roles},
@@ -522,9 +519,8 @@ def purgers_claim(ds: Dataset, purged: pd.DataFrame, parameters=None) -> Claim:
 def unpurged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.DataFrame:
     """The purges the rule of `purger_purged` leaves out, with the same filters: those whose purger the data
     never shows removed, arrested or killed after them. Columns: purger, act, purged, date, certainty."""
-    acts = purges(ds)
+    acts, kept = purges(ds), set(zip(*[_purged(ds, person_ids, start, end)[c] for c in ("_event", "_purger_id")]))
     acts = acts[_kept(acts.purger_id, acts.purged_id, acts.start, acts.end, person_ids, start, end)]
-    kept = set(zip(*[_purged(ds, person_ids, start, end)[c] for c in ("_event", "_purger_id")]))
     out = acts[[(e, p) not in kept for e, p in zip(acts.event_id, acts.purger_id)]]
     return out.assign(act=out.type + " (" + out.role.str.replace("_", " ") + ")")[
         ["purger", "act", "purged", "date", "certainty"]].reset_index(drop=True)
@@ -532,9 +528,8 @@ def unpurged(ds: Dataset, person_ids=None, start=None, end=None) -> pd.DataFrame
 
 def purge_acts(ds: Dataset, person_ids=None, start=None, end=None) -> Claim:
     """How many purges (their events) stand behind the rows of `purger_purged`."""
-    events = list(dict.fromkeys(_purged(ds, person_ids, start, end)._event))
-    return count_of(ds, "events", events, "Purges (removals, arrests, killings of an official by officials) whose "
-                    "purger fell in his turn")
+    return count_of(ds, "events", list(dict.fromkeys(_purged(ds, person_ids, start, end)._event)),
+                    "Purges (removals, arrests, killings of an official by officials) whose purger fell in his turn")
 
 
 @memoised

@@ -460,12 +460,8 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
     alleged or disputed but a later one is stated (Zborowski: Sedov's death alleged, Trotsky's killing
     stated). Sorted by the date of that blow."""
     check("group", group, choices=GROUPS)
-    people = members(ds, group)
-    acts = links(ds, "all")
-    blows = _victims(ds)
-    firm_blows = _stated_blows(ds, blows)
-    fates = ds.fates().set_index("person_id").fate
-    rows = []
+    people, acts, blows = members(ds, group), links(ds, "all"), _victims(ds)
+    firm_blows, fates, rows = _stated_blows(ds, blows), ds.fates().set_index("person_id").fate, []
     for person in people.itertuples(index=False):
         own_acts = acts[acts.actor == person.person_id]
         if own_acts.empty:
@@ -481,9 +477,8 @@ def turned_victims(ds: Dataset, group: str = "all") -> pd.DataFrame:
             (own_blows.event_id.isin(firm_blows) & (own_blows.start > stated_acts.end.min())).any())
         plain_act = stated_acts.event_id.iloc[0] if stated and first.certainty != "stated" else None
         rows.append({"person_id": person.person_id, "name": person.name, "first_act": first.event_id,
-                     "act_date": first.date, "act_start": first.start, "first_stated_act": plain_act,
-                     "struck_by": blow.event_id, "struck_start": blow.start,
-                     "fate": fates.get(person.person_id, NO_END), "stated": stated})
+                     "act_date": first.date, "act_start": first.start, "first_stated_act": plain_act, "struck_by":
+                     blow.event_id, "struck_start": blow.start, "fate": fates.get(person.person_id, NO_END), "stated": stated})
     out = pd.DataFrame(rows, columns=["person_id", "name", "first_act", "act_date", "act_start", "first_stated_act",
                                       "struck_by", "struck_start", "fate", "stated"])
     out = out.merge(ds.events[["event_id", "date"]].rename(columns={"event_id": "struck_by", "date": "struck_date"}),

@@ -31,7 +31,7 @@ from ..core.errors import ParameterError
 from ..data.dataset import memoised
 from ..evidence import Dataset, eras
 from ..evidence.claims import CASE_FILE
-from ..evidence.fates import DEATH_FATES, KILLING_FATES
+from ..evidence.fates import DEATH_FATES, KILLING_FATES, KILLING_MANNERS, NO_KILLING_MANNERS, killing_doubt
 
 #: "The main ones": the posts at the top of the organs that the notebook shows by default, in this
 #: order: the head across its renamings (Cheka, GPU, OGPU, NKVD), the first deputy, the head of the
@@ -43,12 +43,6 @@ MAIN_POSTS = ("secret-police-head", "secret-police-first-deputy", "gugb-head", "
 MAIN_LEVELS = ("regional_head",)
 #: Fates that count as "shot or killed" (plainly, when their certainty is stated).
 SHOT_OR_KILLED = KILLING_FATES
-#: The manners of `Dataset.fates()`' `manners` that are a killing: one of them, alleged or disputed,
-#: beside another fate puts the holder among those shot or killed on doubt (`killing_doubt`).
-KILLING_MANNERS = ("killed", "executed", "assassinated")
-#: The manners that say a death was no killing: one of them in an unofficial account beside a stated killing
-#: puts the killing on doubt (`killing_doubt`).
-NO_KILLING_MANNERS = ("natural_death", "suicide", "accident")
 #: How a tenure ends when the holder is pushed out: an arrest, a demotion, a dismissal, his killing.
 FORCED_ENDS = ("arrested", "demoted", "killed", "dismissed")
 #: How the package's own reading of a date is named when it is set beside another source's.
@@ -421,19 +415,6 @@ def undated(ds: Dataset, posts=(), include_acting: bool = True) -> pd.DataFrame:
     window can place them, so no chart draws them."""
     t = tenures(ds, posts, include_acting=include_acting)
     return t[~t.dated]
-
-
-def killing_doubt(fate: pd.Series, certainty: pd.Series, manners: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Of fates (`Dataset.fates()`' fate, certainty, manners): (plain, doubt). plain: the fate is a
-    killing (SHOT_OR_KILLED) a source states; doubt: not plain, but a killing is among the claims about
-    the death, alleged or disputed (Lyushkov's disputed killing; Menzhinsky's alleged poisoning beside
-    the illness both sources state). A stated killing that another, unofficial account says was no killing
-    is on doubt, not plain (Slutsky: poisoned by the case file, heart failure by a historian the reference
-    cites; `evidence.fates.no_killing_accounts`); an official account alone (a cover story) doubts nothing."""
-    rival = manners.fillna("").str.contains(rf"(?:^|; )(?:{'|'.join(NO_KILLING_MANNERS)}) \((?:stated|alleged|disputed)\)")
-    plain = fate.isin(SHOT_OR_KILLED) & (certainty == "stated") & ~rival
-    pattern = "|".join(rf"\b{m} \(" for m in KILLING_MANNERS)
-    return plain, ~plain & manners.fillna("").str.contains(pattern)
 
 
 def length_table(tenures: pd.DataFrame) -> pd.DataFrame:

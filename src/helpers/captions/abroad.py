@@ -20,7 +20,7 @@ def _plural(n, one: str, many: str) -> str:
 
 def window(c: dict, region: str, first: pd.Timestamp, last: pd.Timestamp, include_alleged: bool) -> Caption:
     """What the report shows: the window, the region, and the events, places and countries of
-    `abroad.window_claims` (out of every event abroad of the data as loaded)."""
+    `abroad_claims.window_claims` (out of every event abroad of the data as loaded)."""
     plainly = "" if include_alleged else " that the sources state plainly"
     return Caption(f"From **{first:%d %B %Y}** to **{last:%d %B %Y}**, region **{{region}}**: {{shown}} of the "
                    f"{{abroad}} events abroad{plainly}, at {{places}} places in {{countries}} "
@@ -31,7 +31,7 @@ def window(c: dict, region: str, first: pd.Timestamp, last: pd.Timestamp, includ
 
 def where(places: pd.DataFrame, c: dict) -> Caption:
     """How to read the map, the busiest point (the first row of `abroad.by_point`) and how many events
-    are journeys (`abroad.where_claims`)."""
+    are journeys (`abroad_claims.where_claims`)."""
     if not len(places):
         return Caption("*What to see:* no event abroad matches these parameters.", page=PAGE)
     top = places.iloc[0]
@@ -108,7 +108,7 @@ def _left(c: dict, silent: tuple | None) -> Caption:
 
 
 def decades(c: dict) -> Caption:
-    """The busiest decade of `abroad.decade_claims`."""
+    """The busiest decade of `abroad_claims.decade_claims`."""
     if not c:
         return Caption("No event abroad matches these parameters.", page=PAGE)
     return Caption("Most events abroad fall in the **{decade}** (by each event's midpoint): {decade_events} of the "
@@ -117,7 +117,7 @@ def decades(c: dict) -> Caption:
 
 
 def eras(c: dict) -> Caption:
-    """The era with the most events of `abroad.era_claims`, and the events outside every era."""
+    """The era with the most events of `abroad_claims.era_claims`, and the events outside every era."""
     when = c.get("outside_when") or "after the last or before the first"
     outside = Caption("{outside_eras} events fall outside the eras of the data, {when}.", page=PAGE,
                       outside_eras=c["outside"], when=when) if c["outside"].value else Caption(
@@ -129,7 +129,7 @@ def eras(c: dict) -> Caption:
 
 
 def timelines(c: dict, dated: pd.DataFrame) -> Caption:
-    """How to read the timelines, how many operations (`abroad.timeline_claims`) have a dated order,
+    """How to read the timelines, how many operations (`abroad_claims.timeline_claims`) have a dated order,
     and the shortest road from order to blow (the first row of `abroad.dated_orders`)."""
     road = Caption(".", page=PAGE)
     if "lag" in c:

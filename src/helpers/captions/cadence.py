@@ -184,8 +184,7 @@ def per_era(found: dict, top: pd.Series, acting: pd.DataFrame | None = None,
                     "the era of the head he stood in for.")
     if held is not None and len(held):
         gaps = "; ".join(f"{r.name}'s tenure ended on {_day(r.ended)} ({labels.header(r.end_reason).lower()}), "
-                         f"{r.days} days before {r.next_name}'s start on {_day(r.next_start)}"
-                         for r in held.itertuples())
+                         f"before {r.next_name}'s start on {_day(r.next_start)}" for r in held.itertuples())
         stood_in += (f" An era runs to the next head's start, so days with no head in post count in the era "
                      f"before: {escape(gaps)}.")
     return Caption("*What to see:* counted per year of each head's tenure, the **{era}** era is the busiest, with "

@@ -228,3 +228,24 @@ def fates_from(ds: Dataset) -> pd.DataFrame:
     fates = pd.DataFrame(rows, columns=columns)
     fates = fates.merge(ds.people[["person_id", "name", "side"]], on="person_id", how="left")
     return fates[["person_id", "name", "side", *columns[1:]]].reset_index(drop=True)
+
+
+#: The manners of `Dataset.fates()`' `manners` that are a killing: one of them, alleged or disputed,
+#: beside another fate puts the holder among those shot or killed on doubt (`killing_doubt`).
+KILLING_MANNERS = ("killed", "executed", "assassinated")
+#: The manners that say a death was no killing: one of them in an unofficial account beside a stated killing
+#: puts the killing on doubt (`killing_doubt`).
+NO_KILLING_MANNERS = ("natural_death", "suicide", "accident")
+
+
+def killing_doubt(fate: pd.Series, certainty: pd.Series, manners: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Of fates (`Dataset.fates()`' fate, certainty, manners): (plain, doubt). plain: the fate is a
+    killing (KILLING_FATES) a source states; doubt: not plain, but a killing is among the claims about
+    the death, alleged or disputed (Lyushkov's disputed killing; Menzhinsky's alleged poisoning beside
+    the illness both sources state). A stated killing that another, unofficial account says was no killing
+    is on doubt, not plain (Slutsky: poisoned by the case file, heart failure by a historian the reference
+    cites; `no_killing_accounts`); an official account alone (a cover story) doubts nothing."""
+    rival = manners.fillna("").str.contains(rf"(?:^|; )(?:{'|'.join(NO_KILLING_MANNERS)}) \((?:stated|alleged|disputed)\)")
+    plain = fate.isin(KILLING_FATES) & (certainty == "stated") & ~rival
+    pattern = "|".join(rf"\b{m} \(" for m in KILLING_MANNERS)
+    return plain, ~plain & manners.fillna("").str.contains(pattern)
