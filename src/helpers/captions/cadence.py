@@ -185,13 +185,12 @@ def per_era(found: dict, top: pd.Series, acting: pd.DataFrame | None = None,
     if held is not None and len(held):
         gaps = "; ".join(f"{r.name}'s tenure ended on {_day(r.ended)} ({labels.header(r.end_reason).lower()}), "
                          f"before {r.next_name}'s start on {_day(r.next_start)}" for r in held.itertuples())
-        stood_in += (f" An era runs to the next head's start, so days with no head in post count in the era "
-                     f"before: {escape(gaps)}.")
+        stood_in += " An era runs to the next head's start, so days with no head in post count in the era before: {gaps}."
     return Caption("*What to see:* counted per year of each head's tenure, the **{era}** era is the busiest, with "
                    "{era_per_year} events a year ({era_events} in {era_years} years); {era_not_stated} of the "
                    "{era_counted} events counted here are alleged or disputed. {era_across} events straddle a "
                    "change of head or fall outside the eras, and are not counted." + stood_in, page=PAGE,
-                   era=top.era, **claimed("era", found))
+                   era=top.era, **({"gaps": gaps} if held is not None and len(held) else {}), **claimed("era", found))
 
 
 def _day(when: pd.Timestamp) -> str:

@@ -57,16 +57,17 @@ def spans(found: dict, wide: pd.Series, first_year: int, last_year: int,
     widest = ("The widest is *{title}* ({date}), {spans_days} days. " if len(tied) < 2 else
               "The widest, {spans_days} days ({date}), are a tie: {title}. ")
     title = Raw(" and ".join(f"*{escape(t)}*" for t in tied)) if len(tied) > 1 else wide.title
+    said = None
     if narrower is not None and len(narrower):
         said = in_prose(f"*{escape((titles or {}).get(r.event_id, r.event_id))}* on {escape(labels.date(r.date))} "
                         f"({escape(claims.SOURCE_WORDS.get(r.source_id, r.source_id))})" for r in narrower.itertuples())
-        widest += ("Such a span is the time its source leaves open, not how long the event lasted: another "
-                   f"source, agreeing, dates {Raw(said)}. ")
+        widest += "Such a span is the time its source leaves open, not how long the event lasted: another source, " \
+                  "agreeing, dates {said}. "
     return Caption("*What to see:* each of the {spans_inside} events that touch {first}–{last} runs from the earliest "
                    "to the latest day its dates allow (cut at the chart's edges). " + outside
                    + widest + "All of them, with their types:",
                    page=PAGE, first=str(first_year), last=str(last_year), title=title, date=labels.date(wide.date),
-                   **_claimed("spans", found))
+                   **({"said": Raw(said)} if said else {}), **_claimed("spans", found))
 
 
 def precision(day: claims.Claim, hedged: claims.Claim, parts: claims.Claim | None = None) -> Caption:
