@@ -104,8 +104,10 @@ def coverage_words(runs: pd.DataFrame, found: dict, page: str = PAGE) -> Caption
             words += f"; {{s{i}}} national death sentences in {r.figure_years}"
             words += ", a partial year among them" if r.partial else ""
         parts.append(words + ")")
+    tally = TALLY_WORDS.get(TALLY, TALLY) if fields else ""
     template = ("Shaded: the years the case file gives no account of, " + "; ".join(parts) + ". An empty or low "
-                "stretch in those years is a gap in the source, not a quiet one. ")
+                "stretch in those years is a gap in the source, not a quiet one"
+                + (f" (the national death sentences are the tally of {tally})" if tally else "") + ". ")
     return Caption(template, page=page, **fields)
 
 
