@@ -393,6 +393,12 @@ def test_mass_killings_in_the_data(ds):
     purge = mass.loc["great-purge"]
     assert (purge.start.year, purge.end.year) == (1937, 1938)
     assert "681,692 (reference-facts)" in purge.figures and "680,000 (case-file-0121)" in purge.figures
+    # The years the figures count over may run past the span (tallies.csv periods): the case file's 680,000 over
+    # 1936?-1938 and the reference's over 1937-1938 give 1936/1938; the Red Terror's toll (red-terror-shot-
+    # case-file, 1918/1922) is of 1918-1922 while its killing is dated September 1918; Katyn's figures, 1940.
+    assert (purge.figures_cover, mass.loc["red-terror", "figures_cover"], katyn.figures_cover) == (
+        "1936/1938", "1918/1922", "1940")
+    assert mass.loc["georgian-uprising-suppression", "figures_cover"] == ""  # its toll is the event's own: no tally
     # Massacres in no operation are spans too: the Georgian uprising (August-October 1924). The case
     # file gives only "thousands" for it and for the Red Terror, recorded as at least 2,000 (the
     # Georgian row's deaths_low in events.csv; red-terror-shot-case-file in tallies.csv).

@@ -151,8 +151,10 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
     but is not the whole); `dated_by` says which. figures: the `shot` tallies that are not part of another (the
     operation's, or the event's), per source, as text — '681,692 (reference-facts); about 680,000 (case-file-0121)';
     for a massacre outside an operation also its own death toll. Kept when the span overlaps first–last and the
-    scope matches. Columns: id, name, scope, start, end, dated_by, figures, events (the killings' ids, with the
-    parts of merged rows). Sorted by start and id.
+    scope matches. Columns: id, name, scope, start, end, dated_by, figures, figures_cover (the years the
+    figures' tallies count over, '1918/1922', which may run past the span: the Red Terror's toll is that of
+    1918-1922, its killings are dated September 1918), events (the killings' ids, with the parts of merged
+    rows). Sorted by start and id.
     """
     check_days(first, last)
     check("scope", scope, choices=SCOPES)
@@ -178,7 +180,7 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
             start, end, dated_by = narrow.period_earliest.iloc[0], narrow.period_latest.iloc[0], "tally"
         rows.append({"id": op.operation_id, "name": op.name, "scope": op.scope, "start": start, "end": end,
                      "dated_by": dated_by, "figures": (evidence.figures_by_source(evidence.totals(mine)) if len(mine) else "") or NO_FIGURE,
-                     "events": ", ".join(sorted(kills.event_id))})
+                     "figures_cover": _years_of(mine), "events": ", ".join(sorted(kills.event_id))})
     alone = ev[(ev.type == "massacre") & ev.operation_id.isna() & ev.start.notna()]
     figure_cols = ["source_id", "low", "best", "high", "qualifier"]
     for m in alone.itertuples(index=False):
@@ -188,10 +190,23 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
         told += [dict(zip(figure_cols, r)) for r in (mine[figure_cols].itertuples(index=False) if len(mine) else [])]
         told = pd.DataFrame(told, columns=figure_cols).astype({"low": "Int64", "best": "Int64", "high": "Int64"})
         rows.append({"id": m.event_id, "name": m.title, "scope": m.scope, "start": m.start, "end": m.end,
-                     "dated_by": "killings", "figures": evidence.figures_by_source(told) or NO_FIGURE, "events": m.event_id})
-    out = pd.DataFrame(rows, columns=["id", "name", "scope", "start", "end", "dated_by", "figures", "events"])
+                     "dated_by": "killings", "figures": evidence.figures_by_source(told) or NO_FIGURE,
+                     "figures_cover": _years_of(shot[shot.event_id == m.event_id] if shot is not None else None),
+                     "events": m.event_id})
+    out = pd.DataFrame(rows, columns=["id", "name", "scope", "start", "end", "dated_by", "figures", "figures_cover",
+                                      "events"])
     out["start"], out["end"] = pd.to_datetime(out.start), pd.to_datetime(out.end)
     return out[in_window(out, scope, first, last)].sort_values(["start", "id"]).reset_index(drop=True)
+
+
+def _years_of(tallies: pd.DataFrame | None) -> str:
+    """The years the `tallies` count over, as an EDTF interval of years ('1936/1938'), '' when none is dated."""
+    if tallies is None or not len(tallies):
+        return ""
+    lo, hi = tallies.period_earliest.min(), tallies.period_latest.max()
+    if pd.isna(lo) or pd.isna(hi):
+        return ""
+    return str(lo.year) if lo.year == hi.year else f"{lo.year}/{hi.year}"
 
 
 def disputed_dates(ds: Dataset, kills: pd.DataFrame) -> pd.DataFrame:
