@@ -239,3 +239,14 @@ def test_purgers_purged_on_the_case_files_rows_alone(ds):
                                                     "Leonid Zakovsky, Mikhail Frinovsky)")
     # Stated only drops the disputed heart failure, so Zakovsky's purge is plain again: 8, a change from 7-8.
     assert table.loc["case file only", "changed"] and table.loc["stated only", "changed"]
+
+
+def test_a_tenure_with_neither_start_nor_end_is_not_said_to_carry_no_date(ds, shown):
+    # positions.csv: filipp-medved--leningrad-nkvd-head and lavrenty-beria--georgian-secret-police-head have no start
+    # and no end, but each an `attested` date (1934-12-01; 1924): "no date at all" was untrue (the historians' 02 c6).
+    undated = turnover.undated(ds)
+    assert set(undated.position_id) == {"filipp-medved--leningrad-nkvd-head", "lavrenty-beria--georgian-secret-police-head"}
+    held = claimed.held(ds, shown, undated)
+    text = captions.turnover.who_held(held, claimed.shot_or_killed(ds, **WINDOW), (WINDOW["start"], WINDOW["end"])).text
+    assert "have neither a start nor an end date (a source shows the holder in post at one date only)" in text
+    assert "no date at all" not in text

@@ -82,7 +82,8 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
     text = text + _readings(finding, "count")
     undated = held["undated_rows"]
     if len(undated):
-        text = text + _say(" {held-undated} tenures of these posts carry no date at all and are not drawn: {names}.",
+        text = text + _say(" {held-undated} tenures of these posts have neither a start nor an end date (a source "
+                           "shows the holder in post at one date only) and are not drawn: {names}.",
                            names=", ".join(sorted(undated["name"] + " (" + undated.post_label + ")")),
                            **{"held-undated": held["undated"]})
     # how to read the chart comes last: the landing page quotes a finding's first sentences, without the chart
