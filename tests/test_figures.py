@@ -234,3 +234,15 @@ def test_a_birth_date_in_dispute_names_its_person(ds):
     assert len(births) == 13 and "Yakov Blumkin" in set(births.person) and (births.person != "").all()
     # Only events no one is the subject of stay without a person (the GUGB's restructuring, the GPU's founding).
     assert set(table.what[table.person == ""]) == {"Beria's restructuring of the GUGB", "Cheka reorganised as the GPU"}
+
+
+def test_a_tenures_break_and_resumption_are_no_rival_dates(ds):
+    from helpers import evidence
+    # attestations.csv: felix-dzerzhinsky--secret-police-head--end--ref (1918-07-07, agrees false) and --start--ref-2
+    # (1918-08-22) tell of Peters's interim (reference lines 16-18), not of rival dates; --start--ref (1917-12-20)
+    # then fills his start with no rival. Before: 62 differing (37 against the case file) and 6 rival gap-fillers;
+    # less his interim end (against the case file's 1926) and his two start fillers: 61, 36 and 4 (Trilisser's two
+    # starts, Merkulov's two deputy starts).
+    d = evidence.disagreements(ds)
+    assert not d.target_id.str.startswith("felix-dzerzhinsky").any()
+    assert overview.conflict_counts(overview.conflicts(ds)) == {"differ": 61, "against_case_file": 36, "fill": 4}

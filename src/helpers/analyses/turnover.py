@@ -28,6 +28,7 @@ import pandas as pd
 from .. import evidence
 from ..core.checks import check, check_days
 from ..core.errors import ParameterError
+from ..data.attested import breaks  # noqa: F401 (a tenure's break and resumption: no rival dates)
 from ..data.dataset import memoised
 from ..evidence import Dataset, eras
 from ..evidence.claims import CASE_FILE
@@ -175,24 +176,6 @@ def end_bounds(ds: Dataset, end: tuple) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 # --- tenures -------------------------------------------------------------------------------------
-
-def breaks(attestations: pd.DataFrame) -> set[str]:
-    """The attestations that tell of a break in a tenure, not of a rival date: a source's end of a tenure
-    that falls after its first start and before another start it gives (Dzerzhinsky left the Cheka to
-    Peters on 7 July 1918 and came back on 22 August), and that later start, the resumption."""
-    out: set[str] = set()
-    a = attestations[attestations.position_id.notna()]
-    for _, g in a.groupby(["position_id", "source_id"]):
-        starts, ends = g[g.field == "start"], g[g.field == "end"]
-        if len(starts) < 2 or not len(ends):
-            continue
-        first = starts.date_latest.min()
-        for e in ends.itertuples():
-            later = starts[starts.date_earliest > e.date_latest]
-            if first < e.date_earliest and len(later):
-                out |= {e.attestation_id, *later.attestation_id}
-    return out
-
 
 def filled_positions(ds: Dataset, fill_gaps: bool) -> pd.DataFrame:
     """Every position with the holder's name, and its missing start or end filled from the

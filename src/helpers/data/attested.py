@@ -6,11 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 
-def differing(attestations: pd.DataFrame) -> pd.Series:
+def differing(attestations: pd.DataFrame, ignore=()) -> pd.Series:
     """A boolean per attestation: it gives another date than the package's row (`agrees` false), or
     it fills a date the package leaves out (`agrees` empty) and another attestation of the same thing
-    and field fills it with a different date (two pages that disagree with each other)."""
-    a = attestations
+    and field fills it with a different date (two pages that disagree with each other). `ignore`: ids
+    of attestations that are no rival dates (`breaks`: Dzerzhinsky's interim end and his resumption),
+    false themselves and left out of the comparison."""
+    a = attestations[~attestations.attestation_id.isin(set(ignore))] if len(ignore) else attestations
     key = pd.Series("", index=a.index)
     for column in ("person_id", "position_id", "event_id"):  # the thing attested, as `dated_claims` names it
         if column in a:
@@ -18,4 +20,23 @@ def differing(attestations: pd.DataFrame) -> pd.Series:
     agrees = a.agrees.astype("boolean")
     gaps = agrees.isna()
     rival = a[gaps].groupby([key[gaps], a.field[gaps]]).date.transform("nunique") > 1
-    return (agrees == False).fillna(False) | a.index.isin(rival[rival].index)  # noqa: E712 (nullable)
+    out = (agrees == False).fillna(False) | a.index.isin(rival[rival].index)  # noqa: E712 (nullable)
+    return out.reindex(attestations.index, fill_value=False)
+
+
+def breaks(attestations: pd.DataFrame) -> set[str]:
+    """The attestations that tell of a break in a tenure, not of a rival date: a source's end of a tenure
+    that falls after its first start and before another start it gives (Dzerzhinsky left the Cheka to
+    Peters on 7 July 1918 and came back on 22 August), and that later start, the resumption."""
+    out: set[str] = set()
+    a = attestations[attestations.position_id.notna()]
+    for _, g in a.groupby(["position_id", "source_id"]):
+        starts, ends = g[g.field == "start"], g[g.field == "end"]
+        if len(starts) < 2 or not len(ends):
+            continue
+        first = starts.date_latest.min()
+        for e in ends.itertuples():
+            later = starts[starts.date_earliest > e.date_latest]
+            if first < e.date_earliest and len(later):
+                out |= {e.attestation_id, *later.attestation_id}
+    return out

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..data.attested import differing
+from ..data.attested import breaks, differing
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -58,7 +58,8 @@ def disagreements(ds: Dataset) -> pd.DataFrame:
 
     One row per attested date that differs from the package's (`agrees` false), and per attested
     date that fills a gap the package leaves but that another attestation of the same field contradicts
-    (two reference pages with different dates for an undated start). Columns: target, target_id,
+    (two reference pages with different dates for an undated start); a break in a tenure and its resumption
+    (`breaks`: Dzerzhinsky's interim of 1918) are no rival dates. Columns: target, target_id,
     field, recorded (the package's date, or missing), recorded_by, attested, attested_by, locator,
     note, attestation_id, earliest (of the attested date). Sorted by target, id, field and date.
     """
@@ -67,7 +68,7 @@ def disagreements(ds: Dataset) -> pd.DataFrame:
     own_key = list(zip(own.target, own.target_id, own.field))
     own_date, own_by = dict(zip(own_key, own.date)), dict(zip(own_key, own.source_id))
     att = claims[~claims.recorded]
-    chosen = set(ds.attestations.attestation_id[differing(ds.attestations)])
+    chosen = set(ds.attestations.attestation_id[differing(ds.attestations, breaks(ds.attestations))])
     keep = att[att.attestation_id.isin(chosen)]
     key = list(zip(keep.target, keep.target_id, keep.field))
     out = pd.DataFrame({
