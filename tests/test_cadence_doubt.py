@@ -107,8 +107,13 @@ def test_the_shading_follows_the_coverage_once(ds):
     silent = runs[runs.level == "silent"]
     assert silent.background.tolist() == [True, True]
     assert {coverage.level_words(r) for r in silent.itertuples()} == {"silent but for background events"}
-    assert coverage.level_words(runs.iloc[1]) == "mentioned in passing"
+    # 1918-1923: 23 events of the case file's own dated within other sections (events.csv, single-year, not
+    # background, dated within one year: 9 in 1918, then 4, 1, 5 (Ramishvili's exile, Feb-Mar 1921, among them), 2, 2): not
+    # "in passing".
+    assert coverage.level_words(runs.iloc[1]) == "no section of their own"
     words = captions.cadence.coverage_words(runs, coverage.runs_claims(ds, coverage.years(ds, 1917, 1941), runs)).text
+    assert "1918–1923 (no section of their own; 23 events dated within other sections; 12,077" in words
+    assert "1935 (no section of its own; 1 event dated within other sections;" in words
     assert "1917 (silent but for background events)" in words and "(silent)" not in words
     # The series is named (the KGB's differs: 23,726 death sentences in 1941 against the MVD's 8,011).
     assert "(the national death sentences are the tally of the MVD's 1st Special Department (December 1953))" in words

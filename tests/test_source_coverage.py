@@ -64,7 +64,11 @@ def test_runs_of_one_level_and_what_a_stretch_may_be_called():
     with_setting = coverage.level_runs(t.assign(background=[1, 0, 0, 0, 0, 0]))
     assert with_setting.background.tolist() == [True, False, False]
     assert coverage.level_words(with_setting.iloc[0]) == "silent but for background events"
-    assert coverage.level_words(with_setting.iloc[1]) == "mentioned in passing"
+    # No own_events column: the mentioned run says only that it has no section (two years: "their own").
+    assert coverage.level_words(with_setting.iloc[1]) == "no section of their own"
+    assert coverage.level_words(with_setting.iloc[2]) == "no section of its own"  # 1924 alone
+    counted = coverage.level_runs(t.assign(own_events=[0, 3, 2, 9, 1, 4]))
+    assert counted.events.tolist() == [0, 5, 1]  # 1921-1922: 3 + 2 events the source dates; 1924: 1
     assert runs[["first", "last", "years", "level", "figure_years"]].values.tolist() == [
         [1920, 1920, 1, "silent", ""], [1921, 1922, 2, "mentioned", "1921–1922"], [1924, 1924, 1, "mentioned", "1924"]]
     # 1923 alone is told but shows mass killing (3,000): not quiet; 1925 is told with 900 (partial): quiet.

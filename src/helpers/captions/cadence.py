@@ -99,13 +99,17 @@ def coverage_words(runs: pd.DataFrame, found: dict, page: str = PAGE) -> Caption
         years = str(r.first) if r.first == r.last else f"{r.first}–{r.last}"
         key = f"sentences-{r.first}-{r.last}"
         words = f"{years} ({level_words(r)}"
+        if f"events-{r.first}-{r.last}" in found:
+            n = found[f"events-{r.first}-{r.last}"]
+            fields[f"e{i}"] = n.named(f"events-{r.first}-{r.last}")
+            words += f"; {{e{i}}} event{'' if n.value == 1 else 's'} dated within other sections"
         if key in found:
             fields[f"s{i}"] = found[key].named(key)
             words += f"; {{s{i}}} national death sentences in {r.figure_years}"
             words += ", a partial year among them" if r.partial else ""
         parts.append(words + ")")
     tally = TALLY_WORDS.get(TALLY, TALLY) if fields else ""
-    template = ("Shaded: the years the case file gives no account of, " + "; ".join(parts) + ". An empty or low "
+    template = ("Shaded: the years no section of the case file is about, " + "; ".join(parts) + ". An empty or low "
                 "stretch in those years is a gap in the source, not a quiet one"
                 + (f" (the national death sentences are the tally of {tally})" if tally else "") + ". ")
     return Caption(template, page=page, **fields)
@@ -227,7 +231,7 @@ def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], ri
         return Caption(text + "Fewer than two killings are dated closely enough to measure an interval.", page=PAGE,
                        **fields)
     text += ("The median interval between consecutive killings is **{intervals_median} days**. A stretch is called "
-             "quiet only when no mass killing falls in it, the case file gives an account of every year it touches, "
+             "quiet only when no mass killing falls in it, a section of the case file is about every year it touches, "
              "and the national series shows no mass killing in those years. ")
     for i, (s, own) in enumerate(held):
         n = f"spell{i}"
@@ -235,7 +239,7 @@ def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], ri
                                          f"{n}_during": s.during, f"{n}_silent": s.silent,
                                          f"{n}_years": s.sentence_years})
         why = ([f"it holds {{{n}_during}}"] if s.during else []) + \
-              ([f"the case file gives no account of {{{n}_silent}}"] if s.silent else []) + \
+              ([f"no section of the case file is about {{{n}_silent}}"] if s.silent else []) + \
               ([f"the national series records {{{n}_sentences}} death sentences in {{{n}_years}}"]
                if f"{n}_sentences" in fields else [])
         verdict = "was quiet" if s.quiet else "was not quiet: " + "; ".join(why)

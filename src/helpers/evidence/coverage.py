@@ -99,7 +99,7 @@ def years(ds, first: int, last: int, source_id: str = CASE_FILE, tally: str = NA
     check("last", last, kind=int, minimum=first)
     told = set(section_years(ds.sections, source_id))
     ev = ds.events
-    own = ev[(ev.source_id == source_id) & ~ev.type.isin(BACKGROUND) & (ev.start.dt.year == ev.end.dt.year)]
+    own = _own_events(ev, source_id)
     per_year = own.start.dt.year.value_counts()
     index = pd.RangeIndex(first, last + 1, name="year")
     out = pd.DataFrame(index=index)
@@ -141,7 +141,7 @@ def silent_runs(table: pd.DataFrame) -> pd.DataFrame:
 
 
 #: How the shading of reports 00 and 01 names each level of coverage it shades (a TOLD year is not shaded).
-LEVEL_WORDS = {MENTIONED: "mentioned in passing", SILENT: "silent"}
+LEVEL_WORDS = {MENTIONED: "no section of its own", SILENT: "silent"}
 #: The words for a SILENT run in which the source dates background events only (the revolution of 1917,
 #: the German invasion of 1941): silent on the organs, not on the year.
 BACKGROUND_WORDS = "silent but for background events"
@@ -153,7 +153,7 @@ def level_runs(table: pd.DataFrame) -> pd.DataFrame:
     stretch the source does not give an account of is never read as a quiet one. Columns: first, last,
     years, level, figure_years (the years of the run with a national figure, in words: '1921–1923',
     '1941–1947, 1949–1953'; '' for none), partial (a partial year of the series is in the run), background
-    (the source dates background events in the run)."""
+    (the source dates background events in the run), events (the source's own events dated in the run)."""
     rows: list[dict] = []
     for year, level in table.case_file.items():
         if level == TOLD:
@@ -170,13 +170,20 @@ def level_runs(table: pd.DataFrame) -> pd.DataFrame:
     out["partial"] = [bool(table.loc[r.first:r.last, "partial"].any()) for r in out.itertuples(index=False)]
     out["background"] = [bool(table.loc[r.first:r.last, "background"].sum()) if "background" in table else False
                          for r in out.itertuples(index=False)]
+    out["events"] = [int(table.loc[r.first:r.last, "own_events"].sum()) if "own_events" in table else 0
+                     for r in out.itertuples(index=False)]
     return out
 
 
 def level_words(run) -> str:
     """A `level_runs` row's level in words: LEVEL_WORDS, or BACKGROUND_WORDS for a silent run in which the
-    source dates background events."""
-    return BACKGROUND_WORDS if run.level == SILENT and getattr(run, "background", False) else LEVEL_WORDS[run.level]
+    source dates background events; a run the source mentions has no section of its own (the events it
+    dates there within other sections are counted by `runs_claims`: the introduction tells of 1918 in some
+    detail, which 'mentioned in passing' understated)."""
+    if run.level == SILENT:
+        return BACKGROUND_WORDS if getattr(run, "background", False) else LEVEL_WORDS[SILENT]
+    words = LEVEL_WORDS[run.level]
+    return words.replace("of its own", "of their own") if getattr(run, "years", 1) > 1 else words
 
 
 def stretch(table: pd.DataFrame, first: int, last: int) -> dict:
@@ -212,13 +219,26 @@ def sentences_claim(ds, years: list[int], tally: str = NATIONAL_TALLY) -> claims
 
 def runs_claims(ds, table: pd.DataFrame, runs: pd.DataFrame, tally: str = NATIONAL_TALLY) -> dict[str, claims.Claim]:
     """For each run of `level_runs` (of the coverage `table`) whose years have national figures: the death
-    sentences of those years (`sentences_claim`), named `sentences-<first>-<last>` after the run."""
+    sentences of those years (`sentences_claim`), named `sentences-<first>-<last>` after the run; for each
+    run the case file mentions, its own events dated there (`events-<first>-<last>`)."""
     out = {}
+    own = _own_events(ds.events, CASE_FILE)
     for r in runs.itertuples(index=False):
         years = [y for y in range(r.first, r.last + 1) if y in table.index and pd.notna(table.at[y, "death_sentences"])]
         if years:
             out[f"sentences-{r.first}-{r.last}"] = sentences_claim(ds, years, tally)
+        mine = own[own.start.dt.year.between(r.first, r.last)]
+        if r.level == MENTIONED and len(mine):
+            out[f"events-{r.first}-{r.last}"] = claims.count(
+                ds, "events", mine.event_id, f"the case file's own events (background aside) dated within one year "
+                f"of {r.first}–{r.last}, years no section of it is about")
     return out
+
+
+def _own_events(events: pd.DataFrame, source_id: str) -> pd.DataFrame:
+    """The source's own events dated within one year, background aside: what makes a year MENTIONED."""
+    return events[(events.source_id == source_id) & ~events.type.isin(BACKGROUND)
+                  & (events.start.dt.year == events.end.dt.year)]
 
 
 def label(years) -> str:
