@@ -116,7 +116,7 @@ def test_the_shading_follows_the_coverage_once(ds):
     assert "1935 (no section of its own; 1 event dated within other sections;" in words
     assert "1917 (silent but for background events)" in words and "(silent)" not in words
     # The series is named (the KGB's differs: 23,726 death sentences in 1941 against the MVD's 8,011).
-    assert "(the national death sentences are the tally of the MVD's 1st Special Department (December 1953))" in words
+    assert "(the national death sentences are the tally of the MVD's First Special Department (December 1953))" in words
     found = coverage.runs_claims(ds, coverage.years(ds, 1917, 1941), runs)
     # mvd: 1921 9,701 + 1922 1,962 + 1923 414 = 12,077; 1941 8,011; nothing before 1921.
     assert found["sentences-1918-1923"].value == 12077 and found["sentences-1941-1941"].value == 8011

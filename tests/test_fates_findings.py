@@ -259,11 +259,12 @@ def test_every_other_claim_gives_its_value_back(ds, database):
     assert found["turned_doubtful"] == ["Vyacheslav Menzhinsky", "Leonid Zakovsky", "Sergei Spiegelglas"]
     words = captions.fates.kill_graph(found).text
     assert "Of the group, between 14 and 17 people struck first and were struck later (red; listed below): for " \
-           "Vyacheslav Menzhinsky, Leonid Zakovsky and Sergei Spiegelglas the act or the later blow rests only on " \
-           "alleged" in words
+           "Vyacheslav Menzhinsky, Leonid Zakovsky and Sergei Spiegelglas the act or the later blow is only alleged, or " \
+           "stated but disputed by another account" in words
     # The chain's link Zakovsky -> Slutsky rests on that disputed killing, and the caption says so.
     assert found["chain_doubtful"] == ["Leonid Zakovsky → Abram Slutsky"]
-    assert "; the link Leonid Zakovsky → Abram Slutsky rests only on an alleged or disputed account." in words
+    assert ("; the link Leonid Zakovsky → Abram Slutsky rests on a killing only alleged, or stated but disputed by "
+            "another account.") in words
     # the violent deaths counted whoever's the hand: the contested ends whose event gives a violent method,
     # Savinkov (defenestration), Muenzenberg (hanging), Krivitsky (shooting); Skoblin's and Markin's give
     # none (method unknown), so they are no violent deaths here

@@ -570,7 +570,8 @@ def test_notebook_with_other_parameters(tmp_path):
     text = markdown_of(run_notebook(tmp_path, "02-leadership-turnover", posts=["secret-police-head"], start=1934,
                                     end=1939, include_acting=False))
     assert ("4 tenures of 1 post held by 4 people between 1934 and 1939; **between 3 and 4 of 4** were later shot or "
-            "killed: 3 on a killing a source states, and 1 more only on an alleged or disputed account (Vyacheslav "
+            "killed: 3 on a killing a source states and no account disputes, and 1 more on a killing only alleged, or "
+            "stated but disputed by another account (Vyacheslav "
             "Menzhinsky (natural death: stated; killed: alleged)).") in text
     assert "3 holders fell; 3 of them died after an arrest the data records" in text
     # Of Yagoda (349 to 379 days), Yezhov (1939-04-10 -> 1940-02-04: 300) and Beria (1953-06-26 -> 1953-12-23:

@@ -60,8 +60,8 @@ def test_shot_or_killed_is_an_interval_with_its_doubt_named(ds, shown, database)
     # Old wording: "**18 of the 27** were later shot or killed" (19 in the historians' copy, Menzhinsky among
     # them), with no word of doubt. New: the interval, the plain count and the doubtful named.
     text = captions.turnover.who_held(held, finding, (WINDOW["start"], WINDOW["end"])).text
-    assert ("**between 17 and 19 of 27** were later shot or killed: 17 on a killing a source states, and 2 more "
-            "only on an alleged or disputed account (Abram Slutsky (assassinated: stated; killed: alleged; natural death: "
+    assert ("**between 17 and 19 of 27** were later shot or killed: 17 on a killing a source states and no account "
+            "disputes, and 2 more on a killing only alleged, or stated but disputed by another account (Abram Slutsky (assassinated: stated; killed: alleged; natural death: "
             "disputed; natural death: stated, official), Vyacheslav Menzhinsky (natural death: stated; killed: "
             "alleged)).") in text
 

@@ -311,7 +311,7 @@ def abroad(found: dict, ranked: pd.DataFrame, freq: str) -> Caption:
 
 
 #: Whose national tally (`convictions_by_year.count`, datapackage.json), in words.
-TALLY_WORDS = {"mvd": "the MVD's 1st Special Department (December 1953)", "kgb": "the KGB"}
+TALLY_WORDS = {"mvd": "the MVD's First Special Department (December 1953)", "kgb": "the KGB"}
 
 
 def national(found: dict, series: pd.DataFrame, merged_kills: pd.DataFrame, note: Caption) -> Caption:

@@ -223,11 +223,12 @@ def kill_graph(c: dict) -> Caption:
         "and were struck later (red; listed below){doubtful}. The longest chain of killers killed (each struck by the one "
         "before after striking the next) runs through {chain} people: {chain_names}{chain_doubt}.", page=PAGE,
         graph_people=c["graph_people"], arrows=c["arrows"], turned=c["turned"], chain=c["chain"],
-        doubtful=Raw(f": for {escape(_names(c['turned_doubtful']))} the act or the later blow rests only on alleged or "
-                     "disputed evidence" if c.get("turned_doubtful") else ""),
+        doubtful=Raw(f": for {escape(_names(c['turned_doubtful']))} the act or the later blow is only alleged, or "
+                     "stated but disputed by another account" if c.get("turned_doubtful") else ""),
         chain_names=" → ".join(c["chain_names"]),
         chain_doubt=(f"; the link{'s' if len(on_doubt) > 1 else ''} {in_prose(on_doubt)} "
-                     f"rest{'' if len(on_doubt) > 1 else 's'} only on an alleged or disputed account" if on_doubt else ""))
+                     f"rest{'' if len(on_doubt) > 1 else 's'} on a killing only alleged, or stated but disputed by another "
+                     "account" if on_doubt else ""))
 
 
 def how_they_died(c: dict) -> Caption:

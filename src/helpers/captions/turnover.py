@@ -70,8 +70,9 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
                 **{"held-tenures": held["tenures"], "held-posts": held["posts"], "held-holders": held["holders"],
                    "shot-or-killed": finding})
     if held["on_doubt"].value:
-        text = text + _say(": {shot-plainly} on a killing a source states, and {shot-on-doubt} more only on an alleged "
-                           "or disputed account ({doubtful}).", doubtful=_doubtful(held["doubtful"]),
+        text = text + _say(": {shot-plainly} on a killing a source states and no account disputes, and {shot-on-doubt} "
+                           "more on a killing only alleged, or stated but disputed by another account ({doubtful}).",
+                           doubtful=_doubtful(held["doubtful"]),
                            **{"shot-plainly": held["plainly"], "shot-on-doubt": held["on_doubt"]})
     else:
         text = text + _say(", each on a killing a source states.")
