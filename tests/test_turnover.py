@@ -616,14 +616,14 @@ def test_the_succession_says_where_a_post_stood_empty_or_two_held_it(ds):
     t = turnover.tenures(ds, [], pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31"))
     table = turnover.succession(t)
     s = dict(zip(zip(table.post, table.holder), table.handover))  # Merkulov heads the GUGB twice: not one of these
-    assert s[("Secret police first deputy", "Leonid Zakovsky")] == "no holder recorded for 1,066 days"
+    assert s[("Secret police first deputy", "Leonid Zakovsky")] == "no holder of this post in the data for 1,066 days"
     assert s[("Foreign department head", "Stanislav Messing")] == "overlaps the successor by 639 to 699 days"
-    assert s[("Secret police head", "Vyacheslav Menzhinsky")] == "no holder recorded for 61 days"
+    assert s[("Secret police head", "Vyacheslav Menzhinsky")] == "no holder of this post in the data for 61 days"
     # Yagoda ends the day Yezhov starts (1936-09-26): no gap; the last holder of a post has no successor: blank.
     assert s[("Secret police head", "Genrikh Yagoda")] == "" and s[("Secret police head", "Lavrenty Beria")] == ""
     # The bound: a gap of HANDOVER_DAYS is a handover, one day more is a gap.
     one = pd.Series({"end_latest": pd.Timestamp("1938-01-01"), "end_earliest": pd.Timestamp("1938-01-01")})
     after = lambda d: pd.Series({"start_earliest": pd.Timestamp("1938-01-01") + pd.Timedelta(days=d),  # noqa: E731
                                  "start_latest": pd.Timestamp("1938-01-01") + pd.Timedelta(days=d)})
-    assert turnover.handover(one, after(31)) == "" and turnover.handover(one, after(32)) == "no holder recorded for 32 days"
+    assert turnover.handover(one, after(31)) == "" and turnover.handover(one, after(32)) == "no holder of this post in the data for 32 days"
     assert turnover.handover(one, after(-31)) == "" and turnover.handover(one, after(-32)) == "overlaps the successor by 32 days"

@@ -19,7 +19,8 @@ def window_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
     return {"events": claims.count(ds, "events", table.event_id, shown, also={"event_places": legs}),
             "abroad": claims.count(ds, "events", ds.events.event_id[ds.events.scope == "abroad"],
                                    "every event whose scope is abroad"),
-            "places": claims.count(ds, "places", table.place_id, f"the places of the {shown}", also={"event_places": legs}),
+            "places": claims.count(ds, "places", table.place_id[~table.country.isin(HOME)], f"the places abroad of the "
+                                   f"{shown} (the ends of journeys home left aside)", also={"event_places": legs}),
             "countries": claims.count(ds, "places", _country_places(ds, sorted(set(table.country) - set(HOME))),
                                       f"the present-day countries abroad of the places of the {shown} (the legs of "
                                       "journeys home left aside)", also={"event_places": legs})}

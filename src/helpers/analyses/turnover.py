@@ -482,8 +482,9 @@ HANDOVER_DAYS = 31
 
 def handover(tenure: pd.Series, successor: pd.Series | None) -> str:
     """What lies between a tenure and its successor's, as the dates allow: '' when they may meet within
-    HANDOVER_DAYS; 'no holder recorded for 1,066 to 1,096 days' when the next start surely comes later
-    (Zakovsky, August 1938, to Merkulov, July 1941: the data holds no first deputy between); 'overlaps by
+    HANDOVER_DAYS; 'no holder of this post in the data for 1,066 days' when the next start surely comes later
+    (Zakovsky, August 1938, to Merkulov, July 1941: the data files no first deputy between, though the reference
+    has Merkulov first deputy from late 1938 beside his GUGB post); 'overlaps by
     ...' when the successor surely started that much before the tenure ended (Artuzov and Messing, both
     from October 1929: the two sources' versions of one succession)."""
     ends, starts = (tenure.get("end_earliest"), tenure.get("end_latest")), (
@@ -493,7 +494,7 @@ def handover(tenure: pd.Series, successor: pd.Series | None) -> str:
     lo = (starts[0] - ends[1]).days
     hi = (starts[1] - ends[0]).days
     if lo > HANDOVER_DAYS:
-        return f"no holder recorded for {days_text(lo, hi)}"
+        return f"no holder of this post in the data for {days_text(lo, hi)}"
     if hi < -HANDOVER_DAYS:
         return f"overlaps the successor by {days_text(-hi, -lo)}"
     return ""

@@ -24,8 +24,8 @@ def window(c: dict, region: str, first: pd.Timestamp, last: pd.Timestamp, includ
     plainly = "" if include_alleged else " that the sources state plainly"
     return Caption(f"From **{first:%d %B %Y}** to **{last:%d %B %Y}**, region **{{region}}**: {{shown}} of the "
                    f"{{abroad}} events abroad{plainly}, at {{places}} places in {{countries}} "
-                   f"countr{_plural(c['countries'], 'y', 'ies')} abroad (by today's borders; places in Russia are the "
-                   "ends of journeys home).", page=PAGE, region=region, shown=c["events"],
+                   f"countr{_plural(c['countries'], 'y', 'ies')} abroad (by today's borders), besides the places in "
+                   "Russia where journeys home ended.", page=PAGE, region=region, shown=c["events"],
                    abroad=c["abroad"], places=c["places"], countries=c["countries"])
 
 

@@ -189,9 +189,11 @@ def per_era(found: dict, top: pd.Series, acting: pd.DataFrame | None = None,
                     f"file gives only the year; an acting head ({escape(names)}) opens none, so his weeks count in "
                     "the era of the head he stood in for.")
     if held is not None and len(held):
-        gaps = "; ".join(f"{r.name}'s tenure ended on {_day(r.ended)} ({labels.header(r.end_reason).lower()}), "
-                         f"before {r.next_name}'s start on {_day(r.next_start)}" for r in held.itertuples())
-        stood_in += " An era runs to the next head's start, so days with no head in post count in the era before: {gaps}."
+        gaps = "; ".join(f"{r.name}'s tenure ended on {_day(r.ended)} ({labels.header(r.end_reason).lower()}), and "
+                         f"the days to {r.next_name}'s start on {_day(r.next_start)} count in his era"
+                         for r in held.itertuples())
+        stood_in += (" An era runs to the next head's start in the data, whoever led in practice between (another "
+                     "source may date the handover otherwise): {gaps}.")
     return Caption("*What to see:* counted per year of each head's tenure, the **{era}** era is the busiest, with "
                    "{era_per_year} events a year ({era_events} in {era_years} years); {era_not_stated} of the "
                    "{era_counted} events counted here are alleged or disputed. {era_across} events straddle a "
