@@ -250,3 +250,18 @@ def test_a_tenure_with_neither_start_nor_end_is_not_said_to_carry_no_date(ds, sh
     text = captions.turnover.who_held(held, claimed.shot_or_killed(ds, **WINDOW), (WINDOW["start"], WINDOW["end"])).text
     assert "have neither a start nor an end date (a source shows the holder in post at one date only)" in text
     assert "no date at all" not in text
+
+
+def test_the_shot_or_killed_set_apart_those_not_of_the_purge(ds, shown, database):
+    # Of the 19 (PLAINLY | ON_DOUBT): Uritsky was killed by an SR (moisei-uritsky-assassination, Kannegisser: by_state
+    # no); after 22 June 1941 (the case file's last day): Lyushkov (1945-08-19, disputed hand), Beria, Dekanozov and
+    # Merkulov (executed 1953-12-23), by date then name. The historians' 02 c6: "not all were purge victims".
+    held = claimed.held(ds, shown, turnover.undated(ds))
+    assert (held["by_others"].value, held["by_others_names"]) == (1, ["Moisei Uritsky"])
+    assert held["later"].value == 4 and held["later_names"] == ["Genrikh Lyushkov", "Lavrenty Beria",
+                                                               "Vladimir Dekanozov", "Vsevolod Merkulov"]
+    for claim in (held["by_others"], held["later"]):
+        _gives_back(database, claim)
+    text = captions.turnover.who_held(held, claimed.shot_or_killed(ds, **WINDOW), (WINDOW["start"], WINDOW["end"])).text
+    assert ("Of them, 1 by other hands (Moisei Uritsky), and 4 after the case file's account ends (22 June 1941: "
+            "Genrikh Lyushkov, Lavrenty Beria, Vladimir Dekanozov, Vsevolod Merkulov).") in text

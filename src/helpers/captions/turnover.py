@@ -76,6 +76,17 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
                            **{"shot-plainly": held["plainly"], "shot-on-doubt": held["on_doubt"]})
     else:
         text = text + _say(", each on a killing a source states.")
+    apart = []
+    if "by_others" in held and held["by_others"].value:
+        apart.append(_say("{by-others} by other hands ({others})", **{"by-others": held["by_others"]},
+                          others=", ".join(held["by_others_names"])))
+    if "later" in held and held["later"].value:
+        end = held["account_ends"]
+        apart.append(_say(f"{{later}} after the case file's account ends ({end.day} {end:%B %Y}: {{later-names}})",
+                          later=held["later"], **{"later-names": ", ".join(held["later_names"])}))
+    if apart:
+        text = text + _say(" Of them, ") + apart[0] + (_say(", and ") + apart[1] if len(apart) > 1 else _say("")) \
+            + _say(".")
     open_ = held.get("left_open")
     if open_ and open_["count"].value:
         text = text + _say(" For {left-open} more the sources leave it open: {names}.", **{"left-open": open_["count"]},
