@@ -265,3 +265,18 @@ def test_the_shot_or_killed_set_apart_those_not_of_the_purge(ds, shown, database
     text = captions.turnover.who_held(held, claimed.shot_or_killed(ds, **WINDOW), (WINDOW["start"], WINDOW["end"])).text
     assert ("Of them, 1 by other hands (Moisei Uritsky), and 4 after the case file's account ends (22 June 1941: "
             "Genrikh Lyushkov, Lavrenty Beria, Vladimir Dekanozov, Vsevolod Merkulov).") in text
+
+
+def test_deaths_of_no_given_manner_are_named_with_their_dates(ds, shown, database):
+    # fates of the holders not shot or killed (events.csv deaths with no method, no account of a manner): Mogilevsky
+    # (1925), Dzerzhinsky (1926), Messing (1937-09-02, at the height of the purge: the historians' 02 c6), Blokhin
+    # (1955; only an alleged official suicide), Mairanovsky (1964), Fitin (1971), Sudoplatov (1996): 7, by date.
+    held = claimed.held(ds, shown, turnover.undated(ds))
+    assert held["no_manner"].value == 7
+    assert [n for n, _ in held["no_manner_rows"]] == ["Solomon Mogilevsky", "Felix Dzerzhinsky", "Stanislav Messing",
+                                                      "Vasily Blokhin", "Grigory Mairanovsky", "Pavel Fitin",
+                                                      "Pavel Sudoplatov"]
+    _gives_back(database, held["no_manner"])
+    text = captions.turnover.who_held(held, claimed.shot_or_killed(ds, **WINDOW), (WINDOW["start"], WINDOW["end"])).text
+    assert "The sources give no manner for the deaths of 7 more: Solomon Mogilevsky (1925); " in text
+    assert "Stanislav Messing (2 Sep 1937)" in text

@@ -138,7 +138,18 @@ def held(ds: Dataset, tenures: pd.DataFrame, undated: pd.DataFrame) -> dict:
                                  {"positions": chose(fates.person_id[doubt])}),
             "undated": count_of(ds, "positions", undated.position_id, "Tenures of these posts with no date at all"),
             "doubtful": fates[doubt].sort_values("name"), "undated_rows": undated,
-            "left_open": _left_open(ds, fates[~plain & ~doubt]), **_not_the_purge(ds, fates[plain | doubt])}
+            "left_open": _left_open(ds, fates[~plain & ~doubt]), **_not_the_purge(ds, fates[plain | doubt]),
+            **_no_manner(ds, fates[~plain & ~doubt])}
+
+
+def _no_manner(ds: Dataset, rest: pd.DataFrame) -> dict:
+    """Of the holders not shot or killed, those whose death no source gives a manner for (fate `died`), with
+    the year: `no_manner` (a claim) and `no_manner_rows` ((name, date) by date), so that a reader weighs Messing's
+    death in September 1937 beside Sudoplatov's in 1996 without the report deciding either."""
+    rows = rest[rest.fate == "died"].sort_values(["start", "name"])
+    return {"no_manner": count_of(ds, "fates", rows.person_id, "Holders not shot or killed whose death no source "
+                                  "gives a manner for (fate died)"),
+            "no_manner_rows": list(zip(rows.name, rows.date))}
 
 
 def _not_the_purge(ds: Dataset, killed: pd.DataFrame) -> dict:

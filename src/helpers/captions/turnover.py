@@ -13,6 +13,7 @@ from ..analyses.turnover import PACKAGE
 from ..core.names import in_prose
 from ..evidence import claims
 from ..evidence.claims import CASE_FILE, SOURCE_WORDS, Claim
+from ..figures import labels
 from .claimed import Caption, Raw, escape
 
 PAGE = "02-leadership-turnover"
@@ -87,6 +88,10 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
     if apart:
         text = text + _say(" Of them, ") + apart[0] + (_say(", and ") + apart[1] if len(apart) > 1 else _say("")) \
             + _say(".")
+    if "no_manner" in held and held["no_manner"].value:
+        text = text + _say(" The sources give no manner for the deaths of {no-manner} more: {names}.",
+                           **{"no-manner": held["no_manner"]},
+                           names="; ".join(f"{n} ({labels.date(d)})" for n, d in held["no_manner_rows"]))
     open_ = held.get("left_open")
     if open_ and open_["count"].value:
         text = text + _say(" For {left-open} more the sources leave it open: {names}.", **{"left-open": open_["count"]},
