@@ -96,7 +96,10 @@ def test_an_operations_lags_by_hand(ds):
     # his killing of 21 August; the aftermath's first step is Mercader's arrest (1940-08-20).
     shown = abroad.lag_table(lag.reset_index(), dict(zip(ds.events.event_id, ds.events.title)))
     trotsky = shown[shown.operation == "Operation to kill Leon Trotsky"].iloc[0]
-    assert trotsky.action == "1940-05-24: NKVD raid on Trotsky's villa"
+    assert trotsky.action == ("1940-05-24: NKVD raid on Trotsky's villa (first of 2 blows; the last: Assassination of "
+                              "Leon Trotsky)")  # events.csv: leon-trotsky-attempt, leon-trotsky-assassination
+    reiss = shown[shown.operation == "Killing of Ignace Reiss"].iloc[0]
+    assert reiss.action == "1937-09-04: Assassination of Ignace Reiss"  # one blow: nothing more said
     assert trotsky.aftermath == "1940-08-20: Arrest of Ramón Mercader"
     miller = shown[shown.operation == "Kidnapping of General Yevgeny Miller"].iloc[0]
     assert miller.order == ""  # no order: nothing to name

@@ -298,8 +298,9 @@ def lags(steps: pd.DataFrame) -> pd.DataFrame:
     """Per operation of `timeline`, the lag from its first order to its first blow, and from that
     blow to the first step of its aftermath, each as the shortest and longest number of days the
     dates allow (`evidence.span_days`): operation_id, operation, order (its date), action, aftermath,
-    order_to_action_lo/hi, action_to_aftermath_lo/hi (missing when a phase is missing), and the
-    event_ids of the three steps (order_id, action_id, aftermath_id; '' when missing)."""
+    order_to_action_lo/hi, action_to_aftermath_lo/hi (missing when a phase is missing), the
+    event_ids of the three steps (order_id, action_id, aftermath_id; '' when missing), and `blows` with
+    the last of them (`last_action_id`: Trotsky's killing of August 1940 after the raid of May)."""
     rows = []
     for op, part in steps.groupby("operation_id", sort=False):
         order, action, after = (_first(part, p) for p in ("order", "action", "aftermath"))
@@ -312,9 +313,12 @@ def lags(steps: pd.DataFrame) -> pd.DataFrame:
             lo, hi = (evidence.span_days(a.start, a.end, b.start, b.end) if a is not None and b is not None
                       else (pd.NA, pd.NA))
             row[f"{name}_lo"], row[f"{name}_hi"] = lo, hi
+        blows = part[part.phase == "action"].sort_values(["start", "end", "event_id"])
+        row["blows"], row["last_action_id"] = len(blows), blows.event_id.iloc[-1] if len(blows) else ""
         rows.append(row)
     cols = ["operation_id", "operation", "order", "action", "aftermath", "order_to_action_lo", "order_to_action_hi",
-            "action_to_aftermath_lo", "action_to_aftermath_hi", "order_id", "action_id", "aftermath_id"]
+            "action_to_aftermath_lo", "action_to_aftermath_hi", "order_id", "action_id", "aftermath_id", "blows",
+            "last_action_id"]
     return pd.DataFrame(rows, columns=cols).astype({c: "Int64" for c in cols[5:9]})
 
 
@@ -350,7 +354,9 @@ def lag_table(table: pd.DataFrame, titles: dict | None = None) -> pd.DataFrame:
         return [f"{d}: {titles[i]}" if i and i in titles else d for d, i in zip(dates, ids)]
     return pd.DataFrame({
         "operation": table.operation, "order": step(table.order, table.order_id),
-        "action": step(table.action, table.action_id),
+        "action": [a + (f" (first of {n} blows; the last: {titles.get(last, last)})" if titles and n > 1 else "")
+                   for a, n, last in zip(step(table.action, table.action_id), table.get("blows", [1] * len(table)),
+                                         table.get("last_action_id", [""] * len(table)))],
         "order → action": [days_text(a, b) for a, b in zip(table.order_to_action_lo, table.order_to_action_hi)],
         "aftermath": step(table.aftermath, table.aftermath_id),
         "action → aftermath": [days_text(a, b) for a, b in
