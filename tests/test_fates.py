@@ -699,3 +699,20 @@ def test_notebook_with_other_parameters(tmp_path):
     assert "**5 members of the apparatus have no dated evidence of service and are left out**: 1 whose" in text
     # Beria (arrest) and Blokhin (execution) both struck Frinovsky: either may head the chain
     assert "runs through 5 people" in text and "→ Mikhail Frinovsky → Leonid Zakovsky → Abram Slutsky → Ignace Reiss" in text
+
+
+def test_one_last_seen_sentenced_or_held_is_censored_there(ds):
+    # events.csv: ignatii-kazakov-death-sentence (1938-03-13, no execution recorded), puzitsky-death-sentence (1937,
+    # midpoint 2 Jul), nikonovich-arrest (1938), ramon-mercader-arrest (1940-08-20): each is censored at that record,
+    # the last day the sources show him; before, all four were kept in the organs to 22 June 1941 (the historians'
+    # 03 c11). Sudoplatov, released in 1968, is still censored at the end of coverage (test above).
+    t = survival.survival_table(ds).set_index("person_id")
+    kazakov = t.loc["ignatii-kazakov"]
+    assert (kazakov.end_event, kazakov.end, bool(kazakov.observed)) == ("ignatii-kazakov-death-sentence",
+                                                                       pd.Timestamp("1938-03-13"), False)
+    lost = t[~t.observed & (t.end < pd.Timestamp("1941-06-22"))]
+    assert set(lost.end_event) == {"ignatii-kazakov-death-sentence", "puzitsky-death-sentence", "nikonovich-arrest",
+                                   "ramon-mercader-arrest"}
+    # The bound: a record after the end of coverage leaves the person censored at the end of coverage.
+    late = survival.survival_table(ds, until=pd.Timestamp("1937-01-01")).set_index("person_id")
+    assert late.loc["ignatii-kazakov", "end"] == pd.Timestamp("1937-01-01")
