@@ -145,7 +145,8 @@ def survival(c: dict, medians: pd.DataFrame, end: pd.Timestamp, event: str) -> C
     `survival.km_medians`), up to `end` (the end of the coverage)."""
     head = Caption(
         f"*What to see:* {{officials}} officials with a dated entry; {{observed}} {event}s fall before the data's "
-        f"coverage ends on {end.day} {end:%B %Y}, the other {{censored}} are censored there (or at an earlier death). "
+        f"coverage ends on {end.day} {end:%B %Y}, the other {{censored}} are censored there (or earlier: at a death, "
+        "or at the last record of one the sources lose, sentenced or held). "
         "**Entry is the earliest evidence of service**: the start of a post in the organs; where a source gives no "
         "start, the day it shows the person in the post ({attested} officials enter so{attested_names}); an "
         "appointment; or an act for the organs. ", page=PAGE, officials=c["officials"], observed=c["observed"],
