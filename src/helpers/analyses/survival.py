@@ -43,9 +43,8 @@ def survival_table(ds: Dataset, event: str = "death", until: pd.Timestamp | None
     event counts at its date (the arrest came no later). A person who dies without the event of
     interest is censored at the death. Everyone else is right-censored at `until` (default: the end
     of the case file's coverage, `eras.coverage_end`), and so is an event whose midpoint falls after
-    it: no recorded end means alive and free until then. One whose last record is a death sentence, a
-    prison term or a disappearance with no death recorded (LOST: Kazakov, sentenced in 1938) is censored
-    at that record, the last day the sources show him, not kept in the organs to `until`.
+    it: no recorded end means alive and free until then; one whose last record is LOST (Kazakov's death
+    sentence of 1938) is censored at that record, the last day the sources show him.
 
     Dates are bounds. `years` runs from the entry midpoint to the end midpoint (the fit the notebook
     draws); `years_shortest` from the latest entry to the earliest end, `years_longest` from the
@@ -79,7 +78,6 @@ def survival_table(ds: Dataset, event: str = "death", until: pd.Timestamp | None
         elif died and fate.start <= until:
             event_id, end_earliest, end_latest, observed = fate.event_id, fate.start, min(fate.end, until), False
         elif fate is not None and fate.fate in LOST and pd.notna(fate.start) and fate.start <= until:
-            # last seen sentenced, imprisoned or gone: censored there, not kept alive to `until`
             event_id, end_earliest, end_latest, observed = fate.event_id, fate.start, min(fate.end, until), False
         else:
             event_id, end_earliest, end_latest, observed = None, until, until, False
