@@ -263,8 +263,8 @@ def test_the_shot_or_killed_set_apart_those_not_of_the_purge(ds, shown, database
     for claim in (held["by_others"], held["later"]):
         _gives_back(database, claim)
     text = captions.turnover.who_held(held, claimed.shot_or_killed(ds, **WINDOW), (WINDOW["start"], WINDOW["end"])).text
-    assert ("Of them, 1 by other hands (Moisei Uritsky), and 4 after the case file's account ends (22 June 1941: "
-            "Genrikh Lyushkov, Lavrenty Beria, Vladimir Dekanozov, Vsevolod Merkulov).") in text
+    assert ("Of them, 1 by other hands (Moisei Uritsky), and 4 after the case file's account ends (22 June 1941), in "
+            "the reference (Genrikh Lyushkov, Lavrenty Beria, Vladimir Dekanozov, Vsevolod Merkulov).") in text
 
 
 def test_deaths_of_no_given_manner_are_named_with_their_dates(ds, shown, database):

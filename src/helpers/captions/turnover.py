@@ -83,8 +83,9 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
                           others=", ".join(held["by_others_names"])))
     if "later" in held and held["later"].value:
         end = held["account_ends"]
-        apart.append(_say(f"{{later}} after the case file's account ends ({end.day} {end:%B %Y}: {{later-names}})",
-                          later=held["later"], **{"later-names": ", ".join(held["later_names"])}))
+        apart.append(_say(f"{{later}} after the case file's account ends ({end.day} {end:%B %Y}), {{where}} "
+                          "({later-names})", later=held["later"], where=claims.scope(held["later"]),
+                          **{"later-names": ", ".join(held["later_names"])}))
     if apart:
         text = text + _say(" Of them, ") + apart[0] + (_say(", and ") + apart[1] if len(apart) > 1 else _say("")) \
             + _say(".")
