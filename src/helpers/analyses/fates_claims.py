@@ -314,25 +314,23 @@ def age_claims(ds: Dataset, aged: pd.DataFrame) -> dict:
         c["death_n"] = _count(ds, "fates", dead.person_id, "Officials with a birth date whose end is a death.")
         c["youngest"] = claims.make(ds, int(dead.age_at_death_mid.min()), "The youngest age at death, in whole years "
                                     "between the midpoints.", _age_sql(days, "min"), rows)
-        young = dead.loc[dead.age_at_death_mid.idxmin()]
-        c["youngest_name"] = ds.people.set_index("person_id").name[young.person_id]
-        c["youngest_born"] = ds.people.set_index("person_id").born[young.person_id]
-        c["youngest_rival_births"] = _rival_births(ds, [young.person_id])
+        young = ds.people.set_index("person_id").loc[dead.loc[dead.age_at_death_mid.idxmin()].person_id]
         rival = _rival_births(ds, aged.person_id)
-        c["rival_births"] = _count(ds, "people", list(dict.fromkeys(p for p, _ in rival)),
+        mine = rival[rival.target_id == young.name]
+        c.update(youngest_name=young["name"], youngest_born=young.born,
+                 youngest_rival_births=list(zip(mine.target_id, mine.attested)))
+        c["rival_births"] = _count(ds, "people", list(dict.fromkeys(rival.target_id)),
                                    "Members of the apparatus with a birth date whose birth another source dates "
-                                   "otherwise (attestations of `born`, agrees false).",
-                                   attestations=_ids(ds.attestations.attestation_id[
-                                       (ds.attestations.field == "born") & (ds.attestations.agrees == False)  # noqa: E712
-                                       & ds.attestations.person_id.isin(set(aged.person_id))]))
+                                   "otherwise (`evidence.disagreements`, field born).",
+                                   attestations=_ids(rival.attestation_id))
     return c
 
 
-def _rival_births(ds: Dataset, person_ids) -> list[tuple[str, str]]:
-    """(person_id, date) of each birth date another source gives otherwise, for `person_ids`, by person and date."""
-    att = ds.attestations
-    own = att[(att.field == "born") & (att.agrees == False) & att.person_id.isin(set(person_ids))]  # noqa: E712
-    return sorted(zip(own.person_id, own.date))
+def _rival_births(ds: Dataset, person_ids) -> pd.DataFrame:
+    """The birth dates of `person_ids` another source gives otherwise (`evidence.disagreements`, the one filter),
+    by person and date."""
+    d = evidence.disagreements(ds)
+    return d[(d.target == "person") & (d.field == "born") & d.target_id.isin(set(person_ids))]
 
 
 # --- section 3: cover stories ---------------------------------------------------------------------

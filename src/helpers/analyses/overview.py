@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import evidence
 from ..core.checks import check
+from ..data.attested import agreeing_inside
 from ..data.validate import LOCATOR_JOIN
 from ..data.vocabulary import event_groups
 from ..evidence import Dataset, claims
@@ -196,11 +197,9 @@ def narrowed(ds: Dataset, event_ids) -> pd.DataFrame:
     cols = ["event_id", "date", "source_id"]
     if att is None or not len(att):
         return pd.DataFrame(columns=cols)
-    own = att[(att.field == "date") & att.agrees.fillna(False).astype(bool) & att.event_id.isin(list(event_ids))]
-    bounds = ds.events.set_index("event_id")[["start", "end"]]
-    own = own.join(bounds, on="event_id")
-    inside = own[(own.date_earliest >= own.start) & (own.date_latest <= own.end)
-                 & ((own.date_earliest > own.start) | (own.date_latest < own.end))]
+    bounds = ds.events[ds.events.event_id.isin(list(event_ids))].set_index("event_id")
+    own = agreeing_inside(att, "event_id", "date", bounds.start, bounds.end)
+    inside = own[(own.date_earliest > own.bound_earliest) | (own.date_latest < own.bound_latest)]  # strictly narrower
     return inside.sort_values(["event_id", "date_earliest"])[cols].reset_index(drop=True)
 
 

@@ -40,3 +40,15 @@ def breaks(attestations: pd.DataFrame) -> set[str]:
             if first < e.date_earliest and len(later):
                 out |= {e.attestation_id, *later.attestation_id}
     return out
+
+
+def agreeing_inside(attestations: pd.DataFrame, key: str, field: str, earliest: pd.Series,
+                    latest: pd.Series) -> pd.DataFrame:
+    """The attestations of `field` that agree with the package (`agrees` true) and whose dates lie inside the
+    package's bounds for the thing they attest: `earliest` and `latest` are indexed by its id in column `key`
+    (position_id, event_id). What narrows a date another source gives in agreement (`eras._refined_starts`,
+    `overview.narrowed`); the bounds are returned too, as `bound_earliest` and `bound_latest`."""
+    a = attestations
+    a = a[(a.field == field) & a.agrees.fillna(False).astype(bool) & a[key].isin(set(earliest.index))]
+    a = a.assign(bound_earliest=a[key].map(earliest), bound_latest=a[key].map(latest))
+    return a[(a.date_earliest >= a.bound_earliest) & (a.date_latest <= a.bound_latest)]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..core.checks import check
+from ..data.attested import agreeing_inside
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -85,13 +86,10 @@ def _refined_starts(ds: Dataset, h: pd.DataFrame) -> pd.Series:
     att = ds.tables.get("attestations")
     if att is None or not len(att) or "date_earliest" not in att:
         return out
-    own = att[(att.field == "start") & att.agrees.fillna(False).astype(bool) & att.position_id.isin(set(h.position_id))]
-    for i, r in h.iterrows():
-        mine = own[own.position_id == r.position_id]
-        inside = mine[(mine.date_earliest >= r.start_earliest) & (mine.date_latest <= r.start_latest)]
-        if len(inside):
-            out.at[i] = inside.date_earliest.min()
-    return out
+    bounds = h.set_index("position_id")
+    inside = agreeing_inside(att, "position_id", "start", bounds.start_earliest, bounds.start_latest)
+    narrowed = h.position_id.map(inside.groupby("position_id").date_earliest.min())
+    return narrowed.where(narrowed.notna(), out)
 
 
 def era_of(table: pd.DataFrame, dates: pd.Series) -> pd.Series:
