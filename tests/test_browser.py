@@ -198,6 +198,8 @@ def test_search_from_the_disk_shows_excerpts_and_the_register_finds_cyrillic_nam
     page.goto((site / "search.html").as_uri() + "?q=Beria")
     results = page.locator("#search-results li")
     results.first.wait_for(timeout=15000)
+    # Sphinx adds the results one by one on timers: count only once it says the search is finished.
+    page.wait_for_function("document.body.innerText.includes('Search finished')", timeout=15000)
     page.wait_for_function("document.querySelectorAll('#search-results li').length === "
                            "document.querySelectorAll('#search-results li p.context').length", timeout=15000)
     excerpts = page.locator("#search-results li p.context").all_inner_texts()
