@@ -265,6 +265,13 @@ def test_the_shot_or_killed_set_apart_those_not_of_the_purge(ds, shown, database
     text = captions.turnover.who_held(held, claimed.shot_or_killed(ds, **WINDOW), (WINDOW["start"], WINDOW["end"])).text
     assert ("Of them, 1 by other hands (Moisei Uritsky), and 4 after the case file's account ends (22 June 1941), in "
             "the reference (Genrikh Lyushkov, Lavrenty Beria, Vladimir Dekanozov, Vsevolod Merkulov).") in text
+    # The same holders are set apart where the share per post is said (the historians' 02 c16: the posts "half
+    # shot" counted Uritsky's assassination and the executions of 1953 without a word).
+    rates = turnover.turnover(shown, turnover.holders_per_year(shown, 1917, 1941, pd.Timestamp("1941-06-22")))
+    share = captions.turnover.shot_or_killed(claimed.share_claims(ds, shown, rates), held).text
+    assert ("Among the holders counted as shot or killed, 1 by other hands (Moisei Uritsky), and 4 after the case "
+            "file's account ends (22 June 1941), in the reference (Genrikh Lyushkov, Lavrenty Beria, Vladimir "
+            "Dekanozov, Vsevolod Merkulov).") in share
 
 
 def test_deaths_of_no_given_manner_are_named_with_their_dates(ds, shown, database):

@@ -61,6 +61,23 @@ def _doubtful(fates: pd.DataFrame) -> str:
     return ", ".join(out)
 
 
+def _apart(held: dict, lead: str = " Of them, ") -> Caption:
+    """The holders counted as shot or killed that a reader of a purge report should see apart
+    (`turnover_claims._not_the_purge`): killed by other hands, and shot after the case file's account ends."""
+    apart = []
+    if "by_others" in held and held["by_others"].value:
+        apart.append(_say("{by-others} by other hands ({others})", **{"by-others": held["by_others"]},
+                          others=", ".join(held["by_others_names"])))
+    if "later" in held and held["later"].value:
+        end = held["account_ends"]
+        apart.append(_say(f"{{later}} after the case file's account ends ({end.day} {end:%B %Y}), {{where}} "
+                          "({later-names})", later=held["later"], where=claims.scope(held["later"]),
+                          **{"later-names": ", ".join(held["later_names"])}))
+    if not apart:
+        return _say("")
+    return _say(lead) + apart[0] + (_say(", and ") + apart[1] if len(apart) > 1 else _say("")) + _say(".")
+
+
 def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
     """How many tenures, posts and holders the chart shows, the finding (`turnover_claims.shot_or_killed`:
     how many holders were later shot or killed, plainly and on doubt, with the doubtful named), whether
@@ -77,18 +94,7 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
                            **{"shot-plainly": held["plainly"], "shot-on-doubt": held["on_doubt"]})
     else:
         text = text + _say(", each on a killing a source states.")
-    apart = []
-    if "by_others" in held and held["by_others"].value:
-        apart.append(_say("{by-others} by other hands ({others})", **{"by-others": held["by_others"]},
-                          others=", ".join(held["by_others_names"])))
-    if "later" in held and held["later"].value:
-        end = held["account_ends"]
-        apart.append(_say(f"{{later}} after the case file's account ends ({end.day} {end:%B %Y}), {{where}} "
-                          "({later-names})", later=held["later"], where=claims.scope(held["later"]),
-                          **{"later-names": ", ".join(held["later_names"])}))
-    if apart:
-        text = text + _say(" Of them, ") + apart[0] + (_say(", and ") + apart[1] if len(apart) > 1 else _say("")) \
-            + _say(".")
+    text = text + _apart(held)
     if "no_manner" in held and held["no_manner"].value:
         text = text + _say(" The sources give no manner for the deaths of {no-manner} more: {names}.",
                            **{"no-manner": held["no_manner"]},
@@ -245,9 +251,9 @@ def from_fall_to_death(c: dict, outcome: dict, finding: Claim | None, spans: lis
 def busiest_post(busiest: dict) -> Caption:
     """The busiest post-year (`turnover_claims.busiest`), and how to read the table."""
     return _say("*What to see:* the busiest post-year is *{post}* in **{year}**, when the dates of {busiest-holders} "
-                "holders may touch it. In the table, *holders_per_year* is the mean number of holders in a year in "
-                "which the post had one (one means no change); *shot_or_killed* counts the holders plainly shot or "
-                "killed, *more_on_doubt* those on an alleged or disputed account only.", post=busiest["post"],
+                "holders may touch it. In the table, *Holders per year* is the mean number of holders in a year in "
+                "which the post had one (one means no change); *Shot or killed* counts the holders plainly shot or "
+                "killed, *More on doubt* those on an alleged or disputed account only.", post=busiest["post"],
                 year=str(busiest["year"]), **{"busiest-holders": busiest["holders"]})
 
 
@@ -259,12 +265,13 @@ def shot_or_killed(shares: dict, held: dict) -> Caption:
     text = _say("*What to see:* {posts-half-shot} of the {posts-all} posts saw half or more of their holders shot or "
                 "killed (from the plain cases alone to those with the alleged or disputed ones)",
                 **{"posts-half-shot": shares["half_or_more"], "posts-all": shares["posts"]})
-    text = text + (_say("; every holder of {every} plainly was. ", every=Raw(" and of ".join(f"*{escape(p)}*" for p in every)))
-                   if every else _say(". "))
+    text = text + (_say("; every holder of {every} plainly was.", every=Raw(" and of ".join(f"*{escape(p)}*" for p in every)))
+                   if every else _say("."))
     if len(held["doubtful"]):
-        text = text + _say("On an alleged or disputed account only: {names}. ", names=_doubtful(held["doubtful"]))
+        text = text + _say(" On an alleged or disputed account only: {names}.", names=_doubtful(held["doubtful"]))
+    text = text + _apart(held, " Among the holders counted as shot or killed, ")
     names = sorted(shares["unknown"].drop_duplicates("person_id")["name"])
-    return text + (_say("Holders whose end the data does not record count as not shot: {names}.",
+    return text + (_say(" Holders whose end the data does not record count as not shot: {names}.",
                         names=", ".join(names)) if names else _say(""))
 
 
