@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import helpers
 import helpers.evidence.readings as readings
 from helpers import cadence, captions, overview, paths
 from helpers.data import vocabulary
@@ -280,3 +281,18 @@ def test_a_stated_killing_another_account_denies_is_named_beside_the_hedged_ones
                             "among them, though stated plainly as events, and counted as killings above: Assassination "
                             "of Abram Slutsky, which another account says was no killing):")
     assert "not among them" not in captions.cadence.hedged(cadence.hedged_claim(ds, cadence.not_stated(domestic, violent))).text
+
+
+def test_a_campaign_is_not_read_as_a_single_day(ds, data_copy):
+    from conftest import read_rows, set_cell
+    # events.csv: red-terror is dated 1918-09; tallies.csv red-terror-shot-case-file (no part of another) counts
+    # over 1918/1922 (Introduction ¶3: "thousands" in the Civil War). Katyn's shot tallies count over 1940, its
+    # year: no note. Reilly's execution has no tally.
+    assert cadence.campaigns(ds, ["red-terror", "katyn-massacre", "sidney-reilly-execution", "no-such-event"]) == {
+        "red-terror": "its toll is counted over 1918–1922"}
+    # The bound: a toll that ends on the event's last day (30 Sep 1918) is no campaign; one a month later is.
+    line = 1 + [r[0] for r in read_rows(data_copy / "tallies.csv")].index("red-terror-shot-case-file")
+    set_cell(data_copy, "tallies.csv", line, "period", "1918-09")
+    assert cadence.campaigns(helpers.load(data_copy), ["red-terror"]) == {}
+    set_cell(data_copy, "tallies.csv", line, "period", "1918-09/1918-10")
+    assert cadence.campaigns(helpers.load(data_copy), ["red-terror"]) == {"red-terror": "its toll is counted over 1918"}

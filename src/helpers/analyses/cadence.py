@@ -32,7 +32,7 @@ from ..evidence.operations import things_claim
 from .counting import (COUNTING_RULE, FREQS, KILLING_TYPES, RULES, SCOPES, _EVENT_COLUMNS, _PERIOD,  # noqa: F401
                        alternatives, band, certain_claim, counts, killings, merged_rows, periods, placed_claim,
                        placements, possible_claim, ranking, select, spanning, with_groups)
-from .intervals import (MAX_SPAN_DAYS, NO_FIGURE, RUN_DAYS, dated_claims, dated_killings, days_claim,  # noqa: F401
+from .intervals import (MAX_SPAN_DAYS, NO_FIGURE, RUN_DAYS, campaigns, dated_claims, dated_killings, days_claim,  # noqa: F401
                         disputed_claims, doubted, disputed_dates, gaps, interval_claims, interval_summary, longest_run,
                         mass_killings, median_claim, moved_killings, quiet_spells, rival_dates, run_breaks,
                         run_claims, runs, runs_claim, spell_claims, with_breaks)
@@ -44,7 +44,7 @@ from .national import (OUTSIDE_NATIONAL, RATIO_PER, TALLY, align_national, appar
 #: Everything `helpers.cadence` offers: its own functions and those of the modules it gathers.
 __all__ = ["COUNTING_RULE", "FREQS", "KILLING_TYPES", "MAX_SPAN_DAYS", "NO_FIGURE", "OUTSIDE_NATIONAL",
            "RATIO_PER", "RULES", "RUN_DAYS", "SCOPES", "TALLY", "abroad_claims", "align_national", "alternatives",
-           "apparatus_victims", "band", "busiest", "certain_claim", "concentration", "concentration_claims",
+           "apparatus_victims", "band", "busiest", "campaigns", "certain_claim", "concentration", "concentration_claims",
            "counts", "dated_claims", "dated_killings", "days_claim", "difference", "disputed_claims", "doubted",
            "disputed_dates", "era_claims", "era_of_events", "era_totals", "gaps", "hedged_claim",
            "interval_claims", "interval_summary", "killings", "kinds", "leader_claims", "longest_run",

@@ -274,6 +274,23 @@ def doubted(ds: Dataset, ids) -> dict[str, str]:
     return out
 
 
+def campaigns(ds: Dataset, ids) -> dict[str, str]:
+    """Of the killings `ids`, the campaigns a gap should not read as a single day: a killing whose own `shot`
+    tallies (those no part of another) count over years past its date, with why ('its toll is counted over
+    1918–1922': the Red Terror stands at September 1918, its killings ran on through the Civil War)."""
+    tallies = ds.tables.get("tallies")
+    if tallies is None:
+        return {}
+    ev = ds.events.set_index("event_id")
+    out = {}
+    for i in dict.fromkeys(ids):
+        mine = evidence.totals(tallies[(tallies.event_id == i) & (tallies.counted == "shot")])
+        if i not in ev.index or not len(mine) or not (mine.period_latest.max() > ev.at[i, "end"]):
+            continue
+        out[i] = "its toll is counted over " + _years_of(mine).replace("/", "–")
+    return out
+
+
 def rival_dates(ds: Dataset, kills: pd.DataFrame, ids) -> str:
     """The dates other sources give the killings `ids` (rows of `kills`) otherwise, in words:
     'artur-artuzov-execution: 1937-08-21 (reference-facts)'; '' when none."""

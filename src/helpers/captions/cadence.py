@@ -218,12 +218,12 @@ def type_peaks(found: dict, peaks: dict, rule: str) -> Caption:
 
 
 def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], rivals: str,
-              doubts: dict | None = None) -> Caption:
+              doubts: dict | None = None, spans: dict | None = None) -> Caption:
     """The killings dated closely enough to measure (`cadence.dated_claims`), the median interval, the long
     intervals and why none is called quiet unless it is (`quiet_spells` with the coverage), and the rival
     dates of their ends (`cadence.rival_dates`). held: (interval, its claims: `spell_claims`) for the
     intervals to name, the longest first; doubts (`cadence.doubted`): the ends only alleged or disputed,
-    said beside their date."""
+    said beside their date; spans (`cadence.campaigns`): the ends that are campaigns, with the years of their toll."""
     text = (f"*What to see:* {{intervals_dated}} killings are dated to within a month (`max_span_days={MAX_SPAN_DAYS}`) "
             "and each stands at the midpoint of its dates; the gaps are measured between these only. Dated too "
             "loosely to measure, and listed below: {intervals_vague}; the mass killings among them are the hatched "
@@ -245,7 +245,8 @@ def intervals(found: dict, summary: dict, held: list[tuple[pd.Series, dict]], ri
               ([f"the national series records {{{n}_sentences}} death sentences in {{{n}_years}}"]
                if f"{n}_sentences" in fields else [])
         verdict = "was quiet" if s.quiet else "was not quiet: " + "; ".join(why)
-        why_a, why_b = ((f"; {doubts[e]}" if doubts and e in doubts else "") for e in (s.after, s.before))
+        why_a, why_b = ("".join(f"; {notes[e]}" for notes in (doubts or {}, spans or {}) if e in notes)
+                        for e in (s.after, s.before))
         text += (f"{'The longest interval' if i == 0 else 'The interval'} of {{{n}_days}} days, from {{{n}_after}} "
                  f"({labels.date(s.after_date)}{why_a}) to {{{n}_before}} ({labels.date(s.before_date)}{why_b}), "
                  f"{verdict}. ")
