@@ -9,7 +9,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import captions, fates, paths, survival
+from helpers import captions, evidence, fates, paths, survival
 from helpers.analyses import fates_claims
 from helpers.evidence.claims import Claim, Interval
 from helpers.evidence.readings import sensitivity
@@ -261,6 +261,16 @@ def test_every_other_claim_gives_its_value_back(ds, database):
     assert "Of the group, between 14 and 17 people struck first and were struck later (red; listed below): for " \
            "Vyacheslav Menzhinsky, Leonid Zakovsky and Sergei Spiegelglas the act or the later blow is only alleged, or " \
            "stated but disputed by another account" in words
+    # Of the 17, only Zborowski's later blow was no Soviet hand's: events.csv mark-zborowski-trial, a US court's
+    # perjury conviction (abroad, no organisation, no doer); the others' arrests, trials and deaths are the OGPU's
+    # or the NKVD's, or at home with none named (Beria's and Sudoplatov's arrests of 1953).
+    assert found["turned_elsewhere"] == [("Mark Zborowski", "Perjury conviction of Mark Zborowski", "United States")]
+    assert (" Mark Zborowski was struck later by no Soviet hand (Perjury conviction of Mark Zborowski, United "
+            "States).") in words
+    # The rule's edges: Japan's hanging of Sorge is no Soviet hand; the OGPU's arrest of Savinkov and the arrest of
+    # Beria at home with no organisation named are.
+    assert evidence.fates.soviet_hands(ds, ["richard-sorge-execution", "boris-savinkov-arrest", "lavrenty-beria-arrest",
+                                            "no-such-event"]) == {"boris-savinkov-arrest", "lavrenty-beria-arrest"}
     # The chain's link Zakovsky -> Slutsky rests on that disputed killing, and the caption says so.
     assert found["chain_doubtful"] == ["Leonid Zakovsky → Abram Slutsky"]
     assert ("; the link Leonid Zakovsky → Abram Slutsky rests on a killing only alleged, or stated but disputed by "
@@ -297,3 +307,18 @@ def test_the_youngest_death_names_the_birth_in_dispute(ds):
     words = captions.fates.ages(c).text
     assert ("the youngest at 29 (Yakov Blumkin, born 12 Mar 1900 by the data's date; another source gives 1898 or "
             "25 Mar 1900). Another source dates the birth of 9 of them otherwise") in words
+
+
+def test_deaths_told_as_killings_with_no_doer_are_said_apart(ds, database):
+    # accounts.csv, claim killing with neither perpetrator_id nor perpetrator_org_id: Skoblin's --orlov and --kuban
+    # (disputed), Krivitsky's --murder (alleged), Markin's --krivitsky (alleged): their deaths have by_state no, so
+    # the upper bound of "between 40 and 47" leaves them out (the historians' 03 c6: Skoblin's Soviet versions).
+    # Reich's --robbery names no doer either, but her death is the state's on doubt already; Zakovsky's is plain;
+    # Schildbach only disappeared (no death). By date: Markin (1934), Skoblin (1937/1938), Krivitsky (1941-02-10).
+    table = fates.fate_table(ds, "all")
+    c = fates_claims.what_became(ds, table, fates.fate_counts(ds, table, "side"))
+    assert c["no_hand_names"] == ["Valentin Markin", "Nikolai Skoblin", "Walter Krivitsky"]
+    assert set(c["no_hand"].ids("accounts")) == {"nikolai-skoblin-death--orlov", "nikolai-skoblin-death--kuban",
+                                                  "walter-krivitsky-death--murder", "valentin-markin-death--krivitsky"}
+    words = captions.fates.what_became(c, fates_claims.by_state_finding(ds, "all")).text
+    assert "since no account names a doer, though one tells of a killing (only alleged or disputed): 3 (" in words

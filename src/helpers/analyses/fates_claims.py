@@ -146,8 +146,23 @@ def what_became(ds: Dataset, table: pd.DataFrame, by_side: pd.DataFrame) -> dict
         c[name] = _count(ds, "fates", dead.person_id[mask], f"The group's deaths: {rule}.")
     for name in ("disputed", "others", "contested", "later"):
         c[f"{name}_names"] = list(dead.name[parts[name][0]])
+    told = _unnamed_killings(ds)
+    no_hand = dead[(dead.by_state == "no") & dead.event_id.isin(set(told.event_id))]
+    c["no_hand"] = _count(ds, "fates", no_hand.person_id, "The group's deaths not counted as the state's although an "
+                          "account tells of a killing: no account names a doer.",
+                          accounts=told.account_id[told.event_id.isin(set(no_hand.event_id))])
+    c["no_hand_names"] = list(no_hand.name)
     c["account_ends"] = evidence.eras.coverage_end(ds)
     return c
+
+
+def _unnamed_killings(ds: Dataset) -> pd.DataFrame:
+    """The accounts that tell of a killing but name no doer, person or organisation (Skoblin poisoned on the
+    Soviet ship Kuban): such a death cannot count as the state's, and is said apart rather than left out silently."""
+    if "accounts" not in ds.tables:
+        return pd.DataFrame(columns=["account_id", "event_id"])
+    a = ds.tables["accounts"]
+    return a[(a.claim == "killing") & a.perpetrator_id.isna() & a.perpetrator_org_id.isna()]
 
 
 def rival_ends(ds: Dataset, table: pd.DataFrame) -> Claim:
@@ -430,7 +445,17 @@ def graph_claims(ds: Dataset, kills: pd.DataFrame, graph: nx.DiGraph, turned: pd
                             "victim had struck the next one earlier.", events=chain.event_id),
             "chain_names": fates_.chain_people(ds, chain),
             "chain_doubtful": _doubtful_links(ds, kills, chain),
-            "turned_doubtful": list(turned.name[~turned.stated.astype(bool)])}
+            "turned_doubtful": list(turned.name[~turned.stated.astype(bool)]),
+            "turned_elsewhere": _struck_elsewhere(ds, turned)}
+
+
+def _struck_elsewhere(ds: Dataset, turned: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """Of `turned` (`fates.turned_victims`), those whose later blow was no Soviet hand's
+    (`evidence.fates.soviet_hands`), as (name, the blow's title, its country): a blow, but no purge."""
+    ev = ds.events.set_index("event_id")
+    soviet = evidence.fates.soviet_hands(ds, turned.struck_by)
+    return [(r.name, ev.at[r.struck_by, "title"], ev.at[r.struck_by, "country"] or "")
+            for r in turned.itertuples() if r.struck_by not in soviet]
 
 
 def _doubtful_links(ds: Dataset, kills: pd.DataFrame, chain: pd.DataFrame) -> list[str]:

@@ -79,6 +79,10 @@ def what_became(c: dict, finding: Claim) -> Caption:
         "records no end.",
         page=PAGE, others=c["others"], others_names=_listed(c["others"], c["others_names"]), contested=c["contested"],
         contested_names=_listed(c["contested"], c["contested_names"]), no_manner=c["no_manner"], unknown=c["unknown"])
+    if "no_hand" in c and c["no_hand"].value:
+        rest = rest + Caption(" Not counted as the state's, since no account names a doer, though one tells of a killing "
+                              "(only alleged or disputed): {no_hand}{no_hand_names}.", page=PAGE, no_hand=c["no_hand"],
+                              no_hand_names=_listed(c["no_hand"], c["no_hand_names"]))
     return head + state + readings(finding, "this count") + rest
 
 
@@ -221,11 +225,13 @@ def kill_graph(c: dict) -> Caption:
     on_doubt = c.get("chain_doubtful") or []
     return Caption(
         "*What to see:* {graph_people} people joined by {arrows} arrows. Of the group, {turned} people struck first "
-        "and were struck later (red; listed below){doubtful}. The longest chain of killers killed (each struck by the one "
+        "and were struck later (red; listed below){doubtful}.{elsewhere} The longest chain of killers killed (each struck by the one "
         "before after striking the next) runs through {chain} people: {chain_names}{chain_doubt}.", page=PAGE,
         graph_people=c["graph_people"], arrows=c["arrows"], turned=c["turned"], chain=c["chain"],
         doubtful=Raw(f": for {escape(_names(c['turned_doubtful']))} the act or the later blow is only alleged, or "
                      "stated but disputed by another account" if c.get("turned_doubtful") else ""),
+        elsewhere=Raw("".join(f" {escape(n)} was struck later by no Soviet hand ({escape(t)}{', ' + escape(w) if w else ''})."
+                              for n, t, w in c.get("turned_elsewhere") or [])),
         chain_names=" → ".join(c["chain_names"]),
         chain_doubt=(f"; the link{'s' if len(on_doubt) > 1 else ''} {in_prose(on_doubt)} "
                      f"rest{'' if len(on_doubt) > 1 else 's'} on a killing only alleged, or stated but disputed by another "

@@ -126,6 +126,15 @@ def _soviet_hand(event, doers: set, soviet: set[str]) -> bool:
     return event.scope == "domestic"
 
 
+def soviet_hands(ds: Dataset, event_ids) -> set[str]:
+    """Of `event_ids`, the events that were the Soviet state's doing by the rule of `_soviet_hand` (a Soviet
+    organisation or doer, or none named at home): a US court's perjury conviction of Zborowski is not."""
+    soviet, doers = soviet_actors(ds.people, ds.organisations), _by_event(_doers(ds))
+    ev = ds.events.set_index("event_id")
+    return {e for e in dict.fromkeys(event_ids) if e in ev.index
+            and _soviet_hand(ev.loc[e], set(doers(e).doer), soviet)}
+
+
 def by_state(fate: str, certainty: str, event, event_doers: set, claims: pd.DataFrame, soviet: set[str]) -> str:
     """How surely a death came at the hands of the Soviet state: 'yes', 'disputed' or 'no'. `event`
     is the execution or the custody for those fates (its doers `event_doers`), else the death."""
