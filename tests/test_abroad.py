@@ -51,6 +51,15 @@ def test_millers_route_in_order(ds):
     assert route.stops == 5 and route.longitudes[0] == pytest.approx(2.3488) and route.latitudes[-1] == pytest.approx(55.75204)
 
 
+def test_places_all_at_one_event_are_no_journey(ds):
+    # event_places.csv: ignace-reiss-recruitment has Lviv and Cracow, both `at` (arrested in the one, escaped from a
+    # train at the other): places of one event, not a route (the historians' 04 c7). Gaik Ovakimian's release (at,
+    # from) and Rudolf Klement's killing (at, to) move: they stay journeys.
+    routes = set(abroad.journeys(abroad.events(ds)).event_id)
+    assert "ignace-reiss-recruitment" not in routes
+    assert {"gaik-ovakimian-release", "rudolf-klement-assassination", "yevgeny-miller-kidnapping"} <= routes
+
+
 def test_an_event_on_the_window_bounds_is_kept(ds):
     # Reiss was killed on 1937-09-04 (an exact day): kept by a window that begins or ends that day
     for first, last in ((DAY("1937-09-04"), DAY("1937-12-31")), (DAY("1937-01-01"), DAY("1937-09-04"))):

@@ -178,12 +178,18 @@ def by_era(table: pd.DataFrame, groups) -> pd.DataFrame:
     return wide.loc[first.sort_values().index].reset_index().rename_axis(columns=None)
 
 
+#: The roles of an event's place that make it a movement (event_places.role); places all `at` are not.
+LEG_ROLES = ("from", "via", "to")
+
+
 def journeys(table: pd.DataFrame) -> pd.DataFrame:
-    """The events with several places, as ordered lines: event_id, title, date, group, route (the
-    places' names joined by ' → '), stops, longitudes, latitudes (lists in the journey's order)."""
+    """The events that move between several places (one of them a `LEG_ROLES` place), as ordered lines:
+    event_id, title, date, group, route (the places' names joined by ' → '), stops, longitudes, latitudes
+    (lists in the journey's order). Several places all `at` are no journey: Reiss's arrest in Lviv and
+    escape at Cracow are places of his recruitment, not a route."""
     rows = []
     for event_id, part in table.sort_values(["event_id", "seq"]).groupby("event_id", sort=False):
-        if len(part) < 2:
+        if len(part) < 2 or not part.role.isin(LEG_ROLES).any():
             continue
         first = part.iloc[0]
         rows.append({"event_id": event_id, "title": first.title, "date": first.date, "start": first.start,

@@ -29,7 +29,7 @@ def window_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
 def where_claims(ds: Dataset, table: pd.DataFrame, places: pd.DataFrame, routes: pd.DataFrame) -> dict:
     """The busiest point of `by_point` (its events, each once), those of them placed only in a country drawn
     at its capital (`country_only`, with `country_names`), and the journeys of `journeys`, as claims."""
-    out = {"journeys": claims.count(ds, "events", routes.event_id, "events with more than one place (journeys)",
+    out = {"journeys": claims.count(ds, "events", routes.event_id, "events that move between places, one of them a from, via or to place (journeys)",
                                     also={"event_places": _keys(ds, "event_places", table[table.event_id.isin(routes.event_id)])})}
     if len(places):
         top = places.iloc[0]
