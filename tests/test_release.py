@@ -63,7 +63,7 @@ def _same_bytes_and_zip(first: Path, second: Path) -> None:
     with zipfile.ZipFile(zips[0]) as archive:
         names = archive.namelist()
         assert names == sorted(names) and len(names) == len(a)
-        assert {i.date_time for i in archive.infolist()} == {(2026, 12, 7, 0, 0, 0)}  # the CHANGELOG's date of the version
+        assert {i.date_time for i in archive.infolist()} == {(2026, 12, 8, 0, 0, 0)}  # the CHANGELOG's date of the version
         assert {i.external_attr >> 16 for i in archive.infolist()} == {0o100644}
 
 
@@ -73,7 +73,7 @@ def _holds_the_package_exports_site_and_claims(folder: Path) -> None:
         ["datapackage.json", *(r["path"] for r in descriptor["resources"])])  # 17 tables and the descriptor
     assert len(list((folder / "data").iterdir())) == 18
     assert sorted(p.name for p in (folder / "exports").iterdir()) == sorted(export.FILES)
-    assert 'lastmodifieddate="2026-12-07"' in (folder / "exports" / "network.gexf").read_text(encoding="utf-8")
+    assert 'lastmodifieddate="2026-12-08"' in (folder / "exports" / "network.gexf").read_text(encoding="utf-8")
     claims = json.loads((folder / "claims.json").read_text(encoding="utf-8"))
     assert claims and (folder / "site" / "claims.json").read_bytes() == (folder / "claims.json").read_bytes()
     assert {c["page"] for c in claims} == set(REPORTS)  # the two reports built, no dossier
@@ -83,12 +83,13 @@ def _holds_the_package_exports_site_and_claims(folder: Path) -> None:
     index = (folder / "site" / "index.html").read_text(encoding="utf-8")
     assert f"Data version <code>{VERSION}</code>" in index and 'href="changes.html"' in index
     changes = (folder / "site" / "changes.html").read_text(encoding="utf-8")
-    assert f"## {VERSION}" not in changes and f"{VERSION} — 2026-12-07" in changes  # the changelog, as HTML
-    # the row diff from the version before needs its git commit (CHANGELOG's 0.3.0 section names e162f69):
-    # a clone that has it shows Artuzov's dropped 1936 attestation of 0.3.1; one without it, the changelog alone
-    if subprocess.run(["git", "cat-file", "-e", "e162f69^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
-        assert f"From 0.3.0 to {VERSION}, row by row" in changes
-        assert "artur-artuzov--foreign-department-head--end--ref-2" in changes
+    assert f"## {VERSION}" not in changes and f"{VERSION} — 2026-12-08" in changes  # the changelog, as HTML
+    # the row diff from the version before needs its git commit (CHANGELOG's 0.3.1 section names 5cd6b74):
+    # a clone that has it shows the Barcelona leg of Skoblin's disappearance dropped in 0.3.2; one without it,
+    # the changelog alone
+    if subprocess.run(["git", "cat-file", "-e", "5cd6b74^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
+        assert f"From 0.3.1 to {VERSION}, row by row" in changes
+        assert "nikolai-skoblin-disappearance" in changes
     else:
         assert "row by row" not in changes
     assert not (folder / "site" / "manifest.json").exists() and not (folder / "site" / "runs").exists()
@@ -126,7 +127,7 @@ def test_citation_cff_is_valid_under_cffconvert(tmp_path):
     assert "valid according to schema version 1.2.0" in done.stdout
     text = (paths.ROOT / "CITATION.cff").read_text(encoding="utf-8")
     version = json.loads((paths.ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))["version"]
-    assert f"version: {version}\n" in text and 'date-released: "2026-12-07"' in text  # the data's version
+    assert f"version: {version}\n" in text and 'date-released: "2026-12-08"' in text  # the data's version
     broken = tmp_path / "CITATION.cff"
     broken.write_text(text.replace("authors:\n  - name: The blackwork maintainers\n", ""), encoding="utf-8")
     assert validate(broken).returncode != 0
