@@ -46,8 +46,7 @@ def abroad_in(ds, country: str) -> set[str]:
             "pavel-sudoplatov-escape",            # Konovalets ¶3: from the bombing in Rotterdam to Spain
             "walter-krivitsky-reassignment"}),    # curators: stationed in the Netherlands (no source says)
     ("ES", {"nikolai-skoblin-death",              # reference: died in Spain (versions differ)
-            "nikolai-skoblin-disappearance",
-            "nikolai-skoblin-defection",          # Barcelona
+            "nikolai-skoblin-defection",          # Miller ¶5: Barcelona (his disappearance stays in France: one flight)
             "yevgeny-miller-kidnapping",          # Miller ¶5: the Soviet ship called at Barcelona
             "pavel-sudoplatov-escape"}),          # Konovalets ¶3: escaped to Spain (not the killing itself)
     ("JP", {"richard-sorge-arrest",               # reference-facts §7a: arrested in Tokyo
