@@ -14,6 +14,8 @@ finding is the shortest chain (`chain_finding`); every number it states is a cla
 """
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import pandas as pd
 
@@ -296,7 +298,10 @@ def tie_claims(ds: Dataset, eras_table: pd.DataFrame) -> dict:
            "undated": claims.count(ds, "relationships", no_date.relationship_id, "ties with neither a start nor an end: "
                                    "they could fall in any era and count in none"),
            "end_only": claims.count(ds, "relationships", end_only.relationship_id, "ties with an end but no start: "
-                                    "they count only in the era of their end")}
+                                    "they count only in the era of their end"),
+           "in_dated_section": claims.count(ds, "relationships", no_date.relationship_id[no_date.locator.map(_dated_section)],
+                                            "ties with no date that a source tells in a section headed by a dated event: "
+                                            "the heading places the story, not the tie's start or end")}
     names = ds.people.set_index("person_id").name
     for key, degrees in (("top", era_degrees(ds, eras_table)), ("undated_top", {UNDATED: era_degrees(ds, eras_table, True)[UNDATED]})):
         best = sorted(((-len(o), names[p], era, p) for era, joined in degrees.items() for p, o in joined.items()))
@@ -307,6 +312,15 @@ def tie_claims(ds: Dataset, eras_table: pd.DataFrame) -> dict:
             leaders = [(n, e) for d, n, e, _ in best if d == best[0][0]]
             out[key] = (leaders, claims.count(ds, "people", sorted(degrees[era][person]), rule))
     return out
+
+
+#: A locator's section heading that holds a year ('The Capture of Boris Savinkov (1924) ¶1').
+_DATED_HEADING = re.compile(r"\([^()]*\b\d{4}\)\s*¶")
+
+
+def _dated_section(locator) -> bool:
+    """Whether a locator names a case-file section whose heading carries a date (a dated event's story)."""
+    return isinstance(locator, str) and bool(_DATED_HEADING.search(locator))
 
 
 def groups_claim(ds: Dataset, g: nx.MultiDiGraph) -> claims.Claim:
