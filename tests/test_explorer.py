@@ -50,6 +50,22 @@ def test_an_inline_figure_wider_than_the_output_area_is_shown_narrower_in_propor
     assert explorer.narrowed(wide)["metadata"]["image/png"] == {"width": 940, "height": 450}
     narrow = {"data": {"image/png": "…"}, "metadata": {"image/png": {"width": 600, "height": 300}}}
     assert explorer.narrowed(narrow) is narrow
+    # The explorer draws plain PNGs (no size in the metadata): the size is read from the PNG's header.
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+    fig = plt.figure(figsize=(18.8, 9), dpi=100)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    plain = {"data": {"image/png": base64.b64encode(buf.getvalue()).decode()}, "metadata": {}}
+    assert explorer.narrowed(plain)["metadata"]["image/png"] == {"width": 940, "height": 450}
+    fig.set_size_inches(9.4, 4.5)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    edge = {"data": {"image/png": buf.getvalue()}, "metadata": {}}  # exactly as wide as the area: its own size
+    assert explorer.narrowed(edge)["metadata"]["image/png"] == {"width": 940, "height": 450}
+    assert explorer.narrowed({"data": {"image/png": "bm90IGEgcG5n"}, "metadata": {}})["metadata"] == {}
 
 
 def test_a_list_typed_in_a_text_box_is_read_as_a_list():

@@ -28,6 +28,9 @@ against the explorer's first drawing and a redraw after a change of each paramet
 """
 from __future__ import annotations
 
+import base64
+import contextlib
+
 import ast
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -311,11 +314,42 @@ def _fitted(show, drawn: list | None = None, before: frozenset = frozenset(), fi
     return fitted
 
 
+def _png_size(data) -> dict:
+    """A plain PNG's width and height in pixels, from its header (`data` as bytes or base64 text); {} if
+    it is no PNG."""
+    raw = data if isinstance(data, bytes) else base64.b64decode(str(data)[:64] + "=" * (-len(str(data)[:64]) % 4))
+    if raw[:8] != b"\x89PNG\r\n\x1a\n" or len(raw) < 24:
+        return {}
+    return {"width": int.from_bytes(raw[16:20], "big"), "height": int.from_bytes(raw[20:24], "big")}
+
+
+@contextlib.contextmanager
+def _plain_png():
+    """Inline figures as plain PNGs while the explorer draws: a redraw is for looking, and a 'retina' PNG
+    paints four times the pixels (the reports keep theirs: `style.use`)."""
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # pragma: no cover - comes with every notebook kernel
+        yield
+        return
+    set_matplotlib_formats("png")
+    try:
+        yield
+    finally:
+        set_matplotlib_formats("retina")
+
+
 def narrowed(output: dict, px: int = OUTPUT_PX) -> dict:
     """An inline figure's output shown at most `px` pixels wide: its width and height scaled down
-    together, as `fit` would draw it, without drawing it again (a 'retina' PNG has pixels to spare)."""
+    together, as `fit` would draw it, without drawing it again. The explorer's plain PNGs (`_plain_png`)
+    carry no size: it is read from the PNG's header and written into the metadata."""
+    if "image/png" not in output.get("data", {}):
+        return output
     size = output.get("metadata", {}).get("image/png", {})
-    if "image/png" not in output.get("data", {}) or not size.get("width") or size["width"] <= px:
+    if not size:  # a plain PNG: its size from its header, said in the metadata as a retina PNG's is
+        size = _png_size(output["data"]["image/png"])
+        output = {**output, "metadata": {**output.get("metadata", {}), "image/png": size}} if size else output
+    if not size.get("width") or size["width"] <= px:
         return output
     scale = px / size["width"]
     shown = {**size, "width": px, **({"height": int(size["height"] * scale)} if size.get("height") else {})}
@@ -506,7 +540,7 @@ class Explorer:
 
         figures: list = []
         with capture_output() as captured, mock.patch.object(  # ipympl draws at the figure's size: fit it
-                plt, "show", _fitted(plt.show, figures, frozenset(plt.get_fignums()), fitting=self.zoom)):
+                plt, "show", _fitted(plt.show, figures, frozenset(plt.get_fignums()), fitting=self.zoom)), _plain_png():
             run_cell(step.source, namespace)
         outputs = [{"output_type": "stream", "name": "stdout", "text": captured.stdout}] if captured.stdout else []
         outputs += [narrowed({"output_type": "display_data", "data": o.data, "metadata": o.metadata})
