@@ -605,7 +605,7 @@ def test_a_death_sentence_with_no_execution_is_said_to_leave_the_count_open(ds, 
     # named apart, with their dates, as deaths no source gives a manner for (test_turnover_doubt).
     opened = words.split("For 1 more the sources leave it open:")[1].split(".")[0]
     assert "Pavel Sudoplatov" not in opened and "Stanislav Messing" not in opened
-    assert "The sources give no manner for the deaths of" in words and "Pavel Sudoplatov (24 Sep 1996)" in words
+    assert "The data codes no manner for the deaths of" in words and "Pavel Sudoplatov (24 Sep 1996)" in words
     none = {**held, "left_open": turnover_claims._left_open(ds, ds.fates().iloc[0:0])}
     assert none["left_open"]["count"].value == 0 and none["left_open"]["rows"] == []
     assert "leave it open" not in captions.turnover.who_held(none, turnover_claims.shot_or_killed(ds), window).text

@@ -138,7 +138,7 @@ def held(ds: Dataset, tenures: pd.DataFrame, undated: pd.DataFrame) -> dict:
                                  {"positions": chose(fates.person_id[doubt])}),
             "undated": count_of(ds, "positions", undated.position_id, "Tenures of these posts with no date at all"),
             "doubtful": fates[doubt].sort_values("name"), "undated_rows": undated,
-            "left_open": _left_open(ds, fates[~plain & ~doubt]), **_not_the_purge(ds, fates[plain | doubt]),
+            "left_open": _left_open(ds, fates[~plain & ~doubt]), **_not_the_purge(ds, fates[plain | doubt], set(fates.person_id[plain])),
             **_no_manner(ds, fates[~plain & ~doubt])}
 
 
@@ -152,16 +152,21 @@ def _no_manner(ds: Dataset, rest: pd.DataFrame) -> dict:
             "no_manner_rows": list(zip(rows.name, rows.date))}
 
 
-def _not_the_purge(ds: Dataset, killed: pd.DataFrame) -> dict:
+def _not_the_purge(ds: Dataset, killed: pd.DataFrame, plain: set = frozenset()) -> dict:
     """Of the holders shot or killed (plainly or on doubt), those a reader of a purge report should see apart:
-    `by_others` (no Soviet hand: by_state 'no', Uritsky by an SR in 1918) and `later` (the state's, after the case
-    file's account ends: the executions of 1953), each a claim with its `*_names` (by date)."""
+    `by_others` (no Soviet hand: by_state 'no', Uritsky by an SR in 1918), `hand_disputed` (of the `plain` killings, those
+    whose hand, the state's or another's, the sources dispute: Lyushkov, the Japanese or the NKVD) and `later` (the state's, after the case file's account ends: the
+    executions of 1953), each a claim with its `*_names` (by date)."""
     killed = killed.sort_values(["start", "name"])
     others = killed[killed.by_state == "no"]
+    disputed = killed[(killed.by_state == "disputed") & killed.person_id.isin(plain)]  # the doubtful are named already
     later = killed[(killed.by_state != "no") & (killed.start > evidence.eras.coverage_end(ds))]
     return {"by_others": count_of(ds, "fates", others.person_id, "Holders shot or killed with no Soviet hand "
                                   "(by_state no)"),
             "by_others_names": list(others.name),
+            "hand_disputed": count_of(ds, "fates", disputed.person_id, "Holders shot or killed by a hand the sources "
+                                      "dispute: the state's only on doubt (by_state disputed)"),
+            "hand_disputed_names": list(disputed.name),
             "later": count_of(ds, "fates", later.person_id, "Holders shot or killed by the state, or on doubt, "
                               "after the case file's account ends"),
             "later_names": list(later.name), "account_ends": evidence.eras.coverage_end(ds)}

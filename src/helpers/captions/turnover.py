@@ -68,6 +68,10 @@ def _apart(held: dict, lead: str = " Of them, ") -> Caption:
     if "by_others" in held and held["by_others"].value:
         apart.append(_say("{by-others} by other hands ({others})", **{"by-others": held["by_others"]},
                           others=", ".join(held["by_others_names"])))
+    if "hand_disputed" in held and held["hand_disputed"].value:
+        apart.append(_say("{hand-disputed} by a hand the sources dispute, the state's or another's ({disputed-names})",
+                          **{"hand-disputed": held["hand_disputed"]},
+                          **{"disputed-names": ", ".join(held["hand_disputed_names"])}))
     if "later" in held and held["later"].value:
         end = held["account_ends"]
         apart.append(_say(f"{{later}} after the case file's account ends ({end.day} {end:%B %Y}), {{where}} "
@@ -75,7 +79,10 @@ def _apart(held: dict, lead: str = " Of them, ") -> Caption:
                           **{"later-names": ", ".join(held["later_names"])}))
     if not apart:
         return _say("")
-    return _say(lead) + apart[0] + (_say(", and ") + apart[1] if len(apart) > 1 else _say("")) + _say(".")
+    out = _say(lead) + apart[0]
+    for i, part in enumerate(apart[1:], 2):
+        out = out + _say(", and " if i == len(apart) else ", ") + part
+    return out + _say(".")
 
 
 def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
@@ -96,7 +103,8 @@ def who_held(held: dict, finding: Claim, window: tuple) -> Caption:
         text = text + _say(", each on a killing a source states.")
     text = text + _apart(held)
     if "no_manner" in held and held["no_manner"].value:
-        text = text + _say(" The sources give no manner for the deaths of {no-manner} more: {names}.",
+        text = text + _say(" The data codes no manner for the deaths of {no-manner} more (a cause a source gives only in "
+                           "passing stays in the row's summary or note, uncoded): {names}.",
                            **{"no-manner": held["no_manner"]},
                            names="; ".join(f"{n} ({labels.date(d)})" for n, d in held["no_manner_rows"]))
     open_ = held.get("left_open")
