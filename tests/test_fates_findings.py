@@ -321,4 +321,6 @@ def test_deaths_told_as_killings_with_no_doer_are_said_apart(ds, database):
     assert set(c["no_hand"].ids("accounts")) == {"nikolai-skoblin-death--orlov", "nikolai-skoblin-death--kuban",
                                                   "walter-krivitsky-death--murder", "valentin-markin-death--krivitsky"}
     words = captions.fates.what_became(c, fates_claims.by_state_finding(ds, "all")).text
-    assert "since no account names a doer, though one tells of a killing (only alleged or disputed): 3 (" in words
+    assert ("Not counted as the state's: deaths an account tells as a killing (only alleged or disputed) with no doer "
+            "the data holds, person or organisation (an account may name one the data does not hold, and its note says "
+            "why): 3 (Valentin Markin, Nikolai Skoblin and Walter Krivitsky).") in words

@@ -80,8 +80,9 @@ def what_became(c: dict, finding: Claim) -> Caption:
         page=PAGE, others=c["others"], others_names=_listed(c["others"], c["others_names"]), contested=c["contested"],
         contested_names=_listed(c["contested"], c["contested_names"]), no_manner=c["no_manner"], unknown=c["unknown"])
     if "no_hand" in c and c["no_hand"].value:
-        rest = rest + Caption(" Not counted as the state's, since no account names a doer, though one tells of a killing "
-                              "(only alleged or disputed): {no_hand}{no_hand_names}.", page=PAGE, no_hand=c["no_hand"],
+        rest = rest + Caption(" Not counted as the state's: deaths an account tells as a killing (only alleged or "
+                              "disputed) with no doer the data holds, person or organisation (an account may name one "
+                              "the data does not hold, and its note says why): {no_hand}{no_hand_names}.", page=PAGE, no_hand=c["no_hand"],
                               no_hand_names=_listed(c["no_hand"], c["no_hand_names"]))
     return head + state + readings(finding, "this count") + rest
 
