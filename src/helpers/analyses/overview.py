@@ -329,12 +329,12 @@ def hedged_parts(ds: Dataset) -> claims.Claim:
 
 
 def side_by_side(**tables: pd.DataFrame) -> pd.DataFrame:
-    """Sensitivity tables (`readings.sensitivity`) of several findings as one: reading, rule, then each
+    """Sensitivity tables (`readings.sensitivity`) of several findings as one: reading, reads, rule, then each
     finding's value and whether it changed, under its name."""
     out = None
     for name, t in tables.items():
         part = t.rename(columns={"value": name, "changed": f"{name} changed"})
-        out = part if out is None else out.merge(part, on=["reading", "rule"])
+        out = part if out is None else out.merge(part, on=["reading", "reads", "rule"])
     return out
 
 

@@ -31,14 +31,24 @@ READINGS: dict[str, Callable] = {
     "stated only": lambda ds: ds.stated_only(),
     "the reference's dates": lambda ds: ds.dated_by(REFERENCE),
 }
+#: What each reading keeps, in words, for the tables (a stricter reading may count more: dropping the alleged
+#: and disputed rows drops the accounts that doubt a stated killing too, so that killing counts plainly).
+READS = {
+    AS_RECORDED: "every row of both sources, with the package's dates",
+    "case file only": "the case file's rows alone",
+    "stated only": "only the rows a source states plainly; alleged and disputed rows drop out, the accounts that "
+                   "doubt a stated killing among them",
+    "the reference's dates": "every row, with the reference's date wherever it gives another",
+}
 #: The rules for partial dates a counting finding is also read under.
 RULES = ("exclude", "spread")
 NONE_LEFT = "nothing left to count"
 
 
 def sensitivity(ds: Dataset, finding: Callable[..., Claim], rules: bool = False, **parameters) -> pd.DataFrame:
-    """The finding under every reading (and rule, with `rules`): reading, rule, value (its text),
-    changed (True where it differs from the finding as recorded, under the rule of `parameters`).
+    """The finding under every reading (and rule, with `rules`): reading, reads (what it keeps: `READS`), rule,
+    value (its text), changed (True where it differs from the finding as recorded, under the rule of
+    `parameters`).
     `finding(ds, **parameters)` returns the Claim the report states."""
     base_rule = parameters.get("rule", "exclude")
     rows = []
@@ -49,8 +59,8 @@ def sensitivity(ds: Dataset, finding: Callable[..., Claim], rules: bool = False,
                 text = finding(view(ds), **kwargs).text
             except (ParameterError, ValueError, KeyError, IndexError, ZeroDivisionError):
                 text = NONE_LEFT
-            rows.append({"reading": name, "rule": rule or "", "value": text})
-    out = pd.DataFrame(rows, columns=["reading", "rule", "value"])
+            rows.append({"reading": name, "reads": READS.get(name, ""), "rule": rule or "", "value": text})
+    out = pd.DataFrame(rows, columns=["reading", "reads", "rule", "value"])
     base = out[(out.reading == AS_RECORDED) & (out.rule == (base_rule if rules else ""))].value.iloc[0]
     out["changed"] = out.value != base
     return out

@@ -19,7 +19,7 @@ HEADERS = {
     "reference_by": "Reference by", "share_shot_or_killed": "Share shot or killed",
     "share_with_doubt": "Share, with the doubtful", "more_on_doubt": "More on doubt",
     "sentence_years": "Years of sentences", "death_sentences": "Death sentences", "ci_low": "CI low",
-    "ci_high": "CI high",
+    "ci_high": "CI high", "reads": "What it reads",
 }
 #: An id column is left out when one of these columns already names the same thing in words.
 NAMED_BY = {"event_id": ("title",), "person_id": ("name", "person"), "operation_id": ("operation", "name"),
