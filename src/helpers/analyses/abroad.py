@@ -493,6 +493,12 @@ def acted_claims(ds: Dataset, table: pd.DataFrame, who: dict) -> dict[str, claim
     out["countries"] = claims.count(ds, "places", _country_places(ds, ranked.country), "the countries where the "
                                     "organs acted abroad (ACTED_RULE), each by its place of kind country",
                                     also={"event_places": who["legs"]})
+    doubtful = set(acted_on_doubt(ds, places.event_id))
+    only_doubt = sorted(set(places.country) - set(places.country[~places.event_id.isin(doubtful)]))
+    out["countries_on_doubt"] = claims.count(ds, "places", _country_places(ds, only_doubt), "of those countries, the "
+                                             "ones where every act of the organs is only alleged or disputed "
+                                             "(`acted_on_doubt`)", also={"event_places": who["legs"]})
+    out["countries_on_doubt_names"] = sorted(ranked.country_name[ranked.country.isin(only_doubt)])
     top = places[places.country == ranked.country.iloc[0]]
     out["leader"] = claims.count(ds, "events", list(dict.fromkeys(top.event_id)), "events abroad in which the organs "
                                  "acted (ACTED_RULE) in the first country", also={"event_places": _keys(ds, "event_places", top)})

@@ -74,10 +74,14 @@ def countries(finding: claims.Claim, c: dict, silent: tuple | None) -> Caption:
               if doubt is not None and doubt.value else "")
     head = Caption("By that rule **{first_country}** comes first, with {first_country_events} of the {acted} events "
                    f"in which the organs acted ({{where}}){hedged}, in {{acted_countries}} "
-                   f"countr{_plural(c['countries'], 'y', 'ies')}", page=PAGE,
+                   f"countr{_plural(c['countries'], 'y', 'ies')}" + (" ({countries_on_doubt} of them only on an alleged "
+                   "or disputed act: {countries_on_doubt_names})" if c.get("countries_on_doubt_names") else ""), page=PAGE,
                    first_country=finding, where=claims.scope(c["acted"]), first_country_events=c["leader"],
                    acted=c["acted"], acted_countries=c["countries"],
-                   **({"leader_on_doubt": doubt, "doubt_names": in_prose(c["leader_on_doubt_titles"])} if hedged else {}))
+                   **({"leader_on_doubt": doubt, "doubt_names": in_prose(c["leader_on_doubt_titles"])} if hedged else {}),
+                   **({"countries_on_doubt": c["countries_on_doubt"],
+                       "countries_on_doubt_names": in_prose(c["countries_on_doubt_names"])}
+                      if c.get("countries_on_doubt_names") else {}))
     if "second" in c:
         head = head + Caption("; then {next_countries} ({next_country_events} each)" if "," in c["second"].value
                               else "; then {next_countries} ({next_country_events})", page=PAGE,
