@@ -43,6 +43,9 @@ def test_the_case_files_victims_are_counted_from_its_own_rows(ds):
     assert found["added"].value == 8
     assert found["mixed"].text == "17 of 35"
     assert found["not_by_state"].person_id.tolist() == ["moisei-uritsky"]
+    # Of the case file's 10, Slutsky's death is the state's only on doubt (fate by_state disputed: accounts.csv
+    # abram-slutsky-assassination--heart says heart failure): named beside the count (the historians' 01 c23).
+    assert found["on_doubt"] == ["Abram Slutsky"]
     # After the window, the reference's Beria, Merkulov, Dekanozov (1953-12-23) and Rodos (1956-04-20).
     assert found["outside"] == ["borys-rodos-execution", "lavrenty-beria-execution", "vladimir-dekanozov-execution",
                                 "vsevolod-merkulov-execution"]
@@ -62,6 +65,8 @@ def test_the_victims_finding_under_every_reading(ds):
                                     cadence.disputed_claims(ds, kills, disputed, moved), moved).text
     assert "10 of 27 domestic killings in the case file" in text
     assert "17 of 35 in the case file and the reference" in text
+    assert ("Among the case file's, the state's hand rests only on alleged evidence, or on a killing another account "
+            "disputes, for Abram Slutsky.") in text
     assert "Another reading changes the case file's count (stated only" in text
     assert "Moisei Uritsky" in text
 

@@ -293,15 +293,19 @@ def apparatus_victims(ds: Dataset, first: pd.Timestamp | None = None, last: pd.T
 
 def victim_claims(ds: Dataset, first: pd.Timestamp | None, last: pd.Timestamp | None) -> dict:
     """What the finding's sentence names beside it: `mixed` (the finding over every source's rows), `added`
-    (the killings only other sources give), `not_by_state` (apparatus victims killed by other hands, a
-    frame: event_id, person_id, name) and `outside` (domestic killings after `last`, by id)."""
+    (the killings only other sources give), `on_doubt` (the names of the case file's apparatus victims whose
+    death is the state's only on doubt, by_state disputed: Slutsky), `not_by_state` (apparatus victims killed by
+    other hands, a frame: event_id, person_id, name) and `outside` (domestic killings after `last`, by id)."""
     kills = _domestic_killings(ds, first, last)
     added = kills[~own_rows(kills)]
     who = victims(ds, kills).merge(ds.people[["person_id", "side", "name"]], on="person_id")
     state = ds.fates().set_index("person_id").by_state
     others = who[(who.side == APPARATUS) & (who.person_id.map(state) == "no")]
     later = _domestic_killings(ds, last, None) if last is not None else kills.iloc[:0]
+    _, mine = _apparatus(ds, kills[own_rows(kills, CASE_FILE)])
+    doubt = mine[mine.person_id.map(state) == "disputed"].drop_duplicates("person_id")
     return {"mixed": apparatus_victims(ds, first, last, source=None),
+            "on_doubt": sorted(ds.people.set_index("person_id").name[doubt.person_id]),
             "added": things_claim(ds, added, "domestic killings in the window that only another source gives"),
             "not_by_state": others[["event_id", "person_id", "name"]].reset_index(drop=True),
             "outside": sorted(set(later.event_id[later.start > last]))}

@@ -431,6 +431,10 @@ def victims(finding: claims.Claim, found: dict, disputed: dict, moved: list[str]
             "gives). ")
     text += ("Another reading changes the case file's count ({changed}; see the table below). " if changed
              else "No other reading changes it (see the table below). ")
+    if found.get("on_doubt"):
+        text += ("Among the case file's, the state's hand rests only on alleged evidence, or on a killing another account "
+                 "disputes, for {doubtful}. ")
+        fields["doubtful"] = in_prose(found["on_doubt"])
     text += ("The rule: a killing counts when its victim's side is the apparatus and their fate says the Soviet "
              "state killed them (by_state yes or disputed); each thing counts once, in the report's window. "
              + ("Left out: {spared}, an apparatus member killed by other hands. " if len(others) else "")
