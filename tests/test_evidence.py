@@ -361,6 +361,35 @@ def test_a_figure_reads_as_the_source_gives_it(low, best, high, qualifier, text)
     assert evidence.figure(low, best, high, qualifier) == text
 
 
+@pytest.mark.parametrize("words, text", [
+    ("thousands", "thousands (coded as at least 2,000)"),       # tallies.csv red-terror-shot-case-file
+    ("  thousands ", "thousands (coded as at least 2,000)"),
+    ("", "at least 2,000"), (None, "at least 2,000"), (float("nan"), "at least 2,000"),  # no words: the figure
+])
+def test_a_figure_coded_from_the_sources_words_shows_both(words, text):
+    assert evidence.figure(2000, None, None, "at_least", words) == text
+
+
+def test_words_without_a_coded_figure_are_shown_alone():
+    assert evidence.figure(None, None, None, None, "many") == "many"
+
+
+def test_the_case_files_words_stand_beside_the_coded_figures(ds):
+    # tallies.csv in_words, by hand: "thousands" (Introduction ¶3) for the Red Terror's dead, "almost 1.3 million"
+    # (Slutsky ¶6) for the Great Purge's arrests; events.csv deaths_in_words "thousands" for the Georgian uprising
+    # (Ramishvili ¶2). The historians' 00 c17 and 01 c16: a plural shown as "at least 2,000" read as the source's.
+    from helpers import cadence, overview
+    figures = overview.tallies(ds).set_index("tally_id").figure
+    assert figures["red-terror-shot-case-file"] == "thousands (coded as at least 2,000)"
+    assert figures["great-purge-arrested-case-file"] == "almost 1.3 million (coded as about 1,300,000)"
+    assert figures["great-purge-shot-reference"] == "681,692"
+    mass = cadence.mass_killings(ds).set_index("id").figures
+    assert mass["georgian-uprising-suppression"] == "thousands (coded as at least 2,000) (case-file-0121)"
+    # Katyn: the case file's about 12,000 at Katyn (tallies.csv place Katyn), the reference's 21,857 of every troika
+    # shooting of 1940 (no place): two places, each said (the historians' 01 c16).
+    assert mass["katyn-1940"] == "about 12,000 at Katyn (case-file-0121); 21,857, no place given (reference-facts)"
+
+
 def test_readings_keep_a_gap_filling_source_and_the_hull_of_a_source_that_agrees_and_differs(ds):
     # Slutsky's start as foreign-department head is not in the package; one reference page gives
     # 1935-05-21 (a gap-filler, agrees empty): the reference's reading has it, the package's has none.
@@ -388,6 +417,12 @@ def test_principal_figures_and_totals():
     # ref states a number (681,692), so its bound is left out; cf states only a bound, which shows.
     assert list(evidence.principal_figures(tops).tally_id) == ["a", "d"]
     assert evidence.figures_by_source(tops) == "at least 7,000 (cf); 681,692 (ref)"
+    # Figures of one place (or none) say no place; figures of different places each say theirs.
+    assert evidence.figures_by_source(tops.assign(place="Katyn")) == "at least 7,000 (cf); 681,692 (ref)"
+    assert (evidence.figures_by_source(tops.assign(place=["Katyn", None, "Kalinin"]))
+            == "at least 7,000 at Kalinin (cf); 681,692 at Katyn (ref)")
+    assert (evidence.figures_by_source(tops.assign(place=[None, None, "Kalinin"]))
+            == "at least 7,000 at Kalinin (cf); 681,692, no place given (ref)")
 
 
 def test_a_row_citing_several_paragraphs_counts_once_in_each_section_it_cites(mini):

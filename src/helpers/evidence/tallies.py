@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-def figure(low, best, high, qualifier) -> str:
+def figure(low, best, high, qualifier, words=None) -> str:
     """A count as the source gives it, never a bare number that reads as exact: '21,857',
-    'about 12,000', 'at least 7,000', 'at most 300', 'between 5 and 6' (blank when none is given)."""
+    'about 12,000', 'at least 7,000', 'at most 300', 'between 5 and 6' (blank when none is given); with
+    the source's own `words` (a tally's `in_words`), those words and the figure as coded: 'thousands
+    (coded as at least 2,000)'."""
+    if isinstance(words, str) and words.strip():
+        coded = figure(low, best, high, qualifier)
+        return f"{words.strip()} (coded as {coded})" if coded else words.strip()
+
     def n(v):
         return f"{int(v):,}"
     if pd.isna(qualifier):
@@ -33,10 +39,15 @@ def principal_figures(rows: pd.DataFrame) -> pd.DataFrame:
 def figures_by_source(rows: pd.DataFrame) -> str:
     """'about 12,000 (case-file-0121); 21,857 (reference-facts)': each source's principal figures,
     sources by id, a source's several figures joined by 'or'. Columns: source_id, low, best, high,
-    qualifier."""
-    parts = []
-    for src, own in principal_figures(rows).groupby("source_id", sort=True):
-        figs = [figure(r.low, r.best, r.high, r.qualifier) for r in own.itertuples(index=False)]
+    qualifier, and in_words and place when the rows have them (`figure`; a place is said when the
+    figures count different places)."""
+    parts, rows = [], principal_figures(rows)
+    # Sources that count different places are told apart: "about 12,000 at Katyn; 21,857, no place given".
+    places = rows.place.fillna("") if "place" in rows else pd.Series("", index=rows.index)
+    where = (lambda p: f" at {p}" if p else ", no place given") if places.nunique() > 1 else (lambda p: "")
+    for src, own in rows.assign(where_=places.map(where)).groupby("source_id", sort=True):
+        figs = [figure(r.low, r.best, r.high, r.qualifier, getattr(r, "in_words", None)) + r.where_
+                for r in own.itertuples(index=False)]
         figs = list(dict.fromkeys(f for f in figs if f))
         if figs:
             parts.append(f"{' or '.join(figs)} ({src})")
