@@ -154,6 +154,9 @@ def test_cover_stories_covered_the_states_hand_in_three(ds, database):
             "killing of Abram Slutsky (last column), and") in words
     assert "the sources state plainly" not in words and "the state's hand is only alleged or disputed for" not in words
     assert "; the official account itself is only alleged for Vasily Blokhin." in words
+    # Kirov's hidden hand rests on the case file's roles alone (events.csv sergei-kirov-assassination and its roles:
+    # Stalin ordered, Yagoda and Zaporozhets organised; the reference names no Soviet doer): the historians' 03 c15.
+    assert "in 1 (Sergei Kirov), the Soviet doers named in the case file alone." in words
     assert all(gives_back(database, v) for v in c.values() if isinstance(v, Claim))
 
 

@@ -199,7 +199,9 @@ def cover_stories(c: dict, finding: Claim) -> Caption:
         "*What to see:* {covers} of the {cover_deaths} deaths in the group came with an official account (the "
         f"story the Soviet or another state's authorities gave out, as a source reports it); **{{covered}} of them covered the state's hand**: the account *{DENIED}* that a source states "
         f"plainly in {{denied}}{{denied_names}}{{doubted}} and *{SHIFTED}*, owning the killing but naming none of the Soviet doers, in "
-        "{shifted}{shifted_names}", page=PAGE, covers=c["covers"],
+        "{shifted}{shifted_names}{shifted_where}", page=PAGE, covers=c["covers"],
+        shifted_where=(f", the Soviet doers named {claims.scope(c['shifted'])} alone"
+                       if c["shifted"].value and len(c["shifted"].sources) == 1 else ""),
         cover_deaths=c["cover_deaths"], covered=finding, denied=c["denied"],
         denied_names=_listed(c["denied"], c["denied_names"]), shifted=c["shifted"],
         doubted=Raw(f", though another account doubts the killing of {escape(_names(c['denied_doubted_names']))} "
