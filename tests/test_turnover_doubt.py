@@ -272,7 +272,14 @@ def test_the_shot_or_killed_set_apart_those_not_of_the_purge(ds, shown, database
     # The same holders are set apart where the share per post is said (the historians' 02 c16: the posts "half
     # shot" counted Uritsky's assassination and the executions of 1953 without a word).
     rates = turnover.turnover(shown, turnover.holders_per_year(shown, 1917, 1941, pd.Timestamp("1941-06-22")))
-    share = captions.turnover.shot_or_killed(claimed.share_claims(ds, shown, rates), held).text
+    shares = claimed.share_claims(ds, shown, rates)
+    # Of the 10 posts half shot, 6 have one holder in positions.csv (NKGB head: Merkulov; Far eastern NKVD head:
+    # Lyushkov; Kazakh NKVD head, Moscow NKVD head, Petrograd Cheka head: Uritsky; Saratov NKVD head), each shot or
+    # killed: one death is the whole share (the historians' 02 c16). The Kommandatura's one holder was not shot.
+    assert shares["single_holder"].value == 6
+    _gives_back(database, shares["single_holder"])
+    share = captions.turnover.shot_or_killed(shares, held).text
+    assert ", 6 of them posts with a single holder in the data, whose one death makes the whole share;" in share
     assert ("Among the holders counted as shot or killed, 1 by other hands (Moisei Uritsky), 1 by a hand the sources "
             "dispute, the state's or another's (Genrikh Lyushkov), and 4 after the case file's account ends (22 June "
             "1941), in the reference (Genrikh Lyushkov, Lavrenty Beria, Vladimir Dekanozov, Vsevolod Merkulov).") in share

@@ -307,7 +307,8 @@ def busiest(ds: Dataset, tenures: pd.DataFrame, per_year: pd.DataFrame, coverage
 def share_claims(ds: Dataset, tenures: pd.DataFrame, rates: pd.DataFrame) -> dict:
     """What the sentence on the share shot states: `half_or_more`, an Interval from the posts half or
     more of whose holders were shot or killed plainly to those where half or more were, counting those
-    on doubt (`turnover.turnover`' columns); `posts` (all of them); and the frames `every` (the posts every
+    on doubt (`turnover.turnover`' columns); `posts` (all of them); `single_holder` (of the posts half shot, counting
+    the doubtful, those with one holder in the data); and the frames `every` (the posts every
     holder of which plainly was, more than one holder) and `unknown` (the tenures of holders whose end the
     data does not record: they count as not shot)."""
     ids = list(tenures.position_id)
@@ -325,7 +326,11 @@ def share_claims(ds: Dataset, tenures: pd.DataFrame, rates: pd.DataFrame) -> dic
             "or disputed account")
     half = claims.make(ds, Interval(low, high), rule, sql, {"positions": ids, "fates": list(shot)},
                        text=str(low) if low == high else f"between {low} and {high}")
+    single = rates.post[(rates.holders == 1) & (2 * (rates.shot_or_killed + rates.more_on_doubt) >= rates.holders)]
+    lone = list(tenures.position_id[tenures.post_label.isin(set(single))])
     return {"half_or_more": half, "posts": posts_claim(ds, ids),
+            "single_holder": posts_claim(ds, lone, "Of those posts, the ones with a single holder in the data (one "
+                                         "death makes the whole share)"),
             "every": rates[(rates.shot_or_killed == rates.holders) & (rates.holders > 1)],
             "unknown": tenures[tenures.fate == NO_FATE]}
 

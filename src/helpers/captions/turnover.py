@@ -273,6 +273,9 @@ def shot_or_killed(shares: dict, held: dict) -> Caption:
     text = _say("*What to see:* {posts-half-shot} of the {posts-all} posts saw half or more of their holders shot or "
                 "killed (from the plain cases alone to those with the alleged or disputed ones)",
                 **{"posts-half-shot": shares["half_or_more"], "posts-all": shares["posts"]})
+    if "single_holder" in shares and shares["single_holder"].value:
+        text = text + _say(", {single-holder} of them posts with a single holder in the data, whose one death makes the "
+                           "whole share", **{"single-holder": shares["single_holder"]})
     text = text + (_say("; every holder of {every} plainly was.", every=Raw(" and of ".join(f"*{escape(p)}*" for p in every)))
                    if every else _say("."))
     if len(held["doubtful"]):
