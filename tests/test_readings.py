@@ -48,3 +48,20 @@ def test_two_pages_of_one_source_give_the_hull(ds):
     assert len(own) == 3  # 1939, 12 Feb 1940 and 29 Jan 1941 (the last agrees with the case file)
     assert (e.start, e.end) == (pd.Timestamp("1939-01-01"), pd.Timestamp("1941-12-31"))
     assert e.date.count(" or ") == 2
+
+
+def test_a_sensitivity_table_says_what_each_reading_keeps(ds):
+    from helpers.evidence import claims, readings
+
+    def events(d, rule=None):
+        return claims.count(d, "events", list(d.events.event_id), "every event")
+    table = readings.sensitivity(ds, events)
+    assert list(table.columns) == ["reading", "reads", "value", "changed"]  # no empty rule column
+    assert dict(zip(table.reading, table.reads)) == readings.READS
+    # the historians' 02 c18: "stated only" counting more than the record read as a contradiction; the table says why
+    assert "doubting accounts" in readings.READS["stated only"]
+    # 298 events in all (tests/expected_row_counts.json); the case file's alone are fewer: a change
+    assert table.set_index("reading").loc["as recorded", ["value", "changed"]].tolist() == ["298", False]
+    assert table.set_index("reading").loc["case file only", "changed"]
+    with_rules = readings.sensitivity(ds, events, rules=True)
+    assert list(with_rules.columns) == ["reading", "reads", "rule", "value", "changed"] and len(with_rules) == 8

@@ -335,7 +335,7 @@ def side_by_side(**tables: pd.DataFrame) -> pd.DataFrame:
     out = None
     for name, t in tables.items():
         part = t.rename(columns={"value": name, "changed": f"{name} changed"})
-        out = part if out is None else out.merge(part, on=["reading", "reads", "rule"])
+        out = part if out is None else out.merge(part, on=[c for c in ("reading", "reads", "rule") if c in part])
     return out
 
 

@@ -36,8 +36,7 @@ READINGS: dict[str, Callable] = {
 READS = {
     AS_RECORDED: "every row of both sources, with the package's dates",
     "case file only": "the case file's rows alone",
-    "stated only": "only the rows a source states plainly; alleged and disputed rows drop out, the accounts that "
-                   "doubt a stated killing among them",
+    "stated only": "the rows a source states plainly (alleged and disputed rows drop out, doubting accounts too)",
     "the reference's dates": "every row, with the reference's date wherever it gives another",
 }
 #: The rules for partial dates a counting finding is also read under.
@@ -46,9 +45,9 @@ NONE_LEFT = "nothing left to count"
 
 
 def sensitivity(ds: Dataset, finding: Callable[..., Claim], rules: bool = False, **parameters) -> pd.DataFrame:
-    """The finding under every reading (and rule, with `rules`): reading, reads (what it keeps: `READS`), rule,
-    value (its text), changed (True where it differs from the finding as recorded, under the rule of
-    `parameters`).
+    """The finding under every reading (and rule, with `rules`): reading, reads (what it keeps: `READS`), rule
+    (only with `rules`), value (its text), changed (True where it differs from the finding as recorded, under the
+    rule of `parameters`).
     `finding(ds, **parameters)` returns the Claim the report states."""
     base_rule = parameters.get("rule", "exclude")
     rows = []
@@ -63,13 +62,13 @@ def sensitivity(ds: Dataset, finding: Callable[..., Claim], rules: bool = False,
     out = pd.DataFrame(rows, columns=["reading", "reads", "rule", "value"])
     base = out[(out.reading == AS_RECORDED) & (out.rule == (base_rule if rules else ""))].value.iloc[0]
     out["changed"] = out.value != base
-    return out
+    return out if rules else out.drop(columns="rule")
 
 
 def with_readings(claim: Claim, table: pd.DataFrame) -> Claim:
     """The claim with the finding's values under the other readings (`sensitivity`), for its card and
     for the landing page, which marks a finding that another reading changes."""
-    readings = tuple((f"{r.reading}{', ' + r.rule + ' rule' if r.rule else ''}", r.value, bool(r.changed))
-                     for r in table.itertuples(index=False))
+    readings = tuple((f"{r.reading}{', ' + r.rule + ' rule' if getattr(r, 'rule', '') else ''}", r.value,
+                      bool(r.changed)) for r in table.itertuples(index=False))
     return Claim(claim.value, claim.evidence, claim.rule, claim.sql, claim.parameters, claim.name, claim.page,
                  claim.text, readings, claim.scope)
