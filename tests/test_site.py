@@ -227,3 +227,26 @@ def test_each_report_table_is_framed_and_nothing_else():
     body = '<p>x</p><table id="T_t" class="dataframe"><tr><td>1</td></tr></table><table class="counts"></table>'
     assert site.framed(body) == ('<p>x</p><div class="table-frame"><table id="T_t" class="dataframe"><tr><td>1</td>'
                                  '</tr></table></div><table class="counts"></table>')
+
+
+def test_search_excerpts_take_a_pages_text_but_not_its_claim_cards():
+    # The historians' reading of #25: excerpts showed row ids ("katyn-1940-shot-reference") from the cards.
+    from docutils import nodes
+    from docutils.utils import new_document
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+
+    from helpers.build import cards
+    claim = {"id": "p/shot", "name": "shot", "page": "p", "value": 3, "text": "3", "rule": "killings shot",
+             "parameters": {}, "sources": ["case-file-0121"], "sql": "SELECT 3",
+             "rows": [{"table": "tallies", "id": "katyn-1940-shot-reference", "words": "Poles shot", "date": "1940",
+                       "certainty": "stated", "source_id": "reference-facts", "locator": "https://example.org"}]}
+    doc = new_document("p", get_default_settings(Parser))
+    section = nodes.section(ids=["shot"])
+    html_ = f'<div class="caption"><p>Killings: <button class="claim">3</button> in all.</p>{cards.card(claim)}</div>'
+    section += nodes.raw("", html_, format="html")
+    section += nodes.paragraph(text="After the card, the page goes on.")
+    doc += section
+    [(sid, text)] = site.section_texts(doc)
+    assert sid == "shot" and text == "Killings: 3 in all. After the card, the page goes on."
+    assert "katyn-1940-shot-reference" not in text and "SELECT" not in text

@@ -319,11 +319,14 @@ def _describe_images(app, doctree, docname) -> None:
 #: The longest text of one page that the search's excerpts are taken from (characters).
 SEARCH_TEXT_LIMIT = 60_000
 _TAG, _SPACE = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S), re.compile(r"\s+")
+#: A claim's card (`cards.card`, a popover: no div inside it): its rows, ids and SQL are no excerpt.
+_CARD = re.compile(r"<div\b[^>]*\bpopover\b[^>]*>.*?</div>", re.S)
 
 
 def section_texts(doctree, limit: int = SEARCH_TEXT_LIMIT) -> list[list[str]]:
     """A page's text for the search's excerpts: [section id, its own text] per section, in order,
-    the HTML of notebook outputs reduced to its text, at most `limit` characters in all."""
+    the HTML of notebook outputs reduced to its text without the claims' cards (their row ids and SQL are
+    for the card, not an excerpt), at most `limit` characters in all."""
     from docutils import nodes
 
     out, size = [], 0
@@ -335,7 +338,7 @@ def section_texts(doctree, limit: int = SEARCH_TEXT_LIMIT) -> list[list[str]]:
             for leaf in node.findall(nodes.Text):
                 parent = leaf.parent
                 raw = isinstance(parent, nodes.raw) and parent.get("format") == "html"
-                parts.append(html.unescape(_TAG.sub(" ", str(leaf))) if raw else str(leaf))
+                parts.append(html.unescape(_TAG.sub(" ", _CARD.sub(" ", str(leaf)))) if raw else str(leaf))
         text = _SPACE.sub(" ", " ".join(parts)).strip()[:max(0, limit - size)]
         size += len(text)
         if section["ids"]:
