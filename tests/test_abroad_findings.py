@@ -202,9 +202,18 @@ def test_the_shortest_road_is_not_a_ranking_when_dates_overlap(ds):
     # Reiss: order bounded by his letter of 17 July 1937 and the killing of 4 September (0 to 49 days); Kutepov
     # 26 to 390 and Trotsky 0 to 874: each may have been shorter than 49 days, so the dates rank nothing.
     words = captions.abroad.timelines(abroad_claims.timeline_claims(ds, lag, dated), dated).text
-    assert "the shortest road from order to blow is **Killing of Ignace Reiss**: 0 to 49 days, though the dates of" in words
-    assert "Abduction of General Alexander Kutepov and Operation to kill Leon Trotsky allow a shorter one" in words
+    # The Reiss order is undated in the case file (Reiss ¶2): its latest day is the killing's, so its 0 is no
+    # measured lag, and the sentence says so (the historians' 04 c13).
+    assert ("the shortest road from order to blow is **Killing of Ignace Reiss**: 0 to 49 days (its order's dates run "
+            "up to the day of the blow, so only the longest lag is measured); but the dates of") in words
+    assert ("Abduction of General Alexander Kutepov and Operation to kill Leon Trotsky allow a shorter lag, so the dates "
+            "do not rank the operations.") in words
     # Kutepov's shortest lag at 49 (equal to Reiss's longest) or more: no room, and the sentence ends there.
     apart = dated.assign(order_to_action_lo=[0, 49, 50])
     words = captions.abroad.timelines(abroad_claims.timeline_claims(ds, lag, dated), apart).text
-    assert words.endswith("0 to 49 days.")
+    assert words.endswith("0 to 49 days (its order's dates run up to the day of the blow, so only the longest lag is "
+                          "measured).")
+    # An order that ends a day before the blow gives a measured lag: no such words.
+    measured = apart.assign(order_to_action_lo=[1, 49, 50])
+    words = captions.abroad.timelines(abroad_claims.timeline_claims(ds, lag, measured), measured).text
+    assert words.endswith("1 to 49 days.")

@@ -139,9 +139,12 @@ def timelines(c: dict, dated: pd.DataFrame) -> Caption:
     if "lag" in c:
         first = dated.iloc[0]
         room = may_be_shorter(dated)
+        touches = c["lag"].value.low <= 0  # the order's latest day reaches the blow's: only the longest lag is measured
         road = Caption("; by the longest lag its dates allow, the shortest road from order to blow is **{operation}**: "
                        "{shortest_lag}", page=PAGE, operation=first.operation, shortest_lag=c["lag"]) + (Caption(
-            ", though the dates of {others} allow a shorter one: they do not rank the operations.", page=PAGE,
+            " (its order's dates run up to the day of the blow, so only the longest lag is measured)", page=PAGE)
+            if touches else Caption("", page=PAGE)) + (Caption(
+            "; but the dates of {others} allow a shorter lag, so the dates do not rank the operations.", page=PAGE,
             others=" and ".join(room)) if room else Caption(".", page=PAGE))
     return Caption("*What to see:* each bar runs from an event's earliest to its latest possible day; the star marks "
                    "the blow (a killing, an abduction, an attempt). Of {operations} "
