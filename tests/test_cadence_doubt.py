@@ -301,3 +301,15 @@ def test_a_campaign_is_not_read_as_a_single_day(ds, data_copy):
     assert cadence.campaigns(helpers.load(data_copy), ["red-terror"]) == {}
     set_cell(data_copy, "tallies.csv", line, "period", "1918-09/1918-10")
     assert cadence.campaigns(helpers.load(data_copy), ["red-terror"]) == {"red-terror": "its toll is counted over 1918"}
+
+
+def test_a_span_cut_by_its_subjects_death_says_so(ds):
+    # events.csv filipp-medved-arrest is dated 1934-12-01/1941-06-22 (the case file gives no date), but Medved was
+    # shot in 1937 (filipp-medved-execution, 1937-07, the reference): the arrest ends by then, and the spans table
+    # says which death cut it, so that its 22 Jun 1941 is not read as the widest span (the historians' 00 c9).
+    _, spanning = overview.events_per_year(ds, 1917, 1941)
+    row = spanning.set_index("event_id").loc["filipp-medved-arrest"]
+    assert (row.end, row.cut_by) == (pd.Timestamp("1937-07-31"), "filipp-medved-execution")
+    # Borisov's killing and Zaporozhets's execution end on the case file's last day, cut by nothing: the widest tie.
+    assert spanning.set_index("event_id").loc[["borisov-assassination", "vania-zaporozhets-execution"], "cut_by"].isna().all()
+    assert overview.widest(spanning).tied == ["Killing of Commissar Borisov", "Execution of Vania Zaporozhets"]

@@ -37,7 +37,8 @@ def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, p
 
     Returns (counts: year × type, with every year from first to last), and the events left out because
     their span crosses a year boundary (never pushed onto a year; with their group, start and end, to draw
-    as spans with `figures.axes.spans`), by start.
+    as spans with `figures.axes.spans`, and `cut_by`, the death that ends an event of its subject before its
+    dates would: Medved's arrest, dated up to 1941, ends at his execution in 1937), by start.
     """
     check("first", first, kind=int)
     check("last", last, kind=int, minimum=first)
@@ -51,7 +52,7 @@ def events_per_year(ds: Dataset, first: int, last: int) -> tuple[pd.DataFrame, p
     counts = counts[order]
     counts.index.name, counts.columns.name = "year", "type"
     spanning = ev[~in_one_year].assign(group=ev.type.map(event_groups(ds.descriptor)))
-    spanning = spanning[["event_id", "date", "type", "group", "title", "start", "end", "parts"]]
+    spanning = spanning[["event_id", "date", "type", "group", "title", "start", "end", "cut_by", "parts"]]
     return counts, spanning.sort_values(["start", "end", "event_id"]).reset_index(drop=True)
 
 
