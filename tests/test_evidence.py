@@ -386,8 +386,10 @@ def test_the_case_files_words_stand_beside_the_coded_figures(ds):
     mass = cadence.mass_killings(ds).set_index("id").figures
     assert mass["georgian-uprising-suppression"] == "thousands (coded as at least 2,000) (case-file-0121)"
     # Katyn: the case file's about 12,000 at Katyn (tallies.csv place Katyn), the reference's 21,857 of every troika
-    # shooting of 1940 (no place): two places, each said (the historians' 01 c16).
-    assert mass["katyn-1940"] == "about 12,000 at Katyn (case-file-0121); 21,857, no place given (reference-facts)"
+    # shooting of 1940 (no place; its parts by camp, the Kozelsk prisoners' 4,421 in the Katyn forest): two places,
+    # each said, and the reference's share at the case file's place (the historians' 01 c16, twice).
+    assert mass["katyn-1940"] == ("about 12,000 at Katyn (case-file-0121); 21,857, at all sites (4,421 of them at Katyn "
+                                  "forest, Smolensk region) (reference-facts)")
 
 
 def test_readings_keep_a_gap_filling_source_and_the_hull_of_a_source_that_agrees_and_differs(ds):
@@ -423,6 +425,13 @@ def test_principal_figures_and_totals():
             == "at least 7,000 at Kalinin (cf); 681,692 at Katyn (ref)")
     assert (evidence.figures_by_source(tops.assign(place=[None, None, "Kalinin"]))
             == "at least 7,000 at Kalinin (cf); 681,692, no place given (ref)")
+    # A total with no place whose shares have places is at all sites, with the share at the other figure's place.
+    shares = rows.assign(place=[None, "Kalinin region", None, "Kalinin"])
+    assert (evidence.figures_by_source(tops.assign(place=[None, None, "Kalinin"]), shares)
+            == "at least 7,000 at Kalinin (cf); 681,692, at all sites (353,074 of them at Kalinin region) (ref)")
+    shares = rows.assign(place=[None, "Kharkov", None, "Kalinin"])  # a share elsewhere only: no share named
+    assert (evidence.figures_by_source(tops.assign(place=[None, None, "Kalinin"]), shares)
+            == "at least 7,000 at Kalinin (cf); 681,692, at all sites (ref)")
 
 
 def test_a_row_citing_several_paragraphs_counts_once_in_each_section_it_cites(mini):

@@ -179,7 +179,7 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
                 continue
             start, end, dated_by = narrow.period_earliest.iloc[0], narrow.period_latest.iloc[0], "tally"
         rows.append({"id": op.operation_id, "name": op.name, "scope": op.scope, "start": start, "end": end,
-                     "dated_by": dated_by, "figures": (evidence.figures_by_source(evidence.totals(mine)) if len(mine) else "") or NO_FIGURE,
+                     "dated_by": dated_by, "figures": (evidence.figures_by_source(evidence.totals(mine), mine) if len(mine) else "") or NO_FIGURE,
                      "figures_cover": _years_of(mine), "events": ", ".join(sorted(kills.event_id))})
     alone = ev[(ev.type == "massacre") & ev.operation_id.isna() & ev.start.notna()]
     figure_cols = ["source_id", "low", "best", "high", "qualifier", "in_words"]

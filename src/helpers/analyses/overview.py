@@ -377,7 +377,8 @@ def operation_claims(ds: Dataset) -> dict[str, claims.Claim]:
 
 def conflict_claims(ds: Dataset) -> dict[str, claims.Claim]:
     """Of `evidence.disagreements`: `differ` (rival dates against a date the data records), `against` (of them
-    against the case file's), `within` (against a date of the same source: its pages disagree) and `fill` (dates that fill one the data lacks and contradict each other)."""
+    against the case file's), `within` (against a date of the same source: its pages disagree), `fill` (dates that
+    fill one the data lacks and contradict each other), and `breaks` with `breaks_names` (`_break_claims`)."""
     d = evidence.disagreements(ds)
     recorded = d.recorded.notna() & (d.recorded.astype(str) != "")
     return {"differ": claims.count(ds, "attestations", d.attestation_id[recorded],
@@ -388,4 +389,21 @@ def conflict_claims(ds: Dataset) -> dict[str, claims.Claim]:
                                    rule="of these, those against a date the data takes from the same source: one of "
                                         "its pages against another"),
             "fill": claims.count(ds, "attestations", d.attestation_id[~recorded],
-                                 rule="dates that fill one the package lacks but contradict another such date")}
+                                 rule="dates that fill one the package lacks but contradict another such date"),
+            **_break_claims(ds)}
+
+
+def _break_claims(ds: Dataset) -> dict:
+    """The dates `evidence.disagreements` sets aside as a break of a tenure told by one source (an interim and
+    the return: `data.attested.breaks`) that differ from the package's: `breaks` (a claim) and `breaks_names`
+    (the holders), so that the count of rival dates says what it leaves out."""
+    a = ds.tables.get("attestations")
+    if a is None or not len(a):
+        return {}
+    from ..data.attested import breaks
+    rows = a[a.attestation_id.isin(breaks(a)) & (a.agrees.astype("boolean") == False)]  # noqa: E712 (NA is no)
+    holders = ds.positions.set_index("position_id").person_id.reindex(rows.position_id)
+    names = sorted(set(ds.people.set_index("person_id").name.reindex(holders.dropna())))
+    return {"breaks": claims.count(ds, "attestations", rows.attestation_id, rule="dates another source gives "
+                                   "otherwise that tell of a break in a tenure (an interim and the return), not a "
+                                   "rival date: set apart"), "breaks_names": names}

@@ -120,7 +120,12 @@ def conflicts(found: dict) -> Caption:
     """How many dates the sources give differently (`overview.conflict_claims`)."""
     within = (", and {conflicts_within} against a date the data takes from that same source (one of its pages against "
               "another)" if "within" in found and found["within"].value else "")
+    one = "breaks" in found and found["breaks"].value == 1
+    apart = (f"; {{conflicts_breaks}} more, on the tenure of {{breaks_names}}, tell{'s' if one else ''} of a break in it "
+             f"(an interim and the return), not a rival date, and {'is' if one else 'are'} set apart"
+             if "breaks" in found and found["breaks"].value else "")
     return Caption("{conflicts_differ} dates given by another source differ from the date the data records, "
                    "{conflicts_against} of them against a date of the case file" + within + "; {conflicts_fill} more "
-                   "fill a date the data lacks but contradict each other. Each is kept as an attestation; neither source overwrites the "
-                   "other.", page=PAGE, **_claimed("conflicts", found))
+                   "fill a date the data lacks but contradict each other" + apart + ". Each is kept as an attestation; "
+                   "neither source overwrites the other.", page=PAGE, **_claimed("conflicts", found),
+                   **({"breaks_names": in_prose(found["breaks_names"])} if apart else {}))

@@ -36,22 +36,36 @@ def principal_figures(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[has_best | ~rows.source_id.isin(set(rows.source_id[has_best]))]
 
 
-def figures_by_source(rows: pd.DataFrame) -> str:
+def figures_by_source(rows: pd.DataFrame, shares: pd.DataFrame | None = None) -> str:
     """'about 12,000 (case-file-0121); 21,857 (reference-facts)': each source's principal figures,
     sources by id, a source's several figures joined by 'or'. Columns: source_id, low, best, high,
-    qualifier, and in_words and place when the rows have them (`figure`; a place is said when the
-    figures count different places)."""
-    parts, rows = [], principal_figures(rows)
-    # Sources that count different places are told apart: "about 12,000 at Katyn; 21,857, no place given".
+    qualifier, and in_words and place when the rows have them (`figure`). When the figures count
+    different places, each says its place; a total with none says 'all sites' when its `shares` (tallies
+    `part_of` it) have places, with the share at another figure's place ('21,857 at all sites, 4,421 of them
+    at Katyn forest, Smolensk region'), else 'no place given'."""
+    out, rows = [], principal_figures(rows)
     places = rows.place.fillna("") if "place" in rows else pd.Series("", index=rows.index)
-    where = (lambda p: f" at {p}" if p else ", no place given") if places.nunique() > 1 else (lambda p: "")
-    for src, own in rows.assign(where_=places.map(where)).groupby("source_id", sort=True):
-        figs = [figure(r.low, r.best, r.high, r.qualifier, getattr(r, "in_words", None)) + r.where_
+    named = set(places) - {""}
+
+    def where(row, place: str) -> str:
+        if len(set(places)) < 2:
+            return ""
+        if place:
+            return f" at {place}"
+        own = (shares[(shares.part_of == row.tally_id) & shares.place.notna()]
+               if shares is not None and "tally_id" in rows and "place" in shares else pd.DataFrame())
+        if not len(own):
+            return ", no place given"
+        same = [f"{figure(r.low, r.best, r.high, r.qualifier)} of them at {r.place}" for r in own.itertuples(index=False)
+                if any(p.lower() in r.place.lower() for p in named)]
+        return ", at all sites" + (f" ({'; '.join(same)})" if same else "")
+    for src, own in rows.assign(place_=places).groupby("source_id", sort=True):
+        figs = [figure(r.low, r.best, r.high, r.qualifier, getattr(r, "in_words", None)) + where(r, r.place_)
                 for r in own.itertuples(index=False)]
         figs = list(dict.fromkeys(f for f in figs if f))
         if figs:
-            parts.append(f"{' or '.join(figs)} ({src})")
-    return "; ".join(parts)
+            out.append(f"{' or '.join(figs)} ({src})")
+    return "; ".join(out)
 
 
 def totals(tallies: pd.DataFrame) -> pd.DataFrame:
