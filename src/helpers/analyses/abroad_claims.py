@@ -28,9 +28,15 @@ def window_claims(ds: Dataset, table: pd.DataFrame) -> dict[str, claims.Claim]:
 
 def where_claims(ds: Dataset, table: pd.DataFrame, places: pd.DataFrame, routes: pd.DataFrame) -> dict:
     """The busiest point of `by_point` (its events, each once), those of them placed only in a country drawn
-    at its capital (`country_only`, with `country_names`), and the journeys of `journeys`, as claims."""
+    at its capital (`country_only`, with `country_names`), and the journeys of `journeys`, as claims, with those
+    an order planned (`planned`, with `planned_titles`: the OGPU's plan to seize Kutepov)."""
     out = {"journeys": claims.count(ds, "events", routes.event_id, "events that move between places, one of them a from, via or to place (journeys)",
                                     also={"event_places": _keys(ds, "event_places", table[table.event_id.isin(routes.event_id)])})}
+    kinds = ds.events.set_index("event_id").type.reindex(routes.event_id)
+    planned = routes[(kinds == "order").to_numpy()]
+    out["planned"] = claims.count(ds, "events", planned.event_id, "of the journeys, the routes an order planned "
+                                  "(event type order): a route set, not one known to be travelled")
+    out["planned_titles"] = list(planned.title)
     if len(places):
         top = places.iloc[0]
         there = table[(table.longitude == top.longitude) & (table.latitude == top.latitude)]

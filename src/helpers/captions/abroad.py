@@ -39,10 +39,15 @@ def where(places: pd.DataFrame, c: dict) -> Caption:
     only = (", {country_only} of them placed only in {countries} and drawn at its capital"
             if vague is not None and vague.value else "")
     fields = {"country_only": vague, "countries": " or ".join(c.get("country_names", []))} if only else {}
+    plan = c.get("planned")
+    planned = (", {planned} of them routes an order set, not known to be travelled ({planned_titles})"
+               if plan is not None and plan.value else "")
+    if planned:
+        fields.update(planned=plan, planned_titles=in_prose(c["planned_titles"]))
     return Caption("*What to see:* each disc is a point with its events of one group (the larger, the more events); "
                    "lines with arrows are journeys, stop by stop. The busiest point is **{label}** ({busiest_point} events "
-                   "there" + only + "; counting {places}); {journeys} events are journeys.", page=PAGE, label=top.label,
-                   places=top.places, busiest_point=c["busiest"], journeys=c["journeys"], **fields)
+                   "there" + only + "; counting {places}); {journeys} events are journeys" + planned + ".", page=PAGE,
+                   label=top.label, places=top.places, busiest_point=c["busiest"], journeys=c["journeys"], **fields)
 
 
 def _readings(finding: claims.Claim) -> Caption:
