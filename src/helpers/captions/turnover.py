@@ -329,15 +329,17 @@ def _tenure_lengths(frame: pd.DataFrame, lengths: dict) -> list[Caption]:
 
 
 def disagreements(c: dict, differs: pd.DataFrame, lengths: dict) -> Caption:
-    """How many dates of how many holders' tenures the sources give differently, the most disputed
-    holder, the rival dates for a gap (`turnover_claims.conflict_claims`), and each differing tenure's
+    """How many dates of how many holders' tenures the sources give differently, the holder with the most
+    rival dates (a count, not the widest gap), the rival dates for a gap (`turnover_claims.conflict_claims`), and each differing tenure's
     length under each reading (`turnover_claims.length_claims`)."""
     text = _say("*What to see:* {dates-differ} dates of {holders-differ} holders' tenures differ between the sources",
                 **{"dates-differ": c["dates"], "holders-differ": c["holders"]})
     if c["most"] is not None:
-        text = text + (_say("; the most disputed is {most-disputed}'s", **{"most-disputed": c["most"]})
+        text = text + (_say("; the holder with the most rival dates (not the widest gaps: see the lengths below) is "
+                            "{most-disputed}", **{"most-disputed": c["most"]})
                        if c.get("most_tied", 1) < 2 else
-                       _say("; the most disputed, with as many each, are {most-disputed}'s", **{"most-disputed": c["most"]}))
+                       _say("; the holders with the most rival dates, as many each (not the widest gaps: see the lengths "
+                            "below), are {most-disputed}", **{"most-disputed": c["most"]}))
     gaps = c["gap_rows"]
     if len(gaps):
         text = text + _say("; {rival-gaps} of them are rival dates for a gap ({names})", **{"rival-gaps": c["gaps"]},
