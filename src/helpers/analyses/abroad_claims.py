@@ -30,7 +30,8 @@ def where_claims(ds: Dataset, table: pd.DataFrame, places: pd.DataFrame, routes:
     """The busiest point of `by_point` (its events, each once), those of them placed only in a country drawn
     at its capital (`country_only`, with `country_names`), and the journeys of `journeys`, as claims, with those
     an order planned (`planned`, with `planned_titles`: the OGPU's plan to seize Kutepov)."""
-    out = {"journeys": claims.count(ds, "events", routes.event_id, "events that move between places, one of them a from, via or to place (journeys)",
+    out = {"journeys": claims.count(ds, "events", routes.event_id, "events that move between places, one of them "
+                                    "a from, via or to place (journeys)",
                                     also={"event_places": _keys(ds, "event_places", table[table.event_id.isin(routes.event_id)])})}
     kinds = ds.events.set_index("event_id").type.reindex(routes.event_id)
     planned = routes[(kinds == "order").to_numpy()]

@@ -149,7 +149,7 @@ def what_became(ds: Dataset, table: pd.DataFrame, by_side: pd.DataFrame) -> dict
     told = _unnamed_killings(ds)
     no_hand = dead[(dead.by_state == "no") & dead.event_id.isin(set(told.event_id))]
     c["no_hand"] = _count(ds, "fates", no_hand.person_id, "The group's deaths not counted as the state's although an "
-                          "account tells of a killing: no account names a doer.",
+                          "account tells of a killing: no account names a doer the data holds (person or organisation).",
                           accounts=told.account_id[told.event_id.isin(set(no_hand.event_id))])
     c["no_hand_names"] = list(no_hand.name)
     c["account_ends"] = evidence.eras.coverage_end(ds)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import evidence
 from ..core.checks import check
-from ..data.attested import agreeing_inside
+from ..data.attested import agreeing_inside, breaks
 from ..data.validate import LOCATOR_JOIN
 from ..data.vocabulary import event_groups
 from ..evidence import Dataset, claims
@@ -400,7 +400,6 @@ def _break_claims(ds: Dataset) -> dict:
     a = ds.tables.get("attestations")
     if a is None or not len(a):
         return {}
-    from ..data.attested import breaks
     rows = a[a.attestation_id.isin(breaks(a)) & (a.agrees.astype("boolean") == False)]  # noqa: E712 (NA is no)
     holders = ds.positions.set_index("position_id").person_id.reindex(rows.position_id)
     names = sorted(set(ds.people.set_index("person_id").name.reindex(holders.dropna())))

@@ -138,7 +138,8 @@ def held(ds: Dataset, tenures: pd.DataFrame, undated: pd.DataFrame) -> dict:
                                  {"positions": chose(fates.person_id[doubt])}),
             "undated": count_of(ds, "positions", undated.position_id, "Tenures of these posts with no date at all"),
             "doubtful": fates[doubt].sort_values("name"), "undated_rows": undated,
-            "left_open": _left_open(ds, fates[~plain & ~doubt]), **_not_the_purge(ds, fates[plain | doubt], set(fates.person_id[plain])),
+            "left_open": _left_open(ds, fates[~plain & ~doubt]),
+            **_not_the_purge(ds, fates[plain | doubt], set(fates.person_id[plain])),
             **_no_manner(ds, fates[~plain & ~doubt])}
 
 
@@ -154,9 +155,10 @@ def _no_manner(ds: Dataset, rest: pd.DataFrame) -> dict:
 
 def _not_the_purge(ds: Dataset, killed: pd.DataFrame, plain: set = frozenset()) -> dict:
     """Of the holders shot or killed (plainly or on doubt), those a reader of a purge report should see apart:
-    `by_others` (no Soviet hand: by_state 'no', Uritsky by an SR in 1918), `hand_disputed` (of the `plain` killings, those
-    whose hand, the state's or another's, the sources dispute: Lyushkov, the Japanese or the NKVD) and `later` (the state's, after the case file's account ends: the
-    executions of 1953), each a claim with its `*_names` (by date)."""
+    `by_others` (no Soviet hand: by_state 'no', Uritsky by an SR in 1918), `hand_disputed` (of the `plain`
+    killings, those whose hand, the state's or another's, the sources dispute: Lyushkov, the Japanese or the
+    NKVD) and `later` (the state's, after the case file's account ends: the executions of 1953), each a claim
+    with its `*_names` (by date)."""
     killed = killed.sort_values(["start", "name"])
     others = killed[killed.by_state == "no"]
     disputed = killed[(killed.by_state == "disputed") & killed.person_id.isin(plain)]  # the doubtful are named already

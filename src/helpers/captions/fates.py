@@ -82,8 +82,8 @@ def what_became(c: dict, finding: Claim) -> Caption:
     if "no_hand" in c and c["no_hand"].value:
         rest = rest + Caption(" Not counted as the state's: deaths an account tells as a killing (only alleged or "
                               "disputed) with no doer the data holds, person or organisation (an account may name one "
-                              "the data does not hold, and its note says why): {no_hand}{no_hand_names}.", page=PAGE, no_hand=c["no_hand"],
-                              no_hand_names=_listed(c["no_hand"], c["no_hand_names"]))
+                              "the data does not hold, and its note says why): {no_hand}{no_hand_names}.", page=PAGE,
+                              no_hand=c["no_hand"], no_hand_names=_listed(c["no_hand"], c["no_hand_names"]))
     return head + state + readings(finding, "this count") + rest
 
 
@@ -228,13 +228,14 @@ def kill_graph(c: dict) -> Caption:
     on_doubt = c.get("chain_doubtful") or []
     return Caption(
         "*What to see:* {graph_people} people joined by {arrows} arrows. Of the group, {turned} people struck first "
-        "and were struck later (red; listed below){doubtful}.{elsewhere} The longest chain of killers killed (each struck by the one "
+        "and were struck later (red; listed below){doubtful}.{elsewhere} The longest chain of killers killed (each "
+        "struck by the one "
         "before after striking the next) runs through {chain} people: {chain_names}{chain_doubt}.", page=PAGE,
         graph_people=c["graph_people"], arrows=c["arrows"], turned=c["turned"], chain=c["chain"],
         doubtful=Raw(f": for {escape(_names(c['turned_doubtful']))} the act or the later blow is only alleged, or "
                      "stated but disputed by another account" if c.get("turned_doubtful") else ""),
-        elsewhere=Raw("".join(f" {escape(n)} was struck later by no Soviet hand ({escape(t)}{', ' + escape(w) if w else ''})."
-                              for n, t, w in c.get("turned_elsewhere") or [])),
+        elsewhere=Raw("".join(f" {escape(n)} was struck later by no Soviet hand ({escape(t)}"
+                              f"{', ' + escape(w) if w else ''})." for n, t, w in c.get("turned_elsewhere") or [])),
         chain_names=" → ".join(c["chain_names"]),
         chain_doubt=(f"; the link{'s' if len(on_doubt) > 1 else ''} {in_prose(on_doubt)} "
                      f"rest{'' if len(on_doubt) > 1 else 's'} on a killing only alleged, or stated but disputed by another "

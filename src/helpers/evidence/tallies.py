@@ -41,8 +41,8 @@ def figures_by_source(rows: pd.DataFrame, shares: pd.DataFrame | None = None) ->
     sources by id, a source's several figures joined by 'or'. Columns: source_id, low, best, high,
     qualifier, and in_words and place when the rows have them (`figure`). When the figures count
     different places, each says its place; a total with none says 'all sites' when its `shares` (tallies
-    `part_of` it) have places, with the share at another figure's place ('21,857 at all sites, 4,421 of them
-    at Katyn forest, Smolensk region'), else 'no place given'."""
+    `part_of` it) have places, with the share at another figure's place ('21,857, at all sites (4,421 of them
+    at Katyn forest, Smolensk region)'), else 'no place given'."""
     out, rows = [], principal_figures(rows)
     places = rows.place.fillna("") if "place" in rows else pd.Series("", index=rows.index)
     named = set(places) - {""}
