@@ -116,8 +116,10 @@ def test_per_group_sums_types_into_their_groups(ds):
     counts = pd.DataFrame({"execution": [2, 0], "massacre": [1, 1], "arrest": [0, 3], "kidnapping": [4, 0]},
                           index=pd.Index([1937, 1938], name="year"))
     grouped = overview.per_group(counts, ds.descriptor)
-    # datapackage.json's order of groups: arrest and trial, execution and massacre, assassination and abduction.
-    assert list(grouped.columns) == ["arrest and trial", "execution and massacre", "assassination and abduction"]
+    # datapackage.json's order of groups: arrest, trial, exile and release; execution and massacre; assassination
+    # and abduction.
+    assert list(grouped.columns) == ["arrest, trial, exile and release", "execution and massacre",
+                                     "assassination and abduction"]
     assert grouped.loc[1937].tolist() == [0, 3, 4] and grouped.loc[1938].tolist() == [3, 1, 0]
     assert vocabulary.group_order(ds.descriptor)[:2] == ["posts", "orders and organisation"]
     assert list(cadence.with_groups(pd.DataFrame({"type": ["defection", "order"]}), ds.descriptor).group) == [
