@@ -55,15 +55,16 @@ def test_an_inline_figure_wider_than_the_output_area_is_shown_narrower_in_propor
     import io
 
     import matplotlib.pyplot as plt
-    fig = plt.figure(figsize=(18.8, 9), dpi=100)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    plain = {"data": {"image/png": base64.b64encode(buf.getvalue()).decode()}, "metadata": {}}
+
+    def png(width_in: float, height_in: float) -> bytes:  # the whole canvas, whatever style.use set before
+        fig, buf = plt.figure(figsize=(width_in, height_in), dpi=100), io.BytesIO()
+        with plt.rc_context({"savefig.bbox": "standard"}):
+            fig.savefig(buf, format="png", dpi=100)
+        plt.close(fig)
+        return buf.getvalue()
+    plain = {"data": {"image/png": base64.b64encode(png(18.8, 9)).decode()}, "metadata": {}}
     assert explorer.narrowed(plain)["metadata"]["image/png"] == {"width": 940, "height": 450}
-    fig.set_size_inches(9.4, 4.5)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    edge = {"data": {"image/png": buf.getvalue()}, "metadata": {}}  # exactly as wide as the area: its own size
+    edge = {"data": {"image/png": png(9.4, 4.5)}, "metadata": {}}  # exactly as wide as the area: its own size
     assert explorer.narrowed(edge)["metadata"]["image/png"] == {"width": 940, "height": 450}
     assert explorer.narrowed({"data": {"image/png": "bm90IGEgcG5n"}, "metadata": {}})["metadata"] == {}
 
