@@ -46,6 +46,13 @@ def test_the_case_files_victims_are_counted_from_its_own_rows(ds):
     # Of the case file's 10, Slutsky's death is the state's only on doubt (fate by_state disputed: accounts.csv
     # abram-slutsky-assassination--heart says heart failure): named beside the count (the historians' 01 c23).
     assert found["on_doubt"] == ["Abram Slutsky"]
+    # Of the case file's 27, 4 are killings of many people, each one row (events.csv type massacre: red-terror,
+    # georgian-uprising-suppression, and katyn-massacre with kalinin-prison-shootings as one; and
+    # frinovsky-officer-shootings, which names no subject, Zakovsky among its victims in roles.csv): the historians'
+    # 01 c23, "4 of the 27 are collective". Single killings name their subject: Reilly's is not among them.
+    assert found["many"].value == 4
+    assert found["many_ids"] == ["red-terror", "georgian-uprising-suppression", "frinovsky-officer-shootings",
+                                 "katyn-1940:massacre"]
     # After the window, the reference's Beria, Merkulov, Dekanozov (1953-12-23) and Rodos (1956-04-20).
     assert found["outside"] == ["borys-rodos-execution", "lavrenty-beria-execution", "vladimir-dekanozov-execution",
                                 "vsevolod-merkulov-execution"]
@@ -67,6 +74,8 @@ def test_the_victims_finding_under_every_reading(ds):
     assert "17 of 35 in the case file and the reference" in text
     assert ("Among the case file's, the state's hand rests only on alleged evidence, or on a killing another account "
             "disputes, for Abram Slutsky.") in text
+    assert ("Each thing counts once, so 4 of the case file's killings are killings of many people, each counted as one "
+            "(") in text
     assert "Another reading changes the case file's count (stated only" in text
     assert "Moisei Uritsky" in text
 

@@ -294,7 +294,8 @@ def apparatus_victims(ds: Dataset, first: pd.Timestamp | None = None, last: pd.T
 
 def victim_claims(ds: Dataset, first: pd.Timestamp | None, last: pd.Timestamp | None) -> dict:
     """What the finding's sentence names beside it: `mixed` (the finding over every source's rows), `added`
-    (the killings only other sources give), `on_doubt` (the names of the case file's apparatus victims whose
+    (the killings only other sources give), `many` and `many_ids` (the case file's killings of many people,
+    each one row: the Red Terror, Katyn, Frinovsky's shootings of officers), `on_doubt` (the names of the case file's apparatus victims whose
     death is the state's only on doubt, by_state disputed: Slutsky), `not_by_state` (apparatus victims killed by
     other hands, a frame: event_id, person_id, name) and `outside` (domestic killings after `last`, by id)."""
     kills = _domestic_killings(ds, first, last)
@@ -303,9 +304,16 @@ def victim_claims(ds: Dataset, first: pd.Timestamp | None, last: pd.Timestamp | 
     state = ds.fates().set_index("person_id").by_state
     others = who[(who.side == APPARATUS) & (who.person_id.map(state) == "no")]
     later = _domestic_killings(ds, last, None) if last is not None else kills.iloc[:0]
-    _, mine = _apparatus(ds, kills[own_rows(kills, CASE_FILE)])
+    own = kills[own_rows(kills, CASE_FILE)]
+    _, mine = _apparatus(ds, own)
     doubt = mine[mine.person_id.map(state) == "disputed"].drop_duplicates("person_id")
+    subjects = set(ds.roles.event_id[ds.roles.role == "subject"])
+    many = own[(own.type == "massacre") | ~own.event_id.isin(subjects)]
     return {"mixed": apparatus_victims(ds, first, last, source=None),
+            "many": things_claim(ds, many, "of the case file's domestic killings, those of many people, each counted "
+                                 "as one: a massacre, or a killing that names no one subject (its named victims among "
+                                 "others)"),
+            "many_ids": list(many.event_id),
             "on_doubt": sorted(ds.people.set_index("person_id").name[doubt.person_id]),
             "added": things_claim(ds, added, "domestic killings in the window that only another source gives"),
             "not_by_state": others[["event_id", "person_id", "name"]].reset_index(drop=True),

@@ -431,6 +431,10 @@ def victims(finding: claims.Claim, found: dict, disputed: dict, moved: list[str]
             "gives). ")
     text += ("Another reading changes the case file's count ({changed}; see the table below). " if changed
              else "No other reading changes it (see the table below). ")
+    if "many" in found and found["many"].value:
+        text += ("Each thing counts once, so {many} of the case file's killings are killings of many people, each "
+                 "counted as one ({many_ids}). ")
+        fields.update(many=found["many"].named("victims-many"), many_ids=codes(found["many_ids"]))
     if found.get("on_doubt"):
         text += ("Among the case file's, the state's hand rests only on alleged evidence, or on a killing another account "
                  "disputes, for {doubtful}. ")
