@@ -186,7 +186,7 @@ def mass_killings(ds: Dataset, first: pd.Timestamp | None = None, last: pd.Times
     for m in alone.itertuples(index=False):
         mine = evidence.totals(shot[shot.event_id == m.event_id]) if shot is not None else pd.DataFrame()
         told = [{"source_id": m.source_id, "low": m.deaths_low, "best": m.deaths_best, "high": m.deaths_high,
-                 "qualifier": m.deaths_qualifier, "in_words": getattr(m, "deaths_in_words", None)}]
+                 "qualifier": m.deaths_qualifier, "in_words": m.deaths_in_words}]
         told += [dict(zip(figure_cols, r)) for r in (mine[figure_cols].itertuples(index=False) if len(mine) else [])]
         told = pd.DataFrame(told, columns=figure_cols).astype({"low": "Int64", "best": "Int64", "high": "Int64"})
         rows.append({"id": m.event_id, "name": m.title, "scope": m.scope, "start": m.start, "end": m.end,

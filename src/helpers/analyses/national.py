@@ -147,7 +147,7 @@ def national_tallies(ds: Dataset, table: pd.DataFrame) -> pd.DataFrame:
         rows.append({"tally_id": t.tally_id, "operation_id": t.operation_id, "operation": names.get(t.operation_id),
                      "subject": t.subject,
                      "source_id": t.source_id, "first_year": years[0], "last_year": years[-1], "shot": value,
-                     "figure": evidence.figure(t.low, t.best, t.high, t.qualifier, getattr(t, "in_words", None)),
+                     "figure": evidence.figure(t.low, t.best, t.high, t.qualifier, t.in_words),
                      "sentenced_to_death": total,
                      "in_series": t.operation_id not in OUTSIDE_NATIONAL,
                      "exceeds": value is not None and total == total and value > total,

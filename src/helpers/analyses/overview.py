@@ -123,8 +123,7 @@ def tallies(ds: Dataset) -> pd.DataFrame:
     t = ds.tallies.sort_values(["operation_id", "period_earliest", "counted", "part_of", "tally_id"],
                                na_position="last")
     out = t[["tally_id", "operation_id", "counted", "subject", "period", "part_of", "source_id"]].copy()
-    words = t["in_words"] if "in_words" in t else [None] * len(t)
-    out.insert(5, "figure", [evidence.figure(*r) for r in zip(t.low, t.best, t.high, t.qualifier, words)])
+    out.insert(5, "figure", [evidence.figure(*r) for r in zip(t.low, t.best, t.high, t.qualifier, t.in_words)])
     return out.reset_index(drop=True)
 
 

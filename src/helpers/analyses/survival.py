@@ -75,9 +75,7 @@ def survival_table(ds: Dataset, event: str = "death", until: pd.Timestamp | None
                 hit = (fate.event_id, fate.start, fate.end)
         if hit is not None and evidence.midpoint(hit[1], hit[2]) <= until:
             event_id, end_earliest, end_latest, observed = *hit, True
-        elif died and fate.start <= until:
-            event_id, end_earliest, end_latest, observed = fate.event_id, fate.start, min(fate.end, until), False
-        elif fate is not None and fate.fate in LOST and pd.notna(fate.start) and fate.start <= until:
+        elif fate is not None and (died or fate.fate in LOST) and pd.notna(fate.start) and fate.start <= until:
             event_id, end_earliest, end_latest, observed = fate.event_id, fate.start, min(fate.end, until), False
         else:
             event_id, end_earliest, end_latest, observed = None, until, until, False

@@ -67,17 +67,17 @@ def centrality(c: dict) -> Caption:
     """What the table of the most connected officials (`networks.centrality`) counts, the rule for
     undated ties with their numbers (`networks.tie_claims`), and who leads in any era and by the
     undated ties alone."""
+    dated = c.get("in_dated_section")
+    placed = (" ({in_dated_section} of them the case file tells in a section about a dated event: its heading places "
+              "the story, but the data does not take it as the tie's date)" if dated is not None and dated.value else "")
     out = Caption("Members of the apparatus by the number of people joined to them within each head's era: by a tie, "
                   "an act of theirs or an act against them (their own arrest or killing counts). **What an undated tie does:** a tie counts in each era from its start to its end (with no end, "
                   "at most until a death). Of the {all_ties} ties, {undated_ties} have no date at all: they could fall "
-                  "in any era, so they count in none" + ("" if not c.get("in_dated_section") or not c["in_dated_section"].value
-                                                         else " ({in_dated_section} of them the case file tells in a section "
-                                                         "about a dated event: its heading places the story, but the data "
-                                                         "does not take it as the tie's date)") +
-                  "; {end_only_ties} have an end but no start and count only in the era of their end. The era counts leave the undated ties out: the table's last rows rank the members "
-                  "of the apparatus by those ties alone, and the table after it lists them, who joins whom.",
+                  "in any era, so they count in none" + placed + "; {end_only_ties} have an end but no start and count "
+                  "only in the era of their end. The era counts leave the undated ties out: the table's last rows rank "
+                  "the members of the apparatus by those ties alone, and the table after it lists them, who joins whom.",
                   page=PAGE, all_ties=c["ties"], undated_ties=c["undated"], end_only_ties=c["end_only"],
-                  **({"in_dated_section": c["in_dated_section"]} if c.get("in_dated_section") else {}))
+                  **({"in_dated_section": dated} if placed else {}))
     if "top" in c:
         leaders, degree = c["top"]
         each = " each" if len(leaders) > 1 else ""

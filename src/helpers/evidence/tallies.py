@@ -45,10 +45,10 @@ def figures_by_source(rows: pd.DataFrame, shares: pd.DataFrame | None = None) ->
     at Katyn forest, Smolensk region)'), else 'no place given'."""
     out, rows = [], principal_figures(rows)
     places = rows.place.fillna("") if "place" in rows else pd.Series("", index=rows.index)
-    named = set(places) - {""}
+    named, apart = set(places) - {""}, places.nunique() > 1
 
     def where(row, place: str) -> str:
-        if len(set(places)) < 2:
+        if not apart:
             return ""
         if place:
             return f" at {place}"
