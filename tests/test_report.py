@@ -105,6 +105,18 @@ def test_a_wrong_parameter_name_fails_before_any_kernel_starts(monkeypatch):
     assert str(err.value) == "00-data-overview has no parameter `freq`; it accepts: data_dir, first_year, last_year."
 
 
+def test_a_wrong_parameter_is_said_even_while_another_build_holds_the_lock(tmp_path, monkeypatch):
+    # The check writes nothing, so it needs no lock: a fresh run had this test's neighbours meet another worker's
+    # build and say "Another build is writing reports/" instead of the parameter's sentence.
+    from helpers.build import store
+    monkeypatch.setattr(kernels, "start", lambda *a, **k: pytest.fail("a kernel was started"))
+    target = tmp_path / "reports"
+    target.mkdir()
+    with store.lock(target), pytest.raises(ParameterError) as err:
+        report.run_one(OVERVIEW, {"freq": "year"}, target=target)
+    assert str(err.value) == "00-data-overview has no parameter `freq`; it accepts: data_dir, first_year, last_year."
+
+
 def test_a_wrong_parameter_value_fails_before_any_kernel_starts(monkeypatch, capsys):
     monkeypatch.setattr(kernels, "start", lambda *a, **k: pytest.fail("a kernel was started"))
     assert cli.main(["report", "00-data-overview", "-p", "last_year=1850"]) == 1

@@ -273,13 +273,13 @@ def run_one(src: Path, parameters: dict, target: Path | None = None, with_code: 
 
     kernels.quiet()
     target = target or paths.REPORTS
+    dataset = load()
+    preflight(src, parameters, dataset)  # a wrong parameter is said before the lock: it writes nothing
+    label = ""
+    if src.stem == DOSSIER:  # a dossier's page is titled with the person's name, as in the build
+        person = dataset.find_person(explicit(src, parameters)["person"])
+        label = str(dataset.people.set_index("person_id").name[person])
     with stop_on_signals(), lock(target):
-        dataset = load()
-        preflight(src, parameters, dataset)
-        label = ""
-        if src.stem == DOSSIER:  # a dossier's page is titled with the person's name, as in the build
-            person = dataset.find_person(explicit(src, parameters)["person"])
-            label = str(dataset.people.set_index("person_id").name[person])
         suffix = "--".join(f"{k}-{v}" for k, v in sorted(parameters.items()))
         safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in suffix)[:80].strip("-")
         name = f"{src.stem}--{safe}" if safe else src.stem
