@@ -2,6 +2,7 @@
 cadence report draws, on hand-made frames shaped like the analysis' results (the rows are written out
 in each test)."""
 import matplotlib.colors as mcolors
+import matplotlib.dates as mdates
 import pandas as pd
 import pytest
 
@@ -20,10 +21,15 @@ def test_over_time_stacks_only_the_cells_with_events():
     table.columns.name = "group"
     colours = {"arrest and trial": style.OKABE_ITO[0], "execution and massacre": style.OKABE_ITO[1]}
     ax = figures.cadence.over_time(table, colours)
-    # Three non-zero cells: January's and March's arrests, March's executions.
-    bars = [p for p in ax.patches if p.get_height() > 0]
-    assert len(bars) == 3
-    assert sum(_same(p.get_facecolor(), style.OKABE_ITO[1]) for p in bars) == 1
+    # Three non-zero cells: January's and March's arrests, March's executions (each layer one collection).
+    layers = {c.get_label(): c for c in ax.collections if c.get_label() in table.columns}
+    assert [len(layers[g].get_paths()) for g in table.columns] == [2, 1]
+    assert _same(layers["execution and massacre"].get_facecolor()[0], style.OKABE_ITO[1])
+    # March's executions stand on March's 2 arrests: from 2 to 5, from the 1st of March, 0.9 of 31 days wide.
+    (box,) = layers["execution and massacre"].get_paths()
+    (x0, y0), (x1, y1) = box.vertices.min(axis=0), box.vertices.max(axis=0)
+    assert (y0, y1) == (2.0, 5.0)
+    assert mdates.num2date(x0).date() == T("1937-03-01").date() and x1 - x0 == pytest.approx(0.9 * 31)
     # The legend lists the top of the stack first.
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["execution and massacre", "arrest and trial"]
 

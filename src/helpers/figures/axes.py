@@ -99,11 +99,14 @@ def lanes(start: pd.Series, end: pd.Series) -> list[int]:
     return out
 
 
-def stack_legend(ax, title: str | None):
-    """A legend in the order of the stack as drawn (top of the stack first), beside the axes."""
+def stack_legend(ax, title: str | None, stack: list | None = None):
+    """A legend in the order of the stack as drawn (top of the stack first), beside the axes; the layers
+    named in `stack` (drawn bottom first) come before any other entry, whatever kind of artist each is."""
     handles, labels = ax.get_legend_handles_labels()
     seen = dict(zip(labels, handles))
     labels = list(seen)[::-1]
+    if stack is not None:
+        labels = [k for k in labels if k in stack] + [k for k in labels if k not in stack]
     ax.legend([seen[k] for k in labels], labels, title=title, bbox_to_anchor=(1.01, 1), loc="upper left",
               frameon=False)
 
