@@ -186,6 +186,24 @@ def test_tables_fit_the_column_or_scroll_in_a_shadowed_frame_and_no_page_scrolls
     context.close()
 
 
+def test_on_a_phone_a_wide_table_keeps_its_rows_short(site, browser):
+    """At 390 px the tenure table of report 02 scrolls in its frame at its full width rather than squeezing
+    each column to its longest word: its longest cell (a length under two readings, about 95 characters)
+    wraps at 16rem into 3 or 4 lines, so no row is taller than 100 px (a squeezed table had rows of
+    250 px, a third of the screen for one tenure)."""
+    context, outside = _recording(browser, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((site / "02-leadership-turnover.html").as_uri())
+    rows = page.evaluate("""() => [...document.querySelectorAll('table.dataframe')]
+      .filter(t => t.caption && t.caption.innerText.startsWith('Length of each tenure'))
+      .flatMap(t => [...t.querySelectorAll('tbody tr')].map(r => r.getBoundingClientRect().height))""")
+    assert len(rows) > 20
+    assert max(rows) <= 100, max(rows)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert outside == []
+    context.close()
+
+
 def test_search_from_the_disk_shows_excerpts_and_the_register_finds_cyrillic_names(site, browser):
     """Opened as file://, the search cannot fetch its results' pages: their texts come with the site, so
     each result has its excerpt and the console stays free of errors; the register's filter finds a
