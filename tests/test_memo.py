@@ -11,7 +11,7 @@ import pytest
 
 import helpers
 from conftest import read_rows, set_cell
-from helpers import Dataset, falls, turnover
+from helpers import Dataset, falls, purges, turnover
 from helpers.evidence import dataset as evidence_dataset
 
 
@@ -96,7 +96,7 @@ def test_views_are_shared_by_loads_of_the_same_package_and_equal_views_made_afre
 def test_the_shared_findings_of_report_02_equal_those_computed_afresh(ds):
     plain = _unkeyed(ds)
     start, end = pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31")
-    for finding in (falls.quickest, falls.purged_purgers):
+    for finding in (falls.quickest, purges.purged_purgers):
         shared = finding(ds, [], start, end, True)
         assert finding(ds, (), start, end, True) is shared  # computed once
         assert shared == finding(plain, [], start, end, True)

@@ -14,7 +14,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import (ParameterError, cadence, captions, dossier, eras, evidence, falls, fates, figures, overview, paths, style,
+from helpers import (ParameterError, cadence, captions, dossier, eras, evidence, falls, fates, figures, purges, overview, paths, style,
                      survival, turnover)
 from helpers.core import checks
 
@@ -101,11 +101,11 @@ CASES = [
      "(did you mean 'nikolai-yezhov'?)."),
     ("turnover.holders_per_year", lambda ds: turnover.holders_per_year(pd.DataFrame(), 1941, 1917, T("1941-06-22")),
      "Parameter `last` got 1917; it accepts a value from 1941."),
-    ("falls.removals", lambda ds: falls.removals(ds, among_officials="yes"),
+    ("purges.removals", lambda ds: purges.removals(ds, among_officials="yes"),
      "Parameter `among_officials` got 'yes'; it accepts true or false (True/False)."),
-    ("falls.purger_purged", lambda ds: falls.purger_purged(ds, ["genrikh-yagoda", 42]),
+    ("purges.purger_purged", lambda ds: purges.purger_purged(ds, ["genrikh-yagoda", 42]),
      "Parameter `person_ids` got 42 in its list; items may be person_ids of people.csv."),
-    ("falls.purge_chains", lambda ds: falls.purge_chains(ds, "nikolai-yezhov"),
+    ("purges.purge_chains", lambda ds: purges.purge_chains(ds, "nikolai-yezhov"),
      "Parameter `person_ids` got 'nikolai-yezhov'; it accepts a list."),
     ("figures.turnover.gantt", lambda ds: figures.turnover.gantt(None, None, None, "1917", "1941", T("1941-06-22")),
      "Parameter `start` got '1917'; it accepts a day as a pandas Timestamp, e.g. pd.Timestamp('1937-09-04')."),
@@ -200,7 +200,7 @@ def test_every_allowed_value_passes(ds):
     for group in fates.GROUPS:
         assert len(fates.members(ds, group))
     assert dossier.fate(ds, "nikolai-yezhov").fate == "executed"
-    assert falls.purger_purged(ds, []).empty  # an empty list of people keeps no row, and says nothing
+    assert purges.purger_purged(ds, []).empty  # an empty list of people keeps no row, and says nothing
 
 
 def test_a_sweep_count_of_zero_passes():

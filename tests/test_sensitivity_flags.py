@@ -11,7 +11,7 @@ import pytest
 import helpers
 from conftest import read_rows, write_rows
 from helpers import params, paths
-from helpers.analyses import abroad, falls, fates_claims, national, networks, overview, turnover_claims
+from helpers.analyses import abroad, falls, fates_claims, purges, national, networks, overview, turnover_claims
 from helpers.evidence.readings import READINGS
 
 
@@ -35,7 +35,7 @@ def _findings(ds) -> dict:
         "apparatus victims": (national.apparatus_victims, dict(first=c01["start"], last=c01["end"])),
         "shot or killed": (turnover_claims.shot_or_killed, tenures),
         "quickest end": (falls.quickest, tenures),
-        "purgers purged": (falls.purged_purgers, tenures),
+        "purgers purged": (purges.purged_purgers, tenures),
         "by the state": (fates_claims.by_state_finding, dict(group=c03["group"])),
         "cover stories": (fates_claims.cover_finding, dict(group=c03["group"])),
         "first country": (abroad.first_country, dict(region=c04["region"], first=c04["start"], last=c04["end"],

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import markdown_of, run_notebook
-from helpers import Dataset, ParameterError, captions, dates, evidence, falls, params, report, turnover
+from helpers import Dataset, ParameterError, captions, dates, evidence, falls, params, purges, report, turnover
 from helpers.analyses import turnover_claims
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "02-leadership-turnover.ipynb"
@@ -389,6 +389,45 @@ def test_how_the_falls_ended(ds):
     assert set(outcome["quickest"].name) == {"Nikolai Yezhov"}
 
 
+def _event_on(ds, event_id, day):
+    """The real data with one event moved to a single day."""
+    e = ds.events.copy()
+    hit = e.event_id == event_id
+    assert hit.sum() == 1
+    e.loc[hit, "date"], e.loc[hit, "start"], e.loc[hit, "end"] = day, T(day), T(day)
+    return _with(ds, events=e)
+
+
+def test_no_fall_to_an_arrest_after_the_account_ends(ds):
+    # The case file's account ends on 22 Jun 1941 (its last dated event). Beria's last post in the data ends
+    # 1945-12-29 (lavrenty-beria--secret-police-head, the reference); he was arrested on 1953-06-26 as head
+    # of the MVD, a post the data does not hold: the 2,736 days from 1945 to 1953 are no fall. Sudoplatov's
+    # last post ends about Mar 1939, his arrest is of 1953: likewise. Trilisser (left 1930, arrested
+    # 1938-11-23, within the account) keeps his span.
+    # Merkulov (arrested Sep 1953) has no post in the organs in the data: no fall to measure, nothing to say.
+    people = ["lavrenty-beria", "pavel-sudoplatov", "mikhail-trilisser", "vsevolod-merkulov"]
+    steps = falls.fall_sequences(ds, people)
+    assert sorted(falls.arrested_after_the_account(ds, steps)) == ["lavrenty-beria", "pavel-sudoplatov"]
+    assert falls.fall_table(ds, steps).loc["Vsevolod Merkulov", "fall to arrest"] == "—"
+    spans = falls.fall_spans(ds, steps).set_index(["person_id", "reading"])
+    assert spans.loc[("lavrenty-beria", "package"), "fall_to_arrest_min"] is pd.NA
+    assert spans.loc[("lavrenty-beria", "package"), "arrest_to_death_max"] == 180  # 26 Jun -> 23 Dec 1953
+    assert spans.loc[("mikhail-trilisser", "package"), "fall_to_arrest_min"] == 2884
+    table = falls.fall_table(ds, steps)
+    assert table.loc["Lavrenty Beria", "fall to arrest"] == (
+        "— (arrested after the account's end, 22 Jun 1941: later posts not in the data)")
+    assert table.loc["Lavrenty Beria", "last post ended"] == "1945-12-29"
+    # The bound: an arrest on the account's last day is within it (1941-06-22 - 1945-12-29 < 0: a span of
+    # -1,651 days, the post outlasting the arrest); a day later it is not.
+    on_the_day = _event_on(ds, "lavrenty-beria-arrest", "1941-06-22")
+    steps = falls.fall_sequences(on_the_day, ["lavrenty-beria"])
+    assert falls.arrested_after_the_account(on_the_day, steps) == []
+    assert falls.fall_spans(on_the_day, steps).fall_to_arrest_min.iloc[0] == -1651
+    day_after = _event_on(ds, "lavrenty-beria-arrest", "1941-06-23")
+    assert falls.arrested_after_the_account(day_after, falls.fall_sequences(day_after, ["lavrenty-beria"])) == [
+        "lavrenty-beria"]
+
+
 def test_no_fall_without_a_demotion_or_an_arrest(ds):
     # Menzhinsky died in post (vyacheslav-menzhinsky-death), never demoted or arrested.
     assert falls.fall_sequences(ds, ["vyacheslav-menzhinsky"]).empty
@@ -429,7 +468,7 @@ def test_yezhov_arrested_artuzov_and_fell_later(ds):
     # artur-artuzov-arrest (1937-05-13) ordered by Yezhov; Yezhov's own first removal after it is
     # nikolai-yezhov-dismissal (1938-11-25), ordered by Stalin (alleged):
     # 1937-05-13 -> 1938-05-13 = 365, -> 1938-11-13 = 184 (31+30+31+31+30+31), + 12 = 561.
-    table = falls.purger_purged(ds)
+    table = purges.purger_purged(ds)
     row = _row(table, purger="Nikolai Yezhov", purged="Artur Artuzov")
     assert (row.act, row.purger_fell, row.fell_date, row.fell_by) == (
         "arrest (ordered by)", "dismissal", "1938-11-25", "Joseph Stalin (alleged)")
@@ -441,7 +480,7 @@ def test_a_purge_is_officials_striking_officials(ds):
     # Trilisser organised the arrests of Savinkov (émigré) and Reilly (foreign agent): captures of enemies, not
     # purges; Toivo Vaha's part in Reilly's arrest neither. Yagoda's dismissal of Trilisser (1929-10) is one:
     # Yagoda fell in his turn (genrikh-yagoda-demotion 1936-09-26).
-    table = falls.purger_purged(ds)
+    table = purges.purger_purged(ds)
     pairs = set(zip(table.purger, table.purged))
     assert not {("Mikhail Trilisser", "Boris Savinkov"), ("Mikhail Trilisser", "Sidney Reilly"),
                 ("Toivo Vähä", "Sidney Reilly")} & pairs
@@ -451,10 +490,10 @@ def test_a_purge_is_officials_striking_officials(ds):
     row = _row(table, purger="Genrikh Yagoda", purged="Mikhail Trilisser")
     assert (row.purger_fell, row.fell_date, row.fell_by) == ("demotion", "1936-09-26", "Joseph Stalin")
     # Stalin (party, no post in the organs) is no official: his removals are not among the officials' acts.
-    inside = falls.officials(ds)
+    inside = purges.officials(ds)
     assert "joseph-stalin" not in inside and {"mikhail-trilisser", "nikolai-yezhov"} <= inside
-    among = falls.removals(ds, among_officials=True)
-    assert "joseph-stalin" not in set(among.purger_id) and "joseph-stalin" in set(falls.removals(ds).purger_id)
+    among = purges.removals(ds, among_officials=True)
+    assert "joseph-stalin" not in set(among.purger_id) and "joseph-stalin" in set(purges.removals(ds).purger_id)
 
 
 def test_purge_chains(ds):
@@ -471,7 +510,7 @@ def test_purge_chains(ds):
     # -> Artuzov -> Blumkin, -> Slutsky -> Reiss) and Blokhin's 7 (the same five through Frinovsky and Yezhov, and
     # through Yagoda -> Trilisser and -> Menzhinsky): 12. Before killings counted, only the two chains
     # Beria -> Yezhov -> Agranov and -> Artuzov were found (the historians' c18: a selection artefact).
-    chains = falls.purge_chains(ds)
+    chains = purges.purge_chains(ds)
     assert set(chains.chain) == {
         "Lavrenty Beria —arrest 1939-04-06→ Mikhail Frinovsky —execution 1938-08-29→ Leonid Zakovsky —assassination "
         "1938-02-17 (disputed)→ Abram Slutsky —assassination 1937-09-04→ Ignace Reiss",
@@ -494,9 +533,9 @@ def test_purge_chains(ds):
         "Vasily Blokhin —execution 1938-03-15→ Genrikh Yagoda —dismissal 1929-10→ Mikhail Trilisser",
         "Vasily Blokhin —execution 1938-03-15→ Genrikh Yagoda —death 1934-05-10 (alleged)→ Vyacheslav Menzhinsky"}
     assert list(chains.people) == [5, 5] + [4] * 6 + [3] * 4
-    assert falls.chains_claim(ds).value == 12
+    assert purges.chains_claim(ds).value == 12
     # Chains through Trilisser: only Blokhin -> Yagoda -> Trilisser (Beria's arrest of Trilisser leads nowhere).
-    assert list(falls.purge_chains(ds, ["mikhail-trilisser"]).people) == [3]
+    assert list(purges.purge_chains(ds, ["mikhail-trilisser"]).people) == [3]
 
 
 def test_purge_chains_run_backwards_in_time(ds):
@@ -510,7 +549,7 @@ def test_purge_chains_run_backwards_in_time(ds):
     roles = pd.DataFrame({"event_id": ["e1", "e1", "e2", "e2", "e3", "e3"], "person_id": list("abbccd"),
                           "role": ["ordered_by", "subject"] * 3, "certainty": "stated"})
     tiny = _with(ds, people=people, events=events, roles=roles)
-    assert list(falls.purge_chains(tiny).chain) == ["A —arrest 1937-05-13→ B —arrest 1937-05-13→ C"]
+    assert list(purges.purge_chains(tiny).chain) == ["A —arrest 1937-05-13→ B —arrest 1937-05-13→ C"]
 
 
 def test_conflicting_tenure_dates_side_by_side(ds, main):

@@ -31,7 +31,8 @@ from .evidence.dataset import Dataset, load
 
 #: The modules a notebook or a user reaches as `helpers.<name>`, and where each lives.
 MODULES = {
-    "cadence": "analyses.cadence", "turnover": "analyses.turnover", "falls": "analyses.falls", "fates": "analyses.fates", "survival": "analyses.survival",
+    "cadence": "analyses.cadence", "turnover": "analyses.turnover", "falls": "analyses.falls", "purges": "analyses.purges",
+    "fates": "analyses.fates", "survival": "analyses.survival",
     "abroad": "analyses.abroad", "abroad_claims": "analyses.abroad_claims", "networks": "analyses.networks", "overview": "analyses.overview",
     "dossier": "analyses.dossier", "start_here": "analyses.start_here", "fates_claims": "analyses.fates_claims",
     "turnover_claims": "analyses.turnover_claims", "national": "analyses.national", "evidence": "evidence", "eras": "evidence.eras", "dates": "core.dates",

@@ -1,6 +1,6 @@
 """The sentences the leadership-turnover report (notebooks/02-leadership-turnover.ipynb) prints, one
 function per section, built from the claims `helpers.analyses.turnover_claims` and
-`helpers.analyses.falls` made; they compute nothing themselves. Each returns a Caption: every number in
+`helpers.analyses.falls` and `helpers.analyses.purges` made; they compute nothing themselves. Each returns a Caption: every number in
 it is a claim, with the rows it rests on, and the words that name a source beside a number come from
 the claim's rows (`claims.scope`)."""
 from __future__ import annotations
@@ -289,9 +289,9 @@ def shot_or_killed(shares: dict, held: dict) -> Caption:
 # --- 7. purgers purged ---------------------------------------------------------------------------
 
 def purgers_purged(finding: Claim, acts: Claim, left: pd.DataFrame) -> Caption:
-    """The rule of who counts as a purger, the finding (`falls.purged_purgers`: how many officials, and
+    """The rule of who counts as a purger, the finding (`purges.purged_purgers`: how many officials, and
     who, purged another official and fell in their turn), the purges behind it, whether another reading
-    changes it, and the purges the rule leaves out because their purger never fell (`falls.unpurged`)."""
+    changes it, and the purges the rule leaves out because their purger never fell (`purges.unpurged`)."""
     rule = _say("*What to see:* the rule: a **purger** is one of the officials of the organs who removed, arrested, "
                 "ordered or carried out the killing of another official (ordered by, organiser or perpetrator of an arrest, a "
                 "dismissal, a demotion, an execution, an assassination or a killing), and who was later removed, "
@@ -300,7 +300,7 @@ def purgers_purged(finding: Claim, acts: Claim, left: pd.DataFrame) -> Caption:
         text = rule + _say("No purge in this window involves a holder of these posts whose purger fell in his turn.")
     else:
         doubt = "" if finding.value.exact else (" (the lower figure counts only the purgers whose act and fall a source "
-                                                "states plainly)")
+                                                "states plainly, neither of them a killing another account denies)")
         text = rule + _say("By it, the purgers purged are **{purgers}**" + doubt + ", behind {purges} purges (the "
                            "table has a row for each purger of each purge).", purgers=finding, purges=acts) + _readings(finding, "list")
     if len(left):
@@ -310,7 +310,7 @@ def purgers_purged(finding: Claim, acts: Claim, left: pd.DataFrame) -> Caption:
 
 
 def purge_chains(chains: Claim) -> Caption:
-    """How many chains of purges `falls.purge_chains` found, and how to read them."""
+    """How many chains of purges `purges.purge_chains` found, and how to read them."""
     return _say("{chains} chains of three or more officials, longest first (each link: the act, its date, and its "
                 "certainty where a source does not state it plainly; time runs backwards along a chain).",
                 chains=chains)

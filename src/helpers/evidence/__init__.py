@@ -21,7 +21,8 @@ from . import certainty, coverage, eras, fates, operations, people, readings, so
 from .certainty import CERTAINTY, certainty_order, rank, strongest, weaker, weakest
 from .dataset import Dataset, load
 from .operations import MASS_KILLING_TYPES, count_once
-from .people import ACTOR_ROLES, KILLING_TYPES, act_graph, acts, killers, organs, participants, soviet_actors
+from .people import (ACTOR_ROLES, KILLING_TYPES, act_graph, acts, denied_killings_disputed, killers, organs, participants,
+                     soviet_actors)
 from .sources import dated_claims, date_readings, disagreements
 from .tallies import figure, figures_by_source, principal_figures, totals
 from .windows import age, age_text, full_years, may_be_below, midpoint, overlaps, span_days
@@ -29,7 +30,7 @@ from .windows import age, age_text, full_years, may_be_below, midpoint, overlaps
 __all__ = [
     "certainty", "coverage", "eras", "fates", "operations", "people", "readings", "sources", "tallies", "windows",
     "CERTAINTY", "certainty_order", "rank", "strongest", "weaker", "weakest", "Dataset", "load",
-    "MASS_KILLING_TYPES", "count_once", "ACTOR_ROLES", "KILLING_TYPES", "act_graph", "acts", "killers", "organs", "participants",
-    "soviet_actors", "dated_claims", "date_readings", "disagreements", "figure", "figures_by_source",
+    "MASS_KILLING_TYPES", "count_once", "ACTOR_ROLES", "KILLING_TYPES", "act_graph", "acts", "denied_killings_disputed",
+    "killers", "organs", "participants", "soviet_actors", "dated_claims", "date_readings", "disagreements", "figure", "figures_by_source",
     "principal_figures", "totals", "age", "age_text", "full_years", "may_be_below", "midpoint", "overlaps", "span_days",
 ]

@@ -91,6 +91,20 @@ def participants(ds: Dataset, roles=("subject",), types=None, person_ids=None) -
 KILLING_TYPES = ("execution", "assassination")
 
 
+def denied_killings_disputed(ds: Dataset, x: pd.DataFrame) -> pd.DataFrame:
+    """`x` (rows with an event's event_id, type and a certainty) with the certainty of each execution or
+    assassination that an unofficial account says was no killing (`no_killing_accounts`: Slutsky's heart
+    failure) at most disputed: whoever did it, or suffered it, the killing itself is in doubt."""
+    if "accounts" not in ds.tables:
+        return x
+    doubted = x.type.isin(KILLING_TYPES) & x.event_id.isin(set(no_killing_accounts(ds.accounts).event_id))
+    if not doubted.any():
+        return x
+    x = x.copy()
+    x.loc[doubted, "certainty"] = weakest(x.certainty[doubted], pd.Series("disputed", index=x.index[doubted]))
+    return x
+
+
 def acts(ds: Dataset, types, actor_roles=ACTOR_ROLES) -> pd.DataFrame:
     """Who acted on whom: one row per (actor, subject, event) for events of `types`, where the actor
     holds one of `actor_roles` and the subject is another person. Certainty is the weakest of the
@@ -106,9 +120,7 @@ def acts(ds: Dataset, types, actor_roles=ACTOR_ROLES) -> pd.DataFrame:
          .merge(doer.rename(columns={"person_id": "actor", "certainty": "c_actor"}), on="event_id"))
     x = x[x.actor != x.victim].copy()
     x["certainty"] = weakest(x.c_subject, x.c_actor)
-    if "accounts" in ds.tables:  # a killing another account says was none is disputed (Slutsky's heart failure)
-        doubted = x.type.isin(KILLING_TYPES) & x.event_id.isin(set(no_killing_accounts(ds.accounts).event_id))
-        x.loc[doubted, "certainty"] = weakest(x.certainty[doubted], pd.Series("disputed", index=x.index[doubted]))
+    x = denied_killings_disputed(ds, x)
     cols = ["actor", "victim", "role", "event_id", "type", "method", "scope", "date", "start", "end", "certainty"]
     return x.sort_values(["start", "event_id", "actor", "victim"])[cols].reset_index(drop=True)
 
