@@ -106,6 +106,13 @@ def test_what_became_names_the_others_the_contested_and_the_unknown_manners(ds):
                                     "Vladimir Pravdin"]
     assert {"valentin-markin", "grigory-mairanovsky", "lev-sedov"} <= set(c["no_manner"].ids("fates"))
     assert set(c["custody"].ids("fates")) == CUSTODY
+    # A death in custody counts as the state's whatever its cause, so each is said with its cause (events.csv
+    # method): george-syroezhkin-death has none ("manner not stated"), yakov-serebryansky-death illness (a heart
+    # attack under interrogation, 1956). A reader took "2 dead in the custody" for two killings.
+    assert c["custody_names"] == ["George Syroezhkin: no cause given", "Yakov Serebryansky: illness"]
+    words = captions.fates.what_became(c, fates_claims.by_state_finding(ds, "all")).text
+    assert ("29 executed and 2 dead in the custody of a Soviet organisation, which counts whatever the cause (George "
+            "Syroezhkin: no cause given and Yakov Serebryansky: illness), 9 killed by a Soviet doer") in words
 
 
 # --- 03 c15: cover stories -----------------------------------------------------------------------

@@ -180,16 +180,20 @@ def by_era(table: pd.DataFrame, groups) -> pd.DataFrame:
 
 #: The roles of an event's place that make it a movement (event_places.role); places all `at` are not.
 LEG_ROLES = ("from", "via", "to")
+#: The roles of a place a journey reaches: without one, places are no route.
+REACHED = ("via", "to")
 
 
 def journeys(table: pd.DataFrame) -> pd.DataFrame:
-    """The events that move between several places (one of them a `LEG_ROLES` place), as ordered lines:
-    event_id, title, date, group, route (the places' names joined by ' → '), stops, longitudes, latitudes
-    (lists in the journey's order). Several places all `at` are no journey: Reiss's arrest in Lviv and
-    escape at Cracow are places of his recruitment, not a route."""
+    """The events that move between several places to a place they reach (a `via` or a `to` place of
+    `LEG_ROLES`), as ordered lines: event_id, title, date, group, route (the places' names joined by
+    ' → '), stops, longitudes, latitudes (lists in the journey's order). Several places all `at` are no
+    journey (Reiss's arrest in Lviv and escape at Cracow are places of his recruitment, not a route), nor
+    is a departure the data gives no destination for (Ovakimian's release in the United States, to leave
+    from San Francisco: the line would run from the country to its port)."""
     rows = []
     for event_id, part in table.sort_values(["event_id", "seq"]).groupby("event_id", sort=False):
-        if len(part) < 2 or not part.role.isin(LEG_ROLES).any():
+        if len(part) < 2 or not part.role.isin(REACHED).any():
             continue
         first = part.iloc[0]
         rows.append({"event_id": event_id, "title": first.title, "date": first.date, "start": first.start,

@@ -115,7 +115,8 @@ def what_became(ds: Dataset, table: pd.DataFrame, by_side: pd.DataFrame) -> dict
     side: people, apparatus, targets; commonest (a label) and commonest_people; deaths; executed,
     custody and killed (the deaths the state's hand is stated in, by fate); disputed; others (killed or
     executed, no Soviet hand: Uritsky, Sorge); contested (rival manners); no_manner (`died`: the
-    sources give no manner); unknown (no recorded end); later (the state's deaths, stated or on doubt, after
+    sources give no manner); custody_names (each death in custody with its cause, the event's method, or
+    'no cause given': Syroezhkin); unknown (no recorded end); later (the state's deaths, stated or on doubt, after
     `account_ends`, the last day of the case file's account: Beria's, Rodos's...). With the names of the
     disputed, the others, the contested and the later (`*_names`, by date)."""
     dead = table[table.fate.isin(DEATH_FATES)].sort_values(["start", "name"])
@@ -146,6 +147,10 @@ def what_became(ds: Dataset, table: pd.DataFrame, by_side: pd.DataFrame) -> dict
         c[name] = _count(ds, "fates", dead.person_id[mask], f"The group's deaths: {rule}.")
     for name in ("disputed", "others", "contested", "later"):
         c[f"{name}_names"] = list(dead.name[parts[name][0]])
+    held = dead[parts["custody"][0]]  # a death in custody is the state's whatever its cause: each said with it
+    cause = held.event_id.map(ds.events.set_index("event_id").method)
+    c["custody_names"] = [f"{n}: {m.replace('_', ' ')}" if isinstance(m, str) else f"{n}: no cause given"
+                          for n, m in zip(held.name, cause)]
     told = _unnamed_killings(ds)
     no_hand = dead[(dead.by_state == "no") & dead.event_id.isin(set(told.event_id))]
     c["no_hand"] = _count(ds, "fates", no_hand.person_id, "The group's deaths not counted as the state's although an "

@@ -62,10 +62,12 @@ def what_became(c: dict, finding: Claim) -> Caption:
                               commonest=c["commonest"], commonest_people=c["commonest_people"])
     state = Caption(
         "Of the {deaths} deaths, **{by_state} came at the hands of the state**: {executed} executed and {custody} "
-        "dead in the custody of a Soviet organisation, {killed} killed by a Soviet doer a source names plainly, "
-        "and {disputed} more whose Soviet hand rests only on alleged or disputed evidence{disputed_names}.",
+        "dead in the custody of a Soviet organisation, which counts whatever the cause{custody_names}, {killed} "
+        "killed by a Soviet doer a source names plainly, and {disputed} more whose Soviet hand rests only on alleged "
+        "or disputed evidence{disputed_names}.",
         page=PAGE, deaths=c["deaths"], by_state=finding, executed=c["executed"], custody=c["custody"],
-        killed=c["killed"], disputed=c["disputed"], disputed_names=_listed(c["disputed"], c["disputed_names"]))
+        custody_names=_listed(c["custody"], c.get("custody_names", [])), killed=c["killed"], disputed=c["disputed"],
+        disputed_names=_listed(c["disputed"], c["disputed_names"]))
     if "later" in c and c["later"].value:
         end = c["account_ends"]
         state = state + Caption(
@@ -156,12 +158,13 @@ def survival(c: dict, medians: pd.DataFrame, end: pd.Timestamp, event: str) -> C
         "start, the day it shows the person in the post ({attested} officials enter so{attested_names}); an "
         "appointment; or an act for the organs. ", page=PAGE, officials=c["officials"], observed=c["observed"],
         censored=c["censored"], attested=c["attested"], attested_names=_listed(c["attested"], c["attested_names"]))
-    left = Caption(
-        "**{left_out} members of the apparatus have no dated evidence of service and are left out**: {undated} whose "
-        "posts in the organs carry no date{undated_names}, {no_evidence} with no post, appointment or act in the "
-        "organs at all{no_evidence_names}. ", page=PAGE, left_out=c["left_out"], undated=c["undated"],
-        undated_names=_listed(c["undated"], c["undated_names"]), no_evidence=c["no_evidence"],
-        no_evidence_names=_listed(c["no_evidence"], c["no_evidence_names"]))
+    left = Caption("**{left_out} members of the apparatus have no dated evidence of service and are left out**",
+                   page=PAGE, left_out=c["left_out"])
+    kinds = ((c["undated"], " whose posts in the organs carry no date", c["undated_names"]),
+             (c["no_evidence"], " with no post, appointment or act in the organs at all", c["no_evidence_names"]))
+    for i, (n, words, names) in enumerate([k for k in kinds if k[0].value]):  # a kind nobody is in goes unsaid
+        left = left + Caption((", " if i else ": ") + "{n}" + words + "{names}", page=PAGE, n=n, names=_listed(n, names))
+    left = left + Caption(". ", page=PAGE)
     return head + left + _bars(c, medians) + _least(c) + Caption(
         "A level cohort is the tier of the first dated post; `inf`: the curve never fell to one half.", page=PAGE)
 
