@@ -52,7 +52,7 @@ def test_a_dropped_row_changes_the_row_counts_and_fails_the_version_check(data_c
     assert "events                    298    297      0       1       0" in capsys.readouterr().out
     # and the version check fails: the version and the changelog did not change
     assert versions.status(data_copy)[0].startswith("The data changed (events: 298 rows, now 297) but its version "
-                                                    "is still 0.4.0")
+                                                    "is still 0.5.0")
 
 
 def test_the_same_data_exits_0_and_a_composite_key_is_joined_as_claims_join_it(data_copy, capsys, tmp_path):

@@ -248,8 +248,11 @@ def test_entries_use_bounds(ds):
     # Korotkov: an undated agent's post, but he took part in Klement's murder (1938-07-12, perpetrator)
     assert e.loc["alexander-korotkov", ["entry", "evidence", "evidence_kind"]].tolist() == [
         T("1938-07-12"), "rudolf-klement-assassination", "act"]
-    # Rodos: an undated interrogator's post and no act (roles.csv: 'other' at Babel's arrest)
-    assert pd.isna(e.loc["borys-rodos", "entry"]) and e.loc["borys-rodos", "tier"] == "agents and officers"
+    # Rodos: an undated interrogator's post and no act (roles.csv: 'other' at Babel's arrest), attested (data 0.5.0)
+    # from Babel's arrest, 1939-05-15, to the end of 1939: the entry lies there, in Beria's era
+    assert e.loc["borys-rodos", ["entry_earliest", "entry_latest", "entry_era"]].tolist() == [
+        T("1939-05-15"), T("1939-12-31"), "Beria"]
+    assert e.loc["borys-rodos", "tier"] == "agents and officers"
     # highest level vs first level: Yagoda first supervised the poison laboratory ('other'), later head
     assert e.loc["genrikh-yagoda", ["level", "entry_level"]].tolist() == ["head", "other"]
     # Krivitsky: no dated post; his only one is an agent's -> the entry level is that one
@@ -306,14 +309,13 @@ def test_what_counts_as_service(ds):
 
 def test_officials_left_out_of_survival(ds):
     out = fates.unplaced(ds).set_index("person_id").why
-    # positions.csv: undated posts and no dated appointment or act (their roles are 'other' or none):
-    # Rodos (interrogator; the case file dates no day of his post). Borisov (Kirov's bodyguard on
-    # 1934-12-01), Medved (Leningrad head when Kirov was shot) and Nikonovich (Zakovsky's deputy in
-    # August 1938) were left out before; their posts are now attested (positions.attested), so they enter.
-    # No post, appointment or act in the organs: Shelepin, Yeremenyevich, Sorge, Markin ('other' only).
+    # No post, appointment or act in the organs: Shelepin, Yeremenyevich, Sorge ('other' roles only). Borisov
+    # (Kirov's bodyguard on 1934-12-01), Medved (Leningrad head when Kirov was shot) and Nikonovich (Zakovsky's
+    # deputy in August 1938) were left out once; their posts are attested (positions.attested), so they enter.
+    # So do, since data 0.5.0, Rodos (his interrogator's post attested from Babel's arrest, 1939-05-15, to the
+    # end of 1939: Fall of Yezhov ¶4) and Markin (a post of the foreign department, 1929/1932: Reiss ¶1).
     assert out.to_dict() == {
-        "alexander-shelepin": "no evidence", "borys-rodos": "undated", "grigory-yeremenyevich": "no evidence",
-        "richard-sorge": "no evidence", "valentin-markin": "no evidence"}
+        "alexander-shelepin": "no evidence", "grigory-yeremenyevich": "no evidence", "richard-sorge": "no evidence"}
     surv = survival.survival_table(ds, "death")
     assert not set(out.index) & set(surv.person_id)
     # every member of the apparatus is either in the survival table or left out, none twice
@@ -416,11 +418,11 @@ def test_survival_curves_give_steps_censor_marks_and_bars(ds):
 
 def test_survival_counts_the_officials_in_and_out(ds):
     out = survival.survival_counts(survival.survival_table(ds, "death"), fates.unplaced(ds))
-    # the five of test_officials_left_out_of_survival: one undated (Rodos), four with no evidence; the
-    # other 51 of the 56 members of the apparatus are in the table, each either observed or censored
-    # (48 before Borisov, Medved and Nikonovich's posts were attested)
-    assert out[["left_out", "undated", "no_evidence", "officials"]].tolist() == [5, 1, 4, 51]
-    assert out["events"] + out["censored"] == 51
+    # the three of test_officials_left_out_of_survival, all with no evidence; the other 53 of the 56 members of
+    # the apparatus are in the table, each either observed or censored (48 before Borisov, Medved and
+    # Nikonovich's posts were attested, 51 before Rodos's and Markin's)
+    assert out[["left_out", "undated", "no_evidence", "officials"]].tolist() == [3, 0, 3, 53]
+    assert out["events"] + out["censored"] == 53
 
 
 def test_survival_figure_draws_bars_for_small_cohorts(ds):
@@ -695,8 +697,10 @@ def test_notebook_with_other_parameters(tmp_path):
     assert "and 0 more whose Soviet hand rests only on alleged or disputed evidence." in text
     assert ("Killed or executed with no Soviet hand the sources state: 3 (Moisei Uritsky, Richard Sorge and "
             "Genrikh Lyushkov)") in text
-    # the five of test_officials_left_out_of_survival (their evidence is all stated)
-    assert "**5 members of the apparatus have no dated evidence of service and are left out**: 1 whose" in text
+    # the three of test_officials_left_out_of_survival (their evidence is all stated); no member's posts are
+    # all undated, so that kind goes unsaid
+    assert ("**3 members of the apparatus have no dated evidence of service and are left out**: 3 with no post, "
+            "appointment or act in the organs at all (Alexander Shelepin, Grigory Yeremenyevich and Richard Sorge).") in text
     # Beria (arrest) and Blokhin (execution) both struck Frinovsky: either may head the chain
     assert "runs through 5 people" in text and "→ Mikhail Frinovsky → Leonid Zakovsky → Abram Slutsky → Ignace Reiss" in text
 

@@ -9,7 +9,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import captions, evidence, fates, paths, survival
+from helpers import Dataset, captions, evidence, fates, paths, survival
 from helpers.analyses import fates_claims
 from helpers.evidence.claims import Claim, Interval
 from helpers.evidence.readings import sensitivity
@@ -186,6 +186,9 @@ ATTESTED = {
     "borisov--kirov-bodyguard": "1934-12-01",                              # Kirov ¶3
     "nikonovich--first-deputy-assistant": "1938-08",                       # Slutsky ¶5
     "soprunenko--pow-department-head": "1940-03",                          # Katyn ¶3
+    "borys-rodos--secret-police-interrogator": "1939-05-15/1939",          # Fall of Yezhov ¶4: after Babel's arrest
+    "mark-zborowski--secret-police-agent": "1938-01-01/1938-02-08",        # Klement ¶1, Trotsky ¶5: before Sedov's death
+    "valentin-markin--secret-police-agent": "1929/1932",                   # Reiss ¶1: Reiss's contact, 1929-1932
 }
 
 
@@ -206,6 +209,10 @@ def test_service_attested_without_a_start_dates_the_entry(ds):
         T("1930-01-01"), T("1930-12-31"), "sergei-spiegelglas--chief-undercover-agent"]
     # Medved and Borisov, once left out (no dated evidence), enter on 1934-12-01
     assert e.loc[["filipp-medved", "borisov"], "entry"].tolist() == [T("1934-12-01"), T("1934-12-01")]
+    # Zborowski entered with Trotsky's murder (1940-08-21, a reader's "wrong" 03 c13); the case file has him
+    # Sudoplatov's agent at Sedov's side in 1938, before Sedov's death on 8 February: the Yezhov era
+    assert e.loc["mark-zborowski", ["entry_earliest", "entry_latest", "dated_by", "entry_era"]].tolist() == [
+        T("1938-01-01"), T("1938-02-08"), "attested", "Yezhov"]
 
 
 def test_the_yezhov_cohort_no_longer_lasts_least(ds):
@@ -214,11 +221,13 @@ def test_the_yezhov_cohort_no_longer_lasts_least(ds):
     # The Yezhov cohort (entry midpoints from 1936-09-26 to 1938-11-25): Zakovsky, Pravdin, Passov,
     # Taubman, Korotkov, the Turk, Nikonovich, Merkulov, Mairanovsky = 9; two deaths before 22 June 1941
     # (Zakovsky 1938-08-29 after 1.16 years, Passov 1940-02-15 after 1.67), none of the others earlier:
-    # S = 8/9 x 7/8 = 7/9, never a half: no median. Krivitsky and Skoblin, who died in it, now enter earlier.
+    # S = 8/9 x 7/8 = 7/9, never a half: no median. Krivitsky and Skoblin, who died in it, now enter earlier;
+    # Zborowski (attested at Sedov's side, 1938-01-01/1938-02-08, data 0.5.0; died 1990) joins it, censored:
+    # 10 people, S = 9/10 x 8/9 = 8/10, still no median.
     assert set(surv.person_id[surv.era == "Yezhov"]) == {
         "leonid-zakovsky", "vladimir-pravdin", "zelman-passov", "ale-taubman", "alexander-korotkov", "the-turk",
-        "nikonovich", "vsevolod-merkulov", "grigory-mairanovsky"}
-    assert medians.loc["Yezhov", ["people", "events"]].tolist() == [9, 2]
+        "nikonovich", "vsevolod-merkulov", "grigory-mairanovsky", "mark-zborowski"}
+    assert medians.loc["Yezhov", ["people", "events"]].tolist() == [10, 2]
     assert math.isinf(medians.loc["Yezhov", "median_years"])
     # The Yagoda cohort: Slutsky (entry 1935-10-29, killed 1938-02-17: 842 days), Medved (1934-12-01, shot
     # July 1937, midpoint 1937-07-16: 958 days), Borisov (1934-12-01; killed at an undated day up to the
@@ -244,9 +253,22 @@ def test_survival_claims_name_the_rule_and_give_their_values_back(ds, database):
             medians = survival.km_medians(ds, surv, cohort)
             c = fates_claims.survival_claims(ds, surv, medians, fates.unplaced(ds), cohort)
             assert all(gives_back(database, v) for v in c.values() if isinstance(v, Claim)), (event, cohort)
-    # the seven who enter by an attested day (ATTESTED), and the five left out (test_fates)
-    assert c["attested"].value == 7 and c["left_out"].value == 5
-    assert c["undated_names"] == ["Borys Rodos"]
+    # the ten who enter by an attested day (ATTESTED), and the three left out (test_fates)
+    assert c["attested"].value == 10 and c["left_out"].value == 3
+    assert c["undated_names"] == []
+    words = captions.fates.survival(c, medians, pd.Timestamp("1941-06-22"), "death").text
+    assert ("**3 members of the apparatus have no dated evidence of service and are left out**: 3 with no post, "
+            "appointment or act in the organs at all (Alexander Shelepin, Grigory Yeremenyevich and Richard Sorge). ") in words
+    # Were Rodos's post undated again (data 0.4.0), both kinds are said, his first
+    rows = ds.positions.copy()
+    rows.loc[rows.position_id == "borys-rodos--secret-police-interrogator",
+             ["attested", "attested_earliest", "attested_latest", "attested_precision"]] = None
+    older = Dataset(descriptor=ds.descriptor, tables={**ds.tables, "positions": rows})
+    surv = survival.survival_table(older, "death")
+    c = fates_claims.survival_claims(older, surv, survival.km_medians(older, surv, "era"), fates.unplaced(older), "era")
+    words = captions.fates.survival(c, survival.km_medians(older, surv, "era"), pd.Timestamp("1941-06-22"), "death").text
+    assert ("**4 members of the apparatus have no dated evidence of service and are left out**: 1 whose posts in the "
+            "organs carry no date (Borys Rodos), 3 with no post, appointment or act in the organs at all") in words
 
 
 def test_every_other_claim_gives_its_value_back(ds, database):

@@ -84,12 +84,11 @@ def _holds_the_package_exports_site_and_claims(folder: Path) -> None:
     assert f"Data version <code>{VERSION}</code>" in index and 'href="changes.html"' in index
     changes = (folder / "site" / "changes.html").read_text(encoding="utf-8")
     assert f"## {VERSION}" not in changes and f"{VERSION} — 2026-12-08" in changes  # the changelog, as HTML
-    # the row diff from the version before needs its git commit (CHANGELOG's 0.3.2 section names 620973b):
-    # a clone that has it shows the in_words column added in 0.4.0; one without it,
-    # the changelog alone
-    if subprocess.run(["git", "cat-file", "-e", "620973b^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
-        assert f"From 0.3.2 to {VERSION}, row by row" in changes
-        assert "in_words" in changes
+    # the row diff from the version before needs its git commit (CHANGELOG's 0.4.0 section names 7db0ee9):
+    # a clone that has it shows Markin's post added in 0.5.0; one without it, the changelog alone
+    if subprocess.run(["git", "cat-file", "-e", "7db0ee9^{commit}"], cwd=paths.ROOT, capture_output=True).returncode == 0:
+        assert f"From 0.4.0 to {VERSION}, row by row" in changes
+        assert "valentin-markin--secret-police-agent" in changes
     else:
         assert "row by row" not in changes
     assert not (folder / "site" / "manifest.json").exists() and not (folder / "site" / "runs").exists()
