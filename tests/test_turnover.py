@@ -447,14 +447,15 @@ def test_holders_of_the_foreign_department_in_1938(ds, main):
 
 
 def test_share_shot_per_post(main):
-    # First deputies: Yagoda, Agranov, Zakovsky, Merkulov, all executed (fates: *-execution) -> 4 of 4.
+    # First deputies: Yagoda, Agranov, Zakovsky (the case file's), Frinovsky and Merkulov (the reference's, data
+    # 0.5.0), all executed (fates: *-execution) -> 5 of 5.
     # Heads (with Peters): Yagoda, Yezhov, Beria executed, and Peters too (jekabs-peters-execution,
     # 1938-04-25, stated); Menzhinsky died of illness (both sources) and Dzerzhinsky died -> 4 of 6 plainly.
     # Menzhinsky's poisoning, alleged (Yagoda's forced confession: roles vyacheslav-menzhinsky-death |
     # genrikh-yagoda | perpetrator, alleged), puts him among those on doubt: 1 more (the old column
     # `of_which_alleged` said 0, losing that doubt: the historians' c6).
     rates = turnover.turnover(main, turnover.holders_per_year(main, 1917, 1941, T("1941-06-22"))).set_index("post")
-    assert tuple(rates.loc["Secret police first deputy", ["holders", "shot_or_killed", "share_shot_or_killed"]]) == (4, 4, 1.0)
+    assert tuple(rates.loc["Secret police first deputy", ["holders", "shot_or_killed", "share_shot_or_killed"]]) == (5, 5, 1.0)
     assert tuple(rates.loc["Secret police head", ["holders", "shot_or_killed", "more_on_doubt"]]) == (6, 4, 1)
     # Two heads in a year (positions.csv): 1918 (Dzerzhinsky, Peters), 1926 (Dzerzhinsky, Menzhinsky), 1934
     # (Menzhinsky, Yagoda), 1936 (Yagoda, Yezhov), 1938 (Yezhov, Beria): a tie of five, each named, not the first.
@@ -653,14 +654,22 @@ def test_a_death_sentence_with_no_execution_is_said_to_leave_the_count_open(ds, 
 
 
 def test_the_succession_says_where_a_post_stood_empty_or_two_held_it(ds):
-    # positions.csv: Zakovsky first deputy to 1938-08-19, Merkulov from 1941-07-20: 1,066 days by hand (1938-08-19
-    # -> 1941-08-19 is 1,096 days, less 30); the data holds no first deputy between (the historians' 02 c10).
+    # positions.csv: Zakovsky first deputy to 1938-08-19 (the case file), Merkulov from 1938-12-17 (the reference, data
+    # 0.5.0): 12 + 30 + 31 + 30 + 17 = 120 days by hand; before 0.5.0 the package kept only the case file's rank and
+    # showed 1,066 days to Merkulov's first deputyship of 1941 (the historians' 02 c10, "wrong"). Merkulov's of
+    # 1938 ends 1941-02-03 (the NKGB split off), his next starts 1941-07-20: 25 + 31 + 30 + 31 + 30 + 20 = 167 days.
+    # Frinovsky (the reference's first deputy, Apr 1937 - Aug 1938) and Zakovsky (the case file's, 1937?) overlap:
+    # from 1938-08-01 back to 1937-12-31, 213 days, to 1938-08-31 back to 1937-01-01, 607: the sources disagree.
     # Messing (1929-10 to 1931-08) and Artuzov (from 1929-10): the reference's and the case file's versions of
     # the succession of 1929 overlap by 639 (31 Oct 1929 to 1 Aug 1931) to 699 days (1 Oct 1929 to 31 Aug 1931). Menzhinsky died 1934-05-10, Yagoda started 1934-07-10: 61 days.
     t = turnover.tenures(ds, [], pd.Timestamp("1917-01-01"), pd.Timestamp("1941-12-31"))
     table = turnover.succession(t)
     s = dict(zip(zip(table.post, table.holder), table.handover))  # Merkulov heads the GUGB twice: not one of these
-    assert s[("Secret police first deputy", "Leonid Zakovsky")] == "no holder of this post in the data for 1,066 days"
+    assert s[("Secret police first deputy", "Leonid Zakovsky")] == "no holder of this post in the data for 120 days"
+    assert s[("Secret police first deputy", "Mikhail Frinovsky")] == "overlaps the successor by 213 to 607 days"
+    firsts = table[table.post == "Secret police first deputy"]
+    assert firsts.handover[firsts.holder == "Vsevolod Merkulov"].tolist() == [
+        "no holder of this post in the data for 167 days", ""]
     assert s[("Foreign department head", "Stanislav Messing")] == "overlaps the successor by 639 to 699 days"
     assert s[("Secret police head", "Vyacheslav Menzhinsky")] == "no holder of this post in the data for 61 days"
     # Yagoda ends the day Yezhov starts (1936-09-26): no gap; the last holder of a post has no successor: blank.

@@ -45,7 +45,7 @@ def test_a_dropped_row_without_a_new_version_fails_and_says_what_to_do(data_copy
 
 def test_one_edited_cell_is_a_patch_and_a_patch_bump_with_a_section_leaves_only_the_refresh(data_copy, tmp_path):
     set_cell(data_copy, "attestations.csv", 8, "date", "1935-05-22")
-    assert "attestations: rows changed, 149 as before" in _problems(data_copy)[0]
+    assert "attestations: rows changed, 150 as before" in _problems(data_copy)[0]
     _set_version(data_copy, "0.5.1")
     assert _problems(data_copy)[-1] == ("CHANGELOG.md has no section for the data version 0.5.1: add '## 0.5.1 — "
                                         "YYYY-MM-DD' saying in plain words what changed.")
