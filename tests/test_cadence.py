@@ -9,6 +9,7 @@ import pytest
 
 from helpers import Dataset, ParameterError, cadence, captions, dates, eras, params
 from conftest import run_notebook
+from helpers.captions.claimed import Caption
 from helpers.data import vocabulary
 
 
@@ -427,6 +428,23 @@ def test_per_era_counts_events_inside_one_era(ds):
 
 
 # --- the national series -----------------------------------------------------------------------
+
+def test_the_two_tallies_differ_where_both_give_a_figure_and_one_year_has_only_one(ds, database):
+    # data/convictions_by_year.csv, by hand: the kgb rows give other convictions in 1925, 1931, 1936 and 1939-1952 (17
+    # years; their death sentences differ in 1931, 1939-1947 and 1950-1952, all among them); for 1953 (the first half)
+    # the kgb row gives no figure at all. A figure beside none is no disagreement: "differs in 18" (a reader's 01 c21)
+    # counted 1953 among the differences.
+    differ = cadence.tallies_differ(ds.convictions_by_year)
+    assert differ == [1925, 1931, 1936, *range(1939, 1953)] and len(differ) == 17
+    assert cadence.tallies_differ(ds.convictions_by_year, silent=True) == [1953]
+    found = cadence.series_claims(ds, differ)
+    assert (found["differ"].value, found["silent"].value, found["silent_years"]) == (17, 1, "1953")
+    assert [database.execute(found[k].sql).fetchone()[0] for k in ("differ", "silent")] == [17, 1]
+    series = cadence.national(ds.convictions_by_year)
+    words = captions.cadence.national(found, series, pd.DataFrame(columns=["parts", "event_id"]),
+                                      Caption("")).text
+    assert "the other tally differs in 17 of these 33 years, and only one of the two gives a figure in 1 (1953))" in words
+
 
 def test_national_series(ds):
     nat = cadence.national(ds.convictions_by_year)

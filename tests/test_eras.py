@@ -76,6 +76,11 @@ def test_the_acting_head_is_named_where_the_eras_are_counted(ds):
     assert "an acting head (Jēkabs Peters, 7 Jul 1918 – 22 Aug 1918) opens none" in words
     assert "opens none" not in captions.cadence.per_era(cadence.era_claims(ds, events, by_era, across, table),
                                                         cadence.era_totals(by_era)["busiest"]).text
+    # The busiest era's rate by its exact years: Yezhov's 66 events in 790 days (26 Sep 1936 - 25 Nov 1938) are
+    # 66 x 365.25 / 790 = 30.51 a year, 30.5; dividing by the rounded 2.16 years gave 30.6 (a reader's 01 c8).
+    yezhov = by_era.set_index("era").loc["Yezhov"]
+    assert (yezhov.events, yezhov.years, yezhov.per_year) == (66, 2.16, 30.5)
+    assert "with 30.5 events a year (66 in 2.16 years)" in words
 
 
 def test_an_era_that_outlasts_its_head_says_so(ds):

@@ -95,11 +95,12 @@ def per_era(events: pd.DataFrame, eras_table: pd.DataFrame, first: pd.Timestamp 
     era = era_of_events(events, table.assign(stop=stop))
     inside = era.notna()
     era = era[inside]
-    table["years"] = ((stop - table.start).dt.days / 365.25).round(2)
+    years = (stop - table.start).dt.days / 365.25
+    table["years"] = years.round(2)
     table["events"] = table.era.map(era.value_counts()).fillna(0).astype(int)
     stated = events[inside].certainty == "stated"
     table["not_stated"] = table.era.map(era[~stated].value_counts()).fillna(0).astype(int)
-    table["per_year"] = (table.events / table.years).round(1)
+    table["per_year"] = (table.events / years).round(1)  # by the exact years: 66 in 790 days is 30.5, not 66 / 2.16
     cols = [c for c in _EVENT_COLUMNS + ["parts"] if c in events]
     outside = events[~inside][cols].sort_values(["start", "event_id"]).reset_index(drop=True)
     return table[["era", "name", "start", "end", "years", "events", "not_stated", "per_year"]], outside
@@ -205,7 +206,7 @@ def _stops(by_era: pd.DataFrame) -> pd.Series:
 
 
 def _era_years_sql(ds: Dataset, by_era: pd.DataFrame, eras_table: pd.DataFrame, label: str) -> tuple[str, list[str]]:
-    """The SQL of an era's years as `per_era` computes them, and the positions it reads: from the head's
+    """The SQL of an era's years as `per_era` computes them (unrounded), and the positions it reads: from the head's
     start to the next head's, as the positions table dates them, unless the window or the coverage cuts
     them (then that day itself)."""
     heads = eras_.heads(ds)
@@ -220,7 +221,7 @@ def _era_years_sql(ds: Dataset, by_era: pd.DataFrame, eras_table: pd.DataFrame, 
         rows += [pos] if pos else []
         ends.append(f"(SELECT julianday(start_start) FROM positions WHERE position_id = '{pos}')" if pos
                     else f"julianday('{day:%Y-%m-%d}')")
-    return f"ROUND(({ends[1]} - {ends[0]}) / 365.25, 2)", rows
+    return f"(({ends[1]} - {ends[0]}) / 365.25)", rows
 
 
 def era_claims(ds: Dataset, events: pd.DataFrame, by_era: pd.DataFrame, across: pd.DataFrame,
@@ -234,7 +235,7 @@ def era_claims(ds: Dataset, events: pd.DataFrame, by_era: pd.DataFrame, across: 
     n = things_claim(ds, mine, f"events whose whole span lies in the {top.era} era")
     years_sql, positions = _era_years_sql(ds, by_era, eras_table, top.era)
     years = claims.make(ds, float(top.years), f"the years of the {top.era} era: from its head's start to the next "
-                        "head's (or the window's end), in days over 365.25", f"SELECT {years_sql}",
+                        "head's (or the window's end), in days over 365.25", f"SELECT ROUND({years_sql}, 2)",
                         {"positions": positions}, text=f"{top.years:g}")
     per_year = claims.make(ds, float(top.per_year), f"events of the {top.era} era per year of it",
                            f"SELECT ROUND(CAST(({n.sql}) AS REAL) / {years_sql}, 1)",

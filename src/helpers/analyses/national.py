@@ -50,16 +50,20 @@ def national(convictions: pd.DataFrame, tally: str = TALLY) -> pd.DataFrame:
                          "partial_year": rows.partial_year.fillna(False).astype(bool)})
 
 
-def tallies_differ(convictions: pd.DataFrame, tally: str = TALLY) -> list[int]:
-    """The years in which another tally gives other convictions or death sentences than `tally`."""
+def tallies_differ(convictions: pd.DataFrame, tally: str = TALLY, silent: bool = False) -> list[int]:
+    """The years of `tally`'s series in which another tally gives other convictions or death sentences (both
+    give a figure, and they differ); with `silent`, instead the years in which only one of the two gives a
+    figure (the KGB's gives none for 1953): a figure beside none is no disagreement, and is said apart."""
     check("tally", tally, choices=sorted(set(convictions["count"])))
+    check("silent", silent, kind=bool)
     mine = national(convictions, tally)
     years = set()
     for other in sorted(set(convictions["count"]) - {tally}):
         theirs = national(convictions, other).reindex(mine.index)
         for col in ("convicted", "sentenced_to_death"):
-            differ = ~((mine[col] == theirs[col]) | (mine[col].isna() & theirs[col].isna()))
-            years |= set(mine.index[differ])
+            hit = (mine[col].notna() != theirs[col].notna()) if silent else \
+                (mine[col].notna() & theirs[col].notna() & (mine[col] != theirs[col]))
+            years |= set(mine.index[hit])
     return sorted(int(y) for y in years)
 
 
@@ -328,20 +332,31 @@ def _row_ids(ds: Dataset, years, tally: str) -> list[str]:
 
 
 def series_claims(ds: Dataset, differ: list[int], tally: str = TALLY) -> dict[str, claims.Claim]:
-    """`years` (the years of the series, a count of its rows) and `differ` (the years another tally gives
-    other convictions or death sentences in: its SQL compares the tallies row by row)."""
+    """`years` (the years of the series, a count of its rows), `differ` (the years another tally gives other
+    convictions or death sentences in, both giving a figure: its SQL compares the tallies row by row) and
+    `silent` (the years only one of the two gives a figure in, `tallies_differ(silent=True)`), with
+    `silent_years` (words)."""
     conv = ds.convictions_by_year
     others = sorted(set(conv["count"]) - {tally})
     listed = ", ".join(f"'{o}'" for o in others) or "NULL"
-    sql = ("SELECT COUNT(DISTINCT a.year) FROM convictions_by_year a LEFT JOIN convictions_by_year b "
-           f"ON b.year = a.year AND b.count IN ({listed}) WHERE a.count = '{tally}' AND "
-           "(b.year IS NULL OR a.convicted IS NOT b.convicted OR a.sentenced_to_death IS NOT b.sentenced_to_death)")
+    joined = (f"FROM convictions_by_year a LEFT JOIN convictions_by_year b ON b.year = a.year AND b.count IN ({listed}) "
+              f"WHERE a.count = '{tally}' AND ")
+    sql = (f"SELECT COUNT(DISTINCT a.year) {joined}(a.convicted <> b.convicted OR a.sentenced_to_death <> "
+           "b.sentenced_to_death)")
+    silent = tallies_differ(conv, tally, silent=True)
+    silent_sql = (f"SELECT COUNT(DISTINCT a.year) {joined}(b.year IS NULL OR (a.convicted IS NULL) <> (b.convicted IS "
+                  "NULL) OR (a.sentenced_to_death IS NULL) <> (b.sentenced_to_death IS NULL))")
     rows = [i for o in [tally, *others] for i in _row_ids(ds, differ, o)]
     return {"years": claims.count(ds, "convictions_by_year", _row_ids(ds, conv.year, tally),
                                   rule=f"the years of the national series (`{tally}` tally)"),
             "differ": claims.make(ds, len(differ), f"years in which another tally ({', '.join(others)}) gives other "
-                                  f"convictions or death sentences than `{tally}`", sql,
-                                  {"convictions_by_year": rows}, {"tally": tally})}
+                                  f"convictions or death sentences than `{tally}`, both giving a figure", sql,
+                                  {"convictions_by_year": rows}, {"tally": tally}),
+            "silent": claims.make(ds, len(silent), f"years in which only one of `{tally}` and another tally "
+                                  f"({', '.join(others)}) gives a figure", silent_sql,
+                                  {"convictions_by_year": [i for o in [tally, *others] for i in _row_ids(ds, silent, o)]},
+                                  {"tally": tally}),
+            "silent_years": ", ".join(str(y) for y in silent)}
 
 
 def note_claims(ds: Dataset, beside: pd.DataFrame) -> dict[str, claims.Claim]:

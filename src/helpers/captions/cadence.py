@@ -324,14 +324,16 @@ def national(found: dict, series: pd.DataFrame, merged_kills: pd.DataFrame, note
                          for m in merged_kills.itertuples()))
     return Caption(
         "National convictions for counter-revolutionary crimes and death sentences per year, {first}–{last} (the "
-        "tally of {tally}; the other tally differs in {series_differ} of these {series_years} years), beside the "
+        "tally of {tally}; the other tally differs in {series_differ} of these {series_years} years"
+        + (", and only one of the two gives a figure in {series_silent} ({silent_years})" if found["silent"].value else "")
+        + "), beside the "
         "domestic arrests and killings the sources name in the same years, **each source's rows apart**: the case "
         "file's own, and those only the reference gives (the national figures are Soviet ones, "
         "so events abroad are left out, and the `event_types`, `scope`, `start`, `end` and `freq` parameters do not "
         "apply here). Each thing counts once here too" + (" ({once})" if len(merged_kills) else "") + ", and no "
         "total (a tally) is counted as an event. The ratio is the case file's events per ten thousand national "
         f"cases (`ratio_per={RATIO_PER}`).\n\n", page=PAGE, first=str(series.index.min()), last=str(series.index.max()),
-        tally=TALLY_WORDS.get(TALLY, TALLY), once=once, **claimed("series", found)) + note
+        tally=TALLY_WORDS.get(TALLY, TALLY), once=once, silent_years=found["silent_years"], **claimed("series", found)) + note
 
 
 def national_note(beside: pd.DataFrame, found: dict) -> Caption:
