@@ -113,8 +113,32 @@ def test_an_operations_lags_by_hand(ds):
     reiss = shown[shown.operation == "Killing of Ignace Reiss"].iloc[0]
     assert reiss.action == "1937-09-04: Assassination of Ignace Reiss"  # one blow: nothing more said
     assert trotsky.aftermath == "1940-08-20: Arrest of Ramón Mercader"
+    # The aftermath is counted from the blow nearest to it: Mercader was arrested on the day he struck Trotsky
+    # (ramon-mercader-arrest 1940-08-20), who died the next day (leon-trotsky-assassination 1940-08-21): -1 day,
+    # the arrest before the death; from the raid of 24 May it was 88 days (7 + 30 + 31 + 20), which a reader took
+    # for the operation's end.
+    lo_hi = ["action_to_aftermath_lo", "action_to_aftermath_hi"]
+    assert tuple(lag.loc["trotsky-1938-1940", lo_hi]) == (-1, -1)
+    assert trotsky["action → aftermath"] == f"{abroad.days_text(-1, -1)} (from Assassination of Leon Trotsky)"
     miller = shown[shown.operation == "Kidnapping of General Yevgeny Miller"].iloc[0]
     assert miller.order == ""  # no order: nothing to name
+    # Miller's second blow, his execution (1939), comes after Plevitskaya's arrest (Sep 1937): hers is counted from
+    # the kidnapping of 22 Sep 1937, -21 (1 Sep) to 8 days (30 Sep), and nothing more is said.
+    assert tuple(lag.loc["miller-1937", lo_hi]) == (-21, 8)
+    assert miller["action → aftermath"] == "-21 to 8 days"
+
+
+def test_an_aftermath_is_counted_from_the_nearest_blow_and_a_tie_from_the_earlier():
+    D = pd.Timestamp
+    def steps(*rows):
+        return pd.DataFrame([{"operation_id": "op", "operation": "Op", "phase": ph, "event_id": e, "date": d,
+                              "start": D(d), "end": D(d)} for ph, e, d in rows])
+    # blows on 1 and 21 March, the aftermath on 11 March: 10 days from each, a tie: from the earlier, 10 days
+    tie = abroad.lags(steps(("action", "a", "1940-03-01"), ("action", "b", "1940-03-21"), ("aftermath", "c", "1940-03-11")))
+    assert tie[["aftermath_from_id", "action_to_aftermath_lo", "action_to_aftermath_hi"]].iloc[0].tolist() == ["a", 10, 10]
+    # one day later the aftermath is nearer the second blow: from it, -9 days (the aftermath before the blow)
+    late = abroad.lags(steps(("action", "a", "1940-03-01"), ("action", "b", "1940-03-21"), ("aftermath", "c", "1940-03-12")))
+    assert late[["aftermath_from_id", "action_to_aftermath_lo"]].iloc[0].tolist() == ["b", -9]
 
 
 def test_phases_of_an_operation(ds):

@@ -305,30 +305,37 @@ def _first(part: pd.DataFrame, phase: str):
 
 
 def lags(steps: pd.DataFrame) -> pd.DataFrame:
-    """Per operation of `timeline`, the lag from its first order to its first blow, and from that
-    blow to the first step of its aftermath, each as the shortest and longest number of days the
-    dates allow (`evidence.span_days`): operation_id, operation, order (its date), action, aftermath,
-    order_to_action_lo/hi, action_to_aftermath_lo/hi (missing when a phase is missing), the
-    event_ids of the three steps (order_id, action_id, aftermath_id; '' when missing), and `blows` with
-    the last of them (`last_action_id`: Trotsky's killing of August 1940 after the raid of May)."""
+    """Per operation of `timeline`, the lag from its first order to its first blow, and to the first step
+    of its aftermath from the blow nearest to that step by midpoints (the blow it answers: Mercader was
+    arrested on 20 August 1940, the day he struck Trotsky, who died on the 21st, three months after the
+    raid; Plevitskaya's arrest of September 1937 is counted from Miller's kidnapping, not from his execution
+    of 1939; a tie goes to the earlier blow), each
+    as the shortest and longest number of days the dates allow (`evidence.span_days`): operation_id,
+    operation, order (its date), action, aftermath, order_to_action_lo/hi, action_to_aftermath_lo/hi
+    (missing when a phase is missing), the event_ids of the steps (order_id, action_id, aftermath_id,
+    and aftermath_from_id, the blow the aftermath is counted from; '' when missing), and `blows` with the
+    last of them (`last_action_id`: Trotsky's killing of August 1940 after the raid of May)."""
     rows = []
     for op, part in steps.groupby("operation_id", sort=False):
         order, action, after = (_first(part, p) for p in ("order", "action", "aftermath"))
+        blows = part[part.phase == "action"].sort_values(["start", "end", "event_id"])
+        mid = blows.start + (blows.end - blows.start) / 2  # the blow the aftermath answers: the nearest to it
+        struck = blows.iloc[int((mid - (after.start + (after.end - after.start) / 2)).abs().argmin())] \
+            if after is not None and len(blows) else action
         row = {"operation_id": op, "operation": part.operation.iloc[0],
                "order": order.date if order is not None else "", "action": action.date if action is not None else "",
                "aftermath": after.date if after is not None else "",
                **{f"{p}_id": e.event_id if e is not None else "" for p, e in (("order", order), ("action", action),
-                                                                           ("aftermath", after))}}
-        for name, a, b in (("order_to_action", order, action), ("action_to_aftermath", action, after)):
+                                                                           ("aftermath", after), ("aftermath_from", struck))}}
+        for name, a, b in (("order_to_action", order, action), ("action_to_aftermath", struck, after)):
             lo, hi = (evidence.span_days(a.start, a.end, b.start, b.end) if a is not None and b is not None
                       else (pd.NA, pd.NA))
             row[f"{name}_lo"], row[f"{name}_hi"] = lo, hi
-        blows = part[part.phase == "action"].sort_values(["start", "end", "event_id"])
         row["blows"], row["last_action_id"] = len(blows), blows.event_id.iloc[-1] if len(blows) else ""
         rows.append(row)
     cols = ["operation_id", "operation", "order", "action", "aftermath", "order_to_action_lo", "order_to_action_hi",
-            "action_to_aftermath_lo", "action_to_aftermath_hi", "order_id", "action_id", "aftermath_id", "blows",
-            "last_action_id"]
+            "action_to_aftermath_lo", "action_to_aftermath_hi", "order_id", "action_id", "aftermath_id",
+            "aftermath_from_id", "blows", "last_action_id"]
     return pd.DataFrame(rows, columns=cols).astype({c: "Int64" for c in cols[5:9]})
 
 
@@ -357,7 +364,9 @@ def days_text(lo, hi) -> str:
 def lag_table(table: pd.DataFrame, titles: dict | None = None) -> pd.DataFrame:
     """`lags` as a reader sees it: the lags as text ('26 to 390 days'), and each step as its date and, given
     the events' `titles` by id, what it was ('24 May 1940: NKVD raid on Trotsky's villa'), so that the
-    first blow is not taken for the operation's end (Trotsky's killing came three months after the raid)."""
+    first blow is not taken for the operation's end (Trotsky's killing came three months after the raid);
+    an aftermath counted from a later blow than the first names it ('0 days (from Assassination of Leon
+    Trotsky)')."""
     def step(dates: pd.Series, ids: pd.Series) -> list[str]:
         if titles is None:
             return list(dates)
@@ -369,8 +378,9 @@ def lag_table(table: pd.DataFrame, titles: dict | None = None) -> pd.DataFrame:
                                          table.get("last_action_id", [""] * len(table)))],
         "order → action": [days_text(a, b) for a, b in zip(table.order_to_action_lo, table.order_to_action_hi)],
         "aftermath": step(table.aftermath, table.aftermath_id),
-        "action → aftermath": [days_text(a, b) for a, b in
-                               zip(table.action_to_aftermath_lo, table.action_to_aftermath_hi)]})
+        "action → aftermath": [days_text(a, b) + (f" (from {titles.get(f, f)})" if titles and f and f != first else "")
+                               for a, b, f, first in zip(table.action_to_aftermath_lo, table.action_to_aftermath_hi,
+                                                         table.get("aftermath_from_id", table.action_id), table.action_id)]})
 
 
 # --- who acted abroad: the finding, and the claims the report states ---------------------------------
