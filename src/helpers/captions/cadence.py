@@ -102,7 +102,11 @@ def coverage_words(runs: pd.DataFrame, found: dict, page: str = PAGE) -> Caption
         if f"events-{r.first}-{r.last}" in found:
             n = found[f"events-{r.first}-{r.last}"]
             fields[f"e{i}"] = n.named(f"events-{r.first}-{r.last}")
-            words += f"; {{e{i}}} event{'' if n.value == 1 else 's'} dated within other sections"
+            words += f"; {{e{i}}} event{'' if n.value == 1 else 's'} the case file dates within other sections"
+        if f"others-{r.first}-{r.last}" in found:  # drawn on the chart: the years are not empty
+            n = found[f"others-{r.first}-{r.last}"]
+            fields[f"o{i}"] = n.named(f"others-{r.first}-{r.last}")
+            words += f"; {{o{i}}} event{'' if n.value == 1 else 's'} {claims.scope(n)}"
         if key in found:
             fields[f"s{i}"] = found[key].named(key)
             words += f"; {{s{i}}} national death sentences in {r.figure_years}"

@@ -220,9 +220,13 @@ def sentences_claim(ds, years: list[int], tally: str = NATIONAL_TALLY) -> claims
 def runs_claims(ds, table: pd.DataFrame, runs: pd.DataFrame, tally: str = NATIONAL_TALLY) -> dict[str, claims.Claim]:
     """For each run of `level_runs` (of the coverage `table`) whose years have national figures: the death
     sentences of those years (`sentences_claim`), named `sentences-<first>-<last>` after the run; for each
-    run the case file mentions, its own events dated there (`events-<first>-<last>`)."""
+    run the case file mentions, its own events dated there (`events-<first>-<last>`); for each run in
+    which another source dates events (background aside), those (`others-<first>-<last>`): the chart draws
+    them, so a year the case file is silent on is not empty (the reference's 9 events of 1941)."""
     out = {}
     own = _own_events(ds.events, CASE_FILE)
+    others = ds.events[(ds.events.source_id != CASE_FILE) & ~ds.events.type.isin(BACKGROUND)
+                       & (ds.events.start.dt.year == ds.events.end.dt.year)]
     for r in runs.itertuples(index=False):
         years = [y for y in range(r.first, r.last + 1) if y in table.index and pd.notna(table.at[y, "death_sentences"])]
         if years:
@@ -232,6 +236,11 @@ def runs_claims(ds, table: pd.DataFrame, runs: pd.DataFrame, tally: str = NATION
             out[f"events-{r.first}-{r.last}"] = claims.count(
                 ds, "events", mine.event_id, f"the case file's own events (background aside) dated within one year "
                 f"of {r.first}–{r.last}, years no section of it is about")
+        theirs = others[others.start.dt.year.between(r.first, r.last)]
+        if len(theirs):
+            out[f"others-{r.first}-{r.last}"] = claims.count(
+                ds, "events", theirs.event_id, f"events another source gives (background aside) dated within one year "
+                f"of {r.first}–{r.last}, years no section of the case file is about")
     return out
 
 
