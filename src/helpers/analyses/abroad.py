@@ -304,13 +304,19 @@ def _first(part: pd.DataFrame, phase: str):
     return rows.iloc[0] if len(rows) else None
 
 
+def _nearest_blow(blows: pd.DataFrame, after: pd.Series) -> pd.Series:
+    """The blow (of `blows`, in date order) an aftermath step answers: the nearest to it by midpoints, a tie
+    to the earlier. Mercader was arrested on 20 August 1940, the day he struck Trotsky (who died on the 21st),
+    three months after the raid of May; Plevitskaya's arrest of September 1937 answers Miller's kidnapping,
+    not his execution of 1939."""
+    mid = blows.start + (blows.end - blows.start) / 2
+    return blows.iloc[int((mid - (after.start + (after.end - after.start) / 2)).abs().argmin())]
+
+
 def lags(steps: pd.DataFrame) -> pd.DataFrame:
     """Per operation of `timeline`, the lag from its first order to its first blow, and to the first step
-    of its aftermath from the blow nearest to that step by midpoints (the blow it answers: Mercader was
-    arrested on 20 August 1940, the day he struck Trotsky, who died on the 21st, three months after the
-    raid; Plevitskaya's arrest of September 1937 is counted from Miller's kidnapping, not from his execution
-    of 1939; a tie goes to the earlier blow), each
-    as the shortest and longest number of days the dates allow (`evidence.span_days`): operation_id,
+    of its aftermath from the blow it answers (`_nearest_blow`), each as the shortest and longest number
+    of days the dates allow (`evidence.span_days`): operation_id,
     operation, order (its date), action, aftermath, order_to_action_lo/hi, action_to_aftermath_lo/hi
     (missing when a phase is missing), the event_ids of the steps (order_id, action_id, aftermath_id,
     and aftermath_from_id, the blow the aftermath is counted from; '' when missing), and `blows` with the
@@ -319,9 +325,7 @@ def lags(steps: pd.DataFrame) -> pd.DataFrame:
     for op, part in steps.groupby("operation_id", sort=False):
         order, action, after = (_first(part, p) for p in ("order", "action", "aftermath"))
         blows = part[part.phase == "action"].sort_values(["start", "end", "event_id"])
-        mid = blows.start + (blows.end - blows.start) / 2  # the blow the aftermath answers: the nearest to it
-        struck = blows.iloc[int((mid - (after.start + (after.end - after.start) / 2)).abs().argmin())] \
-            if after is not None and len(blows) else action
+        struck = _nearest_blow(blows, after) if after is not None and len(blows) else action
         row = {"operation_id": op, "operation": part.operation.iloc[0],
                "order": order.date if order is not None else "", "action": action.date if action is not None else "",
                "aftermath": after.date if after is not None else "",
@@ -365,7 +369,7 @@ def lag_table(table: pd.DataFrame, titles: dict | None = None) -> pd.DataFrame:
     """`lags` as a reader sees it: the lags as text ('26 to 390 days'), and each step as its date and, given
     the events' `titles` by id, what it was ('24 May 1940: NKVD raid on Trotsky's villa'), so that the
     first blow is not taken for the operation's end (Trotsky's killing came three months after the raid);
-    an aftermath counted from a later blow than the first names it ('0 days (from Assassination of Leon
+    an aftermath counted from a later blow than the first names it ('-1 day (from Assassination of Leon
     Trotsky)')."""
     def step(dates: pd.Series, ids: pd.Series) -> list[str]:
         if titles is None:

@@ -316,7 +316,8 @@ def fall_table(ds: Dataset, falls: pd.DataFrame) -> pd.DataFrame:
             texts[name] = by_source(readings) if readings else None
         wide[words] = [texts.get(n) for n in wide.index]
     end = f"{eras.coverage_end(ds):%-d %b %Y}"
-    for name in falls.set_index("person_id").name.loc[arrested_after_the_account(ds, falls)]:
+    names = falls.drop_duplicates("person_id").set_index("person_id").name
+    for name in names.loc[arrested_after_the_account(ds, falls)]:
         wide.loc[name, "fall to arrest"] = f"— (arrested after the account's end, {end}: later posts not in the data)"
     for r in custody_breaks(ds, falls).itertuples():  # no span from the arrest to a death the custody did not run to
         wide.loc[r.name, "arrest to death"] = (f"— (released {r.date})" if r.by == "release"
