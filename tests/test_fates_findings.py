@@ -311,6 +311,15 @@ def test_every_other_claim_gives_its_value_back(ds, database):
     # Savinkov (defenestration), Muenzenberg (hanging), Krivitsky (shooting); Skoblin's and Markin's give
     # none (method unknown), so they are no violent deaths here
     assert found["contested_names"] == ["Boris Savinkov", "Willi Münzenberg", "Walter Krivitsky"]
+    # the deaths in Soviet custody are among the violent by the fate rules, whatever their cause: said so, by name
+    # (events.csv george-syroezhkin-death, no method; yakov-serebryansky-death, illness; a reader's 03 c20)
+    deaths = fates.death_methods(ds, "all")
+    methods = fates_claims.method_claims(ds, deaths)
+    assert (methods["custody"].value, methods["custody_names"]) == (2, ["George Syroezhkin", "Yakov Serebryansky"])
+    assert ("and 2 of them deaths in the custody of a Soviet organisation, counted whatever their cause (George "
+            "Syroezhkin and Yakov Serebryansky);") in captions.fates.how_they_died(methods).text
+    none = fates_claims.method_claims(ds, deaths[deaths.fate != "died_in_custody"])
+    assert "custody" not in captions.fates.how_they_died(none).text  # none in custody: nothing said
 
 
 def test_the_states_deaths_after_the_case_files_account_are_named(ds):

@@ -479,7 +479,8 @@ def _doubtful_links(ds: Dataset, kills: pd.DataFrame, chain: pd.DataFrame) -> li
 
 def method_claims(ds: Dataset, deaths: pd.DataFrame) -> dict:
     """The claims of section 5 (`fates.death_methods`): violent (deaths), contested (contested ends
-    with a violent method) and contested_names; commonest_method (a label: most deaths, a tie to the
+    with a violent method) and contested_names; custody (deaths in custody, violent whatever their cause)
+    and custody_names; commonest_method (a label: most deaths, a tie to the
     vocabulary's order) and commonest_method_deaths; from_account; not_given; abroad and
     abroad_methods (text); in_kidnapping."""
     named = deaths[deaths.method != fates_.NO_METHOD]
@@ -488,6 +489,9 @@ def method_claims(ds: Dataset, deaths: pd.DataFrame) -> dict:
          "contested": _count(ds, "fates", deaths.person_id[deaths.fate == "contested"], "Contested ends counted by their "
                              "violent method, whoever's the hand."),
          "contested_names": list(deaths.name[deaths.fate == "contested"]),
+         "custody": _count(ds, "fates", deaths.person_id[deaths.fate == "died_in_custody"], "Deaths in the custody of a "
+                           "Soviet organisation, counted among the violent whatever their cause."),
+         "custody_names": list(deaths.name[deaths.fate == "died_in_custody"]),
          "from_account": _count(ds, "fates", deaths.person_id[deaths.method_from == "account"], "Violent deaths whose "
                                 "method comes from an account claiming the killing.",
                                 accounts=deaths.method_account.dropna()),

@@ -252,6 +252,10 @@ def how_they_died(c: dict) -> Caption:
                   "their method whoever's the hand{contested_violent_names}", page=PAGE, violent=c["violent"],
                   contested_violent=c["contested"],
                   contested_violent_names=_listed(c["contested"], c["contested_names"]))
+    if c["custody"].value:  # a death in custody is among the violent by the fate rules, whatever its cause
+        out = out + Caption(" and {custody} of them deaths in the custody of a Soviet organisation, counted whatever their "
+                            "cause{custody_names}", page=PAGE, custody=c["custody"],
+                            custody_names=_listed(c["custody"], c["custody_names"]))
     if "commonest_method" in c:
         out = out + Caption("; **{commonest_method}** accounts for {commonest_method_deaths} of them", page=PAGE,
                             commonest_method=c["commonest_method"], commonest_method_deaths=c["commonest_method_deaths"])
