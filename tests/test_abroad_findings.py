@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 
-import pytest
 
 from helpers import abroad, abroad_claims, captions, paths
 from helpers.evidence import claims

@@ -7,7 +7,6 @@ import csv
 import math
 
 import pandas as pd
-import pytest
 
 from helpers import Dataset, captions, evidence, fates, paths, survival
 from helpers.analyses import fates_claims
