@@ -666,11 +666,17 @@ def test_the_succession_says_where_a_post_stood_empty_or_two_held_it(ds):
     table = turnover.succession(t)
     s = dict(zip(zip(table.post, table.holder), table.handover))  # Merkulov heads the GUGB twice: not one of these
     assert s[("Secret police first deputy", "Leonid Zakovsky")] == "no holder of this post in the data for 120 days"
-    assert s[("Secret police first deputy", "Mikhail Frinovsky")] == "overlaps the successor by 213 to 607 days"
+    # Two rows of different sources that overlap are the sources' rival holders, said so, not one succeeding the
+    # other (a reader's "wrong", 02 c10: the case file's Zakovsky "succeeding" the reference's Frinovsky).
+    rival = " (reference-facts and case-file-0121 give the post to different holders over those days)"
+    assert s[("Secret police first deputy", "Mikhail Frinovsky")] == "overlaps the successor by 213 to 607 days" + rival
     firsts = table[table.post == "Secret police first deputy"]
     assert firsts.handover[firsts.holder == "Vsevolod Merkulov"].tolist() == [
         "no holder of this post in the data for 167 days", ""]
-    assert s[("Foreign department head", "Stanislav Messing")] == "overlaps the successor by 639 to 699 days"
+    assert s[("Foreign department head", "Stanislav Messing")] == "overlaps the successor by 639 to 699 days" + rival
+    # Sudoplatov (acting, Nov 1938 - about Mar 1939) and Dekanozov (from 2 Dec 1938): both the reference's rows,
+    # an overlap within one source, said plainly.
+    assert s[("Foreign department head", "Pavel Sudoplatov")] == "overlaps the successor by 89 to 119 days"
     assert s[("Secret police head", "Vyacheslav Menzhinsky")] == "no holder of this post in the data for 61 days"
     # Yagoda ends the day Yezhov starts (1936-09-26): no gap; the last holder of a post has no successor: blank.
     assert s[("Secret police head", "Genrikh Yagoda")] == "" and s[("Secret police head", "Lavrenty Beria")] == ""
@@ -680,3 +686,10 @@ def test_the_succession_says_where_a_post_stood_empty_or_two_held_it(ds):
                                  "start_latest": pd.Timestamp("1938-01-01") + pd.Timedelta(days=d)})
     assert turnover.handover(one, after(31)) == "" and turnover.handover(one, after(32)) == "no holder of this post in the data for 32 days"
     assert turnover.handover(one, after(-31)) == "" and turnover.handover(one, after(-32)) == "overlaps the successor by 32 days"
+    # the same bound between two sources' rows says whose they are; rows of one source, or of none given, do not
+    a, b = one.copy(), after(-32)
+    a["source_id"], b["source_id"] = "case-file-0121", "reference-facts"
+    assert turnover.handover(a, b) == ("overlaps the successor by 32 days (case-file-0121 and reference-facts give the "
+                                       "post to different holders over those days)")
+    b["source_id"] = "case-file-0121"
+    assert turnover.handover(a, b) == "overlaps the successor by 32 days"

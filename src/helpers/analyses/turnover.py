@@ -482,11 +482,11 @@ HANDOVER_DAYS = 31
 
 def handover(tenure: pd.Series, successor: pd.Series | None) -> str:
     """What lies between a tenure and its successor's, as the dates allow: '' when they may meet within
-    HANDOVER_DAYS; 'no holder of this post in the data for 1,066 days' when the next start surely comes later
-    (Zakovsky, August 1938, to Merkulov, July 1941: the data files no first deputy between, though the reference
-    has Merkulov first deputy from late 1938 beside his GUGB post); 'overlaps by
-    ...' when the successor surely started that much before the tenure ended (Artuzov and Messing, both
-    from October 1929: the two sources' versions of one succession)."""
+    HANDOVER_DAYS; 'no holder of this post in the data for 120 days' when the next start surely comes later
+    (Zakovsky, August 1938, to Merkulov, December 1938); 'overlaps the successor by ...' when the successor
+    surely started that much before the tenure ended, and when the two rows come from different sources it
+    says they disagree on the holder rather than that one followed the other (Artuzov and Messing from
+    October 1929; the reference's first deputy Frinovsky and the case file's Zakovsky, 1937-1938)."""
     ends, starts = (tenure.get("end_earliest"), tenure.get("end_latest")), (
         None, None) if successor is None else (successor.get("start_earliest"), successor.get("start_latest"))
     if any(v is None or pd.isna(v) for v in (*ends, *starts)):
@@ -496,7 +496,10 @@ def handover(tenure: pd.Series, successor: pd.Series | None) -> str:
     if lo > HANDOVER_DAYS:
         return f"no holder of this post in the data for {days_text(lo, hi)}"
     if hi < -HANDOVER_DAYS:
-        return f"overlaps the successor by {days_text(-hi, -lo)}"
+        mine, theirs = tenure.get("source_id"), None if successor is None else successor.get("source_id")
+        rival = isinstance(mine, str) and isinstance(theirs, str) and mine != theirs
+        return f"overlaps the successor by {days_text(-hi, -lo)}" + (
+            f" ({mine} and {theirs} give the post to different holders over those days)" if rival else "")
     return ""
 
 
