@@ -39,7 +39,7 @@ from .intervals import (MAX_SPAN_DAYS, NO_FIGURE, RUN_DAYS, campaigns, dated_cla
 from .national import (OUTSIDE_NATIONAL, RATIO_PER, TALLY, align_national, apparatus_victims,  # noqa: F401
                        concentration, concentration_claims, difference, hedged_claim, kinds, national,
                        national_tallies, not_stated, note_claims, own_rows, rivalled, series_claims,
-                       subject_sides, tallies_differ, unplaced_claim, victim_claims, victims)
+                       subject_sides, tallies_differ, tallies_silent, unplaced_claim, victim_claims, victims)
 
 #: Everything `helpers.cadence` offers: its own functions and those of the modules it gathers.
 __all__ = ["COUNTING_RULE", "FREQS", "KILLING_TYPES", "MAX_SPAN_DAYS", "NO_FIGURE", "OUTSIDE_NATIONAL",
@@ -53,7 +53,7 @@ __all__ = ["COUNTING_RULE", "FREQS", "KILLING_TYPES", "MAX_SPAN_DAYS", "NO_FIGUR
            "per_era", "periods", "placed_claim", "placed_in", "placements", "possible_claim", "quiet_spells",
            "ranking", "rival_dates", "rivalled", "run_breaks", "run_claims", "runs", "runs_claim", "select",
            "selection_claims", "series_claims", "spanning", "spanning_claim", "spell_claims", "subject_sides",
-           "tallies_differ", "things_claim", "type_peaks", "unplaced_claim", "victim_claims", "victims",
+           "tallies_differ", "tallies_silent", "things_claim", "type_peaks", "unplaced_claim", "victim_claims", "victims",
            "with_breaks", "with_groups"]
 
 

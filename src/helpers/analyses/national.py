@@ -4,7 +4,8 @@ killings the sources name, **each source's rows counted apart**: the case file's
 `killings`) and the rows another source adds (`other_arrests`, `other_killings`), so that no sentence
 calls "the case file's" a count the reference's rows swell.
 
-- `national`, `tallies_differ`: the series and where its two tallies disagree;
+- `national`, `tallies_differ`, `tallies_silent`: the series, where its two tallies disagree, and where only
+  one gives a figure;
 - `align_national`, `concentration`, `difference`: the source's events per year beside it;
 - `national_tallies`: which figures of people shot the series leaves out (OUTSIDE_NATIONAL);
 - `subject_sides`, `not_stated`: whom the killings struck, what rests on allegation;
@@ -50,21 +51,29 @@ def national(convictions: pd.DataFrame, tally: str = TALLY) -> pd.DataFrame:
                          "partial_year": rows.partial_year.fillna(False).astype(bool)})
 
 
-def tallies_differ(convictions: pd.DataFrame, tally: str = TALLY, silent: bool = False) -> list[int]:
-    """The years of `tally`'s series in which another tally gives other convictions or death sentences (both
-    give a figure, and they differ); with `silent`, instead the years in which only one of the two gives a
-    figure (the KGB's gives none for 1953): a figure beside none is no disagreement, and is said apart."""
+def _compared(convictions: pd.DataFrame, tally: str, hit) -> list[int]:
+    """The years of `tally`'s series in which `hit(mine, theirs)` holds, column by column, for the
+    convictions or the death sentences of another tally."""
     check("tally", tally, choices=sorted(set(convictions["count"])))
-    check("silent", silent, kind=bool)
     mine = national(convictions, tally)
     years = set()
     for other in sorted(set(convictions["count"]) - {tally}):
         theirs = national(convictions, other).reindex(mine.index)
         for col in ("convicted", "sentenced_to_death"):
-            hit = (mine[col].notna() != theirs[col].notna()) if silent else \
-                (mine[col].notna() & theirs[col].notna() & (mine[col] != theirs[col]))
-            years |= set(mine.index[hit])
+            years |= set(mine.index[hit(mine[col], theirs[col])])
     return sorted(int(y) for y in years)
+
+
+def tallies_differ(convictions: pd.DataFrame, tally: str = TALLY) -> list[int]:
+    """The years of `tally`'s series in which another tally gives other convictions or death sentences (both
+    give a figure, and they differ); a figure beside none is no disagreement (`tallies_silent`)."""
+    return _compared(convictions, tally, lambda a, b: a.notna() & b.notna() & (a != b))
+
+
+def tallies_silent(convictions: pd.DataFrame, tally: str = TALLY) -> list[int]:
+    """The years of `tally`'s series in which only one of it and another tally gives a figure (the KGB's
+    gives none for 1953)."""
+    return _compared(convictions, tally, lambda a, b: a.notna() != b.notna())
 
 
 def own_rows(events: pd.DataFrame, source: str = CASE_FILE) -> pd.Series:
@@ -299,8 +308,9 @@ def apparatus_victims(ds: Dataset, first: pd.Timestamp | None = None, last: pd.T
 def victim_claims(ds: Dataset, first: pd.Timestamp | None, last: pd.Timestamp | None) -> dict:
     """What the finding's sentence names beside it: `mixed` (the finding over every source's rows), `added`
     (the killings only other sources give), `many` and `many_ids` (the case file's killings of many people,
-    each one row: the Red Terror, Katyn, Frinovsky's shootings of officers), `on_doubt` (the names of the case file's apparatus victims whose
-    death is the state's only on doubt, by_state disputed: Slutsky), `not_by_state` (apparatus victims killed by
+    each one row: the Red Terror, Katyn, Frinovsky's shootings of officers), `on_doubt` (the names of the case
+    file's apparatus victims whose death is the state's only on doubt, by_state disputed: Slutsky),
+    `not_by_state` (apparatus victims killed by
     other hands, a frame: event_id, person_id, name) and `outside` (domestic killings after `last`, by id)."""
     kills = _domestic_killings(ds, first, last)
     added = kills[~own_rows(kills)]
@@ -334,7 +344,7 @@ def _row_ids(ds: Dataset, years, tally: str) -> list[str]:
 def series_claims(ds: Dataset, differ: list[int], tally: str = TALLY) -> dict[str, claims.Claim]:
     """`years` (the years of the series, a count of its rows), `differ` (the years another tally gives other
     convictions or death sentences in, both giving a figure: its SQL compares the tallies row by row) and
-    `silent` (the years only one of the two gives a figure in, `tallies_differ(silent=True)`), with
+    `silent` (the years only one of the two gives a figure in, `tallies_silent`), with
     `silent_years` (words)."""
     conv = ds.convictions_by_year
     others = sorted(set(conv["count"]) - {tally})
@@ -343,7 +353,7 @@ def series_claims(ds: Dataset, differ: list[int], tally: str = TALLY) -> dict[st
               f"WHERE a.count = '{tally}' AND ")
     sql = (f"SELECT COUNT(DISTINCT a.year) {joined}(a.convicted <> b.convicted OR a.sentenced_to_death <> "
            "b.sentenced_to_death)")
-    silent = tallies_differ(conv, tally, silent=True)
+    silent = tallies_silent(conv, tally)
     silent_sql = (f"SELECT COUNT(DISTINCT a.year) {joined}(b.year IS NULL OR (a.convicted IS NULL) <> (b.convicted IS "
                   "NULL) OR (a.sentenced_to_death IS NULL) <> (b.sentenced_to_death IS NULL))")
     rows = [i for o in [tally, *others] for i in _row_ids(ds, differ, o)]

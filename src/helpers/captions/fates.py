@@ -66,7 +66,7 @@ def what_became(c: dict, finding: Claim) -> Caption:
         "killed by a Soviet doer a source names plainly, and {disputed} more whose Soviet hand rests only on alleged "
         "or disputed evidence{disputed_names}.",
         page=PAGE, deaths=c["deaths"], by_state=finding, executed=c["executed"], custody=c["custody"],
-        custody_names=_listed(c["custody"], c.get("custody_names", [])), killed=c["killed"], disputed=c["disputed"],
+        custody_names=_listed(c["custody"], c["custody_names"]), killed=c["killed"], disputed=c["disputed"],
         disputed_names=_listed(c["disputed"], c["disputed_names"]))
     if "later" in c and c["later"].value:
         end = c["account_ends"]

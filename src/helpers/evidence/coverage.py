@@ -225,8 +225,8 @@ def runs_claims(ds, table: pd.DataFrame, runs: pd.DataFrame, tally: str = NATION
     them, so a year the case file is silent on is not empty (the reference's 9 events of 1941)."""
     out = {}
     own = _own_events(ds.events, CASE_FILE)
-    others = ds.events[(ds.events.source_id != CASE_FILE) & ~ds.events.type.isin(BACKGROUND)
-                       & (ds.events.start.dt.year == ds.events.end.dt.year)]
+    others = _single_year(ds.events)
+    others = others[others.source_id != CASE_FILE]
     for r in runs.itertuples(index=False):
         years = [y for y in range(r.first, r.last + 1) if y in table.index and pd.notna(table.at[y, "death_sentences"])]
         if years:
@@ -244,10 +244,15 @@ def runs_claims(ds, table: pd.DataFrame, runs: pd.DataFrame, tally: str = NATION
     return out
 
 
+def _single_year(events: pd.DataFrame) -> pd.DataFrame:
+    """Events dated within one year, background aside: what a year of the coverage counts."""
+    return events[~events.type.isin(BACKGROUND) & (events.start.dt.year == events.end.dt.year)]
+
+
 def _own_events(events: pd.DataFrame, source_id: str) -> pd.DataFrame:
     """The source's own events dated within one year, background aside: what makes a year MENTIONED."""
-    return events[(events.source_id == source_id) & ~events.type.isin(BACKGROUND)
-                  & (events.start.dt.year == events.end.dt.year)]
+    one = _single_year(events)
+    return one[one.source_id == source_id]
 
 
 def label(years) -> str:
